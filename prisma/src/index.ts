@@ -1,0 +1,11 @@
+// The package's public surface: the client factory, the generated model types and enums.
+export { createPrismaClient } from './client';
+export type { CreatePrismaClientOptions, PrismaClient } from './client';
+export * from '../generated/client/enums';
+export type * from '../generated/client/models';
+export { Prisma } from '../generated/client/client';
+
+/** A client or a transaction, so services can be composed inside `db.$transaction`. */
+export type DbClient =
+  | import('../generated/client/client').PrismaClient
+  | import('../generated/client/client').Prisma.TransactionClient;
