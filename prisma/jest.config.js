@@ -1,0 +1,4 @@
+module.exports = {
+  ...require('./jest.preset'),
+  roots: ['<rootDir>/src', '<rootDir>/seed', '<rootDir>/test'],
+};

@@ -1,0 +1,3 @@
+import { setUpTestServer } from '../src/database/test-server';
+
+export default setUpTestServer;

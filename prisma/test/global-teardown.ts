@@ -1,0 +1,3 @@
+import { tearDownTestServer } from '../src/database/test-server';
+
+export default tearDownTestServer;
