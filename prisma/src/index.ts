@@ -2,8 +2,9 @@
 export { createPrismaClient } from './client';
 export type { CreatePrismaClientOptions, PrismaClient } from './client';
 export * from '../generated/client/enums';
-export type * from '../generated/client/models';
 export { Prisma } from '../generated/client/client';
+// Model types: User, QuestionSet, Attempt, …
+export type * from '../generated/client/client';
 
 /** A client or a transaction, so services can be composed inside `db.$transaction`. */
 export type DbClient =

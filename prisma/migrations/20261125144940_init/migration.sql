@@ -259,6 +259,7 @@ CREATE TABLE "QuestionSet" (
     "shareCode" TEXT,
     "scoringMode" "ScoringMode" NOT NULL DEFAULT 'ACCURACY',
     "shuffleQuestions" BOOLEAN NOT NULL DEFAULT false,
+    "isPractice" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -312,6 +313,18 @@ CREATE TABLE "AttemptItem" (
     "timedOut" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "AttemptItem_pkey" PRIMARY KEY ("attemptId","position")
+);
+
+-- CreateTable
+CREATE TABLE "ReviewCard" (
+    "userId" UUID NOT NULL,
+    "questionId" TEXT NOT NULL,
+    "card" JSONB NOT NULL,
+    "due" TIMESTAMP(3) NOT NULL,
+    "lapses" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ReviewCard_pkey" PRIMARY KEY ("userId","questionId")
 );
 
 -- CreateIndex
@@ -407,6 +420,9 @@ CREATE INDEX "Attempt_classId_idx" ON "Attempt"("classId");
 -- CreateIndex
 CREATE INDEX "AttemptItem_questionId_idx" ON "AttemptItem"("questionId");
 
+-- CreateIndex
+CREATE INDEX "ReviewCard_userId_due_idx" ON "ReviewCard"("userId", "due");
+
 -- AddForeignKey
 ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -451,3 +467,9 @@ ALTER TABLE "Attempt" ADD CONSTRAINT "Attempt_classId_fkey" FOREIGN KEY ("classI
 
 -- AddForeignKey
 ALTER TABLE "AttemptItem" ADD CONSTRAINT "AttemptItem_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "Attempt"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewCard" ADD CONSTRAINT "ReviewCard_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReviewCard" ADD CONSTRAINT "ReviewCard_questionId_fkey" FOREIGN KEY ("questionId") REFERENCES "Question"("id") ON DELETE CASCADE ON UPDATE CASCADE;

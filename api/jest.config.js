@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('@quiz/prisma/jest-preset'),
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/faults/'],
+};

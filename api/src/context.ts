@@ -1,0 +1,67 @@
+import type { PrismaClient, User } from '@quiz/prisma';
+import type { ApiEnv } from './env';
+import { serializeCookie } from './lib/cookies';
+import { createLoaders, type Loaders } from './loaders';
+import { findUserBySessionToken, SESSION_COOKIE } from './modules/accounts/session';
+
+/**
+ * The per-request context: the database, the viewer, request-scoped DataLoaders, the clock, and
+ * a way for resolvers to set cookies on the HTTP response.
+ */
+export type Context = {
+  db: PrismaClient;
+  env: ApiEnv;
+  /** The signed-in user or guest; null when anonymous. */
+  viewer: User | null;
+  /** Hash of the current session token (to end this session). */
+  sessionId: string | null;
+  loaders: Loaders;
+  /** The server's clock; tests inject a fixed one. */
+  now: () => Date;
+  /** Client address, for rate limits. */
+  ip: string;
+  /** Set-Cookie values to send with the response. */
+  setCookies: string[];
+  setSessionCookie: (token: string | null) => void;
+};
+
+export type CreateContextOptions = {
+  db: PrismaClient;
+  env: ApiEnv;
+  sessionToken?: string;
+  ip?: string;
+  now?: () => Date;
+};
+
+// 1. Resolve the viewer from the session cookie (one indexed lookup per request).
+// 2. Build fresh DataLoaders so batching never leaks data between requests.
+export const createContext = async ({
+  db,
+  env,
+  sessionToken,
+  ip = 'unknown',
+  now = () => new Date(),
+}: CreateContextOptions): Promise<Context> => {
+  const found = sessionToken
+    ? await findUserBySessionToken({ db, token: sessionToken, now: now() })
+    : null;
+  const setCookies: string[] = [];
+  return {
+    db,
+    env,
+    viewer: found?.user ?? null,
+    sessionId: found?.sessionId ?? null,
+    loaders: createLoaders(db),
+    now,
+    ip,
+    setCookies,
+    setSessionCookie: (token) => {
+      setCookies.push(
+        serializeCookie(SESSION_COOKIE, token ?? '', {
+          secure: env.COOKIE_SECURE,
+          maxAgeSec: token ? env.SESSION_TTL_DAYS * 86_400 : 0,
+        }),
+      );
+    },
+  };
+};

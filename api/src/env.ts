@@ -1,0 +1,30 @@
+import { z } from 'zod';
+// The prisma package validates the database variables; the API validates its own here, once.
+import { parseEnv } from '@quiz/prisma/parse-env';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Set by the launcher (embedded PostgreSQL) or by you (your own server). */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  API_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Connections per API process. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request waits for a pooled connection before failing with SERVICE_UNAVAILABLE. */
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Largest accepted request body. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(102_400),
+  /** Session lifetime. */
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Mark the session cookie Secure (serve over HTTPS). */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
+export type ApiEnv = z.infer<typeof EnvSchema>;
+
+/** Reads the environment once; throws an EnvError naming the first bad variable. */
+export const loadEnv = (source: Record<string, string | undefined> = process.env): ApiEnv =>
+  parseEnv(EnvSchema, source);

@@ -1,0 +1,40 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DbClient, User } from '@quiz/prisma';
+
+/** The cookie that carries the opaque session token. */
+export const SESSION_COOKIE = 'quiz_session';
+
+/** A new random session token (sent to the browser) and its hash (the only thing stored). */
+export const newSessionToken = (): { token: string; id: string } => {
+  const token = randomBytes(32).toString('base64url');
+  return { token, id: hashSessionToken(token) };
+};
+
+export const hashSessionToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+/**
+ * The user behind a session token, or null when the token is unknown, expired or revoked.
+ * Looked up on every request, so revoking a session takes effect at once in every API process.
+ */
+export const findUserBySessionToken = async ({
+  db,
+  token,
+  now,
+}: {
+  db: DbClient;
+  token: string;
+  now: Date;
+}): Promise<{ user: User; sessionId: string } | null> => {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
+    return null;
+  }
+  const session = await db.session.findUnique({
+    where: { id: hashSessionToken(token) },
+    include: { user: true },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= now) {
+    return null;
+  }
+  return { user: session.user, sessionId: session.id };
+};

@@ -1,0 +1,58 @@
+import { EnvError } from '@quiz/prisma/parse-env';
+import { createPrismaClient } from '@quiz/prisma';
+import { createApolloServer } from './app';
+import { loadEnv } from './env';
+import { createHttpServer } from './http';
+
+// 1. Read the environment once (one clear line and exit 1 if it is wrong).
+// 2. Start Apollo and the HTTP server; a port in use is reported with the variable to change.
+// 3. On SIGTERM/SIGINT stop accepting connections, let in-flight requests finish, then exit.
+const main = async () => {
+  const env = loadEnv();
+  const db = createPrismaClient({
+    url: env.DATABASE_URL,
+    poolSize: env.DB_POOL_SIZE,
+    connectionTimeoutMs: env.DB_POOL_TIMEOUT_MS,
+  });
+  const apollo = createApolloServer({ env });
+  await apollo.start();
+  const server = createHttpServer({ apollo, db, env });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new EnvError(
+            `Port ${env.API_PORT} (API) is already in use. Stop whatever uses it or set API_PORT to another port.`,
+          ),
+        );
+      } else {
+        reject(error);
+      }
+    });
+    server.listen(env.API_PORT, env.API_HOST, resolve);
+  });
+  console.log(`API ready at http://localhost:${env.API_PORT}/graphql (pid ${process.pid})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log(`API: ${signal} received, finishing in-flight requests`);
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await apollo.stop();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? `Error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { createTestApi, type TestApi } from '../harness';
+
+// The HTTP layer as a client meets it: health, body limit, CSRF prevention, bad JSON, limits.
+describe('GraphQL over HTTP', () => {
+  let api: TestApi;
+  let base: string;
+  beforeAll(async () => {
+    api = await createTestApi({ MAX_BODY_BYTES: '2048' });
+    base = await api.listen();
+  });
+  afterAll(() => api.close());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('answers a query and reports health', async () => {
+    const response = await post(JSON.stringify({ query: '{ health { ok version } }' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { health: { ok: true, version: '1.0.0' } } });
+    const health = await fetch(`${base}/health`);
+    expect(await health.json()).toEqual({ ok: true });
+  });
+
+  it('rejects a body over the limit with 413 and a stable code', async () => {
+    const response = await post(JSON.stringify({ query: `{ health { ok } } #${'x'.repeat(4000)}` }));
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('rejects malformed JSON with 400', async () => {
+    const response = await post('{"query": ');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('blocks a simple (CSRF-able) GET request without a preflight header', async () => {
+    const response = await fetch(`${base}/graphql?query=${encodeURIComponent('{ health { ok } }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('CSRF');
+  });
+
+  it.each([
+    ['depth', `{ ${'actor(slug: "a") { relations { subject { '.repeat(6)}slug${' } } }'.repeat(6)} }`],
+    ['aliases', `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: health { ok }`).join(' ')} }`],
+  ])('refuses a hostile document (%s) before executing it', async (_name, query) => {
+    const response = await post(JSON.stringify({ query }));
+    const body = (await response.json()) as { errors?: { message: string }[]; data?: unknown };
+    expect(body.errors?.length).toBeGreaterThan(0);
+    expect(body.data).toBeUndefined();
+  });
+
+  it('returns 404 with a code off the API path', async () => {
+    const response = await fetch(`${base}/nope`);
+    expect(response.status).toBe(404);
+  });
+});
