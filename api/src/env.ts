@@ -1,11 +1,13 @@
-import { z } from 'zod';
 // The prisma package validates the database variables; the API validates its own here, once.
 import { parseEnv } from '@quiz/prisma/parse-env';
+import { z } from 'zod';
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Set by the launcher (embedded PostgreSQL) or by you (your own server). */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   API_HOST: z.string().min(1).default('0.0.0.0'),
   /** Connections per API process. */

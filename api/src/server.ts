@@ -1,5 +1,5 @@
-import { EnvError } from '@quiz/prisma/parse-env';
 import { createPrismaClient } from '@quiz/prisma';
+import { EnvError } from '@quiz/prisma/parse-env';
 import { createApolloServer } from './app';
 import { loadEnv } from './env';
 import { createHttpServer } from './http';

@@ -1,6 +1,6 @@
+import { runCli } from '../src/cli';
 import { openDatabase } from '../src/database';
 import { applyMigrations } from '../src/database/schema-engine';
-import { runCli } from '../src/cli';
 
 runCli(async () => {
   const database = await openDatabase();

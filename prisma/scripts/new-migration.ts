@@ -15,8 +15,7 @@ import {
 // so it uses the same database as every other command:
 //   pnpm db:migration:new add_leaderboard
 
-const timestamp = (date: Date): string =>
-  date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+const timestamp = (date: Date): string => date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 runCli(async () => {
   const name = process.argv[2];
@@ -27,7 +26,9 @@ runCli(async () => {
   const from = existsSync(MIGRATED_SCHEMA_FILE)
     ? {
         tag: 'schemaDatamodel' as const,
-        files: [{ path: 'migrated-schema.prisma', content: readFileSync(MIGRATED_SCHEMA_FILE, 'utf8') }],
+        files: [
+          { path: 'migrated-schema.prisma', content: readFileSync(MIGRATED_SCHEMA_FILE, 'utf8') },
+        ],
       }
     : { tag: 'empty' as const };
   const database = await openDatabase();

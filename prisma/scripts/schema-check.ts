@@ -46,7 +46,11 @@ runCli(async () => {
     await admin(database.url, `CREATE DATABASE "${fromMigrations}"`);
     await admin(database.url, `CREATE DATABASE "${fromSchema}"`);
     await applyMigrations(withDatabase(database.url, fromMigrations));
-    const direct = await diffSchemas(database.url, { tag: 'empty' }, { tag: 'schemaDatamodel', files });
+    const direct = await diffSchemas(
+      database.url,
+      { tag: 'empty' },
+      { tag: 'schemaDatamodel', files },
+    );
     await admin(withDatabase(database.url, fromSchema), direct);
 
     const [a, b] = await Promise.all([
@@ -66,8 +70,12 @@ runCli(async () => {
     }
     console.log(`Schema and migrations agree (${a.length} catalog entries compared).`);
   } finally {
-    await admin(database.url, `DROP DATABASE IF EXISTS "${fromMigrations}" WITH (FORCE)`).catch(() => {});
-    await admin(database.url, `DROP DATABASE IF EXISTS "${fromSchema}" WITH (FORCE)`).catch(() => {});
+    await admin(database.url, `DROP DATABASE IF EXISTS "${fromMigrations}" WITH (FORCE)`).catch(
+      () => {},
+    );
+    await admin(database.url, `DROP DATABASE IF EXISTS "${fromSchema}" WITH (FORCE)`).catch(
+      () => {},
+    );
     await database.close();
   }
 });

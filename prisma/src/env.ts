@@ -14,9 +14,15 @@ const EnvSchema = z.object({
   /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Data folder of the embedded PostgreSQL; kept between runs and ignored by git. */
-  EMBEDDED_PG_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data', 'postgres')),
+  EMBEDDED_PG_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, '.data', 'postgres')),
   /** The five source documents the knowledge base cites. */
-  SEEDS_DIR: z.string().min(1).default(path.resolve(REPO_ROOT, '..', 'shared', 'seeds')),
+  SEEDS_DIR: z
+    .string()
+    .min(1)
+    .default(path.resolve(REPO_ROOT, '..', 'shared', 'seeds')),
 });
 
 export type DatabaseEnv = z.infer<typeof EnvSchema>;

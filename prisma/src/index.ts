@@ -1,10 +1,11 @@
 // The package's public surface: the client factory, the generated model types and enums.
-export { createPrismaClient } from './client';
-export type { CreatePrismaClientOptions, PrismaClient } from './client';
-export * from '../generated/client/enums';
-export { Prisma } from '../generated/client/client';
+
 // Model types: User, QuestionSet, Attempt, …
 export type * from '../generated/client/client';
+export { Prisma } from '../generated/client/client';
+export * from '../generated/client/enums';
+export type { CreatePrismaClientOptions, PrismaClient } from './client';
+export { createPrismaClient } from './client';
 
 /** A client or a transaction, so services can be composed inside `db.$transaction`. */
 export type DbClient =

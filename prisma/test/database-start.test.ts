@@ -130,7 +130,9 @@ describe('bad configuration', () => {
     });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`Cannot reach the database at postgresql://quiz:***@${address}`);
+    expect(result.stderr).toContain(
+      `Cannot reach the database at postgresql://quiz:***@${address}`,
+    );
     expect(result.stderr).not.toContain('secret');
   });
 });

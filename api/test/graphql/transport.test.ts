@@ -26,7 +26,9 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('rejects a body over the limit with 413 and a stable code', async () => {
-    const response = await post(JSON.stringify({ query: `{ health { ok } } #${'x'.repeat(4000)}` }));
+    const response = await post(
+      JSON.stringify({ query: `{ health { ok } } #${'x'.repeat(4000)}` }),
+    );
     expect(response.status).toBe(413);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
@@ -40,13 +42,18 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('blocks a simple (CSRF-able) GET request without a preflight header', async () => {
-    const response = await fetch(`${base}/graphql?query=${encodeURIComponent('{ health { ok } }')}`);
+    const response = await fetch(
+      `${base}/graphql?query=${encodeURIComponent('{ health { ok } }')}`,
+    );
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('CSRF');
   });
 
   it.each([
-    ['depth', `{ ${'actor(slug: "a") { relations { subject { '.repeat(6)}slug${' } } }'.repeat(6)} }`],
+    [
+      'depth',
+      `{ ${'actor(slug: "a") { relations { subject { '.repeat(6)}slug${' } } }'.repeat(6)} }`,
+    ],
     ['aliases', `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: health { ok }`).join(' ')} }`],
   ])('refuses a hostile document (%s) before executing it', async (_name, query) => {
     const response = await post(JSON.stringify({ query }));

@@ -1,2 +1,3 @@
-// The knowledge base's format (zod schemas and types), shared with the API's question generator.
+// The knowledge base's format (zod schemas and types) and date helpers, shared with the API.
+export * from './dates';
 export * from './schema';

@@ -91,7 +91,9 @@ export const Era = z
   .strict();
 export type Era = z.infer<typeof Era>;
 
-export const Theme = z.object({ slug, name: z.string().min(1), description: z.string().min(1) }).strict();
+export const Theme = z
+  .object({ slug, name: z.string().min(1), description: z.string().min(1) })
+  .strict();
 export type Theme = z.infer<typeof Theme>;
 
 export const ActorKind = z.enum(['STATE', 'PERSON', 'ORGANISATION']);

@@ -70,7 +70,9 @@ const recoverStaleServer = async (dataDir: string, log: (line: string) => void):
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
     const cmdline = await readCmdline(pid);
     if (cmdline.includes('postgres') && cmdline.includes(dataDir)) {
-      log(`Recovered: stopping an embedded PostgreSQL (pid ${pid}) left running by an earlier run.`);
+      log(
+        `Recovered: stopping an embedded PostgreSQL (pid ${pid}) left running by an earlier run.`,
+      );
       process.kill(pid, 'SIGINT');
       if (!(await waitForExit(pid, 15_000))) {
         process.kill(pid, 'SIGKILL');

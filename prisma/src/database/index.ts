@@ -6,12 +6,12 @@ import { startEmbeddedPostgres } from './embedded';
 import { assertDatabaseReachable, redactUrl } from './reachable';
 import { withDatabase } from './url';
 
+export type { EmbeddedDatabase } from './embedded';
+export { startEmbeddedPostgres } from './embedded';
 export { StartupError } from './errors';
 export { assertPortFree, findFreePort } from './port';
 export { assertDatabaseReachable, redactUrl } from './reachable';
-export { startEmbeddedPostgres } from './embedded';
-export type { EmbeddedDatabase } from './embedded';
-export { withDatabase, databaseName } from './url';
+export { databaseName, withDatabase } from './url';
 
 /** The app's database on the embedded server. */
 export const APP_DATABASE = 'quiz';

@@ -99,4 +99,3 @@ export const tearDownTestServer = async (): Promise<void> => {
     }
   }
 };
-

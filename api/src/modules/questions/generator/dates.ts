@@ -1,0 +1,111 @@
+/**
+ * Dates as honest intervals. A KB date at YEAR precision is the whole year, a SEASON three months,
+ * and so on; every comparison (ordering, "in 1984", distractor years) works on these intervals so a
+ * question never claims more precision than the source gives.
+ */
+import type { DateValue } from '@quiz/prisma/knowledge';
+
+/** Inclusive day numbers since 1970-01-01 (UTC). */
+export type Interval = { lo: number; hi: number };
+
+const DAY_MS = 86_400_000;
+const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
+
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+const parts = (value: string): { y: number; m: number; d: number } => {
+  const [y, m, d] = value.split('-').map(Number);
+  return { y: y ?? 0, m: m ?? 1, d: d ?? 1 };
+};
+
+export const toInterval = (date: DateValue): Interval => {
+  const { y, m, d } = parts(date.value);
+  switch (date.precision) {
+    case 'DAY':
+      return { lo: dayNumber(y, m, d), hi: dayNumber(y, m, d) };
+    case 'MONTH':
+      return { lo: dayNumber(y, m, 1), hi: dayNumber(y, m + 1, 1) - 1 };
+    case 'SEASON':
+      return { lo: dayNumber(y, m, 1), hi: dayNumber(y, m + 3, 1) - 1 };
+    case 'YEAR':
+      return { lo: dayNumber(y, 1, 1), hi: dayNumber(y + 1, 1, 1) - 1 };
+    case 'DECADE':
+      return { lo: dayNumber(y, 1, 1), hi: dayNumber(y + 10, 1, 1) - 1 };
+  }
+};
+
+export const yearInterval = (year: number): Interval => ({
+  lo: dayNumber(year, 1, 1),
+  hi: dayNumber(year + 1, 1, 1) - 1,
+});
+
+export const yearOfDay = (day: number): number => new Date(day * DAY_MS).getUTCFullYear();
+
+/** The calendar year a date falls in, or null when its interval crosses a year boundary. */
+export const singleYear = (date: DateValue): number | null => {
+  const iv = toInterval(date);
+  const lo = yearOfDay(iv.lo);
+  return lo === yearOfDay(iv.hi) ? lo : null;
+};
+
+export const contains = (outer: Interval, inner: Interval): boolean =>
+  outer.lo <= inner.lo && inner.hi <= outer.hi;
+
+export const overlaps = (a: Interval, b: Interval): boolean => a.lo <= b.hi && b.lo <= a.hi;
+
+/** Span of a start/end pair; an absent end means the start alone. */
+export const span = (start: DateValue, end?: DateValue): Interval => {
+  const s = toInterval(start);
+  return end ? { lo: s.lo, hi: toInterval(end).hi } : s;
+};
+
+/** "1980–88", "1999–2000", "2011": the house style for year ranges (en dash). */
+export const formatYearRange = (from: number, to: number): string => {
+  if (from === to) {
+    return String(from);
+  }
+  const sameCentury = Math.floor(from / 100) === Math.floor(to / 100);
+  return `${from}–${sameCentury ? String(to).slice(2) : String(to)}`;
+};
+
+/** A date in words at its own precision: "6 September 1984", "June 2011", "1953". */
+export const formatDate = (date: DateValue): string => {
+  if (date.label) {
+    return date.label;
+  }
+  const { y, m, d } = parts(date.value);
+  const month = MONTHS[m - 1] ?? '';
+  switch (date.precision) {
+    case 'DAY':
+      return `${d} ${month} ${y}`;
+    case 'MONTH':
+      return `${month} ${y}`;
+    case 'SEASON':
+      return `${month} ${y}`;
+    case 'YEAR':
+      return String(y);
+    case 'DECADE':
+      return `the ${y}s`;
+  }
+};
+
+/** The preposition a date takes in running text: "on 6 September 1984", "in 1984". */
+export const datePhrase = (date: DateValue): string =>
+  `${date.precision === 'DAY' && !date.label ? 'on' : 'in'} ${formatDate(date)}`;
+
+/** Minimum gap between two events for an ordering item to be fair (qgen D1). */
+export const minGapDays = (a: DateValue, b: DateValue): number =>
+  a.precision === 'DAY' && b.precision === 'DAY' ? 31 : 366;

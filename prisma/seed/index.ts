@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { runCli } from '../src/cli';
+import { createPrismaClient } from '../src/client';
+import { openDatabase } from '../src/database';
+import { getDatabaseEnv } from '../src/env';
+import { loadKnowledgeBase, validateKnowledgeBase } from './kb/validate';
+import { seedKnowledgeBase } from './knowledge';
+
+// `pnpm db:seed` (knowledge-base part): validates the files against the source documents, then
+// replaces the knowledge base in one transaction. The API's seed adds the question bank and the
+// demo data on top. Exits non-zero on the first error; running it twice changes nothing.
+const DATA_DIR = path.join(__dirname, 'data', 'kb');
+
+runCli(async () => {
+  const kb = loadKnowledgeBase(DATA_DIR);
+  const problems = validateKnowledgeBase(kb, getDatabaseEnv().SEEDS_DIR);
+  if (problems.length > 0) {
+    throw new Error(
+      `The knowledge base has ${problems.length} problem(s):\n${problems.join('\n')}`,
+    );
+  }
+  const database = await openDatabase();
+  const db = createPrismaClient({ url: database.url });
+  try {
+    await db.$transaction((tx) => seedKnowledgeBase(tx, kb), { timeout: 60_000 });
+    console.log(
+      `Knowledge base: ${kb.events.length} events, ${kb.actors.length} actors, ${kb.relations.length} relations, ${kb.quotes.length} quotes, ${kb.figures.length} figures, ${kb.citations.length} citations.`,
+    );
+  } finally {
+    await db.$disconnect();
+    await database.close();
+  }
+});

@@ -1,0 +1,63 @@
+import type { DateValue } from './schema';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const utc = (year: number, month = 1, day = 1) => new Date(Date.UTC(year, month - 1, day));
+const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0));
+
+/** The first and last calendar day a date can mean at its precision (UTC midnight). */
+export const dateRange = (date: DateValue): { from: Date; until: Date } => {
+  const [y, m, d] = date.value.split('-').map(Number) as [number, number?, number?];
+  switch (date.precision) {
+    case 'DAY':
+      return { from: utc(y, m, d), until: utc(y, m, d) };
+    case 'MONTH':
+      return { from: utc(y, m), until: lastDayOfMonth(y, m ?? 1) };
+    case 'SEASON': {
+      // A season is three months from its first month ("2022-03" = March–May 2022).
+      const start = m ?? 1;
+      const endMonth = start + 2;
+      const endYear = y + Math.floor((endMonth - 1) / 12);
+      return { from: utc(y, start), until: lastDayOfMonth(endYear, ((endMonth - 1) % 12) + 1) };
+    }
+    case 'YEAR':
+      return { from: utc(y), until: utc(y, 12, 31) };
+    case 'DECADE':
+      return { from: utc(y), until: utc(y + 9, 12, 31) };
+  }
+};
+
+/** The year a date falls in (the first year of a decade). */
+export const yearOf = (date: DateValue): number => Number(date.value.slice(0, 4));
+
+/** "12 November 1946", "June 2011", "spring 2022" (its label), "1953", "the 1980s". */
+export const formatDate = (date: DateValue): string => {
+  if (date.label) {
+    return date.label;
+  }
+  const [y, m, d] = date.value.split('-').map(Number) as [number, number?, number?];
+  switch (date.precision) {
+    case 'DAY':
+      return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+    case 'MONTH':
+    case 'SEASON':
+      return `${MONTHS[(m ?? 1) - 1]} ${y}`;
+    case 'YEAR':
+      return String(y);
+    case 'DECADE':
+      return `the ${y}s`;
+  }
+};

@@ -1,0 +1,18 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Typed documents for the web app, generated from the API's committed schema: the web package
+// knows the API only through this contract.
+const config: CodegenConfig = {
+  schema: '../api/schema.graphql',
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'src/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+    },
+  },
+};
+
+export default config;
