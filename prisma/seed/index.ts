@@ -9,7 +9,8 @@ import { seedKnowledgeBase } from './knowledge';
 // `pnpm db:seed` (knowledge-base part): validates the files against the source documents, then
 // replaces the knowledge base in one transaction. The API's seed adds the question bank and the
 // demo data on top. Exits non-zero on the first error; running it twice changes nothing.
-const DATA_DIR = path.join(__dirname, 'data', 'kb');
+// KB_DATA_DIR reads the files from elsewhere (the tests use it to seed a deliberately broken copy).
+const DATA_DIR = process.env.KB_DATA_DIR || path.join(__dirname, 'data', 'kb');
 
 runCli(async () => {
   const kb = loadKnowledgeBase(DATA_DIR);

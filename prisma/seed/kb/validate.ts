@@ -1,0 +1,586 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dateRange } from './dates';
+import type { Actor, DateValue, Era, Event } from './schema';
+import { KnowledgeBase } from './schema';
+
+/**
+ * Loading, checking and summarising the knowledge base. `validateKnowledgeBase` is what the seed
+ * and `validate-cli.ts` run: every problem it returns is a reason not to seed.
+ */
+
+type CollectionKey = keyof typeof KnowledgeBase.shape;
+
+const FILES: readonly CollectionKey[] = [
+  'sources',
+  'citations',
+  'eras',
+  'themes',
+  'actors',
+  'events',
+  'relations',
+  'quotes',
+  'figures',
+];
+
+/** Reads the nine JSON files of `dataDir` and parses them with the `KnowledgeBase` schema. */
+export const loadKnowledgeBase = (dataDir: string): KnowledgeBase => {
+  const raw: Record<string, unknown> = {};
+  for (const key of FILES) {
+    const file = path.join(dataDir, `${key}.json`);
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`${key}.json: cannot read or parse JSON (${file}): ${reason}`);
+    }
+    const parsed = KnowledgeBase.shape[key].safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? [key, ...issue.path.map(String)].join('.') : key;
+      throw new Error(`${key}.json: invalid at ${where}: ${issue?.message ?? 'unknown issue'}`);
+    }
+    raw[key] = parsed.data;
+  }
+  const kb = KnowledgeBase.safeParse(raw);
+  if (!kb.success) {
+    const issue = kb.error.issues[0];
+    const [file = 'knowledge base'] = (issue?.path ?? []).map(String);
+    throw new Error(
+      `${file}.json: invalid at ${(issue?.path ?? []).join('.')}: ${issue?.message ?? 'unknown'}`,
+    );
+  }
+  return kb.data;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Whitespace runs become one space; curly quotes and apostrophes become straight ones. */
+export const normaliseText = (text: string): string =>
+  text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const wordCount = (text: string): number => normaliseText(text).split(' ').filter(Boolean).length;
+
+/** Relative time words that must not appear, unanchored, in text we write ourselves. */
+const UNANCHORED = /\b(currently|current|now|today|recently|this year|last year)\b/i;
+
+const MAX_QUOTE_WORDS = 35;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2025;
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+const FORMATS: Record<DateValue['precision'], RegExp> = {
+  DAY: /^\d{4}-\d{2}-\d{2}$/,
+  MONTH: /^\d{4}-\d{2}$/,
+  SEASON: /^\d{4}-\d{2}$/,
+  YEAR: /^\d{4}$/,
+  DECADE: /^\d{3}0$/,
+};
+
+/** Problems with one date: format for its precision, real calendar date, years 1900–2025. */
+const checkDate = (date: DateValue, where: string): string[] => {
+  if (!FORMATS[date.precision].test(date.value)) {
+    return [`${where}: "${date.value}" does not match precision ${date.precision}`];
+  }
+  const [year = 0, month = 1, day = 1] = date.value.split('-').map(Number);
+  const problems: string[] = [];
+  if (month < 1 || month > 12) {
+    problems.push(`${where}: "${date.value}" has no month ${month}`);
+  } else if (date.precision === 'DAY') {
+    const probe = new Date(Date.UTC(year, month - 1, day));
+    if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+      problems.push(`${where}: "${date.value}" is not a calendar date`);
+    }
+  }
+  if (year < MIN_YEAR || year > MAX_YEAR) {
+    problems.push(`${where}: "${date.value}" is outside ${MIN_YEAR}–${MAX_YEAR}`);
+  }
+  return problems;
+};
+
+const isWellFormed = (date: DateValue): boolean => checkDate(date, '').length === 0;
+
+/** `end` may not lie wholly before `start`. */
+const checkOrder = (
+  start: DateValue | undefined,
+  end: DateValue | undefined,
+  where: string,
+): string[] => {
+  if (!start || !end || !isWellFormed(start) || !isWellFormed(end)) {
+    return [];
+  }
+  return dateRange(end).until < dateRange(start).from
+    ? [`${where}: end ${end.value} is before start ${start.value}`]
+    : [];
+};
+
+const eraSpan = (era: Era): { from: Date; until: Date } => ({
+  from: dateRange(era.start).from,
+  until: era.end ? dateRange(era.end).until : new Date(Date.UTC(9999, 11, 31)),
+});
+
+/**
+ * The eras a date may belong to: the one containing its whole span if there is one, otherwise
+ * every era its span overlaps (a decade or a month can straddle an era boundary).
+ */
+const erasFor = (date: DateValue, eras: readonly Era[]): string[] => {
+  const span = dateRange(date);
+  const containing = eras.filter((era) => {
+    const e = eraSpan(era);
+    return e.from <= span.from && span.until <= e.until;
+  });
+  if (containing.length > 0) {
+    return containing.map((era) => era.slug);
+  }
+  return eras
+    .filter((era) => {
+      const e = eraSpan(era);
+      return e.from <= span.until && span.from <= e.until;
+    })
+    .map((era) => era.slug);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+const duplicates = (values: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) {
+      twice.add(value);
+    }
+    seen.add(value);
+  }
+  return [...twice];
+};
+
+const readSources = (kb: KnowledgeBase, seedsDir: string, problems: string[]) => {
+  const texts = new Map<string, string>();
+  for (const source of kb.sources) {
+    const file = path.join(seedsDir, source.file);
+    try {
+      texts.set(source.slug, normaliseText(fs.readFileSync(file, 'utf8')));
+    } catch {
+      problems.push(`source ${source.slug}: file ${file} cannot be read`);
+    }
+  }
+  return texts;
+};
+
+/** Every date in the knowledge base with a description of where it is. */
+const allDates = (kb: KnowledgeBase): Array<{ date: DateValue; where: string }> => {
+  const dates: Array<{ date: DateValue; where: string }> = [];
+  const add = (date: DateValue | undefined, where: string) => {
+    if (date) {
+      dates.push({ date, where });
+    }
+  };
+  for (const s of kb.sources) {
+    add(s.publishedFrom, `source ${s.slug} publishedFrom`);
+    add(s.publishedTo, `source ${s.slug} publishedTo`);
+  }
+  for (const e of kb.eras) {
+    add(e.start, `era ${e.slug} start`);
+    add(e.end, `era ${e.slug} end`);
+  }
+  for (const a of kb.actors) {
+    add(a.died, `actor ${a.slug} died`);
+    a.offices.forEach((o, i) => {
+      add(o.from, `actor ${a.slug} office ${i} from`);
+      add(o.to, `actor ${a.slug} office ${i} to`);
+      o.attested.forEach((d, j) => {
+        add(d, `actor ${a.slug} office ${i} attested ${j}`);
+      });
+    });
+  }
+  for (const e of kb.events) {
+    add(e.start, `event ${e.slug} start`);
+    add(e.end, `event ${e.slug} end`);
+    e.disputes.forEach((d, i) => {
+      add(d.date, `event ${e.slug} dispute ${i} date`);
+    });
+  }
+  for (const r of kb.relations) {
+    add(r.from, `relation ${r.id} from`);
+    add(r.to, `relation ${r.id} to`);
+  }
+  for (const q of kb.quotes) {
+    add(q.date, `quote ${q.id} date`);
+  }
+  for (const f of kb.figures) {
+    add(f.asOf, `figure ${f.id} asOf`);
+  }
+  return dates;
+};
+
+/** Text we wrote ourselves (not verbatim quotes, notes or date reasoning). */
+const writtenTexts = (kb: KnowledgeBase): Array<{ text: string; where: string }> => {
+  const texts: Array<{ text: string; where: string }> = [];
+  for (const s of kb.sources) {
+    texts.push({ text: s.title, where: `source ${s.slug} title` });
+  }
+  for (const e of kb.eras) {
+    texts.push({ text: e.name, where: `era ${e.slug} name` });
+    texts.push({ text: e.description, where: `era ${e.slug} description` });
+  }
+  for (const t of kb.themes) {
+    texts.push({ text: t.name, where: `theme ${t.slug} name` });
+    texts.push({ text: t.description, where: `theme ${t.slug} description` });
+  }
+  for (const a of kb.actors) {
+    texts.push({ text: a.name, where: `actor ${a.slug} name` });
+    texts.push({ text: a.description, where: `actor ${a.slug} description` });
+    a.offices.forEach((o, i) => {
+      texts.push({ text: o.title, where: `actor ${a.slug} office ${i} title` });
+    });
+  }
+  for (const e of kb.events) {
+    texts.push({ text: e.title, where: `event ${e.slug} title` });
+    texts.push({ text: e.summary, where: `event ${e.slug} summary` });
+    e.disputes.forEach((d, i) => {
+      texts.push({ text: d.claim, where: `event ${e.slug} dispute ${i} claim` });
+    });
+  }
+  for (const r of kb.relations) {
+    texts.push({ text: r.summary, where: `relation ${r.id} summary` });
+  }
+  for (const q of kb.quotes) {
+    texts.push({ text: q.context, where: `quote ${q.id} context` });
+  }
+  for (const f of kb.figures) {
+    texts.push({ text: f.description, where: `figure ${f.id} description` });
+  }
+  return texts;
+};
+
+const checkActorShape = (actor: Actor, bySlug: Map<string, Actor>): string[] => {
+  const problems: string[] = [];
+  const where = `actor ${actor.slug}`;
+  if (actor.isArabState && actor.kind !== 'STATE') {
+    problems.push(`${where}: isArabState is only for STATE actors`);
+  }
+  if (actor.kind !== 'ORGANISATION') {
+    for (const field of ['orgType', 'parent', 'basedIn'] as const) {
+      if (actor[field] !== undefined) {
+        problems.push(`${where}: ${field} is only for ORGANISATION actors`);
+      }
+    }
+  }
+  if (actor.kind !== 'PERSON') {
+    if (actor.nationality !== undefined || actor.died !== undefined) {
+      problems.push(`${where}: nationality and died are only for PERSON actors`);
+    }
+    if (actor.offices.length > 0) {
+      problems.push(`${where}: only PERSON actors hold offices`);
+    }
+  }
+  const expectKind = (slug: string | undefined, kinds: Actor['kind'][], field: string) => {
+    if (slug === undefined) {
+      return;
+    }
+    const target = bySlug.get(slug);
+    if (!target) {
+      problems.push(`${where}: ${field} "${slug}" is not an actor`);
+    } else if (!kinds.includes(target.kind)) {
+      problems.push(`${where}: ${field} "${slug}" should be a ${kinds.join(' or ')}`);
+    }
+  };
+  expectKind(actor.parent, ['ORGANISATION'], 'parent');
+  expectKind(actor.basedIn, ['STATE'], 'basedIn');
+  expectKind(actor.nationality, ['STATE'], 'nationality');
+  actor.offices.forEach((office, i) => {
+    expectKind(office.of, ['STATE', 'ORGANISATION'], `office ${i} of`);
+    if (office.citations.length === 0) {
+      problems.push(`${where} office ${i}: needs at least one citation`);
+    }
+  });
+  return problems;
+};
+
+const checkEventEra = (event: Event, eras: readonly Era[], eraSlugs: Set<string>): string[] => {
+  if (!eraSlugs.has(event.era)) {
+    return [`event ${event.slug}: era "${event.era}" does not exist`];
+  }
+  if (!isWellFormed(event.start)) {
+    return [];
+  }
+  const allowed = erasFor(event.start, eras);
+  return allowed.includes(event.era)
+    ? []
+    : [
+        `event ${event.slug}: era "${event.era}" does not match start ${event.start.value} (expected ${allowed.join(' or ') || 'no era'})`,
+      ];
+};
+
+/**
+ * Returns every problem found, as one human-readable line each; an empty list means the knowledge
+ * base is valid against the source documents in `seedsDir`.
+ */
+export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string): string[] => {
+  const problems: string[] = [];
+
+  // Unique identifiers per collection.
+  const idLists: Array<[string, string[]]> = [
+    ['source', kb.sources.map((s) => s.slug)],
+    ['citation', kb.citations.map((c) => c.id)],
+    ['era', kb.eras.map((e) => e.slug)],
+    ['theme', kb.themes.map((t) => t.slug)],
+    ['actor', kb.actors.map((a) => a.slug)],
+    ['event', kb.events.map((e) => e.slug)],
+    ['relation', kb.relations.map((r) => r.id)],
+    ['quote', kb.quotes.map((q) => q.id)],
+    ['figure', kb.figures.map((f) => f.id)],
+  ];
+  for (const [kind, ids] of idLists) {
+    for (const id of duplicates(ids)) {
+      problems.push(`${kind} "${id}" is defined more than once`);
+    }
+  }
+
+  const sourceSlugs = new Set(kb.sources.map((s) => s.slug));
+  const citationsById = new Map(kb.citations.map((c) => [c.id, c]));
+  const eraSlugs = new Set(kb.eras.map((e) => e.slug));
+  const themeSlugs = new Set(kb.themes.map((t) => t.slug));
+  const actorsBySlug = new Map(kb.actors.map((a) => [a.slug, a]));
+  const eventSlugs = new Set(kb.events.map((e) => e.slug));
+
+  const needCitations = (ids: readonly string[], where: string, required: boolean) => {
+    if (required && ids.length === 0) {
+      problems.push(`${where}: needs at least one citation`);
+    }
+    for (const id of ids) {
+      if (!citationsById.has(id)) {
+        problems.push(`${where}: citation "${id}" does not exist`);
+      }
+    }
+  };
+  const needActor = (slug: string, where: string) => {
+    if (!actorsBySlug.has(slug)) {
+      problems.push(`${where}: actor "${slug}" does not exist`);
+    }
+  };
+  const needThemes = (slugs: readonly string[], where: string) => {
+    for (const slug of slugs) {
+      if (!themeSlugs.has(slug)) {
+        problems.push(`${where}: theme "${slug}" does not exist`);
+      }
+    }
+  };
+  const needClaimer = (status: string, claimedBy: string | undefined, where: string) => {
+    if ((status === 'CLAIM' || status === 'REPORTED' || status === 'OPINION') && !claimedBy) {
+      problems.push(`${where}: status ${status} needs claimedBy`);
+    }
+  };
+
+  // Citations: verbatim in their source, short enough.
+  const texts = readSources(kb, seedsDir, problems);
+  for (const citation of kb.citations) {
+    const where = `citation ${citation.id}`;
+    if (!sourceSlugs.has(citation.source)) {
+      problems.push(`${where}: source "${citation.source}" does not exist`);
+      continue;
+    }
+    const words = wordCount(citation.quote);
+    if (words > MAX_QUOTE_WORDS) {
+      problems.push(`${where}: quote has ${words} words (max ${MAX_QUOTE_WORDS})`);
+    }
+    const text = texts.get(citation.source);
+    if (text !== undefined && !text.includes(normaliseText(citation.quote))) {
+      problems.push(`${where}: quote not found verbatim in ${citation.source}`);
+    }
+  }
+
+  // Dates.
+  for (const { date, where } of allDates(kb)) {
+    problems.push(...checkDate(date, where));
+  }
+  for (const s of kb.sources) {
+    problems.push(...checkOrder(s.publishedFrom, s.publishedTo, `source ${s.slug}`));
+  }
+  for (const e of kb.eras) {
+    problems.push(...checkOrder(e.start, e.end, `era ${e.slug}`));
+  }
+
+  // Actors.
+  for (const actor of kb.actors) {
+    const where = `actor ${actor.slug}`;
+    needCitations(actor.citations, where, false);
+    if (actor.isArabState) {
+      needCitations(actor.isArabState.citations, `${where} isArabState`, false);
+      if (actor.isArabState.citations.length === 0 && !actor.isArabState.note) {
+        problems.push(`${where} isArabState: without citations it needs a note`);
+      }
+    }
+    problems.push(...checkActorShape(actor, actorsBySlug));
+    actor.offices.forEach((office, i) => {
+      needCitations(office.citations, `${where} office ${i}`, true);
+      problems.push(...checkOrder(office.from, office.to, `${where} office ${i}`));
+    });
+  }
+
+  // Events.
+  for (const event of kb.events) {
+    const where = `event ${event.slug}`;
+    needCitations(event.citations, where, true);
+    needThemes(event.themes, where);
+    if (event.themes.length < 1 || event.themes.length > 3) {
+      problems.push(`${where}: has ${event.themes.length} themes (1–3 expected)`);
+    }
+    for (const participant of event.participants) {
+      needActor(participant.actor, `${where} participant`);
+    }
+    problems.push(...checkEventEra(event, kb.eras, eraSlugs));
+    problems.push(...checkOrder(event.start, event.end, where));
+    needClaimer(event.status, event.claimedBy, where);
+    if (event.status === 'DISPUTED' && event.disputes.length < 2) {
+      problems.push(`${where}: DISPUTED needs at least two disputes`);
+    }
+    if (event.status !== 'DISPUTED' && event.disputes.length > 0) {
+      problems.push(`${where}: has disputes but status ${event.status}`);
+    }
+    event.disputes.forEach((dispute, i) => {
+      needCitations([dispute.citation], `${where} dispute ${i}`, true);
+    });
+  }
+
+  // Relations.
+  for (const relation of kb.relations) {
+    const where = `relation ${relation.id}`;
+    needCitations(relation.citations, where, true);
+    needActor(relation.subject, `${where} subject`);
+    needActor(relation.object, `${where} object`);
+    if (relation.context !== undefined && !eventSlugs.has(relation.context)) {
+      problems.push(`${where}: context "${relation.context}" is not an event`);
+    }
+    problems.push(...checkOrder(relation.from, relation.to, where));
+    needClaimer(relation.status, relation.claimedBy, where);
+  }
+
+  // Quotes: the words are verbatim in the cited source and inside the cited passage.
+  for (const quote of kb.quotes) {
+    const where = `quote ${quote.id}`;
+    needActor(quote.speaker, `${where} speaker`);
+    needThemes(quote.themes, where);
+    needCitations([quote.citation], where, true);
+    const citation = citationsById.get(quote.citation);
+    if (citation) {
+      const words = normaliseText(quote.words);
+      const text = texts.get(citation.source);
+      if (text !== undefined && !text.includes(words)) {
+        problems.push(`${where}: words not found verbatim in ${citation.source}`);
+      } else if (!normaliseText(citation.quote).includes(words)) {
+        problems.push(`${where}: words are not inside citation ${citation.id}`);
+      }
+    }
+    if (quote.status === 'REPORTED' && !quote.reportedBy) {
+      problems.push(`${where}: status REPORTED needs reportedBy`);
+    }
+  }
+
+  // Figures.
+  for (const figure of kb.figures) {
+    const where = `figure ${figure.id}`;
+    needCitations([figure.citation], where, true);
+    for (const slug of figure.actors) {
+      needActor(slug, `${where} actors`);
+    }
+    if (figure.amountHigh !== undefined && figure.amountHigh < figure.amount) {
+      problems.push(`${where}: amountHigh is below amount`);
+    }
+    needClaimer(figure.status, figure.claimedBy, where);
+  }
+
+  // Time anchoring of our own text.
+  for (const { text, where } of writtenTexts(kb)) {
+    const match = UNANCHORED.exec(text);
+    if (match) {
+      problems.push(`${where}: unanchored time word "${match[0]}"`);
+    }
+  }
+
+  return problems;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Coverage report
+// ---------------------------------------------------------------------------------------------
+
+const table = (title: string, rows: Array<[string, number]>): string => {
+  const width = Math.max(title.length, ...rows.map(([label]) => label.length));
+  const total = rows.reduce((sum, [, count]) => sum + count, 0);
+  const line = (label: string, count: number | string) =>
+    `  ${label.padEnd(width)}  ${String(count).padStart(5)}`;
+  return [
+    title,
+    ...rows.map(([label, count]) => line(label, count)),
+    line('-'.repeat(width), '-----'),
+    line('total', total),
+  ].join('\n');
+};
+
+const countBy = <T>(items: readonly T[], keysOf: (item: T) => readonly string[]) => {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+};
+
+/** A printable summary: events per era and theme, facts per type, actors, citations, statuses. */
+export const coverageReport = (kb: KnowledgeBase): string => {
+  const perEra = countBy(kb.events, (e) => [e.era]);
+  const perTheme = countBy(kb.events, (e) => e.themes);
+  const perKind = countBy(kb.actors, (a) => [a.kind]);
+  const perSource = countBy(kb.citations, (c) => [c.source]);
+  const statuses = [
+    ...kb.events.map((e) => e.status),
+    ...kb.relations.map((r) => r.status),
+    ...kb.quotes.map((q) => q.status),
+    ...kb.figures.map((f) => f.status),
+  ];
+  const perStatus = countBy(statuses, (s) => [s]);
+  const offices = kb.actors.reduce((sum, a) => sum + a.offices.length, 0);
+  return [
+    table(
+      'Events per era',
+      kb.eras.map((era): [string, number] => [era.slug, perEra.get(era.slug) ?? 0]),
+    ),
+    table(
+      'Events per theme (an event has 1–3 themes)',
+      kb.themes.map((theme): [string, number] => [theme.slug, perTheme.get(theme.slug) ?? 0]),
+    ),
+    table('Facts per type', [
+      ['events', kb.events.length],
+      ['relations', kb.relations.length],
+      ['quotes', kb.quotes.length],
+      ['figures', kb.figures.length],
+      ['offices', offices],
+    ]),
+    table('Facts per status (events, relations, quotes, figures)', [...perStatus.entries()]),
+    table(
+      'Actors per kind',
+      (['STATE', 'PERSON', 'ORGANISATION'] as const).map((kind): [string, number] => [
+        kind,
+        perKind.get(kind) ?? 0,
+      ]),
+    ),
+    table(
+      'Citations per source',
+      kb.sources.map((s): [string, number] => [s.slug, perSource.get(s.slug) ?? 0]),
+    ),
+  ].join('\n\n');
+};
