@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { runCli } from '../src/cli';
 import { createPrismaClient } from '../src/client';
 import { openDatabase } from '../src/database';
@@ -9,12 +8,12 @@ import { seedKnowledgeBase } from './knowledge';
 // `pnpm db:seed` (knowledge-base part): validates the files against the source documents, then
 // replaces the knowledge base in one transaction. The API's seed adds the question bank and the
 // demo data on top. Exits non-zero on the first error; running it twice changes nothing.
-// KB_DATA_DIR reads the files from elsewhere (the tests use it to seed a deliberately broken copy).
-const DATA_DIR = process.env.KB_DATA_DIR || path.join(__dirname, 'data', 'kb');
 
 runCli(async () => {
-  const kb = loadKnowledgeBase(DATA_DIR);
-  const problems = validateKnowledgeBase(kb, getDatabaseEnv().SEEDS_DIR);
+  // KB_DATA_DIR reads the files from elsewhere (the tests seed a deliberately broken copy).
+  const { KB_DATA_DIR, SEEDS_DIR } = getDatabaseEnv();
+  const kb = loadKnowledgeBase(KB_DATA_DIR);
+  const problems = validateKnowledgeBase(kb, SEEDS_DIR);
   if (problems.length > 0) {
     throw new Error(
       `The knowledge base has ${problems.length} problem(s):\n${problems.join('\n')}`,

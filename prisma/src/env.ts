@@ -23,6 +23,11 @@ const EnvSchema = z.object({
     .string()
     .min(1)
     .default(path.resolve(REPO_ROOT, '..', 'shared', 'seeds')),
+  /** The knowledge-base JSON files the seed loads. */
+  KB_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, 'prisma', 'seed', 'data', 'kb')),
 });
 
 export type DatabaseEnv = z.infer<typeof EnvSchema>;

@@ -70,7 +70,9 @@ describe('the validator', () => {
       'an altered quote',
       (k) => {
         const c = k.citations[0];
-        if (c) c.quote = `${c.quote} and something the source never said`;
+        if (c) {
+          c.quote = `${c.quote} and something the source never said`;
+        }
       },
       new RegExp(firstCitation().id),
     ],
@@ -85,7 +87,9 @@ describe('the validator', () => {
       'an impossible date',
       (k) => {
         const e = k.events[0];
-        if (e) e.start = { value: '2023-02-30', precision: 'DAY' };
+        if (e) {
+          e.start = { value: '2023-02-30', precision: 'DAY' };
+        }
       },
       /2023-02-30/,
     ],
@@ -93,7 +97,9 @@ describe('the validator', () => {
       'an event without citations',
       (k) => {
         const e = k.events[1];
-        if (e) e.citations = [];
+        if (e) {
+          e.citations = [];
+        }
       },
       /citation/,
     ],
@@ -101,7 +107,9 @@ describe('the validator', () => {
       'an unanchored "currently" in a summary',
       (k) => {
         const e = k.events[2];
-        if (e) e.summary = `${e.summary} Syria currently backs this.`;
+        if (e) {
+          e.summary = `${e.summary} Syria currently backs this.`;
+        }
       },
       /currently/i,
     ],
@@ -109,7 +117,9 @@ describe('the validator', () => {
       'a duplicate id',
       (k) => {
         const r = k.relations[0];
-        if (r) k.relations.push({ ...r });
+        if (r) {
+          k.relations.push({ ...r });
+        }
       },
       /more than once/,
     ],
