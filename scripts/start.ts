@@ -161,11 +161,10 @@ const main = async () => {
       step('Web build is up to date');
     } else {
       step('Building the web app (next build)…');
-      await runToEnd('next build', nextBin, ['build'], {
+      await runToEnd('next build', nextBin, ['build', webDir], {
         API_URL: apiUrl,
         NEXT_TELEMETRY_DISABLED: '1',
       });
-      // next build runs with the web folder as its working directory
     }
   }
 
