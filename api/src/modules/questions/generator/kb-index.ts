@@ -286,10 +286,16 @@ export const buildKbIndex = (kb: KnowledgeBase): KbIndex => {
   };
 };
 
-/** The name an option shows: the KB's short form ("Syria", "Bashar al-Assad"). */
+/**
+ * The name an option shows: states and organisations by their short form ("Syria", "IRGC"),
+ * persons always as "Given Family" ("Mohammad Mossadegh", not the KB's short "Mossadegh").
+ */
 export const actorLabel = (idx: KbIndex, slug: string): string => {
   const a = idx.actors.get(slug);
-  return a ? (a.shortName ?? a.name) : slug;
+  if (!a) {
+    return slug;
+  }
+  return a.kind === 'PERSON' ? a.name : (a.shortName ?? a.name);
 };
 
 /** Citations of a fact that exist in the KB. */
@@ -323,6 +329,21 @@ export const holdsOfficeAt = (o: OfficeFact, when: Interval): boolean => {
   return o.office.attested.some((d) => {
     const iv = toInterval(d);
     return iv.lo <= when.lo && when.hi <= iv.hi;
+  });
+};
+
+/**
+ * Whether the KB proves this person the holder over the whole of `when` strictly enough to refute
+ * everybody else: a tenure covering it, or an attestation on the very day asked about. "Attested in
+ * 2024" shows the holder at some point of 2024, so it cannot rule out another holder that year.
+ */
+export const provesHolderThroughout = (o: OfficeFact, when: Interval): boolean => {
+  if (o.tenure && o.tenure.lo <= when.lo && when.hi <= o.tenure.hi) {
+    return true;
+  }
+  return o.office.attested.some((d) => {
+    const iv = toInterval(d);
+    return d.precision === 'DAY' && iv.lo === when.lo && iv.hi === when.hi;
   });
 };
 

@@ -1,12 +1,6 @@
 /** The generator's internal contract: templates produce drafts, the pipeline turns drafts into bank questions. */
 import type { KnowledgeBase } from '@quiz/prisma/knowledge';
-import type {
-  BankQuestion,
-  QuestionKey,
-  QuestionPrompt,
-  QuestionType,
-  Rationale,
-} from '../types';
+import type { BankQuestion, QuestionKey, QuestionPrompt, QuestionType, Rationale } from '../types';
 import type { KbIndex } from './kb-index';
 
 /** Features behind the difficulty prior (see difficulty.ts). All in [0, 1] except the counts. */

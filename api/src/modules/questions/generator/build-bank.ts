@@ -1,0 +1,136 @@
+/**
+ * The bank pipeline (qgen §4.1): every template proposes drafts per knowledge component; each draft
+ * is ordered (seeded), given its difficulty prior and stable id, and run through the gate; the first
+ * draft of a component that passes every BLOCK check enters the bank. Near-duplicates are dropped
+ * and the bank-level checks are reported.
+ */
+import { checkQuestion, nearDuplicates, runBankChecks } from '../gate';
+import type { BankQuestion } from '../types';
+import { difficultyPrior } from './difficulty';
+import { stableId } from './ids';
+import { buildKbIndex, type KbIndex } from './kb-index';
+import { type Rng, seededRng, shuffle } from './rng';
+import { TEMPLATES } from './templates';
+import type { BankReport, BuildBankOptions, BuildBankResult, Draft } from './types';
+
+/** Rotates a shuffled list that came out in key order, so ordering items never start solved. */
+const notInOrder = <T extends { id: string }>(items: T[], order: readonly string[]): T[] =>
+  items.map((i) => i.id).join() === order.join()
+    ? [...items.slice(1), ...items.slice(0, 1)]
+    : items;
+
+const present = (d: Draft, rng: Rng): Pick<BankQuestion, 'prompt'> => {
+  if (d.ordering === 'fixed') {
+    return { prompt: d.prompt };
+  }
+  const prompt = { ...d.prompt };
+  if (prompt.options) {
+    prompt.options = shuffle(prompt.options, rng);
+  }
+  if (d.type === 'CHRONOLOGY' && prompt.items) {
+    prompt.items = notInOrder(shuffle(prompt.items, rng), d.key.order ?? []);
+  }
+  if (d.type === 'MATCHING' && prompt.targets && prompt.items) {
+    const targets = shuffle(prompt.targets, rng);
+    const straight = (d.key.pairs ?? []).map((p) => p.targetId);
+    prompt.targets = notInOrder(targets, straight);
+  }
+  return { prompt };
+};
+
+const entityIds = (q: Pick<BankQuestion, 'prompt'>): string[] => [
+  ...(q.prompt.options ?? []).map((o) => o.id),
+  ...(q.prompt.items ?? []).map((o) => o.id),
+  ...(q.prompt.targets ?? []).map((o) => o.id),
+];
+
+/** Turns a draft into a bank question: seeded presentation, difficulty prior, stable id. */
+export const finalise = (d: Draft, rng: Rng): BankQuestion => {
+  const { prompt } = present(d, rng);
+  return {
+    id: stableId({
+      template: d.template,
+      version: d.version,
+      factIds: d.factIds,
+      optionIds: entityIds({ prompt }),
+      slots: d.slots,
+    }),
+    type: d.type,
+    template: d.template,
+    stem: d.stem,
+    prompt,
+    key: d.key,
+    explanation: d.explanation,
+    citationIds: d.citationIds,
+    factIds: d.factIds,
+    eraSlug: d.eraSlug,
+    themes: d.themes,
+    actorSlugs: d.actorSlugs,
+    difficulty: difficultyPrior(d.type, d.features),
+  };
+};
+
+const inc = (m: Record<string, number>, k: string, by = 1): void => {
+  m[k] = (m[k] ?? 0) + by;
+};
+
+export const buildBankFromIndex = (idx: KbIndex, seed: number): BuildBankResult => {
+  const rng = seededRng(seed);
+  const report: BankReport = {
+    total: 0,
+    candidates: 0,
+    byType: {},
+    byEra: {},
+    byTemplate: {},
+    rejectedByCheck: {},
+    abandoned: 0,
+    warnings: {},
+    nearDuplicates: 0,
+    bankChecks: [],
+  };
+  const accepted: BankQuestion[] = [];
+  const ids = new Set<string>();
+  for (const template of TEMPLATES) {
+    for (const group of template.generate(idx)) {
+      let chosen: BankQuestion | null = null;
+      for (const draft of group) {
+        report.candidates += 1;
+        const q = finalise(draft, rng);
+        const findings = checkQuestion(q, idx);
+        const blocks = findings.filter((f) => f.severity === 'BLOCK');
+        if (blocks.length > 0) {
+          for (const id of new Set(blocks.map((b) => b.id))) {
+            inc(report.rejectedByCheck, id);
+          }
+          continue;
+        }
+        for (const w of findings) {
+          inc(report.warnings, w.id);
+        }
+        chosen = q;
+        break;
+      }
+      if (!chosen) {
+        report.abandoned += 1;
+      } else if (!ids.has(chosen.id)) {
+        ids.add(chosen.id);
+        accepted.push(chosen);
+      }
+    }
+  }
+  const dupes = nearDuplicates(accepted);
+  const questions = accepted.filter((q) => !dupes.has(q.id));
+  report.nearDuplicates = dupes.size;
+  for (const q of questions) {
+    inc(report.byType, q.type);
+    inc(report.byEra, q.eraSlug ?? 'cross-era');
+    inc(report.byTemplate, q.template);
+  }
+  report.total = questions.length;
+  report.bankChecks = runBankChecks(questions);
+  return { questions, report };
+};
+
+/** Every valid question the KB supports, deterministic for a KB snapshot and a seed. */
+export const buildBank = ({ kb, seed }: BuildBankOptions): BuildBankResult =>
+  buildBankFromIndex(buildKbIndex(kb), seed);

@@ -1,0 +1,126 @@
+/**
+ * The generator against the real KB in prisma/seed/data/kb. Nothing here is skipped: if the KB
+ * files are missing the suite fails with the list of missing files.
+ */
+import { checkQuestion } from '../gate';
+import type { BankQuestion } from '../types';
+import { QUESTION_TYPES } from '../types';
+import { buildBank, buildKbIndex } from '.';
+import { KB_DIR, loadKbFiles, missingKbFiles } from './load-kb-files';
+
+const load = () => {
+  const missing = missingKbFiles();
+  if (missing.length > 0) {
+    throw new Error(`The real KB is incomplete: ${missing.join(', ')} missing in ${KB_DIR}`);
+  }
+  const kb = loadKbFiles();
+  return { kb, idx: buildKbIndex(kb), ...buildBank({ kb, seed: 20251125 }) };
+};
+
+describe('the real KB', () => {
+  const real = (() => {
+    try {
+      return load();
+    } catch (err) {
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  })();
+  const get = () => {
+    if (real instanceof Error) {
+      throw real;
+    }
+    return real;
+  };
+
+  it('loads (all nine files, valid against the schema)', () => {
+    expect(real).not.toBeInstanceOf(Error);
+  });
+
+  describe('flagship: which Arab state sided with Iran during the Iran–Iraq War', () => {
+    const flagship = (): BankQuestion | undefined =>
+      get().questions.find(
+        (q) => q.stem === 'Which Arab state sided with Iran during the Iran–Iraq War (1980–88)?',
+      );
+
+    it('is generated, with Syria as the only key', () => {
+      const q = flagship();
+      expect(q?.type).toBe('SINGLE_CHOICE');
+      expect(q?.key.optionIds).toEqual(['syria']);
+      expect(q?.prompt.options?.find((o) => o.id === 'syria')?.label).toBe('Syria');
+    });
+
+    it('cites the passages that make Syria the only Arab state (IranWire, IDF snippet)', () => {
+      const { idx } = get();
+      const quotes = (flagship()?.citationIds ?? []).map((c) => idx.citations.get(c)?.quote ?? '');
+      expect(quotes.some((t) => /stood alone among Arab states/.test(t))).toBe(true);
+      expect(quotes.some((t) => /only Arab country/.test(t))).toBe(true);
+      expect(flagship()?.explanation).toMatch(/Syria/);
+    });
+
+    it('refutes every distractor with a cited fact; Libya, if shown, with its weapons sales and ties to Saddam Hussein', () => {
+      const q = flagship();
+      for (const r of q?.key.rationales.filter((x) => !x.isCorrect) ?? []) {
+        expect(r.citationIds.length).toBeGreaterThan(0);
+        expect(r.factIds.length).toBeGreaterThan(0);
+      }
+      const libya = q?.key.rationales.find((r) => r.ref === 'libya');
+      if (libya) {
+        expect(libya.text).toMatch(/weapons/);
+        expect(libya.text).toMatch(/Saddam Hussein/);
+      }
+    });
+
+    it('never claims Lebanon, Algeria, Sudan or Oman backed Iran', () => {
+      const exceptions = ['lebanon', 'algeria', 'sudan', 'oman'];
+      for (const q of get().questions) {
+        if (!/(sided with|stood by|backed|supported) Iran\b/.test(q.stem)) {
+          continue;
+        }
+        expect({
+          id: q.id,
+          keys: (q.key.optionIds ?? []).filter((k) => exceptions.includes(k)),
+        }).toEqual({ id: q.id, keys: [] });
+        if (
+          q.type === 'TRUE_FALSE' &&
+          /(Lebanon|Algeria|Sudan|Oman) sided with Iran/.test(q.stem)
+        ) {
+          expect(q.key.optionIds).toEqual(['false']);
+        }
+      }
+    });
+  });
+
+  it('supports well over 1,000 distinct questions across all twelve types', () => {
+    const { questions } = get();
+    expect(new Set(questions.map((q) => q.id)).size).toBeGreaterThan(1000);
+    expect(new Set(questions.map((q) => q.type))).toEqual(new Set(QUESTION_TYPES));
+  });
+
+  it('ships no question with a BLOCK finding', () => {
+    const { questions, idx } = get();
+    const blocked = questions
+      .map((q) => ({
+        id: q.id,
+        blocks: checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK'),
+      }))
+      .filter((x) => x.blocks.length > 0);
+    expect(blocked).toEqual([]);
+  });
+
+  it('passes the bank-level BLOCK checks (C5 drift, C11 key slots, C12 year ranks, F1 duplicates)', () => {
+    const failed = get().report.bankChecks.filter((c) => c.severity === 'BLOCK' && !c.passed);
+    expect(failed).toEqual([]);
+  });
+
+  it('keeps the same question ids under another seed', () => {
+    const { kb, questions } = get();
+    const other = buildBank({ kb, seed: 7 }).questions;
+    expect(other.map((q) => q.id).sort()).toEqual(questions.map((q) => q.id).sort());
+  });
+
+  it('keeps its counts per type (regenerate consciously with jest -u when the KB changes)', () => {
+    const { report } = get();
+    const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, report.byType[t] ?? 0]));
+    expect({ total: report.total, ...counts }).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,44 @@
+/** The template registry: every question type's templates, looked up by id by the pipeline and the gate. */
+import type { Template } from '../types';
+import {
+  arabStatesTemplate,
+  figureAmountTemplate,
+  stanceMultiTemplate,
+  stanceSingleTemplate,
+} from './choice-templates';
+import {
+  chronologyTemplate,
+  timelinePlacementTemplate,
+  whichFirstTemplate,
+} from './order-templates';
+import {
+  matchOfficesTemplate,
+  matchYearsTemplate,
+  officeHolderTemplate,
+  officeStateTemplate,
+  whoSaidTemplate,
+} from './people-templates';
+import { trueFalseTemplate } from './true-false';
+import { eventYearTemplate, numericYearTemplate, yearEventTemplate } from './year-templates';
+
+export const TEMPLATES: readonly Template[] = [
+  stanceSingleTemplate,
+  figureAmountTemplate,
+  officeStateTemplate,
+  stanceMultiTemplate,
+  arabStatesTemplate,
+  trueFalseTemplate,
+  eventYearTemplate,
+  yearEventTemplate,
+  numericYearTemplate,
+  chronologyTemplate,
+  whichFirstTemplate,
+  whoSaidTemplate,
+  officeHolderTemplate,
+  matchOfficesTemplate,
+  matchYearsTemplate,
+  timelinePlacementTemplate,
+];
+
+export const templateById = (id: string): Template | undefined =>
+  TEMPLATES.find((t) => t.id === id);

@@ -1,0 +1,187 @@
+/**
+ * Stance reasoning shared by SINGLE_CHOICE, MULTI_SELECT and TRUE_FALSE: who did what to whom in a
+ * context (an event such as the Iran–Iraq War), and which KB facts prove that someone did NOT.
+ *
+ * Open world: a missing relation proves nothing. A candidate is refuted only by
+ * - an opposite relation in the same context (sided with the other side, isolated the key, …), or
+ * - an exclusivity statement: a key relation whose cited passage says the subject was the only
+ *   one of its kind ("the only Arab country that … stood by Iran"). That closes the world for
+ *   that kind (Arab states) in that context, and nothing else.
+ */
+import type { Actor, Event, Relation, RelationType } from '@quiz/prisma/knowledge';
+import { duringEvent, firstSentence, nameInText, uniq } from '../describe';
+import { type KbIndex, relationFactId } from '../kb-index';
+import { attributionFor } from './common';
+
+export const STANCE_TYPES: readonly RelationType[] = [
+  'SIDED_WITH',
+  'ALLIED',
+  'SUPPORTED',
+  'KEPT_TIES',
+  'ISOLATED',
+  'OPPOSED',
+];
+
+/** Relation types that prove the subject was not in relation `t` with the same object. */
+const OPPOSITES: Record<string, readonly RelationType[]> = {
+  SIDED_WITH: ['OPPOSED', 'ATTACKED'],
+  ALLIED: ['OPPOSED', 'ATTACKED'],
+  SUPPORTED: ['OPPOSED', 'ATTACKED'],
+  KEPT_TIES: ['ISOLATED'],
+  ISOLATED: ['KEPT_TIES'],
+  OPPOSED: ['SIDED_WITH', 'ALLIED', 'SUPPORTED'],
+};
+
+/** Types where siding with another party in the same conflict counts as not siding with this one. */
+const SIDE_TYPES: ReadonlySet<RelationType> = new Set(['SIDED_WITH', 'ALLIED']);
+
+export type StanceGroup = {
+  type: RelationType;
+  object: string;
+  context: Event;
+  /** Subjects proven in the relation, with their relations. */
+  subjects: Map<string, Relation[]>;
+};
+
+/** A relation can be stated in a stem: FACT, or attributable (REPORTED/CLAIM with claimedBy). */
+export const usable = (idx: KbIndex, r: Relation): boolean =>
+  attributionFor(idx.facts.get(relationFactId(r.id))) !== null;
+
+export const stanceGroups = (idx: KbIndex): StanceGroup[] => {
+  const groups = new Map<string, StanceGroup>();
+  for (const r of idx.kb.relations) {
+    const ctx = r.context ? idx.events.get(r.context) : undefined;
+    if (!ctx || !STANCE_TYPES.includes(r.type) || !usable(idx, r)) {
+      continue;
+    }
+    const k = `${r.type}|${r.object}|${ctx.slug}`;
+    const g = groups.get(k) ?? {
+      type: r.type,
+      object: r.object,
+      context: ctx,
+      subjects: new Map(),
+    };
+    g.subjects.set(r.subject, [...(g.subjects.get(r.subject) ?? []), r]);
+    groups.set(k, g);
+  }
+  return [...groups.values()].sort((a, b) =>
+    `${a.type}${a.object}${a.context.slug}` < `${b.type}${b.object}${b.context.slug}` ? -1 : 1,
+  );
+};
+
+export const isArab = (a: Actor | undefined): boolean => a?.isArabState?.value === true;
+
+/** Same kind as the key, and for states the same Arab/non-Arab subtype (qgen C4). */
+export const sameKind = (idx: KbIndex, a: string, b: string): boolean => {
+  const x = idx.actors.get(a);
+  const y = idx.actors.get(b);
+  if (!x || !y || x.kind !== y.kind) {
+    return false;
+  }
+  return x.kind !== 'STATE' || isArab(x) === isArab(y);
+};
+
+const EXCLUSIVE = /\b(only|alone|sole)\b/i;
+
+/**
+ * The key relations whose passages say the subject was the only Arab state to do it. Returns the
+ * relation and the passage so the rationale can quote it.
+ */
+export const exclusiveAmongArabs = (
+  idx: KbIndex,
+  rels: readonly Relation[],
+): { relation: Relation; citationId: string; quote: string }[] =>
+  rels.flatMap((r) =>
+    r.citations.flatMap((c) => {
+      const cit = idx.citations.get(c);
+      return cit && EXCLUSIVE.test(cit.quote) && /\bArab\b/.test(cit.quote)
+        ? [{ relation: r, citationId: c, quote: cit.quote }]
+        : [];
+    }),
+  );
+
+const publisherOf = (idx: KbIndex, citationId: string): string => {
+  const cit = idx.citations.get(citationId);
+  return idx.kb.sources.find((s) => s.slug === cit?.source)?.publisher ?? 'A source';
+};
+
+export type Refutation = { text: string; factIds: string[] };
+
+/**
+ * Why `candidate` was not in the group's relation with its object, from KB facts only; null when
+ * the KB cannot prove it (then the candidate may not be used).
+ */
+export const refute = (idx: KbIndex, g: StanceGroup, candidate: string): Refutation | null => {
+  if (g.subjects.has(candidate) || candidate === g.object) {
+    return null;
+  }
+  const inContext = idx.kb.relations.filter(
+    (r) => r.context === g.context.slug && r.subject === candidate && usable(idx, r),
+  );
+  const keySubjects = [...g.subjects.keys()];
+  const opposite = inContext.filter(
+    (r) =>
+      ((OPPOSITES[g.type] ?? []).includes(r.type) && r.object === g.object) ||
+      (SIDE_TYPES.has(g.type) && SIDE_TYPES.has(r.type) && r.object !== g.object) ||
+      (SIDE_TYPES.has(g.type) && r.type === 'ISOLATED' && keySubjects.includes(r.object)),
+  );
+  const exclusive =
+    isArab(idx.actors.get(candidate)) && keySubjects.length === 1
+      ? exclusiveAmongArabs(idx, [...g.subjects.values()].flat())
+      : [];
+  if (opposite.length === 0 && exclusive.length === 0) {
+    return null;
+  }
+  const own = uniq([...opposite, ...inContext]).map((r) => firstSentence(r.summary));
+  const ex = exclusive[0];
+  const exText = ex
+    ? ` ${publisherOf(idx, ex.citationId)}: “${ex.quote.replace(/[.\s]+$/, '')}.”`
+    : '';
+  return {
+    text: `${own.join(' ')}${exText}`.trim(),
+    factIds: uniq([
+      ...opposite.map((r) => relationFactId(r.id)),
+      ...inContext.map((r) => relationFactId(r.id)),
+      ...exclusive.map((e) => relationFactId(e.relation.id)),
+    ]),
+  };
+};
+
+const PLURAL_VERBS: Record<string, string> = {
+  SIDED_WITH: 'sided with',
+  ALLIED: 'allied with',
+  SUPPORTED: 'supported',
+  KEPT_TIES: 'kept their ties with',
+  ISOLATED: 'isolated',
+  OPPOSED: 'opposed',
+};
+const SINGULAR_VERBS: Record<string, string> = { ...PLURAL_VERBS, KEPT_TIES: 'kept its ties with' };
+
+export const stanceVerb = (t: RelationType, plural: boolean): string =>
+  (plural ? PLURAL_VERBS : SINGULAR_VERBS)[t] ?? t.toLowerCase();
+
+/** The noun for the key's kind: "Arab state", "state", "person", "organisation". */
+export const kindNounOf = (idx: KbIndex, slug: string): string => {
+  const a = idx.actors.get(slug);
+  if (!a) {
+    return 'actor';
+  }
+  if (a.kind === 'STATE') {
+    return isArab(a) ? 'Arab state' : 'state';
+  }
+  return a.kind === 'PERSON' ? 'person' : 'organisation';
+};
+
+/** "during the Iran–Iraq War (1980–88)". */
+export const contextPhrase = (idx: KbIndex, g: StanceGroup): string => duringEvent(idx, g.context);
+
+/** The attribution a group's stem needs: "" for facts, "According to X, " for claims. */
+export const groupAttribution = (idx: KbIndex, rels: readonly Relation[]): string | null => {
+  const prefixes = rels.map((r) => attributionFor(idx.facts.get(relationFactId(r.id))));
+  if (prefixes.includes('')) {
+    return '';
+  }
+  return prefixes.find((p) => p !== null) ?? null;
+};
+
+export const objectLabel = (idx: KbIndex, g: StanceGroup): string => nameInText(idx, g.object);

@@ -1,0 +1,291 @@
+/**
+ * EVENT_YEAR, NUMERIC_YEAR and YEAR_EVENT: the year of a single-year event, asked three ways.
+ * The key is the event's own year; a distractor year is refuted by the event's date itself.
+ */
+import type { Event } from '@quiz/prisma/knowledge';
+import { singleYear, span, yearInterval, yearOfDay } from '../dates';
+import { displayTitle, eventClause, eventSentence, firstSentence } from '../describe';
+import { yearDistractors } from '../distractors';
+import { eventFactId, type KbIndex } from '../kb-index';
+import { contentRng } from '../rng';
+import type { Draft, Template } from '../types';
+import {
+  baseDraft,
+  citeFacts,
+  datableEvents,
+  eventFact,
+  optionIds,
+  rationale,
+  stemYear,
+  yearOptionId,
+} from './common';
+
+const explain = (idx: KbIndex, e: Event): string =>
+  `${eventSentence(idx, e)} ${firstSentence(e.summary)}`;
+
+/** "in 1953, Mossadegh and Selou signed …" for a rationale's aside. */
+const inYear = (idx: KbIndex, e: Event, y: number): string =>
+  `In ${y}, ${eventClause(idx, e).past.replace(/^The /, 'the ')}.`;
+
+/** Years of other datable events: plausible distractors (they are dates pupils meet in the KB). */
+const eventYears = (idx: KbIndex): Map<number, Event[]> => {
+  const m = new Map<number, Event[]>();
+  for (const { event, year } of datableEvents(idx)) {
+    m.set(year, [...(m.get(year) ?? []), event]);
+  }
+  return m;
+};
+
+const keyFor = (idx: KbIndex, q: { factIds: string[] }): { event: Event; year: number } | null => {
+  const slug = q.factIds[0]?.replace(/^event:/, '');
+  const e = slug ? idx.events.get(slug) : undefined;
+  const year = e ? singleYear(e.start) : null;
+  return e && year !== null && e.status === 'FACT' && e.disputes.length === 0
+    ? { event: e, year }
+    : null;
+};
+
+const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
+  const byYear = eventYears(idx);
+  const preferred = new Set([...byYear.keys()].filter((y) => y !== year));
+  const drafts: Draft[] = [];
+  const rng = contentRng(`event-year:${event.slug}`);
+  const seen = new Set<string>();
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const pickd = yearDistractors({
+      key: year,
+      count: 3,
+      minYear: idx.window.fromYear,
+      maxYear: idx.window.toYear,
+      preferred,
+      blocked: new Set([year]),
+      rng,
+    });
+    if (!pickd) {
+      break;
+    }
+    const sig = pickd.years.join(',');
+    if (seen.has(sig)) {
+      continue;
+    }
+    seen.add(sig);
+    const years = [...pickd.years, year].sort((a, b) => a - b);
+    const c = eventClause(idx, event);
+    const otherFacts = (y: number): string[] =>
+      (byYear.get(y) ?? []).slice(0, 1).map((e) => eventFactId(e.slug));
+    const rationales = years.map((y) => {
+      if (y === year) {
+        return rationale(idx, yearOptionId(y), true, explain(idx, event), [eventFact(event)]);
+      }
+      const other = byYear.get(y)?.[0];
+      const extra = other ? ` ${inYear(idx, other, y)}` : '';
+      return rationale(
+        idx,
+        yearOptionId(y),
+        false,
+        `Not ${y}: ${eventSentence(idx, event)}${extra}`,
+        [eventFact(event), ...otherFacts(y)],
+      );
+    });
+    const factIds = [eventFact(event)];
+    const gaps = pickd.years.map((y) => Math.abs(y - year));
+    drafts.push(
+      baseDraft({
+        type: 'EVENT_YEAR',
+        template: 'event-year',
+        version: 1,
+        stem: `${c.ask('In what year')}?`,
+        prompt: { options: years.map((y) => ({ id: yearOptionId(y), label: String(y) })) },
+        key: { optionIds: [yearOptionId(year)], rationales },
+        explanation: explain(idx, event),
+        citationIds: citeFacts(idx, factIds),
+        factIds,
+        eraSlug: event.era,
+        themes: event.themes,
+        actorSlugs: event.participants.map((p) => p.actor),
+        ordering: 'fixed',
+        features: {
+          similarity: gaps.reduce((s, g) => s + Math.exp(-g / 5), 0) / gaps.length,
+          minYearGap: Math.min(...gaps),
+          joins: 1,
+          salience: Math.min(1, event.citations.length / 3),
+          optionCount: 4,
+        },
+      }),
+    );
+  }
+  return drafts;
+};
+
+export const eventYearTemplate: Template = {
+  id: 'event-year',
+  version: 1,
+  type: 'EVENT_YEAR',
+  timeVarying: false,
+  generate: (idx) => datableEvents(idx).map(({ event, year }) => eventYearDrafts(idx, event, year)),
+  requery: (q, idx) => {
+    const k = keyFor(idx, q);
+    return k
+      ? { ok: true, key: [yearOptionId(k.year)] }
+      : { ok: false, reason: 'no single-year event' };
+  },
+};
+
+export const numericYearTemplate: Template = {
+  id: 'numeric-year',
+  version: 1,
+  type: 'NUMERIC_YEAR',
+  timeVarying: false,
+  generate: (idx) =>
+    datableEvents(idx).map(({ event, year }) => {
+      const c = eventClause(idx, event);
+      const factIds = [eventFact(event)];
+      return [
+        baseDraft({
+          type: 'NUMERIC_YEAR',
+          template: 'numeric-year',
+          version: 1,
+          stem: `${c.ask('In what year')}?`,
+          prompt: {
+            numeric: { min: idx.window.fromYear, max: idx.window.toYear, tolerance: 0 },
+          },
+          key: { year, rationales: [rationale(idx, 'year', true, explain(idx, event), factIds)] },
+          explanation: explain(idx, event),
+          citationIds: citeFacts(idx, factIds),
+          factIds,
+          eraSlug: event.era,
+          themes: event.themes,
+          actorSlugs: event.participants.map((p) => p.actor),
+          ordering: 'fixed',
+          features: {
+            similarity: 1,
+            minYearGap: 0,
+            joins: 1,
+            salience: Math.min(1, event.citations.length / 3),
+            optionCount: 0,
+          },
+        }),
+      ];
+    }),
+  requery: (q, idx) => {
+    const k = keyFor(idx, q);
+    return k ? { ok: true, key: [String(k.year)] } : { ok: false, reason: 'no single-year event' };
+  },
+};
+
+/** Events whose whole span lies outside a year: safe distractors for "which happened in Y". */
+const outsideYear = (e: Event, y: number): boolean => {
+  const iv = span(e.start, e.end);
+  const yr = yearInterval(y);
+  return iv.hi < yr.lo || iv.lo > yr.hi;
+};
+
+export const yearEventTemplate: Template = {
+  id: 'year-event',
+  version: 1,
+  type: 'YEAR_EVENT',
+  timeVarying: false,
+  generate: (idx) => {
+    const pool = idx.kb.events.filter(
+      (e) => e.status === 'FACT' && e.disputes.length === 0 && !/\b(1[89]|20)\d\d\b/.test(e.title),
+    );
+    return datableEvents(idx)
+      .filter(({ event }) => !event.end)
+      .flatMap(({ event, year }) => {
+        const rng = contentRng(`year-event:${event.slug}`);
+        const cands = pool
+          .filter((e) => e.slug !== event.slug && outsideYear(e, year))
+          .map((e) => {
+            const y = yearOfDay(span(e.start).lo);
+            const lenRatio = e.title.length / event.title.length;
+            return {
+              e,
+              y,
+              s:
+                Math.exp(-Math.abs(y - year) / 6) +
+                (lenRatio > 0.75 && lenRatio < 1.3 ? 0.6 : 0) +
+                rng.next() * 0.3,
+            };
+          })
+          .sort((a, b) => b.s - a.s);
+        const groups: Draft[][] = [];
+        for (const offset of [0, 3]) {
+          const drafts: Draft[] = [];
+          for (let attempt = 0; attempt < 3; attempt += 1) {
+            const chosen: typeof cands = [];
+            for (const c of cands.slice(offset + attempt)) {
+              if (chosen.length >= 3) {
+                break;
+              }
+              if (!chosen.some((x) => x.y === c.y)) {
+                chosen.push(c);
+              }
+            }
+            if (chosen.length < 2) {
+              break;
+            }
+            const options = [event, ...chosen.map((c) => c.e)];
+            const factIds = options.map(eventFact);
+            const rationales = options.map((e) =>
+              e === event
+                ? rationale(idx, e.slug, true, explain(idx, e), [eventFact(e)])
+                : rationale(idx, e.slug, false, `${eventSentence(idx, e)} That is not ${year}.`, [
+                    eventFact(e),
+                  ]),
+            );
+            const gaps = chosen.map((c) => Math.abs(c.y - year));
+            drafts.push(
+              baseDraft({
+                type: 'YEAR_EVENT',
+                template: 'year-event',
+                version: 1,
+                stem: `Which of these events took place in ${year}?`,
+                prompt: {
+                  options: options.map((e) => ({ id: e.slug, label: displayTitle(idx, e) })),
+                },
+                key: { optionIds: [event.slug], rationales },
+                explanation: explain(idx, event),
+                citationIds: citeFacts(idx, factIds),
+                factIds,
+                eraSlug: event.era,
+                themes: event.themes,
+                actorSlugs: event.participants.map((p) => p.actor),
+                slots: [`year:${year}`],
+                features: {
+                  similarity: gaps.reduce((s, g) => s + Math.exp(-g / 5), 0) / gaps.length,
+                  minYearGap: Math.min(...gaps),
+                  joins: options.length,
+                  salience: Math.min(1, event.citations.length / 3),
+                  optionCount: options.length,
+                },
+              }),
+            );
+          }
+          if (drafts.length > 0) {
+            groups.push(drafts);
+          }
+        }
+        return groups;
+      });
+  },
+  requery: (q, idx) => {
+    const y = stemYear(q.stem);
+    if (y === null) {
+      return { ok: false, reason: 'stem has no year' };
+    }
+    const hits: string[] = [];
+    for (const id of optionIds(q)) {
+      const e = idx.events.get(id);
+      if (!e) {
+        return { ok: false, reason: `unknown event ${id}` };
+      }
+      if (!outsideYear(e, y)) {
+        if (singleYear(e.start) !== y || e.end) {
+          return { ok: false, reason: `${id} overlaps ${y} without being dated to it` };
+        }
+        hits.push(id);
+      }
+    }
+    return { ok: true, key: hits };
+  },
+};
