@@ -1,14 +1,20 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 
-// The browser talks to the web origin only; /graphql is proxied to the API so the session
-// cookie stays first-party and no CORS is needed.
-const apiUrl = process.env.API_URL ?? 'http://localhost:4000';
-
+// /graphql is served by the route handler in src/app/graphql/route.ts, which reads API_URL at
+// request time (a rewrite would bake it in at build time). Security headers and the CSP are set
+// per request in src/proxy.ts.
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  async rewrites() {
-    return [{ source: '/graphql', destination: `${apiUrl}/graphql` }];
+  turbopack: {
+    rules: {
+      // Each page bundles only the GraphQL documents it uses (see the loader's comment).
+      'queries.ts': {
+        loaders: [path.join(__dirname, 'scripts', 'graphql-documents-loader.cjs')],
+        as: '*.ts',
+      },
+    },
   },
 };
 

@@ -2,10 +2,25 @@ import { z } from 'zod';
 
 const EnvSchema = z.object({
   /** Where the web server proxies /graphql and where server components fetch from. */
-  API_URL: z.string().url().default('http://localhost:4000'),
+  API_URL: z.url().default('http://localhost:4000'),
 });
 
-/** Server-side environment of the web app, read once. */
-export const env = EnvSchema.parse(
-  Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')),
-);
+export type WebEnv = z.infer<typeof EnvSchema>;
+
+/**
+ * Server-side environment of the web app, validated on every read (it is tiny): `next build`
+ * must not bake API_URL in, because the same build runs against APIs on other ports (e2e).
+ * Empty strings count as unset.
+ */
+export const readEnv = (source: NodeJS.ProcessEnv = process.env): WebEnv =>
+  EnvSchema.parse(Object.fromEntries(Object.entries(source).filter(([, value]) => value !== '')));
+
+/** `env.API_URL` reads the variable at request time. */
+export const env: WebEnv = {
+  get API_URL() {
+    return readEnv().API_URL;
+  },
+};
+
+/** Next.js inlines NODE_ENV at build time. */
+export const isDevelopment = process.env.NODE_ENV === 'development';

@@ -1,5 +1,4 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type DocumentNode, print } from 'graphql';
+import type { TypedDocumentString } from '@/gql/graphql';
 
 /** A GraphQL error as the API returns it: `code` is one of the API's stable error codes. */
 export class GraphQLRequestError extends Error {
@@ -7,24 +6,17 @@ export class GraphQLRequestError extends Error {
     message: string,
     readonly code: string,
     readonly status: number,
+    /** Seconds to wait before retrying (RATE_LIMITED). */
+    readonly retryAfter?: number,
   ) {
     super(message);
+    this.name = 'GraphQLRequestError';
   }
 }
 
 type GraphQLResponse<T> = {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-};
-
-const printed = new WeakMap<object, string>();
-const source = (document: DocumentNode): string => {
-  let text = printed.get(document);
-  if (!text) {
-    text = print(document);
-    printed.set(document, text);
-  }
-  return text;
+  errors?: { message: string; extensions?: { code?: string; retryAfter?: number } }[];
 };
 
 export type RequestOptions = {
@@ -37,23 +29,32 @@ export type RequestOptions = {
 
 /** Runs a typed GraphQL document and returns its data, or throws a GraphQLRequestError. */
 export const gqlRequest = async <TResult, TVariables>(
-  document: TypedDocumentNode<TResult, TVariables>,
+  document: TypedDocumentString<TResult, TVariables>,
   variables?: TVariables,
   { url = '/graphql', cookie, signal }: RequestOptions = {},
 ): Promise<TResult> => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      // Apollo's CSRF prevention accepts requests that carry this header.
-      'apollo-require-preflight': 'true',
-      ...(cookie ? { cookie } : {}),
-    },
-    body: JSON.stringify({ query: source(document), variables: variables ?? {} }),
-    credentials: 'same-origin',
-    signal,
-    cache: 'no-store',
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        // Apollo's CSRF prevention accepts requests that carry this header.
+        'apollo-require-preflight': 'true',
+        ...(cookie ? { cookie } : {}),
+      },
+      // A TypedDocumentString, or the plain string the bundler's documents loader leaves in its place.
+      body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
+      credentials: 'same-origin',
+      signal,
+      cache: 'no-store',
+    });
+  } catch (error) {
+    if (signal?.aborted) {
+      throw error;
+    }
+    throw new GraphQLRequestError('The network request failed', 'NETWORK_ERROR', 0);
+  }
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<TResult>;
   const first = body.errors?.[0];
   if (first) {
@@ -61,6 +62,7 @@ export const gqlRequest = async <TResult, TVariables>(
       first.message,
       first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
       response.status,
+      first.extensions?.retryAfter ?? (Number(response.headers.get('retry-after')) || undefined),
     );
   }
   if (!response.ok || !body.data) {

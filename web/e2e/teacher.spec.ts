@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { playToTheEnd, TEACHER } from './support';
+
+test('a teacher generates and edits questions, publishes a set and sees the class results', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const title = `Alliance under pressure ${Date.now().toString(36)}`;
+
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: 'Email' }).fill(TEACHER.email);
+  await page.getByLabel('Password').fill(TEACHER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/teacher$/);
+
+  await page.getByRole('textbox', { name: 'New set title' }).fill(title);
+  await page.getByRole('button', { name: 'Create set' }).click();
+  await page.waitForURL(/\/teacher\/sets\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  // Generate three questions and add them all.
+  await page.getByRole('tab', { name: 'Generate' }).click();
+  await page.getByRole('spinbutton', { name: 'How many questions' }).fill('3');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page.getByRole('heading', { name: /generated/ })).toBeVisible();
+  const addAll = page.getByRole('button', { name: /Add all/ });
+  if (await addAll.isVisible()) {
+    await addAll.click();
+  } else {
+    await page
+      .getByRole('button', { name: /Add to set/ })
+      .first()
+      .click();
+  }
+  await expect(page.getByRole('heading', { name: /Questions in this set \([1-9]/ })).toBeVisible();
+
+  // Edit the first question's stem; a clear validation message first.
+  await page.getByRole('link', { name: 'Edit question 1' }).click();
+  await page.waitForURL(/\/questions\//);
+  const stem = page.getByRole('textbox', { name: 'Question' });
+  await stem.fill('');
+  await page.getByRole('button', { name: 'Save question' }).click();
+  await expect(stem).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('link', { name: 'Write the question.' })).toBeVisible();
+  const edited = `Edited: ${title} — which statement is supported by the sources?`;
+  await stem.fill(edited);
+  await page.getByRole('button', { name: 'Save question' }).click();
+  await page.waitForURL(/\/teacher\/sets\/[^/]+$/);
+  await expect(page.getByText(edited)).toBeVisible();
+
+  // A time limit, then publish and share.
+  await page.getByRole('combobox', { name: 'Time limit' }).first().selectOption('60');
+  await expect(page.getByText('Saving…')).toBeHidden();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const code = (await page.locator('.share-code').first().textContent())?.trim() ?? '';
+  expect(code).toMatch(/^[A-Z0-9-]{3,}$/);
+  await expect(page.getByRole('textbox', { name: 'Link for students' })).toHaveValue(
+    `${baseURL}/join/${code}`,
+  );
+
+  // A student plays it (another browser context: another session).
+  const student = await browser.newContext();
+  const play = await student.newPage();
+  await play.goto(`/join/${code}`);
+  await play
+    .getByRole('textbox', { name: 'Nickname' })
+    .fill(`Pupil${Date.now().toString(36).slice(-4)}`);
+  await play.getByRole('button', { name: 'Join and start' }).click();
+  await play.waitForURL(/\/play\//);
+  await expect(play.getByRole('heading', { name: edited })).toBeVisible();
+  await playToTheEnd(play);
+  await student.close();
+
+  // The class results show the student and the item analysis.
+  await page.getByRole('link', { name: 'Class results' }).first().click();
+  await page.waitForURL(/\/results$/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Class results: ${title}` }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Item analysis' })).toBeVisible();
+  await expect(page.locator('table').first().getByRole('row')).toHaveCount(2);
+});

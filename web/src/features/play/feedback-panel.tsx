@@ -1,0 +1,178 @@
+import type { ReactNode, Ref } from 'react';
+import { Citation, CitationList } from '@/components/citation-list';
+import type { AnswerResultFieldsFragment } from '@/gql/graphql';
+import { labelForRef, type QuestionLike, rendererFor, responseLines } from './response';
+
+type FeedbackPanelProps = {
+  question: QuestionLike;
+  result: AnswerResultFieldsFragment;
+  /** Heading level, to fit the page outline. */
+  level?: 2 | 3;
+  /** Review lists: rationales and sources fold into a disclosure. */
+  isCompact?: boolean;
+  children?: ReactNode;
+  ref?: Ref<HTMLHeadingElement>;
+};
+
+/** Sources shown before "Show N more sources". */
+const VISIBLE_SOURCES = 3;
+
+export const verdictOf = (
+  result: Pick<AnswerResultFieldsFragment, 'isCorrect' | 'credit' | 'timedOut'>,
+) => {
+  if (result.isCorrect) {
+    return { icon: '✓', text: 'Correct', tone: 'correct' as const };
+  }
+  if (result.timedOut) {
+    return { icon: '!', text: "Time's up", tone: 'wrong' as const };
+  }
+  if (result.credit > 0) {
+    return { icon: '◐', text: 'Partly right', tone: 'wrong' as const };
+  }
+  return { icon: '✗', text: 'Not quite', tone: 'wrong' as const };
+};
+
+const Answer = ({ lines, isOrdered }: { lines: string[]; isOrdered: boolean }) => {
+  if (lines.length === 0 || (lines.length === 1 && lines[0] === 'No answer')) {
+    return <>No answer</>;
+  }
+  if (lines.length === 1) {
+    return <>{lines[0]}</>;
+  }
+  const List = isOrdered ? 'ol' : 'ul';
+  return (
+    <List className="answer-lines">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </List>
+  );
+};
+
+/**
+ * What the player learns after answering: the verdict (icon + words), points, the explanation,
+ * why each option is right or wrong, and the source passages that prove it.
+ */
+export const FeedbackPanel = ({
+  question,
+  result,
+  level = 2,
+  isCompact = false,
+  children,
+  ref,
+}: FeedbackPanelProps) => {
+  const verdict = verdictOf(result);
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const Sub = level === 2 ? 'h3' : 'h4';
+  const kind = rendererFor(question);
+  const isChoice = kind !== 'chronology' && kind !== 'matching' && kind !== 'year';
+  const shown = new Set(result.citations.map((citation) => citation.id));
+  const yours = responseLines(question, result.response);
+  const rationales = (
+    <>
+      {result.key.rationales.length > 0 ? (
+        <>
+          <Sub className="section-title">
+            {isChoice ? 'Why each answer is right or wrong' : 'The facts behind the answer'}
+          </Sub>
+          <ul className="rationales">
+            {result.key.rationales.map((rationale) => {
+              const extra = rationale.citations.filter((citation) => !shown.has(citation.id));
+              for (const citation of extra) {
+                shown.add(citation.id);
+              }
+              const isPicked = result.response.optionIds.includes(rationale.ref);
+              return (
+                <li
+                  key={rationale.ref}
+                  className={`rationale ${rationale.isCorrect ? 'rationale--correct' : 'rationale--wrong'}`}
+                >
+                  <div className="rationale__head">
+                    <span>{labelForRef(question, rationale.ref)}</span>
+                    {isChoice ? (
+                      <span
+                        className={rationale.isCorrect ? 'badge badge--good' : 'badge badge--bad'}
+                      >
+                        {rationale.isCorrect ? '✓ Right' : '✗ Wrong'}
+                      </span>
+                    ) : null}
+                    {isPicked ? <span className="badge">Your pick</span> : null}
+                  </div>
+                  <p>{rationale.text}</p>
+                  {extra.map((citation) => (
+                    <Citation key={citation.id} citation={citation} />
+                  ))}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      <Sub className="section-title">Sources</Sub>
+      <CitationList
+        citations={result.citations.slice(0, VISIBLE_SOURCES)}
+        label="Sources for this answer"
+      />
+      {result.citations.length > VISIBLE_SOURCES ? (
+        <details className="disclosure more-sources">
+          <summary>
+            Show {result.citations.length - VISIBLE_SOURCES} more{' '}
+            {result.citations.length - VISIBLE_SOURCES === 1 ? 'source' : 'sources'}
+          </summary>
+          <CitationList
+            citations={result.citations.slice(VISIBLE_SOURCES)}
+            label="More sources for this answer"
+          />
+        </details>
+      ) : null}
+    </>
+  );
+  return (
+    <section className={`feedback feedback--${verdict.tone}`} aria-label="Feedback on your answer">
+      <div className="verdict">
+        <Heading className="verdict__title" ref={ref} tabIndex={-1}>
+          <span className="verdict__icon" aria-hidden="true">
+            {verdict.icon}
+          </span>
+          {verdict.text}
+        </Heading>
+        <span className="points">
+          {result.points > 0 ? `+${result.points.toLocaleString('en')}` : '0'} points
+        </span>
+        {!result.isCorrect && result.credit > 0 ? (
+          <span className="badge">{Math.round(result.credit * 100)}% credit</span>
+        ) : null}
+      </div>
+      <dl className="answer-compare">
+        <div>
+          <dt>Your answer</dt>
+          <dd>
+            {result.timedOut && yours.length === 0 ? (
+              'No answer in time'
+            ) : result.timedOut && yours[0] === 'No answer' ? (
+              'No answer in time'
+            ) : (
+              <Answer lines={yours} isOrdered={kind === 'chronology'} />
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Correct answer</dt>
+          <dd>
+            <Answer lines={responseLines(question, result.key)} isOrdered={kind === 'chronology'} />
+          </dd>
+        </div>
+      </dl>
+      <p>{result.explanation}</p>
+      {isCompact ? (
+        <details className="disclosure">
+          <summary>Why, with the sources ({result.citations.length})</summary>
+          {rationales}
+        </details>
+      ) : (
+        rationales
+      )}
+      {children}
+    </section>
+  );
+};

@@ -1,0 +1,284 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ErrorState, Skeleton } from '@/components/states';
+import type { AttemptQuestionFieldsFragment } from '@/gql/graphql';
+import { GraphQLRequestError } from '@/lib/graphql/client';
+import { errorCode } from '@/lib/graphql/error-messages';
+import { CountdownTimer } from './countdown-timer';
+import { FeedbackPanel } from './feedback-panel';
+import { ProgressBar } from './progress-bar';
+import { QuestionCard } from './question-card';
+import { emptyDraft, type ResponseDraft, toResponseInput } from './response';
+import { useAnswerQuestion, useAttempt, useFinishAttempt, useOpenQuestion } from './use-attempt';
+
+type Current = { question: AttemptQuestionFieldsFragment; draft: ResponseDraft };
+
+/**
+ * Plays an attempt one question at a time: openQuestion starts the server's clock, answerQuestion
+ * locks the answer and returns the cited feedback, finishAttempt scores it. The server decides
+ * everything; this page only shows it.
+ */
+export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
+  const router = useRouter();
+  const attemptQuery = useAttempt(attemptId);
+  const open = useOpenQuestion(attemptId);
+  const answer = useAnswerQuestion(attemptId);
+  const finish = useFinishAttempt(attemptId);
+  const [current, setCurrent] = useState<Current | null>(null);
+  const [isLate, setLate] = useState(false);
+  const [isDone, setDone] = useState(false);
+  const stemFocus = useRef(false);
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+  const attempt = attemptQuery.data?.attempt;
+
+  const { mutate: openMutate } = open;
+  const { reset: resetAnswer } = answer;
+  const openAt = useCallback(
+    (position: number) => {
+      setLate(false);
+      resetAnswer();
+      openMutate(position, {
+        onSuccess: ({ openQuestion }) => {
+          stemFocus.current = true;
+          setCurrent({ question: openQuestion, draft: emptyDraft(openQuestion) });
+        },
+      });
+    },
+    [openMutate, resetAnswer],
+  );
+
+  // Start at the first question without a locked answer.
+  useEffect(() => {
+    if (!attempt || current || open.isPending || open.isError || isDone) {
+      return;
+    }
+    if (attempt.status === 'FINISHED') {
+      router.replace(`/results/${attemptId}`);
+      return;
+    }
+    const next = attempt.questions.find((question) => !question.result);
+    if (next) {
+      openAt(next.position);
+    } else {
+      setDone(true);
+    }
+  }, [attempt, current, open.isPending, open.isError, isDone, openAt, router, attemptId]);
+
+  // Move focus to the new question's stem, so screen readers read it and Tab reaches the answers.
+  useEffect(() => {
+    if (current && stemFocus.current) {
+      stemFocus.current = false;
+      document.getElementById(`q${current.question.position}-stem`)?.focus();
+    }
+  }, [current]);
+
+  if (attemptQuery.isPending) {
+    return <Skeleton lines={5} label="Loading your quiz…" />;
+  }
+  if (attemptQuery.isError) {
+    return (
+      <ErrorState
+        error={attemptQuery.error}
+        onRetry={() => attemptQuery.refetch()}
+        title="Your quiz could not be loaded"
+      />
+    );
+  }
+  if (!attempt) {
+    return (
+      <ErrorState
+        error={new GraphQLRequestError('Attempt not found', 'NOT_FOUND', 404)}
+        title="This quiz attempt does not exist"
+      />
+    );
+  }
+
+  const total = attempt.questions.length;
+  const stored = current
+    ? attempt.questions.find((question) => question.position === current.question.position)
+    : undefined;
+  const result = stored?.result ?? answer.data?.answerQuestion ?? null;
+  const index = current
+    ? attempt.questions.findIndex((question) => question.position === current.question.position)
+    : -1;
+  const nextQuestion = index >= 0 ? attempt.questions[index + 1] : undefined;
+  const points = attempt.questions.reduce(
+    (sum, question) => sum + (question.result?.points ?? 0),
+    0,
+  );
+
+  const submit = () => {
+    if (!current || answer.isPending || result) {
+      return;
+    }
+    answer.mutate(
+      {
+        position: current.question.position,
+        response: toResponseInput(current.question, current.draft),
+      },
+      {
+        onSuccess: () => {
+          requestAnimationFrame(() => feedbackHeading.current?.focus());
+        },
+        onError: (error) => {
+          if (errorCode(error) === 'TIME_LIMIT_EXCEEDED' || current.question.deadline) {
+            setLate(true);
+            void attemptQuery.refetch();
+          }
+        },
+      },
+    );
+  };
+
+  const goNext = () => {
+    if (nextQuestion) {
+      setCurrent(null);
+      openAt(nextQuestion.position);
+    } else {
+      finishAttempt();
+    }
+  };
+
+  const finishAttempt = () => {
+    finish.mutate(undefined, {
+      onSuccess: () => router.push(`/results/${attemptId}`),
+    });
+  };
+
+  const header = (
+    <div className="play-top">
+      <div>
+        <p className="eyebrow">Playing</p>
+        <h1 style={{ marginBlockEnd: 0 }}>{attempt.set.title}</h1>
+      </div>
+      <Link href="/" className="button button--quiet button--small">
+        Leave quiz
+      </Link>
+    </div>
+  );
+
+  if (isDone && !current) {
+    return (
+      <div className="play">
+        {header}
+        <ProgressBar
+          current={total}
+          total={total}
+          aside={`${points.toLocaleString('en')} points`}
+        />
+        <div className="question-card stack">
+          <h2>All questions answered</h2>
+          <p>Finish the quiz to see your score, your rank and a review of every answer.</p>
+          {finish.isError ? (
+            <ErrorState
+              error={finish.error}
+              onRetry={finishAttempt}
+              title="The quiz could not be finished"
+              level={3}
+            />
+          ) : null}
+          <button
+            type="button"
+            className="button"
+            onClick={finishAttempt}
+            disabled={finish.isPending}
+          >
+            {finish.isPending ? 'Finishing…' : 'See my results'}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="play">
+      {header}
+      <ProgressBar
+        current={index >= 0 ? index + 1 : Math.min(attempt.answeredCount + 1, total)}
+        total={total}
+        aside={`${points.toLocaleString('en')} points`}
+      />
+      {open.isError ? (
+        <ErrorState
+          error={open.error}
+          title="The next question could not be opened"
+          onRetry={() => {
+            const position =
+              current?.question.position ??
+              attempt.questions.find((question) => !question.result)?.position;
+            if (position !== undefined) {
+              openAt(position);
+            }
+          }}
+        />
+      ) : null}
+      {!current && !open.isError ? <Skeleton lines={4} label="Opening the next question…" /> : null}
+      {current ? (
+        <>
+          <QuestionCard
+            key={current.question.position}
+            question={current.question}
+            idPrefix={`q${current.question.position}`}
+            draft={current.draft}
+            onChange={(draft) => setCurrent({ ...current, draft })}
+            onSubmit={submit}
+            isSubmitting={answer.isPending}
+            result={result}
+            aside={
+              current.question.deadline && current.question.timeLimitSec && !result ? (
+                <CountdownTimer
+                  key={current.question.position}
+                  deadline={current.question.deadline}
+                  timeLimitSec={current.question.timeLimitSec}
+                  isStopped={Boolean(result) || answer.isPending}
+                  onExpire={submit}
+                />
+              ) : null
+            }
+          />
+          {answer.isError && !result ? (
+            isLate ? (
+              <div className="notice notice--warn stack" role="alert">
+                <p>
+                  <strong>Time&apos;s up.</strong> The answer arrived after the deadline, so this
+                  question scores nothing.
+                </p>
+                <button type="button" className="button" onClick={goNext}>
+                  {nextQuestion ? 'Next question' : 'See my results'}
+                </button>
+              </div>
+            ) : (
+              <ErrorState error={answer.error} onRetry={submit} title="Your answer was not saved" />
+            )
+          ) : null}
+          {result ? (
+            <FeedbackPanel ref={feedbackHeading} question={current.question} result={result}>
+              <div className="play-actions">
+                {finish.isError ? (
+                  <span className="field__error" role="alert">
+                    The quiz could not be finished. Try again.
+                  </span>
+                ) : null}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={goNext}
+                  disabled={finish.isPending}
+                >
+                  {nextQuestion
+                    ? 'Next question'
+                    : finish.isPending
+                      ? 'Finishing…'
+                      : 'See my results'}
+                </button>
+              </div>
+            </FeedbackPanel>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,264 @@
+import { graphql } from '@/gql';
+
+export const CitationFieldsDoc = graphql(`
+  fragment CitationFields on Citation {
+    id
+    quote
+    locator
+    source {
+      slug
+      title
+      publisher
+      publishedLabel
+      url
+      kind
+    }
+  }
+`);
+
+export const AnswerResultFieldsDoc = graphql(`
+  fragment AnswerResultFields on AnswerResult {
+    position
+    isCorrect
+    credit
+    points
+    timedOut
+    explanation
+    answeredAt
+    response {
+      optionIds
+      order
+      pairs {
+        itemId
+        targetId
+      }
+      year
+    }
+    key {
+      optionIds
+      order
+      pairs {
+        itemId
+        targetId
+      }
+      year
+      rationales {
+        ref
+        isCorrect
+        text
+        citations {
+          id
+          quote
+          locator
+          source {
+            slug
+            title
+            publisher
+            publishedLabel
+            url
+            kind
+          }
+        }
+      }
+    }
+    citations {
+      id
+      quote
+      locator
+      source {
+        slug
+        title
+        publisher
+        publishedLabel
+        url
+        kind
+      }
+    }
+  }
+`);
+
+export const PromptFieldsDoc = graphql(`
+  fragment PromptFields on QuestionPrompt {
+    options {
+      id
+      label
+    }
+    items {
+      id
+      label
+    }
+    targets {
+      id
+      label
+    }
+    numeric {
+      min
+      max
+      tolerance
+    }
+    quote
+    selectMany
+  }
+`);
+
+export const AttemptQuestionFieldsDoc = graphql(`
+  fragment AttemptQuestionFields on AttemptQuestion {
+    position
+    questionId
+    type
+    stem
+    timeLimitSec
+    presentedAt
+    deadline
+    prompt {
+      ...PromptFields
+    }
+    result {
+      position
+      isCorrect
+      credit
+      points
+      timedOut
+      explanation
+      answeredAt
+      response {
+        optionIds
+        order
+        pairs {
+          itemId
+          targetId
+        }
+        year
+      }
+      key {
+        optionIds
+        order
+        pairs {
+          itemId
+          targetId
+        }
+        year
+        rationales {
+          ref
+          isCorrect
+          text
+          citations {
+            id
+            quote
+            locator
+            source {
+              slug
+              title
+              publisher
+              publishedLabel
+              url
+              kind
+            }
+          }
+        }
+      }
+      citations {
+        id
+        quote
+        locator
+        source {
+          slug
+          title
+          publisher
+          publishedLabel
+          url
+          kind
+        }
+      }
+  
+    }
+  }
+`);
+
+export const AttemptDocument = graphql(`
+  query Attempt($id: ID!) {
+    attempt(id: $id) {
+      id
+      status
+      score
+      maxScore
+      correctCount
+      answeredCount
+      questionCount
+      startedAt
+      finishedAt
+      rank
+      player {
+        id
+        displayName
+        isGuest
+      }
+      set {
+        id
+        title
+        shareCode
+        scoringMode
+        isTimed
+        isPractice
+      }
+      questions {
+        ...AttemptQuestionFields
+      }
+    }
+  }
+`);
+
+export const OpenQuestionDocument = graphql(`
+  mutation OpenQuestion($attemptId: ID!, $position: Int!) {
+    openQuestion(attemptId: $attemptId, position: $position) {
+      ...AttemptQuestionFields
+    }
+  }
+`);
+
+export const AnswerQuestionDocument = graphql(`
+  mutation AnswerQuestion($attemptId: ID!, $position: Int!, $response: ResponseInput!) {
+    answerQuestion(attemptId: $attemptId, position: $position, response: $response) {
+      ...AnswerResultFields
+    }
+  }
+`);
+
+export const FinishAttemptDocument = graphql(`
+  mutation FinishAttempt($attemptId: ID!) {
+    finishAttempt(attemptId: $attemptId) {
+      id
+      status
+      score
+      rank
+      finishedAt
+    }
+  }
+`);
+
+export const MyAttemptsDocument = graphql(`
+  query MyAttempts($first: Int, $after: String) {
+    myAttempts(first: $first, after: $after) {
+      id
+      status
+      score
+      maxScore
+      correctCount
+      questionCount
+      startedAt
+      finishedAt
+      rank
+      set {
+        id
+        title
+        isPractice
+      }
+    }
+  }
+`);
+
+export const attemptKeys = {
+  all: ['attempts'] as const,
+  detail: (id: string) => [...attemptKeys.all, 'detail', id] as const,
+  mine: () => [...attemptKeys.all, 'mine'] as const,
+};

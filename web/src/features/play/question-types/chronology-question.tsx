@@ -1,0 +1,50 @@
+import { SortableList } from '@/components/sortable-list';
+import type { QuestionInputProps } from './types';
+
+/** Put events in order: drag and drop (pointer or keyboard) or the Move up / Move down buttons. */
+export const ChronologyQuestion = ({
+  question,
+  draft,
+  onChange,
+  disabled,
+  result,
+  labelledBy,
+  idPrefix,
+}: QuestionInputProps) => {
+  const { items } = question.prompt;
+  const order = result && result.response.order.length > 0 ? result.response.order : draft.order;
+  const entries = order
+    .map((id) => items.find((item) => item.id === id))
+    .filter((item): item is { id: string; label: string } => Boolean(item))
+    .map((item) => ({ id: item.id, text: item.label }));
+  return (
+    <>
+      <p className="instruction" id={`${idPrefix}-instruction`}>
+        Put these in order, <strong>earliest first</strong>.
+      </p>
+      <SortableList
+        entries={entries}
+        onReorder={(next) => onChange({ ...draft, order: next })}
+        disabled={disabled}
+        labelledBy={labelledBy}
+        renderMark={
+          result
+            ? (entry, index) => {
+                const right = result.key.order[index] === entry.id;
+                return (
+                  <span
+                    className={right ? 'badge badge--good' : 'badge badge--bad'}
+                    style={{ marginInlineStart: '0.5rem' }}
+                  >
+                    {right
+                      ? '✓ Right place'
+                      : `✗ Belongs at ${result.key.order.indexOf(entry.id) + 1}`}
+                  </span>
+                );
+              }
+            : undefined
+        }
+      />
+    </>
+  );
+};

@@ -1,0 +1,45 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { Field } from '@/components/field';
+
+/** A set's share code or a class code: the join page works out which. */
+export const JoinCodeForm = () => {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '')
+      .trim()
+      .replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9-]{3,32}$/.test(code)) {
+      setError('Enter the code your teacher gave you: letters and digits, like H7K2QX.');
+      return;
+    }
+    setError(null);
+    router.push(`/join/${encodeURIComponent(code.toUpperCase())}`);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <Field id="join-code" label="Quiz or class code" error={error}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="code"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            placeholder="e.g. H7K2QX"
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          Join
+        </button>
+      </div>
+    </form>
+  );
+};

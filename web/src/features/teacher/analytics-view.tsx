@@ -1,0 +1,301 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useState } from 'react';
+import { EmptyState, ErrorState, Skeleton } from '@/components/states';
+import { TYPE_LABELS } from '@/features/play/response';
+import { useSetAnalytics } from './use-teacher';
+
+// recharts is loaded only here, after the tables, so no other page pays for it.
+const ItemAnalysisChart = dynamic(
+  () => import('./analytics-charts').then((mod) => mod.ItemAnalysisChart),
+  {
+    ssr: false,
+    loading: () => <span className="skeleton skeleton--block" />,
+  },
+);
+const DistractorChart = dynamic(
+  () => import('./analytics-charts').then((mod) => mod.DistractorChart),
+  {
+    ssr: false,
+    loading: () => <span className="skeleton skeleton--block" />,
+  },
+);
+
+const pct = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
+const num = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : value.toFixed(2);
+
+const FLAG_LABELS: Record<string, string> = {
+  NEGATIVE_DISCRIMINATION: 'Strong students miss it more often: check the key',
+  TOO_EASY: 'Almost everyone gets it right',
+  TOO_HARD: 'Almost nobody gets it right',
+  WEAK_DISTRACTOR: 'A wrong option nobody picks',
+  FEW_RESPONSES: 'Too few answers to judge yet',
+};
+
+/** Class results of a set: per-student scores, and item analysis as charts with table alternatives. */
+export const AnalyticsView = ({ setId }: { setId: string }) => {
+  const [classId, setClassId] = useState<string | null>(null);
+  const query = useSetAnalytics(setId, classId);
+  const [questionIndex, setQuestionIndex] = useState(0);
+
+  if (query.isPending) {
+    return <Skeleton lines={8} label="Loading class results…" />;
+  }
+  if (query.isError) {
+    return (
+      <ErrorState
+        error={query.error}
+        onRetry={() => query.refetch()}
+        title="Class results could not be loaded"
+      />
+    );
+  }
+  const analytics = query.data.setAnalytics;
+  const classes = query.data.myClasses;
+  const selected = analytics.questions[questionIndex] ?? analytics.questions[0];
+
+  return (
+    <div className="stack-lg">
+      <header className="page-head">
+        <p className="eyebrow">
+          <Link href="/teacher">Teach</Link> /{' '}
+          <Link href={`/teacher/sets/${setId}`}>{analytics.set.title}</Link> / Class results
+        </p>
+        <h1>Class results: {analytics.set.title}</h1>
+        {classes.length > 0 ? (
+          <div className="field" style={{ maxInlineSize: '22rem' }}>
+            <label htmlFor="analytics-class">Class</label>
+            <select
+              id="analytics-class"
+              className="select"
+              value={classId ?? ''}
+              onChange={(event) => setClassId(event.target.value || null)}
+            >
+              <option value="">All players</option>
+              {classes.map((klass) => (
+                <option key={klass.id} value={klass.id}>
+                  {klass.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </header>
+
+      <div className="score-hero">
+        <div className="stat">
+          <span className="stat__value">{analytics.playerCount}</span>
+          <span className="stat__label">players</span>
+        </div>
+        <div className="stat">
+          <span className="stat__value">{analytics.attemptCount}</span>
+          <span className="stat__label">finished attempts</span>
+        </div>
+        <div className="stat">
+          <span className="stat__value">
+            {analytics.meanScore === null || analytics.meanScore === undefined
+              ? '—'
+              : Math.round(analytics.meanScore).toLocaleString('en')}
+          </span>
+          <span className="stat__label">mean score</span>
+        </div>
+      </div>
+
+      <section aria-labelledby="students-title" className="stack">
+        <h2 id="students-title">Students</h2>
+        {analytics.students.length === 0 ? (
+          <EmptyState icon="users" title="No finished attempts yet">
+            <p>Share the set&apos;s code; results appear here as soon as students finish.</p>
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Scores per student</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Student</th>
+                  <th scope="col" className="num">
+                    Best score
+                  </th>
+                  <th scope="col" className="num">
+                    Best correct
+                  </th>
+                  <th scope="col" className="num">
+                    Last score
+                  </th>
+                  <th scope="col" className="num">
+                    Attempts
+                  </th>
+                  <th scope="col">Last finished</th>
+                </tr>
+              </thead>
+              <tbody>
+                {analytics.students.map((student) => (
+                  <tr key={student.player.id}>
+                    <th scope="row">
+                      {student.player.displayName}
+                      {student.player.isGuest ? (
+                        <span className="muted small"> · guest</span>
+                      ) : null}
+                    </th>
+                    <td className="num">{student.bestScore.toLocaleString('en')}</td>
+                    <td className="num">
+                      {student.bestCorrectCount}/{analytics.set.questionCount}
+                    </td>
+                    <td className="num">{student.lastScore.toLocaleString('en')}</td>
+                    <td className="num">{student.attemptCount}</td>
+                    <td>
+                      {student.lastFinishedAt
+                        ? new Date(student.lastFinishedAt).toLocaleString('en-GB', {
+                            dateStyle: 'medium',
+                            timeStyle: 'short',
+                          })
+                        : '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="items-title" className="stack">
+        <h2 id="items-title">Questions</h2>
+        <p className="muted">
+          <strong>Facility</strong> is the share who answered fully correctly.{' '}
+          <strong>Discrimination</strong> compares each question with the rest of the score: near 0
+          or negative means the question does not separate stronger from weaker students.
+        </p>
+        {analytics.questions.length === 0 ? (
+          <EmptyState icon="chart" title="No answers to analyse yet" />
+        ) : (
+          <>
+            <figure className="card stack" style={{ margin: 0 }}>
+              <figcaption className="label">
+                Facility and discrimination per question (the table below has the same figures)
+              </figcaption>
+              <ItemAnalysisChart
+                points={analytics.questions.map((question, index) => ({
+                  label: `Q${index + 1}`,
+                  facility: question.facility ?? null,
+                  discrimination: question.discrimination ?? null,
+                }))}
+              />
+            </figure>
+            <div className="table-wrap">
+              <table>
+                <caption>Item analysis</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col" className="num">
+                      Answers
+                    </th>
+                    <th scope="col" className="num">
+                      Facility
+                    </th>
+                    <th scope="col" className="num">
+                      Discrimination
+                    </th>
+                    <th scope="col">Flags</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {analytics.questions.map((question, index) => (
+                    <tr key={question.position}>
+                      <th scope="row">
+                        Q{index + 1}. {question.question.stem}
+                        <div className="small muted">{TYPE_LABELS[question.question.type]}</div>
+                      </th>
+                      <td className="num">{question.answerCount}</td>
+                      <td className="num">{pct(question.facility)}</td>
+                      <td className="num">{num(question.discrimination)}</td>
+                      <td>
+                        {question.flags.length === 0
+                          ? '—'
+                          : question.flags.map((flag) => (
+                              <span
+                                key={flag}
+                                className="badge badge--warn"
+                                title={FLAG_LABELS[flag]}
+                              >
+                                ⚑ {FLAG_LABELS[flag] ?? flag}
+                              </span>
+                            ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {selected ? (
+              <section className="card stack" aria-labelledby="distractor-title">
+                <h3 id="distractor-title">Which options were picked</h3>
+                <div className="field" style={{ maxInlineSize: '30rem' }}>
+                  <label htmlFor="distractor-question">Question</label>
+                  <select
+                    id="distractor-question"
+                    className="select"
+                    value={questionIndex}
+                    onChange={(event) => setQuestionIndex(Number(event.target.value))}
+                  >
+                    {analytics.questions.map((question, index) => (
+                      <option key={question.position} value={index}>
+                        Q{index + 1}. {question.question.stem.slice(0, 80)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {selected.options.length === 0 ? (
+                  <p className="muted">This question type has no options to pick.</p>
+                ) : (
+                  <>
+                    <DistractorChart
+                      points={selected.options.map((option) => ({
+                        label: option.label,
+                        pickRate: option.pickRate,
+                        isCorrect: option.isCorrect,
+                      }))}
+                    />
+                    <div className="table-wrap">
+                      <table>
+                        <caption>Picks for Q{analytics.questions.indexOf(selected) + 1}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">Option</th>
+                            <th scope="col">Correct?</th>
+                            <th scope="col" className="num">
+                              Picked by
+                            </th>
+                            <th scope="col" className="num">
+                              Share
+                            </th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {selected.options.map((option) => (
+                            <tr key={option.optionId}>
+                              <th scope="row">{option.label}</th>
+                              <td>{option.isCorrect ? '✓ Key' : '✗ Distractor'}</td>
+                              <td className="num">{option.pickCount}</td>
+                              <td className="num">{pct(option.pickRate)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  </>
+                )}
+              </section>
+            ) : null}
+          </>
+        )}
+      </section>
+    </div>
+  );
+};

@@ -1,0 +1,101 @@
+'use client';
+
+import { type FormEvent, useState } from 'react';
+import { EmptyState, ErrorState, Skeleton } from '@/components/states';
+import type { BankQuestionFieldsFragment } from '@/gql/graphql';
+import { AddButton } from './add-button';
+import { BankFilters, EMPTY_BANK_FILTER } from './bank-filters';
+import { BankQuestionItem } from './bank-question-item';
+import type { BankFilterValues } from './queries';
+import { useBankQuestions } from './use-teacher';
+
+type BankBrowserProps = {
+  inSet: ReadonlySet<string>;
+  onAdd: (questions: BankQuestionFieldsFragment[]) => void;
+  isAdding: boolean;
+};
+
+/** The question bank with filters and per-type counts; questions go into the set one by one. */
+export const BankBrowser = ({ inSet, onAdd, isAdding }: BankBrowserProps) => {
+  const [filter, setFilter] = useState<BankFilterValues>(EMPTY_BANK_FILTER);
+  const bank = useBankQuestions(filter);
+  const first = bank.data?.pages[0]?.bankQuestions;
+  const nodes = bank.data?.pages.flatMap((page) => page.bankQuestions.nodes) ?? [];
+
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFilter({ ...filter, search: String(new FormData(event.currentTarget).get('q') ?? '') });
+  };
+
+  return (
+    <div className="stack">
+      <form onSubmit={search} className="field">
+        <label htmlFor="bank-search">Search the question bank</label>
+        <div className="row" style={{ flexWrap: 'nowrap' }}>
+          <input
+            id="bank-search"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={filter.search}
+          />
+          <button type="submit" className="button button--secondary">
+            Search
+          </button>
+        </div>
+      </form>
+      <BankFilters
+        idPrefix="bank"
+        value={filter}
+        onChange={setFilter}
+        counts={first?.countsByType}
+      />
+      <p className="muted" role="status">
+        {bank.isPending ? 'Searching…' : `${first?.totalCount ?? 0} questions match`}
+      </p>
+      {bank.isPending ? (
+        <Skeleton lines={5} label="Loading the question bank…" />
+      ) : bank.isError ? (
+        <ErrorState
+          error={bank.error}
+          onRetry={() => bank.refetch()}
+          title="The question bank could not be loaded"
+          level={3}
+        />
+      ) : nodes.length === 0 ? (
+        <EmptyState icon="search" title="No questions match">
+          <p>Loosen the filters, or generate new questions from the knowledge base.</p>
+        </EmptyState>
+      ) : (
+        <ul className="plain-list stack">
+          {nodes.map((question) => (
+            <li key={question.id}>
+              <BankQuestionItem
+                question={question}
+                idPrefix={`bank-${question.id}`}
+                action={
+                  <AddButton
+                    isInSet={inSet.has(question.id)}
+                    isPending={isAdding}
+                    onAdd={() => onAdd([question])}
+                    stem={question.stem}
+                  />
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {bank.hasNextPage ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => bank.fetchNextPage()}
+          disabled={bank.isFetchingNextPage}
+        >
+          {bank.isFetchingNextPage ? 'Loading…' : 'Load more questions'}
+        </button>
+      ) : null}
+    </div>
+  );
+};

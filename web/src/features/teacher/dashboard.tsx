@@ -1,0 +1,233 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useState } from 'react';
+import { errorFor, Field, type FieldErrorLike } from '@/components/field';
+import { CardsSkeleton, EmptyState, ErrorState } from '@/components/states';
+import type { SetStatus } from '@/gql/graphql';
+import { describeError } from '@/lib/graphql/error-messages';
+import { useCreateClass, useCreateQuestionSet, useTeacherDashboard } from './use-teacher';
+
+export const SET_STATUS_LABELS: Record<SetStatus, { text: string; className: string }> = {
+  DRAFT: { text: '✎ Draft', className: 'badge' },
+  PUBLISHED: { text: '● Published', className: 'badge badge--good' },
+  ARCHIVED: { text: '▣ Archived', className: 'badge badge--warn' },
+};
+
+const NewSetForm = () => {
+  const router = useRouter();
+  const create = useCreateQuestionSet();
+  const [errors, setErrors] = useState<FieldErrorLike[]>([]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const title = String(new FormData(event.currentTarget).get('title') ?? '').trim();
+    if (!title) {
+      setErrors([{ field: 'title', message: 'Give the set a title.' }]);
+      return;
+    }
+    setErrors([]);
+    create.mutate(
+      { title },
+      {
+        onSuccess: ({ createQuestionSet }) => {
+          if (createQuestionSet.questionSet) {
+            router.push(`/teacher/sets/${createQuestionSet.questionSet.id}`);
+          } else {
+            setErrors(createQuestionSet.errors);
+          }
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <Field
+        id="new-set-title"
+        label="New set title"
+        error={errorFor(errors, 'title') ?? errors[0]?.message ?? null}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="title"
+            placeholder="e.g. The alliance under Hafez al-Assad"
+          />
+        )}
+      </Field>
+      {create.isError ? (
+        <p className="field__error" role="alert">
+          {describeError(create.error)}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create set'}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+const NewClassForm = () => {
+  const create = useCreateClass();
+  const [errors, setErrors] = useState<FieldErrorLike[]>([]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const name = String(new FormData(form).get('name') ?? '').trim();
+    if (!name) {
+      setErrors([{ field: 'name', message: 'Give the class a name.' }]);
+      return;
+    }
+    setErrors([]);
+    create.mutate(name, {
+      onSuccess: ({ createClass }) => {
+        if (createClass.class) {
+          form.reset();
+        } else {
+          setErrors(createClass.errors);
+        }
+      },
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <Field
+        id="new-class-name"
+        label="New class name"
+        error={errorFor(errors, 'name') ?? errors[0]?.message ?? null}
+      >
+        {(control) => (
+          <input {...control} className="input" name="name" placeholder="e.g. Year 11 History" />
+        )}
+      </Field>
+      {create.isError ? (
+        <p className="field__error" role="alert">
+          {describeError(create.error)}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button button--secondary" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create class'}
+        </button>
+      </div>
+    </form>
+  );
+};
+
+/** The teacher's sets (status, code, attempts) and classes (join code, members). */
+export const TeacherDashboard = () => {
+  const query = useTeacherDashboard();
+  return (
+    <div className="stack-lg">
+      <div className="two-col">
+        <section aria-labelledby="sets-title" className="stack">
+          <h2 id="sets-title">Your question sets</h2>
+          {query.isPending ? (
+            <CardsSkeleton count={2} label="Loading your sets…" />
+          ) : query.isError ? (
+            <ErrorState
+              error={query.error}
+              onRetry={() => query.refetch()}
+              title="Your sets could not be loaded"
+              level={3}
+            />
+          ) : query.data.mySets.length === 0 ? (
+            <EmptyState icon="book" title="No sets yet">
+              <p>
+                Create a set, then add questions from the bank or generate new ones from the
+                sources.
+              </p>
+            </EmptyState>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Your question sets</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Set</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Code</th>
+                    <th scope="col" className="num">
+                      Questions
+                    </th>
+                    <th scope="col" className="num">
+                      Attempts
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {query.data.mySets.map((set) => {
+                    const status = SET_STATUS_LABELS[set.status];
+                    return (
+                      <tr key={set.id}>
+                        <td>
+                          <Link href={`/teacher/sets/${set.id}`}>{set.title}</Link>
+                          {set.class ? <div className="small muted">{set.class.name}</div> : null}
+                          {set.attemptCount > 0 ? (
+                            <div className="small">
+                              <Link href={`/teacher/sets/${set.id}/results`}>Class results</Link>
+                            </div>
+                          ) : null}
+                        </td>
+                        <td>
+                          <span className={status.className}>{status.text}</span>
+                        </td>
+                        <td>
+                          {set.shareCode ? (
+                            <code>{set.shareCode}</code>
+                          ) : (
+                            <span className="muted">—</span>
+                          )}
+                        </td>
+                        <td className="num">{set.questionCount}</td>
+                        <td className="num">{set.attemptCount}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div className="card card--flat">
+            <NewSetForm />
+          </div>
+        </section>
+        <section aria-labelledby="classes-title" className="stack">
+          <h2 id="classes-title">Your classes</h2>
+          {query.isPending ? (
+            <CardsSkeleton count={1} label="Loading your classes…" />
+          ) : query.isError ? null : query.data.myClasses.length === 0 ? (
+            <EmptyState icon="users" title="No classes yet">
+              <p>
+                Students join a class with its code; you then see class leaderboards and results.
+              </p>
+            </EmptyState>
+          ) : (
+            <ul className="plain-list stack">
+              {query.data.myClasses.map((klass) => (
+                <li key={klass.id} className="card card--flat">
+                  <h3>
+                    <Link href={`/teacher/classes/${klass.id}`}>{klass.name}</Link>
+                  </h3>
+                  <p className="small" style={{ margin: 0 }}>
+                    Join code{' '}
+                    <code className="share-code" style={{ fontSize: '1rem' }}>
+                      {klass.joinCode ?? '—'}
+                    </code>{' '}
+                    · {klass.memberCount} {klass.memberCount === 1 ? 'member' : 'members'}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="card card--flat">
+            <NewClassForm />
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+};

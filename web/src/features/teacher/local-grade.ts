@@ -1,0 +1,60 @@
+import { type ResponseDraft, toResponseInput } from '@/features/play/response';
+import type { AnswerResultFieldsFragment, BankQuestionFieldsFragment } from '@/gql/graphql';
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id) => b.includes(id));
+
+/**
+ * Grades a teacher's preview answer in the browser against the key the teacher can see, so the
+ * preview shows exactly the feedback a student would get. Students are always graded by the server.
+ */
+export const gradeLocally = (
+  question: BankQuestionFieldsFragment,
+  draft: ResponseDraft,
+): AnswerResultFieldsFragment => {
+  const input = toResponseInput(question, draft);
+  const response = {
+    optionIds: (input.optionIds ?? []).map(String),
+    order: (input.order ?? []).map(String),
+    pairs: (input.pairs ?? []).map((pair) => ({
+      itemId: String(pair.itemId),
+      targetId: String(pair.targetId),
+    })),
+    year: input.year ?? null,
+  };
+  const { key } = question;
+  let credit = 0;
+  if (question.type === 'NUMERIC_YEAR') {
+    const tolerance = question.prompt.numeric?.tolerance ?? 0;
+    const distance =
+      response.year === null || key.year === null || key.year === undefined
+        ? Infinity
+        : Math.abs(response.year - key.year);
+    credit = distance === 0 ? 1 : distance <= tolerance ? 0.5 : 0;
+  } else if (question.type === 'CHRONOLOGY') {
+    const right = key.order.filter((id, index) => response.order[index] === id).length;
+    credit = key.order.length ? right / key.order.length : 0;
+  } else if (question.type === 'MATCHING') {
+    const right = key.pairs.filter((pair) =>
+      response.pairs.some(
+        (given) => given.itemId === pair.itemId && given.targetId === pair.targetId,
+      ),
+    ).length;
+    credit = key.pairs.length ? right / key.pairs.length : 0;
+  } else {
+    credit = sameSet(response.optionIds, key.optionIds) ? 1 : 0;
+  }
+  const isCorrect = credit === 1;
+  return {
+    position: 0,
+    isCorrect,
+    credit,
+    points: Math.round(credit * 1000),
+    timedOut: false,
+    explanation: question.explanation,
+    answeredAt: new Date().toISOString(),
+    response,
+    key,
+    citations: question.citations,
+  };
+};

@@ -1,0 +1,396 @@
+import { graphql } from '@/gql';
+
+export const BankQuestionFieldsDoc = graphql(`
+  fragment BankQuestionFields on BankQuestion {
+    id
+    type
+    template
+    origin
+    basedOnId
+    stem
+    explanation
+    difficulty
+    updatedAt
+    author {
+      id
+      displayName
+    }
+    era {
+      slug
+      name
+    }
+    themes {
+      slug
+      name
+    }
+    actors {
+      slug
+      name
+    }
+    prompt {
+      ...PromptFields
+    }
+    key {
+      optionIds
+      order
+      pairs {
+        itemId
+        targetId
+      }
+      year
+      rationales {
+        ref
+        isCorrect
+        text
+        citations {
+          id
+          quote
+          locator
+          source {
+            slug
+            title
+            publisher
+            publishedLabel
+            url
+            kind
+          }
+        }
+      }
+    }
+    citations {
+      id
+      quote
+      locator
+      source {
+        slug
+        title
+        publisher
+        publishedLabel
+        url
+        kind
+      }
+    }
+  }
+`);
+
+export const TeacherDashboardDocument = graphql(`
+  query TeacherDashboard {
+    mySets {
+      id
+      title
+      status
+      shareCode
+      questionCount
+      attemptCount
+      updatedAt
+      class {
+        id
+        name
+      }
+    }
+    myClasses {
+      id
+      name
+      joinCode
+      memberCount
+    }
+  }
+`);
+
+export const CreateQuestionSetDocument = graphql(`
+  mutation CreateQuestionSet($input: CreateQuestionSetInput!) {
+    createQuestionSet(input: $input) {
+      errors {
+        field
+        code
+        message
+      }
+      questionSet {
+        id
+      }
+    }
+  }
+`);
+
+export const CreateClassDocument = graphql(`
+  mutation CreateClass($input: CreateClassInput!) {
+    createClass(input: $input) {
+      errors {
+        field
+        code
+        message
+      }
+      class {
+        id
+        name
+        joinCode
+      }
+    }
+  }
+`);
+
+export const ClassDocument = graphql(`
+  query Class($id: ID!) {
+    class(id: $id) {
+      id
+      name
+      joinCode
+      memberCount
+      createdAt
+      members {
+        id
+        displayName
+        isGuest
+      }
+    }
+  }
+`);
+
+export const QuestionSetFieldsDoc = graphql(`
+  fragment QuestionSetFields on QuestionSet {
+    id
+    title
+    description
+    status
+    shareCode
+    scoringMode
+    shuffleQuestions
+    questionCount
+    attemptCount
+    publishedAt
+    updatedAt
+    class {
+      id
+      name
+    }
+    items {
+      position
+      timeLimitSec
+      question {
+        id
+        type
+        stem
+        origin
+      }
+    }
+  }
+`);
+
+export const QuestionSetDocument = graphql(`
+  query QuestionSet($id: ID!) {
+    questionSet(id: $id) {
+      ...QuestionSetFields
+    }
+    myClasses {
+      id
+      name
+    }
+  }
+`);
+
+export const UpdateQuestionSetDocument = graphql(`
+  mutation UpdateQuestionSet($id: ID!, $input: UpdateQuestionSetInput!) {
+    updateQuestionSet(id: $id, input: $input) {
+      errors {
+        field
+        code
+        message
+      }
+      questionSet {
+        ...QuestionSetFields
+      }
+    }
+  }
+`);
+
+export const SetQuestionSetItemsDocument = graphql(`
+  mutation SetQuestionSetItems($id: ID!, $items: [QuestionSetItemInput!]!) {
+    setQuestionSetItems(id: $id, items: $items) {
+      errors {
+        field
+        code
+        message
+      }
+      questionSet {
+        ...QuestionSetFields
+      }
+    }
+  }
+`);
+
+export const PublishQuestionSetDocument = graphql(`
+  mutation PublishQuestionSet($id: ID!) {
+    publishQuestionSet(id: $id) {
+      errors {
+        field
+        code
+        message
+      }
+      questionSet {
+        ...QuestionSetFields
+      }
+    }
+  }
+`);
+
+export const ArchiveQuestionSetDocument = graphql(`
+  mutation ArchiveQuestionSet($id: ID!) {
+    archiveQuestionSet(id: $id) {
+      errors {
+        field
+        code
+        message
+      }
+      questionSet {
+        ...QuestionSetFields
+      }
+    }
+  }
+`);
+
+export const BankQuestionsDocument = graphql(`
+  query BankQuestions($filter: QuestionFilter, $first: Int, $after: String) {
+    bankQuestions(filter: $filter, first: $first, after: $after) {
+      totalCount
+      countsByType {
+        type
+        count
+      }
+      nodes {
+        ...BankQuestionFields
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const BankQuestionDocument = graphql(`
+  query BankQuestion($id: ID!) {
+    bankQuestion(id: $id) {
+      ...BankQuestionFields
+    }
+  }
+`);
+
+export const GenerateQuestionsDocument = graphql(`
+  mutation GenerateQuestions($input: GenerateQuestionsInput!) {
+    generateQuestions(input: $input) {
+      available
+      questions {
+        ...BankQuestionFields
+      }
+    }
+  }
+`);
+
+export const UpdateQuestionDocument = graphql(`
+  mutation UpdateQuestion($id: ID!, $input: QuestionInput!) {
+    updateQuestion(id: $id, input: $input) {
+      errors {
+        field
+        code
+        message
+      }
+      question {
+        ...BankQuestionFields
+      }
+    }
+  }
+`);
+
+export const CreateQuestionDocument = graphql(`
+  mutation CreateQuestion($input: QuestionInput!) {
+    createQuestion(input: $input) {
+      errors {
+        field
+        code
+        message
+      }
+      question {
+        ...BankQuestionFields
+      }
+    }
+  }
+`);
+
+export const SetAnalyticsDocument = graphql(`
+  query SetAnalytics($setId: ID!, $classId: ID) {
+    setAnalytics(setId: $setId, classId: $classId) {
+      attemptCount
+      playerCount
+      meanScore
+      class {
+        id
+        name
+      }
+      set {
+        id
+        title
+        questionCount
+        status
+        shareCode
+      }
+      students {
+        attemptCount
+        bestScore
+        bestCorrectCount
+        lastScore
+        lastFinishedAt
+        player {
+          id
+          displayName
+          isGuest
+        }
+      }
+      questions {
+        position
+        answerCount
+        facility
+        discrimination
+        meanCredit
+        flags
+        question {
+          id
+          stem
+          type
+        }
+        options {
+          optionId
+          label
+          isCorrect
+          pickCount
+          pickRate
+        }
+      }
+    }
+    myClasses {
+      id
+      name
+    }
+  }
+`);
+
+export type BankFilterValues = {
+  types: string[];
+  eras: string[];
+  actors: string[];
+  themes: string[];
+  search: string;
+  minDifficulty: number | null;
+  maxDifficulty: number | null;
+  mine: boolean;
+};
+
+export const teacherKeys = {
+  all: ['teacher'] as const,
+  dashboard: () => [...teacherKeys.all, 'dashboard'] as const,
+  set: (id: string) => [...teacherKeys.all, 'set', id] as const,
+  klass: (id: string) => [...teacherKeys.all, 'class', id] as const,
+  bank: (filter: BankFilterValues) => [...teacherKeys.all, 'bank', filter] as const,
+  question: (id: string) => [...teacherKeys.all, 'question', id] as const,
+  analytics: (setId: string, classId: string | null) =>
+    [...teacherKeys.all, 'analytics', setId, classId] as const,
+};

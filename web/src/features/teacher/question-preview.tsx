@@ -1,0 +1,54 @@
+'use client';
+
+import { useState } from 'react';
+import { FeedbackPanel } from '@/features/play/feedback-panel';
+import { QuestionCard } from '@/features/play/question-card';
+import { emptyDraft } from '@/features/play/response';
+import type { AnswerResultFieldsFragment, BankQuestionFieldsFragment } from '@/gql/graphql';
+import { gradeLocally } from './local-grade';
+
+/** The question exactly as a student sees it (same components), answered and checked locally. */
+export const QuestionPreview = ({
+  question,
+  idPrefix,
+}: {
+  question: BankQuestionFieldsFragment;
+  idPrefix: string;
+}) => {
+  const [draft, setDraft] = useState(() => emptyDraft(question));
+  const [result, setResult] = useState<AnswerResultFieldsFragment | null>(null);
+  return (
+    <div className="stack">
+      <p className="notice small">
+        <strong>Preview.</strong> This is what students see. Answers you give here are checked in
+        your browser and not recorded.
+      </p>
+      <QuestionCard
+        question={question}
+        idPrefix={idPrefix}
+        draft={draft}
+        onChange={setDraft}
+        onSubmit={() => setResult(gradeLocally(question, draft))}
+        result={result}
+        level={3}
+        submitLabel="Check answer"
+      />
+      {result ? (
+        <FeedbackPanel question={question} result={result} level={3}>
+          <div className="play-actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setDraft(emptyDraft(question));
+                setResult(null);
+              }}
+            >
+              Try the preview again
+            </button>
+          </div>
+        </FeedbackPanel>
+      ) : null}
+    </div>
+  );
+};
