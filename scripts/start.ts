@@ -147,6 +147,10 @@ const main = async () => {
   await runToEnd('The seed', tsx, [path.join(ROOT, 'prisma', 'seed', 'index.ts')], {
     DATABASE_URL: database.url,
   });
+  // The API's part: the question bank from the knowledge base, and the demo data.
+  await runToEnd('The API seed', tsx, [path.join(ROOT, 'api', 'src', 'seed', 'index.ts')], {
+    DATABASE_URL: database.url,
+  });
 
   const apiUrl = `http://localhost:${env.API_PORT}`;
   const webDir = path.join(ROOT, 'web');

@@ -19,6 +19,8 @@ const started = Date.now();
 try {
   const [install, ...installArgs] = pnpmCommand();
   await run(install, [...installArgs, 'install', '--frozen-lockfile']);
+  // Generated code (Prisma client, resolver types, web documents) is not committed.
+  await run(install, [...installArgs, 'generate']);
   const [pnpm, ...pnpmArgs] = pnpmCommand();
   for (const [name, args] of steps) {
     console.log(`\n› ${name}`);

@@ -14,6 +14,8 @@ try {
     const [command, ...rest] = pnpmCommand();
     console.log('› Installing dependencies (pnpm install --frozen-lockfile)…');
     await run(command, [...rest, 'install', '--frozen-lockfile']);
+    // Generated code (Prisma client, resolver types, web documents) is not committed.
+    await run(command, [...rest, 'generate']);
     console.log(`› Installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   // One process for the launcher (Node with the tsx loader), so signals reach it directly.
