@@ -4,6 +4,7 @@ import { HeaderMap } from '@apollo/server';
 import type { PrismaClient } from '@quiz/prisma';
 import { type Context, createContext } from './context';
 import type { ApiEnv } from './env';
+import { clientAddress } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
 import { SESSION_COOKIE } from './modules/accounts/session';
 
@@ -103,7 +104,7 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
             db,
             env,
             sessionToken: parseCookies(req.headers.cookie).get(SESSION_COOKIE),
-            ip: req.socket.remoteAddress ?? 'unknown',
+            ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']),
           });
           return context;
         },

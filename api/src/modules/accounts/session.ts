@@ -29,12 +29,16 @@ export const findUserBySessionToken = async ({
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
     return null;
   }
-  const session = await db.session.findUnique({
-    where: { id: hashSessionToken(token) },
-    include: { user: true },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now) {
+  // One statement per request: the session and its user, joined.
+  const id = hashSessionToken(token);
+  const rows = await db.$queryRaw<(User & { _expiresAt: Date; _revokedAt: Date | null })[]>`
+    SELECT u.*, s."expiresAt" AS "_expiresAt", s."revokedAt" AS "_revokedAt"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${id}`;
+  const row = rows[0];
+  if (!row || row._revokedAt || row._expiresAt <= now) {
     return null;
   }
-  return { user: session.user, sessionId: session.id };
+  const { _expiresAt, _revokedAt, ...user } = row;
+  return { user, sessionId: id };
 };

@@ -1,0 +1,79 @@
+import { type DbClient, Prisma } from '@quiz/prisma';
+import { AppError } from '../errors';
+import { pgTimestamp } from './pg-time';
+
+export type RateLimitRule = {
+  /** What is limited, e.g. `signIn:email+ip`. */
+  name: string;
+  limit: number;
+  windowSec: number;
+};
+
+/** The limits, in one place (docs/api.md lists them). */
+export const RATE_LIMITS = {
+  signInPerEmailAndIp: { name: 'signIn:email+ip', limit: 10, windowSec: 15 * 60 },
+  signInPerEmail: { name: 'signIn:email', limit: 50, windowSec: 60 * 60 },
+  // A classroom shares one address (NAT): these allow a few classes an hour.
+  signUpPerIp: { name: 'signUp:ip', limit: 60, windowSec: 60 * 60 },
+  guestPerIp: { name: 'guest:ip', limit: 120, windowSec: 60 * 60 },
+  joinClassPerUser: { name: 'joinClass:user', limit: 20, windowSec: 10 * 60 },
+  answerPerUser: { name: 'answer:user', limit: 120, windowSec: 60 },
+  startPerUser: { name: 'start:user', limit: 60, windowSec: 60 },
+} as const satisfies Record<string, RateLimitRule>;
+
+export type ConsumeRateLimitOptions = {
+  db: DbClient;
+  rule: RateLimitRule;
+  /** Who is limited: a user id, an email and an address… */
+  subject: string;
+  now: Date;
+};
+
+/**
+ * The upsert that counts one request against a fixed window, as SQL returning (count, resetAt):
+ * hot paths put it in a CTE of their own first statement to save a round trip.
+ */
+export const rateLimitSql = ({ rule, subject, now }: Omit<ConsumeRateLimitOptions, 'db'>) => {
+  const key = `${rule.name}:${subject}`.slice(0, 300);
+  const at = pgTimestamp(now);
+  const resetAt = pgTimestamp(new Date(now.getTime() + rule.windowSec * 1000));
+  return Prisma.sql`
+    INSERT INTO "RateLimitBucket" ("key", "count", "resetAt")
+    VALUES (${key}, 1, ${resetAt}::timestamp(3))
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimitBucket"."resetAt" <= ${at}::timestamp(3) THEN 1
+                     ELSE "RateLimitBucket"."count" + 1 END,
+      "resetAt" = CASE WHEN "RateLimitBucket"."resetAt" <= ${at}::timestamp(3)
+                       THEN EXCLUDED."resetAt" ELSE "RateLimitBucket"."resetAt" END
+    RETURNING "count", "resetAt"`;
+};
+
+/** Throws RATE_LIMITED with `retryAfter` (seconds) when the counted request is over the limit. */
+export const assertWithinLimit = (
+  rule: RateLimitRule,
+  counted: { count: number; resetAt: Date } | undefined,
+  now: Date,
+): void => {
+  if (counted && counted.count > rule.limit) {
+    const retryAfter = Math.max(1, Math.ceil((counted.resetAt.getTime() - now.getTime()) / 1000));
+    throw new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfter} s`, {
+      retryAfter,
+    });
+  }
+};
+
+/**
+ * Counts one request against a fixed window with one atomic upsert, so the count holds across
+ * API processes. Throws RATE_LIMITED with `retryAfter` (seconds) once the window is used up.
+ */
+export const consumeRateLimit = async ({
+  db,
+  rule,
+  subject,
+  now,
+}: ConsumeRateLimitOptions): Promise<void> => {
+  const rows = await db.$queryRaw<{ count: number; resetAt: Date }[]>(
+    rateLimitSql({ rule, subject, now }),
+  );
+  assertWithinLimit(rule, rows[0], now);
+};

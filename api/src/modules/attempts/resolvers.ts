@@ -1,0 +1,170 @@
+import type { Attempt, AttemptItem, QuestionSet } from '@quiz/prisma';
+import type { Context } from '../../context';
+import { AppError, notFound } from '../../errors';
+import type { Resolvers } from '../../generated/graphql';
+import { requireViewer } from '../accounts/guards';
+import { keyOf, promptOf } from '../questions/bank';
+import type { AnswerResultParent, AttemptQuestionParent } from './mappers';
+import { deadlineOf, isConcealed } from './rules';
+import { answerQuestion, openQuestion } from './service/answer-question';
+import { countReviewDue, findMyAttempts, getOwnAttempt } from './service/find-attempts';
+import { finishAttempt } from './service/finish-attempt';
+import { startAttempt, startPractice, startReview } from './service/start-attempt';
+
+/** Hands what a service already read to the loaders, so field resolvers do not read it again. */
+const primed = (
+  ctx: Context,
+  found: { attempt: Attempt; items: AttemptItem[]; set: QuestionSet },
+): Attempt => {
+  ctx.loaders.attemptItems.prime(found.attempt.id, found.items);
+  ctx.loaders.set.prime(found.set.id, found.set);
+  return found.attempt;
+};
+
+/**
+ * The result of an item, once there is one: its locked answer, or, when the attempt is finished,
+ * the unanswered question shown as skipped (no points) so the review covers every question.
+ */
+const resultOf = (parent: AttemptQuestionParent): AnswerResultParent | null => {
+  const { item, question } = parent;
+  if (item.answeredAt) {
+    return { item: { ...item, answeredAt: item.answeredAt }, question };
+  }
+  if (parent.status === 'FINISHED') {
+    const answeredAt = parent.finishedAt ?? new Date(0);
+    return {
+      item: { ...item, answeredAt, isCorrect: false, credit: 0, points: 0, response: {} },
+      question,
+    };
+  }
+  return null;
+};
+
+export const resolvers: Resolvers = {
+  Query: {
+    attempt: async (_parent, { id }, ctx) => {
+      const found = await getOwnAttempt({ db: ctx.db, userId: requireViewer(ctx).id, id });
+      return found ? primed(ctx, found) : null;
+    },
+    myAttempts: (_parent, { first, after }, ctx) =>
+      findMyAttempts({ db: ctx.db, userId: requireViewer(ctx).id, first, after }),
+    reviewDueCount: (_parent, _args, ctx) =>
+      countReviewDue({ db: ctx.db, userId: requireViewer(ctx).id, now: ctx.now() }),
+  },
+  Mutation: {
+    startAttempt: async (_parent, { input }, ctx) =>
+      primed(
+        ctx,
+        await startAttempt({ db: ctx.db, user: requireViewer(ctx), input, now: ctx.now() }),
+      ),
+    startPractice: async (_parent, { input }, ctx) =>
+      primed(
+        ctx,
+        await startPractice({
+          db: ctx.db,
+          user: requireViewer(ctx),
+          input: { ...input, count: input.count ?? 10 },
+          now: ctx.now(),
+        }),
+      ),
+    startReview: async (_parent, { count }, ctx) =>
+      primed(
+        ctx,
+        await startReview({
+          db: ctx.db,
+          user: requireViewer(ctx),
+          count: count ?? 10,
+          now: ctx.now(),
+        }),
+      ),
+    openQuestion: (_parent, { attemptId, position }, ctx) =>
+      openQuestion({
+        db: ctx.db,
+        userId: requireViewer(ctx).id,
+        attemptId,
+        position,
+        now: ctx.now(),
+      }),
+    answerQuestion: (_parent, { attemptId, position, response }, ctx) =>
+      answerQuestion({
+        db: ctx.db,
+        userId: requireViewer(ctx).id,
+        attemptId,
+        position,
+        response,
+        now: ctx.now(),
+      }),
+    finishAttempt: (_parent, { attemptId }, ctx) =>
+      finishAttempt({ db: ctx.db, userId: requireViewer(ctx).id, attemptId, now: ctx.now() }),
+  },
+  // Reachable only through the player's own attempts (every query filters by the viewer).
+  Attempt: {
+    set: async (attempt, _args, ctx) => {
+      const set = await ctx.loaders.set.load(attempt.setId);
+      if (!set) {
+        throw notFound('Question set');
+      }
+      return set;
+    },
+    player: async (attempt, _args, ctx) => {
+      const player = await ctx.loaders.user.load(attempt.userId);
+      if (!player) {
+        throw notFound('Player');
+      }
+      return player;
+    },
+    answeredCount: async (attempt, _args, ctx) =>
+      (await ctx.loaders.attemptItems.load(attempt.id)).filter((item) => item.answeredAt).length,
+    questions: async (attempt, _args, ctx) => {
+      const items = await ctx.loaders.attemptItems.load(attempt.id);
+      const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
+      return items.map((item, index) => {
+        const question = questions[index];
+        if (!question || question instanceof Error) {
+          throw new AppError('NOT_FOUND', `Question ${item.questionId} not found`);
+        }
+        return {
+          item,
+          question,
+          status: attempt.status,
+          scoringMode: attempt.scoringMode,
+          finishedAt: attempt.finishedAt,
+        };
+      });
+    },
+    rank: async (attempt, _args, ctx) => {
+      if (attempt.status !== 'FINISHED') {
+        return null;
+      }
+      const set = await ctx.loaders.set.load(attempt.setId);
+      return set && !set.isPractice
+        ? ctx.loaders.setRank.load(`${attempt.setId}|${attempt.userId}`)
+        : null;
+    },
+  },
+  AttemptQuestion: {
+    position: (parent) => parent.item.position,
+    questionId: (parent) => parent.question.id,
+    type: (parent) => parent.question.type,
+    stem: (parent) => (isConcealed(parent.item, parent.status) ? '' : parent.question.stem),
+    prompt: (parent) => (isConcealed(parent.item, parent.status) ? {} : promptOf(parent.question)),
+    concealed: (parent) => isConcealed(parent.item, parent.status),
+    timeLimitSec: (parent) => parent.item.timeLimitSec,
+    presentedAt: (parent) => parent.item.presentedAt,
+    deadline: (parent) => deadlineOf(parent.item),
+    result: (parent) => resultOf(parent),
+  },
+  // The only route to a key for a player: produced for locked (or finished) items only.
+  AnswerResult: {
+    position: (result) => result.item.position,
+    isCorrect: (result) => result.item.isCorrect ?? false,
+    credit: (result) => result.item.credit ?? 0,
+    points: (result) => result.item.points ?? 0,
+    timedOut: (result) => result.item.timedOut,
+    answeredAt: (result) => result.item.answeredAt,
+    response: (result) => (result.item.response ?? {}) as object,
+    key: (result) => keyOf(result.question),
+    explanation: (result) => result.question.explanation,
+    citations: (result, _args, ctx) => ctx.loaders.citations.load(result.question.citationIds),
+  },
+};

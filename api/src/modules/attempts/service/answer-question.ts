@@ -1,0 +1,289 @@
+import {
+  type AttemptItem,
+  type AttemptStatus,
+  type DbClient,
+  Prisma,
+  type Question,
+  type ScoringMode,
+} from '@quiz/prisma';
+import { AppError, notFound } from '../../../errors';
+import { isUuid } from '../../../lib/ids';
+import { pgTimestamp } from '../../../lib/pg-time';
+import {
+  assertWithinLimit,
+  consumeRateLimit,
+  RATE_LIMITS,
+  rateLimitSql,
+} from '../../../lib/rate-limit';
+import { keyOf, promptOf } from '../../questions/bank';
+import { loadQuestionsById } from '../../questions/bank-cache';
+import { InvalidResponseError, pointsFor, scoreResponse } from '../../questions/scoring';
+import { QuestionResponse } from '../../questions/types';
+import type { AnswerResultParent, AttemptQuestionParent } from '../mappers';
+import { responseProblem } from '../responses';
+import { reviewCard, type StoredCard } from '../review';
+import { elapsedMs, isLate, isTimed } from '../rules';
+
+type ItemContext = AttemptItem & {
+  status: AttemptStatus;
+  scoringMode: ScoringMode;
+  finishedAt: Date | null;
+  isPractice: boolean;
+  card: StoredCard | null;
+};
+
+const itemSql = (userId: string, attemptId: string, position: number) => Prisma.sql`
+  SELECT i.*, a."status", a."scoringMode", a."finishedAt", s."isPractice", rc."card"
+  FROM "AttemptItem" i
+  JOIN "Attempt" a ON a.id = i."attemptId"
+  JOIN "QuestionSet" s ON s.id = a."setId"
+  LEFT JOIN "ReviewCard" rc ON rc."userId" = a."userId" AND rc."questionId" = i."questionId"
+  WHERE i."attemptId" = ${attemptId}::uuid AND i."position" = ${position}
+    AND a."userId" = ${userId}::uuid`;
+
+const isItemRef = (attemptId: string, position: number): boolean =>
+  isUuid(attemptId) && Number.isInteger(position) && position >= 0 && position <= 10_000;
+
+/** The player's item with its attempt's state and the player's review card, in one statement. */
+const loadItem = async (
+  db: DbClient,
+  userId: string,
+  attemptId: string,
+  position: number,
+): Promise<ItemContext | null> => {
+  if (!isItemRef(attemptId, position)) {
+    return null;
+  }
+  const rows = await db.$queryRaw<ItemContext[]>(itemSql(userId, attemptId, position));
+  return rows[0] ?? null;
+};
+
+/**
+ * The same, counting the request against the player's answer limit in the same statement (the
+ * hot path: one round trip instead of two).
+ */
+const countAndLoadItem = async (
+  db: DbClient,
+  userId: string,
+  attemptId: string,
+  position: number,
+  now: Date,
+): Promise<ItemContext | null> => {
+  if (!isItemRef(attemptId, position)) {
+    await consumeRateLimit({ db, rule: RATE_LIMITS.answerPerUser, subject: userId, now });
+    return null;
+  }
+  const rows = await db.$queryRaw<(Partial<ItemContext> & { _count: number; _resetAt: Date })[]>`
+    WITH counted AS (${rateLimitSql({ rule: RATE_LIMITS.answerPerUser, subject: userId, now })})
+    SELECT counted."count" AS "_count", counted."resetAt" AS "_resetAt", item.*
+    FROM counted LEFT JOIN LATERAL (${itemSql(userId, attemptId, position)}) item ON true`;
+  const row = rows[0];
+  assertWithinLimit(
+    RATE_LIMITS.answerPerUser,
+    row && { count: row._count, resetAt: row._resetAt },
+    now,
+  );
+  if (!row?.attemptId) {
+    return null;
+  }
+  const { _count, _resetAt, ...item } = row;
+  return item as ItemContext;
+};
+
+const questionOf = async (db: DbClient, id: string): Promise<Question> => {
+  const [question] = await loadQuestionsById(db, [id]);
+  if (!question) {
+    throw new Error(`Attempt item refers to a missing question ${id}`);
+  }
+  return question;
+};
+
+const view = (item: ItemContext, question: Question): AttemptQuestionParent => ({
+  item,
+  question,
+  status: item.status,
+  scoringMode: item.scoringMode,
+  finishedAt: item.finishedAt,
+});
+
+export type OpenQuestionOptions = {
+  db: DbClient;
+  userId: string;
+  attemptId: string;
+  position: number;
+  now: Date;
+};
+
+/**
+ * Shows a question of the player's attempt and starts its clock: `presentedAt` is stamped once
+ * (a guarded update), so opening again never restarts the clock.
+ */
+export const openQuestion = async ({
+  db,
+  userId,
+  attemptId,
+  position,
+  now,
+}: OpenQuestionOptions): Promise<AttemptQuestionParent> => {
+  const item = await loadItem(db, userId, attemptId, position);
+  if (!item) {
+    throw notFound('Question of this attempt');
+  }
+  const question = await questionOf(db, item.questionId);
+  if (item.presentedAt || item.status !== 'IN_PROGRESS') {
+    return view(item, question);
+  }
+  const stamped = await db.$queryRaw<{ presentedAt: Date }[]>`
+    UPDATE "AttemptItem" SET "presentedAt" = ${pgTimestamp(now)}::timestamp(3)
+    WHERE "attemptId" = ${attemptId}::uuid AND "position" = ${position}
+      AND "presentedAt" IS NULL
+    RETURNING "presentedAt"`;
+  if (stamped[0]) {
+    return view({ ...item, presentedAt: stamped[0].presentedAt }, question);
+  }
+  // Another request stamped it first: show its time.
+  const fresh = await loadItem(db, userId, attemptId, position);
+  return view(fresh ?? item, question);
+};
+
+export type AnswerQuestionOptions = OpenQuestionOptions & {
+  response: {
+    optionIds?: readonly string[] | null;
+    order?: readonly string[] | null;
+    pairs?: readonly { itemId: string; targetId: string }[] | null;
+    year?: number | null;
+  };
+};
+
+const clean = (response: AnswerQuestionOptions['response']) => ({
+  ...(response.optionIds ? { optionIds: [...response.optionIds] } : {}),
+  ...(response.order ? { order: [...response.order] } : {}),
+  ...(response.pairs
+    ? { pairs: response.pairs.map((pair) => ({ itemId: pair.itemId, targetId: pair.targetId })) }
+    : {}),
+  ...(response.year !== null && response.year !== undefined ? { year: response.year } : {}),
+});
+
+const stored = (item: AttemptItem, question: Question): AnswerResultParent => ({
+  item: item as AttemptItem & { answeredAt: Date },
+  question,
+});
+
+/**
+ * Locks the player's answer. The server stamps the time and enforces the limit (an answer later
+ * than the deadline plus 1 s of grace is stored as timed out with 0 points), checks the response
+ * against the question, scores it, and writes it once: the update only matches an unanswered
+ * item of an unfinished attempt, so a repeated or concurrent submission gets the stored result
+ * and never scores twice.
+ */
+export const answerQuestion = async ({
+  db,
+  userId,
+  attemptId,
+  position,
+  response,
+  now,
+}: AnswerQuestionOptions): Promise<AnswerResultParent> => {
+  const item = await countAndLoadItem(db, userId, attemptId, position, now);
+  if (!item) {
+    throw notFound('Question of this attempt');
+  }
+  const question = await questionOf(db, item.questionId);
+  if (item.answeredAt) {
+    return stored(item, question);
+  }
+  if (item.status !== 'IN_PROGRESS') {
+    throw new AppError('CONFLICT', 'The attempt is finished');
+  }
+  const parsed = QuestionResponse.safeParse(clean(response));
+  const prompt = promptOf(question);
+  const problem = parsed.success
+    ? responseProblem(question.type, prompt, parsed.data)
+    : 'The response has the wrong shape';
+  if (!parsed.success || problem) {
+    throw new AppError('BAD_USER_INPUT', problem ?? 'Invalid response', { field: 'response' });
+  }
+  if (!item.presentedAt && isTimed(item)) {
+    throw new AppError('CONFLICT', 'Open the question before answering it (its clock starts then)');
+  }
+  const timing = { presentedAt: item.presentedAt ?? now, timeLimitSec: item.timeLimitSec };
+  const late = isLate(timing, now);
+  let score: { credit: number; isCorrect: boolean };
+  try {
+    score = late
+      ? { credit: 0, isCorrect: false }
+      : scoreResponse({ type: question.type, prompt, key: keyOf(question), response: parsed.data });
+  } catch (error) {
+    if (error instanceof InvalidResponseError) {
+      throw new AppError('BAD_USER_INPUT', error.message, { field: 'response' });
+    }
+    throw error;
+  }
+  const points = late
+    ? 0
+    : pointsFor({
+        credit: score.credit,
+        scoringMode: item.scoringMode,
+        elapsedMs: elapsedMs(timing, now),
+        timeLimitMs: item.timeLimitSec === null ? null : item.timeLimitSec * 1000,
+      });
+  const at = pgTimestamp(now);
+  const written = await db.$queryRaw<AttemptItem[]>`
+    UPDATE "AttemptItem" SET
+      "answeredAt" = ${at}::timestamp(3),
+      "presentedAt" = coalesce("presentedAt", ${at}::timestamp(3)),
+      "response" = ${JSON.stringify(parsed.data)}::jsonb,
+      "isCorrect" = ${score.isCorrect},
+      "credit" = ${score.credit}::double precision,
+      "points" = ${points}::int,
+      "timedOut" = ${late}
+    WHERE "attemptId" = ${attemptId}::uuid AND "position" = ${position}
+      AND "answeredAt" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "Attempt" a
+        WHERE a.id = ${attemptId}::uuid AND a."userId" = ${userId}::uuid
+          AND a."status" = 'IN_PROGRESS'
+        FOR SHARE)
+    RETURNING *`;
+  const row = written[0];
+  if (!row) {
+    // Lost a race: another submission locked it first, or the attempt was finished meanwhile.
+    const now2 = await loadItem(db, userId, attemptId, position);
+    if (now2?.answeredAt) {
+      return stored(now2, question);
+    }
+    throw new AppError('CONFLICT', 'The attempt is finished');
+  }
+  await updateReviewCard({ db, userId, item, isCorrect: score.isCorrect && !late, now });
+  return stored(row, question);
+};
+
+/**
+ * Spaced repetition: in practice and review every answer moves the player's card for the
+ * question; in normal play only mistakes do (they create the card).
+ */
+const updateReviewCard = async ({
+  db,
+  userId,
+  item,
+  isCorrect,
+  now,
+}: {
+  db: DbClient;
+  userId: string;
+  item: ItemContext;
+  isCorrect: boolean;
+  now: Date;
+}): Promise<void> => {
+  const moves = item.isPractice ? item.card !== null || !isCorrect : !isCorrect;
+  if (!moves) {
+    return;
+  }
+  const next = reviewCard(item.card, isCorrect, now);
+  const card = next.card as unknown as Prisma.InputJsonValue;
+  await db.reviewCard.upsert({
+    where: { userId_questionId: { userId, questionId: item.questionId } },
+    create: { userId, questionId: item.questionId, card, due: next.due, lapses: next.lapses },
+    update: { card, due: next.due, lapses: next.lapses },
+  });
+};

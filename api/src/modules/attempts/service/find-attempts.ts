@@ -1,0 +1,137 @@
+import type { Attempt, AttemptItem, DbClient, QuestionSet } from '@quiz/prisma';
+import { AppError } from '../../../errors';
+import { pageSize } from '../../../lib/cursor';
+import { isUuid } from '../../../lib/ids';
+import { pgTimestamp } from '../../../lib/pg-time';
+
+export type Json = Record<string, unknown>;
+const time = (value: unknown): Date | null =>
+  typeof value === 'string' ? new Date(value.endsWith('Z') ? value : `${value}Z`) : null;
+
+/** Rows that come back through json_agg: timestamps without a zone are UTC. */
+export const itemFromJson = (row: Json): AttemptItem => ({
+  attemptId: row.attemptId as string,
+  position: row.position as number,
+  questionId: row.questionId as string,
+  timeLimitSec: (row.timeLimitSec as number | null) ?? null,
+  presentedAt: time(row.presentedAt),
+  answeredAt: time(row.answeredAt),
+  response: (row.response as AttemptItem['response']) ?? null,
+  isCorrect: (row.isCorrect as boolean | null) ?? null,
+  credit: (row.credit as number | null) ?? null,
+  points: (row.points as number | null) ?? null,
+  timedOut: row.timedOut as boolean,
+});
+
+export const setFromJson = (row: Json): QuestionSet => ({
+  id: row.id as string,
+  ownerId: row.ownerId as string,
+  classId: (row.classId as string | null) ?? null,
+  title: row.title as string,
+  description: row.description as string,
+  status: row.status as QuestionSet['status'],
+  shareCode: (row.shareCode as string | null) ?? null,
+  scoringMode: row.scoringMode as QuestionSet['scoringMode'],
+  shuffleQuestions: row.shuffleQuestions as boolean,
+  isPractice: row.isPractice as boolean,
+  version: row.version as number,
+  createdAt: time(row.createdAt) as Date,
+  updatedAt: time(row.updatedAt) as Date,
+  publishedAt: time(row.publishedAt),
+  archivedAt: time(row.archivedAt),
+});
+
+export type AttemptWithItems = { attempt: Attempt; items: AttemptItem[]; set: QuestionSet };
+
+/**
+ * One of the player's own attempts with its items and its set, in one statement (the hot read
+ * behind "show me my quiz"). Another player's attempt reads as missing.
+ */
+export const getOwnAttempt = async ({
+  db,
+  userId,
+  id,
+}: {
+  db: DbClient;
+  userId: string;
+  id: string;
+}): Promise<AttemptWithItems | null> => {
+  if (!isUuid(id)) {
+    return null;
+  }
+  const rows = await db.$queryRaw<(Attempt & { _items: Json[]; _set: Json })[]>`
+    SELECT a.*,
+      coalesce((SELECT json_agg(i ORDER BY i.position) FROM "AttemptItem" i
+                WHERE i."attemptId" = a.id), '[]'::json) AS "_items",
+      (SELECT to_json(s) FROM "QuestionSet" s WHERE s.id = a."setId") AS "_set"
+    FROM "Attempt" a
+    WHERE a.id = ${id}::uuid AND a."userId" = ${userId}::uuid`;
+  const row = rows[0];
+  if (!row) {
+    return null;
+  }
+  const { _items, _set, ...attempt } = row;
+  return { attempt, items: _items.map(itemFromJson), set: setFromJson(_set) };
+};
+
+/**
+ * The player's attempts, newest first. `after` is the id of the last attempt already shown (the
+ * list type has no page info, so an id is the cursor).
+ */
+export const findMyAttempts = async ({
+  db,
+  userId,
+  first,
+  after,
+}: {
+  db: DbClient;
+  userId: string;
+  first?: number | null;
+  after?: string | null;
+}): Promise<Attempt[]> => {
+  const size = pageSize(first, 20, 100);
+  const cursor = after
+    ? isUuid(after)
+      ? await db.attempt.findFirst({
+          where: { id: after, userId },
+          select: { startedAt: true, id: true },
+        })
+      : null
+    : null;
+  if (after && !cursor) {
+    throw new AppError('BAD_USER_INPUT', 'after must be the id of one of your attempts', {
+      field: 'after',
+    });
+  }
+  return db.attempt.findMany({
+    where: {
+      userId,
+      ...(cursor
+        ? {
+            OR: [
+              { startedAt: { lt: cursor.startedAt } },
+              { startedAt: cursor.startedAt, id: { gt: cursor.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
+    take: size,
+  });
+};
+
+/** How many of the player's review cards are due now. */
+export const countReviewDue = async ({
+  db,
+  userId,
+  now,
+}: {
+  db: DbClient;
+  userId: string;
+  now: Date;
+}): Promise<number> => {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "ReviewCard"
+    WHERE "userId" = ${userId}::uuid AND "due" <= ${pgTimestamp(now)}::timestamp(3)`;
+  return rows[0]?.n ?? 0;
+};

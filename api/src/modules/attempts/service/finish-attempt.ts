@@ -1,0 +1,86 @@
+import type { Attempt, DbClient } from '@quiz/prisma';
+import { notFound } from '../../../errors';
+import { isUuid } from '../../../lib/ids';
+import { pgTimestamp } from '../../../lib/pg-time';
+import { withTransaction } from '../../../lib/transaction';
+import type { BoardEntry } from '../../leaderboard/ranking';
+import { boardsFor, recordFinishedAttempt } from '../../leaderboard/service';
+
+type Finished = Attempt & { _entries: BoardEntry[] | null };
+
+/**
+ * Finishes the player's attempt in one transaction, idempotently:
+ * 1. mark it finished (this takes the attempt's row lock, which answerQuestion's guard shares, so
+ *    every answer that got in is committed and no answer can follow) and take the player's
+ *    leaderboard lock;
+ * 2. compute the score from the stored items (never from client input) and read the player's
+ *    entries on the set's boards;
+ * 3. write the improved entries and the count changes (not for practice attempts).
+ * Finishing again returns the finished attempt unchanged.
+ */
+export const finishAttempt = async ({
+  db,
+  userId,
+  attemptId,
+  now,
+}: {
+  db: DbClient;
+  userId: string;
+  attemptId: string;
+  now: Date;
+}): Promise<Attempt> => {
+  if (!isUuid(attemptId)) {
+    throw notFound('Attempt');
+  }
+  const finished = await withTransaction(db, async (tx) => {
+    const at = pgTimestamp(now);
+    const marked = await tx.$queryRaw<{ setId: string; isPractice: boolean }[]>`
+      UPDATE "Attempt" a SET "status" = 'FINISHED', "finishedAt" = ${at}::timestamp(3)
+      FROM "QuestionSet" s
+      WHERE a.id = ${attemptId}::uuid AND a."userId" = ${userId}::uuid
+        AND a."status" = 'IN_PROGRESS' AND s.id = a."setId"
+      RETURNING a."setId", s."isPractice",
+        length(pg_advisory_xact_lock(hashtextextended(a."userId"::text, 7))::text) AS "locked"`;
+    const mark = marked[0];
+    if (!mark) {
+      return null;
+    }
+    const boards = mark.isPractice ? [] : boardsFor(mark.setId, now);
+    const rows = await tx.$queryRaw<Finished[]>`
+      WITH totals AS (
+        SELECT coalesce(sum(i."points"), 0)::int AS score,
+               (count(*) FILTER (WHERE i."isCorrect" AND NOT i."timedOut"))::int AS correct
+        FROM "AttemptItem" i WHERE i."attemptId" = ${attemptId}::uuid
+      )
+      UPDATE "Attempt" a SET "score" = totals.score, "correctCount" = totals.correct
+      FROM totals
+      WHERE a.id = ${attemptId}::uuid
+      RETURNING a.*,
+        (SELECT json_agg(e) FROM "LeaderboardEntry" e
+          WHERE e."userId" = ${userId}::uuid AND e."boardKey" = ANY(${boards}::text[])) AS "_entries"`;
+    const row = rows[0];
+    if (!row) {
+      return null;
+    }
+    if (!mark.isPractice) {
+      await recordFinishedAttempt({
+        db: tx,
+        attempt: { attemptId, userId, setId: row.setId, score: row.score, finishedAt: now },
+        existing: (row._entries ?? []).map((entry) => ({
+          ...entry,
+          achievedAt: new Date(`${String(entry.achievedAt)}Z`),
+        })),
+      });
+    }
+    const { _entries: _e, ...attempt } = row;
+    return attempt;
+  });
+  if (finished) {
+    return finished;
+  }
+  const existing = await db.attempt.findFirst({ where: { id: attemptId, userId } });
+  if (!existing) {
+    throw notFound('Attempt');
+  }
+  return existing;
+};

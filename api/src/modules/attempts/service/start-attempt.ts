@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Attempt,
+  type DbClient,
+  Prisma,
+  type QuestionSet,
+  type QuestionType,
+  type User,
+} from '@quiz/prisma';
+import { AppError, notFound } from '../../../errors';
+import { normalizeCode } from '../../../lib/codes';
+import { isUuid } from '../../../lib/ids';
+import { pgTimestamp } from '../../../lib/pg-time';
+import {
+  assertWithinLimit,
+  consumeRateLimit,
+  RATE_LIMITS,
+  rateLimitSql,
+} from '../../../lib/rate-limit';
+import { withTransaction } from '../../../lib/transaction';
+import { MAX_POINTS_PER_QUESTION, seededSample, seededShuffle } from '../rules';
+import {
+  type AttemptWithItems,
+  getOwnAttempt,
+  itemFromJson,
+  type Json,
+  setFromJson,
+} from './find-attempts';
+
+type PlannedItem = { questionId: string; timeLimitSec: number | null };
+
+/**
+ * Writes an attempt and one item per question in one statement, in the set's order or shuffled
+ * by the attempt's own id (so the order is fixed for this attempt and differs between attempts).
+ */
+const createAttempt = async ({
+  db,
+  user,
+  set,
+  items,
+  classId,
+  now,
+}: {
+  db: DbClient;
+  user: User;
+  set: QuestionSet;
+  items: readonly PlannedItem[];
+  classId: string | null;
+  now: Date;
+}): Promise<AttemptWithItems> => {
+  const id = randomUUID();
+  const ordered = set.shuffleQuestions ? seededShuffle(items, id) : [...items];
+  const rows = await db.$queryRaw<(Attempt & { _items: Json[] })[]>`
+    WITH attempt AS (
+      INSERT INTO "Attempt" ("id", "setId", "setVersion", "userId", "classId", "status",
+        "scoringMode", "startedAt", "score", "maxScore", "correctCount", "questionCount")
+      VALUES (${id}::uuid, ${set.id}::uuid, ${set.version}, ${user.id}::uuid, ${classId}::uuid,
+        'IN_PROGRESS', ${set.scoringMode}::"ScoringMode", ${pgTimestamp(now)}::timestamp(3), 0,
+        ${MAX_POINTS_PER_QUESTION * ordered.length}, 0, ${ordered.length})
+      RETURNING *
+    ), items AS (
+      INSERT INTO "AttemptItem" ("attemptId", "position", "questionId", "timeLimitSec", "timedOut")
+      SELECT attempt.id, x.position, x.question_id, x.time_limit, false
+      FROM attempt, unnest(${ordered.map((_, i) => i)}::int[], ${ordered.map((item) => item.questionId)}::text[],
+        ${ordered.map((item) => item.timeLimitSec)}::int[]) AS x(position, question_id, time_limit)
+      RETURNING *
+    )
+    SELECT attempt.*, (SELECT coalesce(json_agg(items ORDER BY items."position"), '[]'::json)
+      FROM items) AS "_items"
+    FROM attempt`;
+  const row = rows[0];
+  if (!row) {
+    throw new Error('The attempt was not written');
+  }
+  const { _items, ...attempt } = row;
+  return { attempt, items: _items.map(itemFromJson), set };
+};
+
+export type StartAttemptOptions = {
+  db: DbClient;
+  user: User;
+  input: { code?: string | null; setId?: string | null };
+  now: Date;
+};
+
+/**
+ * Starts (or resumes) the player's attempt on a published set, found by share code or id. A
+ * player has at most one unfinished attempt per set: starting again returns it.
+ */
+export const startAttempt = async ({
+  db,
+  user,
+  input,
+  now,
+}: StartAttemptOptions): Promise<AttemptWithItems> => {
+  if (!input.code === !input.setId) {
+    throw new AppError('BAD_USER_INPUT', 'Give either a share code or a set id', {
+      field: input.code ? 'setId' : 'code',
+    });
+  }
+  const code = input.code ? normalizeCode(input.code) : null;
+  const setId = !code && input.setId && isUuid(input.setId) ? input.setId : null;
+  // One statement: count the start, find the published set with its items, the player's open
+  // attempt on it and their membership of its class.
+  const [found] = await db.$queryRaw<
+    {
+      _count: number;
+      _resetAt: Date;
+      set: Json | null;
+      items: PlannedItem[] | null;
+      open: string | null;
+      member: string | null;
+    }[]
+  >`
+    WITH counted AS (${rateLimitSql({ rule: RATE_LIMITS.startPerUser, subject: user.id, now })})
+    SELECT counted."count" AS "_count", counted."resetAt" AS "_resetAt", found.*
+    FROM counted LEFT JOIN LATERAL (
+      SELECT to_json(s) AS set,
+        (SELECT coalesce(json_agg(json_build_object('questionId', i."questionId",
+            'timeLimitSec', i."timeLimitSec") ORDER BY i."position"), '[]'::json)
+          FROM "QuestionSetItem" i WHERE i."setId" = s.id) AS items,
+        (SELECT a.id::text FROM "Attempt" a
+          WHERE a."userId" = ${user.id}::uuid AND a."setId" = s.id AND a."status" = 'IN_PROGRESS'
+          ORDER BY a."startedAt" DESC LIMIT 1) AS open,
+        (SELECT m."classId"::text FROM "ClassMember" m
+          WHERE m."classId" = s."classId" AND m."userId" = ${user.id}::uuid) AS member
+      FROM "QuestionSet" s
+      WHERE ${code ? Prisma.sql`s."shareCode" = ${code}` : setId ? Prisma.sql`s.id = ${setId}::uuid` : Prisma.sql`false`}
+        AND s."status" = 'PUBLISHED' AND NOT s."isPractice"
+    ) found ON true`;
+  assertWithinLimit(
+    RATE_LIMITS.startPerUser,
+    found && { count: found._count, resetAt: found._resetAt },
+    now,
+  );
+  if (!found?.set) {
+    throw input.code
+      ? new AppError('NOT_FOUND', 'No published set has this code')
+      : notFound('Question set');
+  }
+  if (found.open) {
+    const resumed = await getOwnAttempt({ db, userId: user.id, id: found.open });
+    if (resumed) {
+      return resumed;
+    }
+  }
+  const items = found.items ?? [];
+  if (items.length === 0) {
+    throw new AppError('CONFLICT', 'This set has no questions yet');
+  }
+  return createAttempt({
+    db,
+    user,
+    set: setFromJson(found.set),
+    items,
+    classId: found.member,
+    now,
+  });
+};
+
+export const PRACTICE_MAX = 30;
+
+/** A player's own unlisted, unranked set (practice and review attempts play one). */
+const createPracticeSet = async ({
+  db,
+  user,
+  title,
+  questionIds,
+  now,
+}: {
+  db: DbClient;
+  user: User;
+  title: string;
+  questionIds: readonly string[];
+  now: Date;
+}): Promise<AttemptWithItems> =>
+  withTransaction(db, async (tx) => {
+    const set = await tx.questionSet.create({
+      data: {
+        ownerId: user.id,
+        title,
+        status: 'PUBLISHED',
+        isPractice: true,
+        scoringMode: 'ACCURACY',
+        publishedAt: now,
+        createdAt: now,
+        updatedAt: now,
+        items: {
+          createMany: {
+            data: questionIds.map((questionId, position) => ({ position, questionId })),
+          },
+        },
+      },
+    });
+    return createAttempt({
+      db: tx,
+      user,
+      set,
+      items: questionIds.map((questionId) => ({ questionId, timeLimitSec: null })),
+      classId: null,
+      now,
+    });
+  });
+
+export type StartPracticeOptions = {
+  db: DbClient;
+  user: User;
+  input: {
+    eras?: readonly string[] | null;
+    themes?: readonly string[] | null;
+    types?: readonly QuestionType[] | null;
+    count: number;
+  };
+  now: Date;
+};
+
+/** A practice attempt on bank questions matching the filters, drawn at random; never ranked. */
+export const startPractice = async ({
+  db,
+  user,
+  input,
+  now,
+}: StartPracticeOptions): Promise<AttemptWithItems> => {
+  if (!Number.isInteger(input.count) || input.count < 1 || input.count > PRACTICE_MAX) {
+    throw new AppError('BAD_USER_INPUT', `count must be between 1 and ${PRACTICE_MAX}`, {
+      field: 'count',
+    });
+  }
+  await consumeRateLimit({ db, rule: RATE_LIMITS.startPerUser, subject: user.id, now });
+  const candidates = await db.question.findMany({
+    where: {
+      origin: 'GENERATED',
+      deletedAt: null,
+      ...(input.eras?.length ? { eraSlug: { in: [...input.eras] } } : {}),
+      ...(input.themes?.length ? { themes: { hasSome: [...input.themes] } } : {}),
+      ...(input.types?.length ? { type: { in: [...input.types] } } : {}),
+    },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  if (candidates.length === 0) {
+    throw new AppError('BAD_USER_INPUT', 'No questions match these filters');
+  }
+  const picked = seededSample(
+    candidates.map((row) => row.id),
+    input.count,
+    `${user.id}:${now.toISOString()}`,
+  );
+  return createPracticeSet({ db, user, title: 'Practice', questionIds: picked, now });
+};
+
+export const REVIEW_MAX = 30;
+
+/** A practice attempt on the questions whose review is due (most overdue first). */
+export const startReview = async ({
+  db,
+  user,
+  count,
+  now,
+}: {
+  db: DbClient;
+  user: User;
+  count: number;
+  now: Date;
+}): Promise<AttemptWithItems> => {
+  if (!Number.isInteger(count) || count < 1 || count > REVIEW_MAX) {
+    throw new AppError('BAD_USER_INPUT', `count must be between 1 and ${REVIEW_MAX}`, {
+      field: 'count',
+    });
+  }
+  await consumeRateLimit({ db, rule: RATE_LIMITS.startPerUser, subject: user.id, now });
+  const due = await db.$queryRaw<{ questionId: string }[]>`
+    SELECT "questionId" FROM "ReviewCard"
+    WHERE "userId" = ${user.id}::uuid AND "due" <= ${pgTimestamp(now)}::timestamp(3)
+    ORDER BY "due" ASC, "questionId" ASC
+    LIMIT ${count}`;
+  if (due.length === 0) {
+    throw new AppError('CONFLICT', 'Nothing is due for review yet');
+  }
+  return createPracticeSet({
+    db,
+    user,
+    title: 'Review',
+    questionIds: due.map((row) => row.questionId),
+    now,
+  });
+};

@@ -1,0 +1,129 @@
+import type { Class, DbClient, User } from '@quiz/prisma';
+import { z } from 'zod';
+import { AppError, notFound } from '../../errors';
+import { normalizeCode } from '../../lib/codes';
+import { type FieldError, fieldError, fieldErrorsFromZod } from '../../lib/field-errors';
+import { isUuid } from '../../lib/ids';
+import { consumeRateLimit, RATE_LIMITS } from '../../lib/rate-limit';
+import { withUniqueCode } from '../../lib/unique-code';
+
+export type ClassPayload = { class: Class | null; errors: FieldError[] };
+
+const Name = z.string().trim().min(2, 'Use at least 2 characters').max(80);
+
+/** A new class of the teacher's, with a join code for students. */
+export const createClass = async ({
+  db,
+  teacherId,
+  input,
+  now,
+}: {
+  db: DbClient;
+  teacherId: string;
+  input: { name: string };
+  now: Date;
+}): Promise<ClassPayload> => {
+  const parsed = z.object({ name: Name }).safeParse(input);
+  if (!parsed.success) {
+    return { class: null, errors: fieldErrorsFromZod(parsed.error) };
+  }
+  const created = await withUniqueCode((joinCode) =>
+    db.class.create({ data: { teacherId, name: parsed.data.name, joinCode, createdAt: now } }),
+  );
+  return { class: created, errors: [] };
+};
+
+/**
+ * A student joins a class by its code (idempotent). Guests and teachers cannot; tries are
+ * limited per user so codes cannot be guessed by brute force.
+ */
+export const joinClass = async ({
+  db,
+  user,
+  code,
+  now,
+}: {
+  db: DbClient;
+  user: User;
+  code: string;
+  now: Date;
+}): Promise<ClassPayload> => {
+  if (user.isGuest || user.role !== 'STUDENT') {
+    throw new AppError('FORBIDDEN', 'Only student accounts can join a class');
+  }
+  await consumeRateLimit({ db, rule: RATE_LIMITS.joinClassPerUser, subject: user.id, now });
+  const joinCode = normalizeCode(code);
+  const found = joinCode
+    ? await db.class.findFirst({ where: { joinCode, archivedAt: null } })
+    : null;
+  if (!found) {
+    return { class: null, errors: [fieldError('code', 'NOT_FOUND', 'No class has this code')] };
+  }
+  await db.classMember.upsert({
+    where: { classId_userId: { classId: found.id, userId: user.id } },
+    create: { classId: found.id, userId: user.id, joinedAt: now },
+    update: {},
+  });
+  return { class: found, errors: [] };
+};
+
+/** Archives an own class: students can no longer join it. */
+export const archiveClass = async ({
+  db,
+  teacherId,
+  id,
+  now,
+}: {
+  db: DbClient;
+  teacherId: string;
+  id: string;
+  now: Date;
+}): Promise<ClassPayload> => {
+  const found = isUuid(id) ? await db.class.findFirst({ where: { id, teacherId } }) : null;
+  if (!found) {
+    throw notFound('Class');
+  }
+  if (found.archivedAt) {
+    return { class: found, errors: [] };
+  }
+  const archived = await db.class.update({ where: { id }, data: { archivedAt: now } });
+  return { class: archived, errors: [] };
+};
+
+/** The teacher's active classes, newest first. */
+export const findTeacherClasses = ({
+  db,
+  teacherId,
+}: {
+  db: DbClient;
+  teacherId: string;
+}): Promise<Class[]> =>
+  db.class.findMany({
+    where: { teacherId, archivedAt: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+  });
+
+/** A viewer's classes: a teacher's own, a student's memberships. */
+export const findViewerClasses = ({ db, user }: { db: DbClient; user: User }): Promise<Class[]> =>
+  user.role === 'STUDENT'
+    ? db.class.findMany({
+        where: { archivedAt: null, members: { some: { userId: user.id } } },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      })
+    : findTeacherClasses({ db, teacherId: user.id });
+
+/** A class its teacher or one of its members may see; null for anyone else. */
+export const getVisibleClass = ({
+  db,
+  viewerId,
+  id,
+}: {
+  db: DbClient;
+  viewerId: string;
+  id: string;
+}): Promise<Class | null> =>
+  isUuid(id)
+    ? db.class.findFirst({
+        where: { id, OR: [{ teacherId: viewerId }, { members: { some: { userId: viewerId } } }] },
+      })
+    : Promise.resolve(null);

@@ -1,0 +1,4 @@
+export type {
+  LeaderboardView as LeaderboardParent,
+  RankedEntry as LeaderboardEntryParent,
+} from './service';

@@ -1,0 +1,90 @@
+import { AppError } from '../../errors';
+import type { Resolvers } from '../../generated/graphql';
+import { requireTeacher } from '../accounts/guards';
+import {
+  findMySets,
+  findPublishedSets,
+  getOwnSet,
+  getPublishedSetByCode,
+} from './service/find-sets';
+import {
+  archiveQuestionSet,
+  createQuestionSet,
+  deleteQuestionSet,
+  publishQuestionSet,
+  setQuestionSetItems,
+  updateQuestionSet,
+} from './service/write-sets';
+
+export const resolvers: Resolvers = {
+  Query: {
+    publishedSets: (_parent, { first, after }, ctx) =>
+      findPublishedSets({ db: ctx.db, first, after }),
+    setByCode: (_parent, { code }, ctx) => getPublishedSetByCode({ db: ctx.db, code }),
+    mySets: (_parent, { status }, ctx) =>
+      findMySets({ db: ctx.db, ownerId: requireTeacher(ctx).id, status }),
+    questionSet: (_parent, { id }, ctx) =>
+      getOwnSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id }),
+  },
+  Mutation: {
+    createQuestionSet: (_parent, { input }, ctx) =>
+      createQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, input, now: ctx.now() }),
+    updateQuestionSet: (_parent, { id, input }, ctx) =>
+      updateQuestionSet({
+        db: ctx.db,
+        ownerId: requireTeacher(ctx).id,
+        id,
+        input,
+        now: ctx.now(),
+      }),
+    setQuestionSetItems: (_parent, { id, items }, ctx) =>
+      setQuestionSetItems({
+        db: ctx.db,
+        ownerId: requireTeacher(ctx).id,
+        id,
+        items,
+        now: ctx.now(),
+      }),
+    publishQuestionSet: (_parent, { id }, ctx) =>
+      publishQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id, now: ctx.now() }),
+    archiveQuestionSet: (_parent, { id }, ctx) =>
+      archiveQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id, now: ctx.now() }),
+    deleteQuestionSet: (_parent, { id }, ctx) =>
+      deleteQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id }),
+  },
+  // Reachable only through the owner's queries (mySets, questionSet, setAnalytics).
+  QuestionSet: {
+    class: (set, _args, ctx) => (set.classId ? ctx.loaders.class.load(set.classId) : null),
+    owner: async (set, _args, ctx) => {
+      const owner = await ctx.loaders.user.load(set.ownerId);
+      if (!owner) {
+        throw new AppError('NOT_FOUND', 'Owner not found');
+      }
+      return owner;
+    },
+    questionCount: async (set, _args, ctx) =>
+      (await ctx.loaders.setStats.load(set.id)).questionCount,
+    items: (set, _args, ctx) => ctx.loaders.setItems.load(set.id),
+    attemptCount: (set, _args, ctx) => ctx.loaders.setAttemptCount.load(set.id),
+  },
+  QuestionSetItem: {
+    question: async (item, _args, ctx) => {
+      const question = await ctx.loaders.question.load(item.questionId);
+      if (!question) {
+        throw new AppError('NOT_FOUND', 'Question not found');
+      }
+      return question;
+    },
+  },
+  // What players see of a set: no questions, no keys.
+  PublishedSet: {
+    shareCode: (set) => set.shareCode ?? '',
+    questionCount: async (set, _args, ctx) =>
+      (await ctx.loaders.setStats.load(set.id)).questionCount,
+    isTimed: async (set, _args, ctx) => (await ctx.loaders.setStats.load(set.id)).isTimed,
+    ownerName: async (set, _args, ctx) =>
+      (await ctx.loaders.user.load(set.ownerId))?.displayName ?? '',
+    publishedAt: (set) => set.publishedAt ?? set.createdAt,
+    playerCount: (set, _args, ctx) => ctx.loaders.setPlayerCount.load(set.id),
+  },
+};

@@ -1,0 +1,292 @@
+import type { DbClient, QuestionSet, ScoringMode } from '@quiz/prisma';
+import { z } from 'zod';
+import { AppError, notFound } from '../../../errors';
+import { type FieldError, fieldError, fieldErrorsFromZod } from '../../../lib/field-errors';
+import { isUuid } from '../../../lib/ids';
+import { withTransaction } from '../../../lib/transaction';
+import { withUniqueCode } from '../../../lib/unique-code';
+import { visibleQuestionWhere } from '../../questions/service/find-questions';
+
+export type QuestionSetPayload = { questionSet: QuestionSet | null; errors: FieldError[] };
+
+export const TIME_LIMIT_MIN = 5;
+export const TIME_LIMIT_MAX = 600;
+export const SET_MAX_ITEMS = 100;
+
+const Title = z.string().trim().min(3, 'Use at least 3 characters').max(120);
+const Description = z.string().trim().max(2000);
+
+const failed = (errors: FieldError[]): QuestionSetPayload => ({ questionSet: null, errors });
+
+/** Loads an own (non-practice) set or throws NOT_FOUND: ownership is part of the lookup. */
+const requireOwnSet = async (db: DbClient, ownerId: string, id: string): Promise<QuestionSet> => {
+  const set = isUuid(id)
+    ? await db.questionSet.findFirst({ where: { id, ownerId, isPractice: false } })
+    : null;
+  if (!set) {
+    throw notFound('Question set');
+  }
+  return set;
+};
+
+/** FieldError when `classId` is not one of the teacher's active classes. */
+const classError = async (
+  db: DbClient,
+  ownerId: string,
+  classId: string,
+): Promise<FieldError | null> => {
+  const found = isUuid(classId)
+    ? await db.class.findFirst({
+        where: { id: classId, teacherId: ownerId, archivedAt: null },
+        select: { id: true },
+      })
+    : null;
+  return found ? null : fieldError('classId', 'NOT_FOUND', 'No such class of yours');
+};
+
+export type CreateQuestionSetOptions = {
+  db: DbClient;
+  ownerId: string;
+  input: {
+    title: string;
+    description?: string | null;
+    scoringMode?: ScoringMode | null;
+    shuffleQuestions?: boolean | null;
+    classId?: string | null;
+  };
+  now: Date;
+};
+
+/** A new draft set of the teacher's. */
+export const createQuestionSet = async ({
+  db,
+  ownerId,
+  input,
+  now,
+}: CreateQuestionSetOptions): Promise<QuestionSetPayload> => {
+  const parsed = z
+    .object({ title: Title, description: Description.nullish() })
+    .safeParse({ title: input.title, description: input.description });
+  const errors = parsed.success ? [] : fieldErrorsFromZod(parsed.error);
+  const badClass = input.classId ? await classError(db, ownerId, input.classId) : null;
+  if (!parsed.success || badClass) {
+    return failed([...errors, ...(badClass ? [badClass] : [])]);
+  }
+  const questionSet = await db.questionSet.create({
+    data: {
+      ownerId,
+      title: parsed.data.title,
+      description: parsed.data.description ?? '',
+      scoringMode: input.scoringMode ?? 'ACCURACY',
+      shuffleQuestions: input.shuffleQuestions ?? false,
+      classId: input.classId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  return { questionSet, errors: [] };
+};
+
+export type UpdateQuestionSetOptions = {
+  db: DbClient;
+  ownerId: string;
+  id: string;
+  input: {
+    title?: string | null;
+    description?: string | null;
+    scoringMode?: ScoringMode | null;
+    shuffleQuestions?: boolean | null;
+    /** Absent: unchanged; null: unassigned. */
+    classId?: string | null;
+  };
+  now: Date;
+};
+
+/** Changes an own set's settings; only the fields given change. */
+export const updateQuestionSet = async ({
+  db,
+  ownerId,
+  id,
+  input,
+  now,
+}: UpdateQuestionSetOptions): Promise<QuestionSetPayload> => {
+  await requireOwnSet(db, ownerId, id);
+  const parsed = z
+    .object({ title: Title.nullish(), description: Description.nullish() })
+    .safeParse({ title: input.title, description: input.description });
+  const errors = parsed.success ? [] : fieldErrorsFromZod(parsed.error);
+  const badClass = input.classId ? await classError(db, ownerId, input.classId) : null;
+  if (!parsed.success || badClass) {
+    return failed([...errors, ...(badClass ? [badClass] : [])]);
+  }
+  const questionSet = await db.questionSet.update({
+    where: { id },
+    data: {
+      ...(parsed.data.title ? { title: parsed.data.title } : {}),
+      ...(parsed.data.description !== null && parsed.data.description !== undefined
+        ? { description: parsed.data.description }
+        : {}),
+      ...(input.scoringMode ? { scoringMode: input.scoringMode } : {}),
+      ...(input.shuffleQuestions !== null && input.shuffleQuestions !== undefined
+        ? { shuffleQuestions: input.shuffleQuestions }
+        : {}),
+      ...(input.classId !== undefined ? { classId: input.classId } : {}),
+      version: { increment: 1 },
+      updatedAt: now,
+    },
+  });
+  return { questionSet, errors: [] };
+};
+
+export type SetQuestionSetItemsOptions = {
+  db: DbClient;
+  ownerId: string;
+  id: string;
+  items: readonly { questionId: string; timeLimitSec?: number | null }[];
+  now: Date;
+};
+
+/**
+ * Replaces an own set's questions, in the order given, with their time limits (5–600 s or none).
+ * Every question must be one the teacher may use. All or nothing.
+ */
+export const setQuestionSetItems = async ({
+  db,
+  ownerId,
+  id,
+  items,
+  now,
+}: SetQuestionSetItemsOptions): Promise<QuestionSetPayload> => {
+  const set = await requireOwnSet(db, ownerId, id);
+  if (set.status === 'ARCHIVED') {
+    throw new AppError('CONFLICT', 'The set is archived; publish it again to edit it');
+  }
+  const errors: FieldError[] = [];
+  if (items.length > SET_MAX_ITEMS) {
+    return failed([fieldError('items', 'TOO_MANY', `Use at most ${SET_MAX_ITEMS} questions`)]);
+  }
+  const known = new Set(
+    (
+      await db.question.findMany({
+        where: {
+          id: { in: items.map((item) => item.questionId) },
+          ...visibleQuestionWhere(ownerId),
+        },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
+  );
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (!known.has(item.questionId)) {
+      errors.push(fieldError(`items.${index}.questionId`, 'NOT_FOUND', 'No such question'));
+    } else if (seen.has(item.questionId)) {
+      errors.push(fieldError(`items.${index}.questionId`, 'DUPLICATE', 'Already in the set'));
+    }
+    seen.add(item.questionId);
+    const limit = item.timeLimitSec;
+    if (
+      limit !== null &&
+      limit !== undefined &&
+      (!Number.isInteger(limit) || limit < TIME_LIMIT_MIN || limit > TIME_LIMIT_MAX)
+    ) {
+      errors.push(
+        fieldError(
+          `items.${index}.timeLimitSec`,
+          'OUT_OF_RANGE',
+          `Allow between ${TIME_LIMIT_MIN} and ${TIME_LIMIT_MAX} seconds, or no limit`,
+        ),
+      );
+    }
+  });
+  if (errors.length > 0) {
+    return failed(errors);
+  }
+  const questionSet = await withTransaction(db, async (tx) => {
+    await tx.questionSetItem.deleteMany({ where: { setId: id } });
+    await tx.questionSetItem.createMany({
+      data: items.map((item, position) => ({
+        setId: id,
+        position,
+        questionId: item.questionId,
+        timeLimitSec: item.timeLimitSec ?? null,
+      })),
+    });
+    return tx.questionSet.update({
+      where: { id },
+      data: { version: { increment: 1 }, updatedAt: now },
+    });
+  });
+  return { questionSet, errors: [] };
+};
+
+/** Publishes an own set with a share code (kept if it had one). It needs at least one question. */
+export const publishQuestionSet = async ({
+  db,
+  ownerId,
+  id,
+  now,
+}: {
+  db: DbClient;
+  ownerId: string;
+  id: string;
+  now: Date;
+}): Promise<QuestionSetPayload> => {
+  const set = await requireOwnSet(db, ownerId, id);
+  const count = await db.questionSetItem.count({ where: { setId: id } });
+  if (count === 0) {
+    return failed([fieldError('items', 'TOO_FEW', 'Add at least one question first')]);
+  }
+  const data = {
+    status: 'PUBLISHED' as const,
+    publishedAt: set.publishedAt ?? now,
+    archivedAt: null,
+    updatedAt: now,
+  };
+  const questionSet = set.shareCode
+    ? await db.questionSet.update({ where: { id }, data })
+    : await withUniqueCode((shareCode) =>
+        db.questionSet.update({ where: { id }, data: { ...data, shareCode } }),
+      );
+  return { questionSet, errors: [] };
+};
+
+/** Archives an own set: it can no longer be started; its boards and results stay. */
+export const archiveQuestionSet = async ({
+  db,
+  ownerId,
+  id,
+  now,
+}: {
+  db: DbClient;
+  ownerId: string;
+  id: string;
+  now: Date;
+}): Promise<QuestionSetPayload> => {
+  await requireOwnSet(db, ownerId, id);
+  const questionSet = await db.questionSet.update({
+    where: { id },
+    data: { status: 'ARCHIVED', archivedAt: now, updatedAt: now },
+  });
+  return { questionSet, errors: [] };
+};
+
+/** Deletes an own set nobody has played; a played set is archived instead (CONFLICT). */
+export const deleteQuestionSet = async ({
+  db,
+  ownerId,
+  id,
+}: {
+  db: DbClient;
+  ownerId: string;
+  id: string;
+}): Promise<boolean> => {
+  await requireOwnSet(db, ownerId, id);
+  const { count } = await db.questionSet.deleteMany({
+    where: { id, ownerId, attempts: { none: {} } },
+  });
+  if (count === 0) {
+    throw new AppError('CONFLICT', 'Students have played this set; archive it instead');
+  }
+  return true;
+};

@@ -1,0 +1,62 @@
+import type { Resolvers } from '../../generated/graphql';
+import { requireTeacher } from '../accounts/guards';
+import { keyOf, promptOf } from './bank';
+import { findBankQuestions, getBankQuestion } from './service/find-questions';
+import { generateBankQuestions } from './service/generate-questions';
+import { createQuestion, deleteQuestion, updateQuestion } from './service/write-questions';
+
+export const resolvers: Resolvers = {
+  Query: {
+    bankQuestions: (_parent, { filter, first, after }, ctx) =>
+      findBankQuestions({ db: ctx.db, viewerId: requireTeacher(ctx).id, filter, first, after }),
+    bankQuestion: (_parent, { id }, ctx) =>
+      getBankQuestion({ db: ctx.db, viewerId: requireTeacher(ctx).id, id }),
+  },
+  Mutation: {
+    generateQuestions: (_parent, { input }, ctx) => {
+      requireTeacher(ctx);
+      return generateBankQuestions({ db: ctx.db, input: { ...input, count: input.count ?? 10 } });
+    },
+    createQuestion: (_parent, { input }, ctx) =>
+      createQuestion({ db: ctx.db, authorId: requireTeacher(ctx).id, input, now: ctx.now() }),
+    updateQuestion: (_parent, { id, input }, ctx) =>
+      updateQuestion({ db: ctx.db, authorId: requireTeacher(ctx).id, id, input, now: ctx.now() }),
+    deleteQuestion: (_parent, { id }, ctx) =>
+      deleteQuestion({ db: ctx.db, authorId: requireTeacher(ctx).id, id, now: ctx.now() }),
+  },
+  // Reachable only through teacher-authorised fields (bank queries, own sets, own analytics).
+  BankQuestion: {
+    prompt: (question) => promptOf(question),
+    key: (question) => keyOf(question),
+    citations: (question, _args, ctx) => ctx.loaders.citations.load(question.citationIds),
+    era: (question, _args, ctx) =>
+      question.eraSlug ? ctx.loaders.era.load(question.eraSlug) : null,
+    themes: (question, _args, ctx) => ctx.loaders.themes.load(question.themes),
+    actors: (question, _args, ctx) => ctx.loaders.actors.load(question.actorSlugs),
+    author: (question, _args, ctx) =>
+      question.authorId ? ctx.loaders.user.load(question.authorId) : null,
+  },
+  QuestionPrompt: {
+    options: (prompt) => prompt.options ?? [],
+    selectMany: (prompt) => prompt.selectMany ?? false,
+    items: (prompt) => prompt.items ?? [],
+    targets: (prompt) => prompt.targets ?? [],
+    numeric: (prompt) => prompt.numeric ?? null,
+    quote: (prompt) => prompt.quote ?? null,
+  },
+  AnswerKey: {
+    optionIds: (key) => key.optionIds ?? [],
+    order: (key) => key.order ?? [],
+    pairs: (key) => key.pairs ?? [],
+    year: (key) => key.year ?? null,
+  },
+  Rationale: {
+    citations: (rationale, _args, ctx) => ctx.loaders.citations.load(rationale.citationIds),
+  },
+  ResponseValue: {
+    optionIds: (response) => response.optionIds ?? [],
+    order: (response) => response.order ?? [],
+    pairs: (response) => response.pairs ?? [],
+    year: (response) => response.year ?? null,
+  },
+};
