@@ -32,6 +32,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
   const [isDone, setDone] = useState(false);
   const stemFocus = useRef(false);
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
+  const feedbackFocus = useRef(false);
   const attempt = attemptQuery.data?.attempt;
 
   const { mutate: openMutate } = open;
@@ -74,6 +75,20 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
       document.getElementById(`q${current.question.position}-stem`)?.focus();
     }
   }, [current]);
+
+  // Move focus to the verdict once the feedback is on screen (after React commits it, whichever
+  // of the mutation result or the refetched attempt brings it), so the keyboard continues there.
+  const hasResult = Boolean(
+    current &&
+      (attempt?.questions.find((q) => q.position === current.question.position)?.result ??
+        answer.data?.answerQuestion),
+  );
+  useEffect(() => {
+    if (hasResult && feedbackFocus.current && feedbackHeading.current) {
+      feedbackFocus.current = false;
+      feedbackHeading.current.focus();
+    }
+  });
 
   if (attemptQuery.isPending) {
     return <Skeleton lines={5} label="Loading your quiz…" />;
@@ -121,7 +136,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
       },
       {
         onSuccess: () => {
-          requestAnimationFrame(() => feedbackHeading.current?.focus());
+          feedbackFocus.current = true;
         },
         onError: (error) => {
           if (errorCode(error) === 'TIME_LIMIT_EXCEEDED' || current.question.deadline) {
