@@ -52,14 +52,19 @@ const QuestionInputSchema = z.object({
       z.object({
         ref: clientId,
         text: z.string().trim().min(1).max(600),
-        citationIds: z.array(z.string().max(100)).max(10).nullish(),
+        citationIds: z.array(z.string().max(100)).max(30, 'Cite at most 30 passages').nullish(),
       }),
     )
     .max(12)
     .nullish(),
-  citationIds: z.array(z.string().max(100)).min(1, 'Cite at least one passage').max(10).nullish(),
+  // Generated chronology and matching questions cite every event they show (up to 26 passages).
+  citationIds: z
+    .array(z.string().max(100))
+    .min(1, 'Cite at least one passage')
+    .max(60, 'Cite at most 60 passages')
+    .nullish(),
   era: z.string().max(100).nullish(),
-  themes: z.array(z.string().max(100)).max(10).nullish(),
+  themes: z.array(z.string().max(100)).max(20, 'Choose at most 20 themes').nullish(),
 });
 
 export type QuestionInputValue = z.input<typeof QuestionInputSchema>;
