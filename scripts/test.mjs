@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: installs if needed, then runs every check: lint, typecheck, each package's jest
-// suites (real PostgreSQL), and the browser tests (Debian's Chromium, real API and database).
+// suites (real PostgreSQL), the fault tests, and the browser tests (Debian's Chromium, real API and database).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pnpmCommand, ROOT } from './pnpm.mjs';
@@ -10,6 +10,8 @@ const steps = [
   ['Lint', ['lint']],
   ['Typecheck', ['typecheck']],
   ['Unit and integration tests', ['test:unit']],
+  // About a minute: kill -9, a PostgreSQL crash, SIGTERM, pool exhaustion, two API processes.
+  ['Fault tests', ['test:faults']],
 ];
 if (existsSync(path.join(ROOT, 'web', 'e2e'))) {
   steps.push(['Browser tests', ['--filter', '@quiz/web', 'test:e2e']]);

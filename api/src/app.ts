@@ -8,6 +8,8 @@ import type { Context } from './context';
 import type { ApiEnv } from './env';
 import { formatError } from './errors';
 import { resolvers, typeDefs } from './schema';
+import { buildExecutableSchema } from './schema/executable';
+import { jitGateway } from './schema/jit-executor';
 
 /**
  * Query limits (security-anchors §2): generous for the web app's deepest query, tight for abuse.
@@ -28,8 +30,18 @@ export type CreateApolloServerOptions = {
   log?: (error: unknown) => void;
 };
 
+/** The schema with every module's resolvers, built once per process (it holds no state). */
+let executableSchema: ReturnType<typeof buildExecutableSchema> | undefined;
+const schema = () => {
+  executableSchema ??= buildExecutableSchema(typeDefs, resolvers);
+  return executableSchema;
+};
+
 /**
  * The GraphQL server without HTTP: `http.ts` serves it, and tests call `executeOperation` on it.
+ * Operations run through graphql-jit (see schema/jit-executor.ts): Apollo still parses, caches and
+ * validates every document (armor's limits included) and formats every error; only execution is
+ * compiled. In tests every document is compiled from its first run, so the suite covers the JIT.
  */
 export const createApolloServer = ({
   env,
@@ -49,8 +61,7 @@ export const createApolloServer = ({
     blockFieldSuggestion: { enabled: isProduction },
   }).protect();
   return new ApolloServer<Context>({
-    typeDefs,
-    resolvers,
+    gateway: jitGateway(schema(), { compileAfter: env.NODE_ENV === 'test' ? 0 : 1 }),
     formatError: (formatted, error) => formatError(formatted, error, log),
     introspection: !isProduction,
     hideSchemaDetailsFromClientErrors: isProduction,
@@ -58,6 +69,10 @@ export const createApolloServer = ({
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     nodeEnv: env.NODE_ENV,
+    // server.ts owns SIGTERM/SIGINT: it stops accepting, lets in-flight requests finish, then
+    // stops Apollo. Apollo's own handler would stop it at once, under those requests, and its
+    // stop() racing ours never settled (the process then exited without draining).
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [

@@ -34,7 +34,8 @@ export type CreateContextOptions = {
 };
 
 // 1. Resolve the viewer from the session cookie (one indexed lookup per request).
-// 2. Build fresh DataLoaders so batching never leaks data between requests.
+// 2. Fresh DataLoaders per request, so batching never leaks data between requests; built on first
+//    use, since most operations need none of them or only a few.
 export const createContext = async ({
   db,
   env,
@@ -46,12 +47,16 @@ export const createContext = async ({
     ? await findUserBySessionToken({ db, token: sessionToken, now: now() })
     : null;
   const setCookies: string[] = [];
+  let loaders: Loaders | undefined;
   return {
     db,
     env,
     viewer: found?.user ?? null,
     sessionId: found?.sessionId ?? null,
-    loaders: createLoaders(db),
+    get loaders() {
+      loaders ??= createLoaders(db);
+      return loaders;
+    },
     now,
     ip,
     setCookies,

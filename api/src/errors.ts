@@ -44,10 +44,14 @@ const APOLLO_CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Errors from the pool or driver that mean "the database is not available right now". */
+/**
+ * Errors from the pool, the driver or Prisma's adapter that mean "the database is not available
+ * right now" (pool wait over, connection refused or dropped, server starting, stopping or
+ * recovering: SQLSTATE classes 08, 53300, 57P01–57P03), as seen in test/faults.
+ */
 const isDatabaseUnavailable = (error: unknown): boolean => {
   const message = error instanceof Error ? error.message : '';
-  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|connect ETIMEDOUT|too many clients|the database system is (starting up|shutting down)|terminating connection/i.test(
+  return /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|connect ETIMEDOUT|too many clients|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|terminating connection|Server has closed the connection|Can't reach database server|Code: `(08\d{3}|53300|57P0[123])`/i.test(
     message,
   );
 };

@@ -45,6 +45,26 @@ const sendJson = (res: ServerResponse, status: number, body: unknown, headers = 
 const requestError = (res: ServerResponse, status: number, code: string, message: string) =>
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 
+/** A body with no data whose every error is SERVICE_UNAVAILABLE (parsed only on that path). */
+const isUnavailable = (body: string): boolean => {
+  if (!body.includes('"SERVICE_UNAVAILABLE"')) {
+    return false;
+  }
+  try {
+    const parsed = JSON.parse(body) as {
+      data?: unknown;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    return (
+      (parsed.data === undefined || parsed.data === null) &&
+      !!parsed.errors?.length &&
+      parsed.errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')
+    );
+  } catch {
+    return false;
+  }
+};
+
 export type HttpAppOptions = {
   apollo: ApolloServer<Context>;
   db: PrismaClient;
@@ -56,9 +76,14 @@ export type HttpAppOptions = {
  * /health for readiness. Owning the HTTP layer keeps the per-request cost low and lets us set the
  * body limit, cookies and security headers in one place.
  */
-export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Server =>
-  http.createServer(async (req, res) => {
+export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Server => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!server.listening) {
+      // Shutting down (server.close() was called): answer, then close this keep-alive
+      // connection, so clients that keep sending on it cannot hold the process open.
+      res.setHeader('connection', 'close');
+    }
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     try {
@@ -117,6 +142,11 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
       }
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
+        if (isUnavailable(result.body.string)) {
+          // Nothing answered because the database is away: say so to proxies and clients.
+          res.statusCode = 503;
+          res.setHeader('retry-after', '1');
+        }
         res.end(result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) {
@@ -142,3 +172,5 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
       }
     }
   });
+  return server;
+};

@@ -42,8 +42,16 @@ const main = async () => {
     }
     stopping = true;
     console.log(`API: ${signal} received, finishing in-flight requests`);
+    // Stop accepting; idle keep-alive connections close now and whenever they fall idle, busy
+    // ones after their response (http.ts answers with `connection: close` from now on); after
+    // 10 s whatever is left is cut.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => server.closeAllConnections(), 10_000);
+    await closed;
+    clearInterval(idle);
+    clearTimeout(deadline);
     await apollo.stop();
     await db.$disconnect();
     process.exit(0);

@@ -4,8 +4,8 @@
 export type * from '../generated/client/client';
 export { Prisma } from '../generated/client/client';
 export * from '../generated/client/enums';
-export type { CreatePrismaClientOptions, PrismaClient } from './client';
-export { createPrismaClient } from './client';
+export type { CreatePrismaClientOptions, PrismaClient, RawQuery } from './client';
+export { createPrismaClient, rawQueryOf } from './client';
 
 /** A client or a transaction, so services can be composed inside `db.$transaction`. */
 export type DbClient =

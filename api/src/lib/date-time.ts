@@ -1,6 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const parse = (value: unknown): Date => {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    // Already parsed (the JIT executor receives variables coerced once by graphql-js); a JSON
+    // request can only ever carry strings.
+    return value;
+  }
   const date = typeof value === 'string' ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value as string)) {
     throw new GraphQLError('DateTime must be an ISO-8601 instant', {

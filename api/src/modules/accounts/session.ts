@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DbClient, User } from '@quiz/prisma';
+import { type DbClient, Prisma, type User } from '@quiz/prisma';
+import { queryRows } from '../../lib/sql';
 
 /** The cookie that carries the opaque session token. */
 export const SESSION_COOKIE = 'quiz_session';
@@ -12,6 +13,12 @@ export const newSessionToken = (): { token: string; id: string } => {
 
 export const hashSessionToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
+
+/** The session lookup (exported for the benchmark's floor server). */
+export const sessionSql = (id: string) => Prisma.sql`
+    SELECT u.*, s."expiresAt" AS "_expiresAt", s."revokedAt" AS "_revokedAt"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${id}`;
 
 /**
  * The user behind a session token, or null when the token is unknown, expired or revoked.
@@ -31,10 +38,10 @@ export const findUserBySessionToken = async ({
   }
   // One statement per request: the session and its user, joined.
   const id = hashSessionToken(token);
-  const rows = await db.$queryRaw<(User & { _expiresAt: Date; _revokedAt: Date | null })[]>`
-    SELECT u.*, s."expiresAt" AS "_expiresAt", s."revokedAt" AS "_revokedAt"
-    FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${id}`;
+  const rows = await queryRows<User & { _expiresAt: Date; _revokedAt: Date | null }>(
+    db,
+    sessionSql(id),
+  );
   const row = rows[0];
   if (!row || row._revokedAt || row._expiresAt <= now) {
     return null;

@@ -1,7 +1,8 @@
-import type { AttemptItem, AttemptStatus, Question, ScoringMode } from '@quiz/prisma';
+import type { AttemptItem, AttemptStatus, Question, QuestionType, ScoringMode } from '@quiz/prisma';
+import type { QuestionPrompt } from '../questions/types';
 
-/** What an AttemptQuestion resolves from: the item, its question, and the attempt's state. */
-export type AttemptQuestionParent = {
+/** What an AttemptQuestion is built from: the item, its question, and the attempt's state. */
+export type AttemptQuestionSource = {
   item: AttemptItem;
   question: Question;
   status: AttemptStatus;
@@ -16,4 +17,22 @@ export type AttemptQuestionParent = {
 export type AnswerResultParent = {
   item: AttemptItem & { answeredAt: Date };
   question: Question;
+};
+
+/**
+ * An AttemptQuestion as the player sees it, every field computed once (see views.ts): plain
+ * properties, so execution reads them without a resolver call per field. `result` is set only
+ * for a locked (or finished) item.
+ */
+export type AttemptQuestionParent = {
+  position: number;
+  questionId: string;
+  type: QuestionType;
+  stem: string;
+  prompt: QuestionPrompt;
+  concealed: boolean;
+  timeLimitSec: number | null;
+  presentedAt: Date | null;
+  deadline: Date | null;
+  result: AnswerResultParent | null;
 };

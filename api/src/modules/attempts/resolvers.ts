@@ -1,43 +1,29 @@
-import type { Attempt, AttemptItem, QuestionSet } from '@quiz/prisma';
+import type { Attempt } from '@quiz/prisma';
 import type { Context } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireViewer } from '../accounts/guards';
-import { keyOf, promptOf } from '../questions/bank';
-import type { AnswerResultParent, AttemptQuestionParent } from './mappers';
-import { deadlineOf, isConcealed } from './rules';
+import { rankEntries } from '../leaderboard/service';
+import { keyOf } from '../questions/bank';
 import { answerQuestion, openQuestion } from './service/answer-question';
-import { countReviewDue, findMyAttempts, getOwnAttempt } from './service/find-attempts';
-import { finishAttempt } from './service/finish-attempt';
+import {
+  type AttemptWithItems,
+  countReviewDue,
+  findMyAttempts,
+  getOwnAttempt,
+} from './service/find-attempts';
+import { finishAttempt, rankTargetOf } from './service/finish-attempt';
 import { startAttempt, startPractice, startReview } from './service/start-attempt';
+import { attemptQuestionView } from './views';
 
 /** Hands what a service already read to the loaders, so field resolvers do not read it again. */
-const primed = (
-  ctx: Context,
-  found: { attempt: Attempt; items: AttemptItem[]; set: QuestionSet },
-): Attempt => {
+const primed = (ctx: Context, found: AttemptWithItems): Attempt => {
   ctx.loaders.attemptItems.prime(found.attempt.id, found.items);
   ctx.loaders.set.prime(found.set.id, found.set);
+  if (found.setStats) {
+    ctx.loaders.setStats.prime(found.set.id, found.setStats);
+  }
   return found.attempt;
-};
-
-/**
- * The result of an item, once there is one: its locked answer, or, when the attempt is finished,
- * the unanswered question shown as skipped (no points) so the review covers every question.
- */
-const resultOf = (parent: AttemptQuestionParent): AnswerResultParent | null => {
-  const { item, question } = parent;
-  if (item.answeredAt) {
-    return { item: { ...item, answeredAt: item.answeredAt }, question };
-  }
-  if (parent.status === 'FINISHED') {
-    const answeredAt = parent.finishedAt ?? new Date(0);
-    return {
-      item: { ...item, answeredAt, isCorrect: false, credit: 0, points: 0, response: {} },
-      question,
-    };
-  }
-  return null;
 };
 
 export const resolvers: Resolvers = {
@@ -107,6 +93,10 @@ export const resolvers: Resolvers = {
       return set;
     },
     player: async (attempt, _args, ctx) => {
+      // Attempts are only ever read by their own player: the viewer is that user (same row).
+      if (ctx.viewer && ctx.viewer.id === attempt.userId) {
+        return ctx.viewer;
+      }
       const player = await ctx.loaders.user.load(attempt.userId);
       if (!player) {
         throw notFound('Player');
@@ -123,18 +113,30 @@ export const resolvers: Resolvers = {
         if (!question || question instanceof Error) {
           throw new AppError('NOT_FOUND', `Question ${item.questionId} not found`);
         }
-        return {
+        return attemptQuestionView({
           item,
           question,
           status: attempt.status,
           scoringMode: attempt.scoringMode,
           finishedAt: attempt.finishedAt,
-        };
+        });
       });
     },
     rank: async (attempt, _args, ctx) => {
       if (attempt.status !== 'FINISHED') {
         return null;
+      }
+      // Just finished here: rank the entry the finish wrote (no need to read it back).
+      const target = rankTargetOf(attempt);
+      if (target !== undefined) {
+        return target
+          ? ((
+              await rankEntries({
+                db: ctx.db,
+                targets: [{ boardKey: target.boardKey, entry: target }],
+              })
+            )[0] ?? null)
+          : null;
       }
       const set = await ctx.loaders.set.load(attempt.setId);
       return set && !set.isPractice
@@ -142,18 +144,7 @@ export const resolvers: Resolvers = {
         : null;
     },
   },
-  AttemptQuestion: {
-    position: (parent) => parent.item.position,
-    questionId: (parent) => parent.question.id,
-    type: (parent) => parent.question.type,
-    stem: (parent) => (isConcealed(parent.item, parent.status) ? '' : parent.question.stem),
-    prompt: (parent) => (isConcealed(parent.item, parent.status) ? {} : promptOf(parent.question)),
-    concealed: (parent) => isConcealed(parent.item, parent.status),
-    timeLimitSec: (parent) => parent.item.timeLimitSec,
-    presentedAt: (parent) => parent.item.presentedAt,
-    deadline: (parent) => deadlineOf(parent.item),
-    result: (parent) => resultOf(parent),
-  },
+  // AttemptQuestion: plain properties (views.ts), no resolvers.
   // The only route to a key for a player: produced for locked (or finished) items only.
   AnswerResult: {
     position: (result) => result.item.position,

@@ -6,13 +6,19 @@ import { getLeaderboard } from './service';
 // members (checked in the service).
 export const resolvers: Resolvers = {
   Query: {
-    leaderboard: (_parent, { input }, ctx) =>
-      getLeaderboard({
+    leaderboard: async (_parent, { input }, ctx) => {
+      const board = await getLeaderboard({
         db: ctx.db,
         viewer: ctx.viewer,
         input: { ...input, window: input.window ?? 'ALL_TIME' },
         now: ctx.now(),
-      }),
+      });
+      // The page statement read the players already: hand them to the loader.
+      for (const player of [...(board.players ?? []), ...(ctx.viewer ? [ctx.viewer] : [])]) {
+        ctx.loaders.user.prime(player.id, player);
+      }
+      return board;
+    },
   },
   LeaderboardEntry: {
     player: async (entry, _args, ctx) => {

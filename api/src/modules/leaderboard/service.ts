@@ -4,11 +4,14 @@ import { AppError, notFound } from '../../errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../lib/cursor';
 import { isUuid } from '../../lib/ids';
 import { pgTimestamp } from '../../lib/pg-time';
+import { queryRows } from '../../lib/sql';
+import { setFromJson } from '../attempts/service/find-attempts';
 import {
   type BoardEntry,
   bandWidths,
   boardKey,
   boardsFor,
+  type CountDelta,
   compareEntries,
   type FinishedAttempt,
   type LeaderboardWindow,
@@ -59,9 +62,15 @@ export const recordFinishedAttempt = async ({
   db: DbClient;
   attempt: FinishedAttempt;
   existing: readonly BoardEntry[];
-}): Promise<void> => {
+}): Promise<BoardEntry[]> => {
   const { entries, deltas } = planFinishedAttempt(attempt, existing);
-  await db.$executeRaw`
+  await db.$executeRaw(recordSql(entries, deltas));
+  return entries;
+};
+
+/** The statement of `recordFinishedAttempt` (exported for the benchmark's floor server). */
+export const recordSql = (entries: readonly BoardEntry[], deltas: readonly CountDelta[]) =>
+  Prisma.sql`
     WITH written AS (
       INSERT INTO "LeaderboardEntry"
         ("boardKey", "userId", "score", "achievedAt", "attemptId", "attemptCount")
@@ -88,7 +97,6 @@ export const recordFinishedAttempt = async ({
       ${deltas.map((d) => d.delta)}::int[])
     ON CONFLICT ("boardKey", "level", "score", "bucket") DO UPDATE SET
       "count" = "LeaderboardCount"."count" + EXCLUDED."count"`;
-};
 
 /** The boards an attempt on `setId` finished at `at` counts on. */
 export { boardsFor };
@@ -135,7 +143,7 @@ export const rankEntries = async ({
   if (targets.length === 0) {
     return [];
   }
-  const rows = await db.$queryRaw<{ ord: number; rank: number }[]>(rankSql(targets));
+  const rows = await queryRows<{ ord: number; rank: number }>(db, rankSql(targets));
   const byOrd = new Map(rows.map((row) => [row.ord, row.rank]));
   return targets.map((_target, index) => byOrd.get(index + 1) ?? 0);
 };
@@ -210,12 +218,34 @@ export type LeaderboardView = {
   totalPlayers: number;
   viewerEntry: RankedEntry | null;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** The players of `entries`, when the page statement read them (for the user loader). */
+  players?: User[];
 };
 
 /** Rows after `entry` in board order (score desc, achievedAt asc, userId asc). */
-const afterClause = (entry: RankKey) => Prisma.sql`
-  AND ("score" < ${entry.score} OR ("score" = ${entry.score}
-    AND ("achievedAt", "userId") > (${pgTimestamp(entry.achievedAt)}::timestamp(3), ${entry.userId}::uuid)))`;
+/**
+ * Up to `limit` entries of a board in board order, after `after` when given. A keyset page is two
+ * index range scans (the rest of the cursor's score, then the lower scores) merged: a single
+ * `score < s OR (score = s AND …)` condition cannot bound the index scan, which then walks every
+ * entry above the cursor (O(offset): tens of ms deep in a 1M board).
+ */
+const pageRowsSql = (key: string, after: RankKey | null, limit: number) =>
+  after
+    ? Prisma.sql`
+      SELECT * FROM (
+        (SELECT * FROM "LeaderboardEntry"
+          WHERE "boardKey" = ${key} AND "score" = ${after.score}
+            AND ("achievedAt", "userId") > (${pgTimestamp(after.achievedAt)}::timestamp(3), ${after.userId}::uuid)
+          ORDER BY "achievedAt" ASC, "userId" ASC LIMIT ${limit})
+        UNION ALL
+        (SELECT * FROM "LeaderboardEntry"
+          WHERE "boardKey" = ${key} AND "score" < ${after.score}
+          ORDER BY "score" DESC, "achievedAt" ASC, "userId" ASC LIMIT ${limit})
+      ) after_cursor
+      ORDER BY "score" DESC, "achievedAt" ASC, "userId" ASC LIMIT ${limit}`
+    : Prisma.sql`
+      SELECT * FROM "LeaderboardEntry" WHERE "boardKey" = ${key}
+      ORDER BY "score" DESC, "achievedAt" ASC, "userId" ASC LIMIT ${limit}`;
 
 const ranked = (row: RankKey & { attemptCount: number }, rank: number): RankedEntry => ({
   rank,
@@ -246,22 +276,20 @@ export const getLeaderboard = async ({
 }): Promise<LeaderboardView> => {
   const size = pageSize(input.first, 20, 100);
   const after = input.after ? decodeCursor(input.after, Cursor) : null;
-  const set = input.setId
-    ? isUuid(input.setId)
-      ? await db.questionSet.findFirst({
-          where: { id: input.setId, isPractice: false, status: { in: ['PUBLISHED', 'ARCHIVED'] } },
-        })
-      : null
-    : null;
-  if (input.setId && !set) {
+  if (input.setId && !isUuid(input.setId)) {
     throw notFound('Question set');
   }
-  let klass: Class | null = null;
+  const setId = input.setId ?? null;
+  const key = boardKey(setId, input.window, now);
   if (input.classId) {
+    const set = setId ? await findBoardSet(db, setId) : null;
+    if (setId && !set) {
+      throw notFound('Question set');
+    }
     if (!viewer) {
       throw new AppError('UNAUTHENTICATED', 'Sign in to see a class board');
     }
-    klass = isUuid(input.classId)
+    const klass = isUuid(input.classId)
       ? await db.class.findFirst({
           where: {
             id: input.classId,
@@ -272,32 +300,24 @@ export const getLeaderboard = async ({
     if (!klass) {
       throw notFound('Class');
     }
-  }
-  const key = boardKey(set?.id ?? null, input.window, now);
-  const base = { set, window: input.window, class: klass };
-  if (klass) {
+    const base = { set, window: input.window, class: klass };
     return { ...base, ...(await classBoard({ db, key, classId: klass.id, viewer, size, after })) };
   }
   const afterEntry = after
     ? { score: after.s, achievedAt: new Date(after.t), userId: after.u }
     : null;
-  // The page, the viewer's own entry and the player count in one statement.
-  const [found] = await db.$queryRaw<{ page: Json[]; mine: Json | null; total: number }[]>`
-    SELECT
-      (SELECT coalesce(json_agg(p ORDER BY p."score" DESC, p."achievedAt", p."userId"), '[]'::json)
-        FROM (SELECT * FROM "LeaderboardEntry"
-              WHERE "boardKey" = ${key} ${afterEntry ? afterClause(afterEntry) : Prisma.empty}
-              ORDER BY "score" DESC, "achievedAt" ASC, "userId" ASC
-              LIMIT ${size + 1}) p) AS page,
-      ${
-        viewer
-          ? Prisma.sql`(SELECT to_json(m) FROM "LeaderboardEntry" m
-              WHERE m."boardKey" = ${key} AND m."userId" = ${viewer.id}::uuid)`
-          : Prisma.sql`NULL::json`
-      } AS mine,
-      (SELECT coalesce(sum("count"), 0)::int FROM "LeaderboardCount"
-        WHERE "boardKey" = ${key} AND "level" = 0) AS total`;
-  const rows = (found?.page ?? []).map(entryFromJson);
+  // The set, the page with its players, the viewer's own entry and the player count: one
+  // statement.
+  const [found] = await queryRows<BoardPageRow>(
+    db,
+    boardPageSql({ key, setId, viewerId: viewer?.id ?? null, afterEntry, size }),
+  );
+  const set = found?.set ? setFromJson(found.set) : null;
+  if (setId && !set) {
+    throw notFound('Question set');
+  }
+  const rows = (found?.page ?? []).map((row) => entryFromJson(row.e));
+  const players = (found?.page ?? []).map((row) => userFromJson(row.u));
   const mine = found?.mine ? entryFromJson(found.mine) : null;
   const totalPlayers = found?.total ?? 0;
   const page = rows.slice(0, size);
@@ -311,13 +331,73 @@ export const getLeaderboard = async ({
   const viewerRank = mine ? ranks.at(-1) : undefined;
   const last = page.at(-1);
   return {
-    ...base,
+    set,
+    window: input.window,
+    class: null,
     entries: page.map((row, index) => ranked(row, firstRank + index)),
     totalPlayers,
     viewerEntry: mine && viewerRank ? ranked(mine, viewerRank) : null,
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? cursorOf(last) : null },
+    players,
   };
 };
+
+const findBoardSet = (db: DbClient, id: string): Promise<QuestionSet | null> =>
+  db.questionSet.findFirst({
+    where: { id, isPractice: false, status: { in: ['PUBLISHED', 'ARCHIVED'] } },
+  });
+
+type BoardPageRow = {
+  set: Json | null;
+  page: { e: Json; u: Json }[];
+  mine: Json | null;
+  total: number;
+};
+
+/** The page statement of `getLeaderboard` (exported for the benchmark's floor server). */
+export const boardPageSql = ({
+  key,
+  setId,
+  viewerId,
+  afterEntry,
+  size,
+}: {
+  key: string;
+  setId: string | null;
+  viewerId: string | null;
+  afterEntry: RankKey | null;
+  size: number;
+}) => Prisma.sql`
+    SELECT
+      ${
+        setId
+          ? Prisma.sql`(SELECT to_json(s) FROM "QuestionSet" s WHERE s.id = ${setId}::uuid
+              AND NOT s."isPractice" AND s."status" IN ('PUBLISHED', 'ARCHIVED'))`
+          : Prisma.sql`NULL::json`
+      } AS set,
+      (SELECT coalesce(json_agg(json_build_object('e', p, 'u', u)
+          ORDER BY p."score" DESC, p."achievedAt", p."userId"), '[]'::json)
+        FROM (${pageRowsSql(key, afterEntry, size + 1)}) p
+        JOIN "User" u ON u.id = p."userId") AS page,
+      ${
+        viewerId
+          ? Prisma.sql`(SELECT to_json(m) FROM "LeaderboardEntry" m
+              WHERE m."boardKey" = ${key} AND m."userId" = ${viewerId}::uuid)`
+          : Prisma.sql`NULL::json`
+      } AS mine,
+      (SELECT coalesce(sum("count"), 0)::int FROM "LeaderboardCount"
+        WHERE "boardKey" = ${key} AND "level" = 0) AS total`;
+
+/** A user read back through to_json (timestamps without a zone are UTC). */
+const userFromJson = (row: Json): User => ({
+  id: row.id as string,
+  email: (row.email as string | null) ?? null,
+  displayName: row.displayName as string,
+  role: row.role as User['role'],
+  passwordHash: (row.passwordHash as string | null) ?? null,
+  isGuest: row.isGuest as boolean,
+  createdAt: new Date(`${String(row.createdAt).replace(/Z$/, '')}Z`),
+});
 
 /**
  * A class's board: the members' entries on the board, ranked among themselves in one statement

@@ -15,6 +15,7 @@ import {
   RATE_LIMITS,
   rateLimitSql,
 } from '../../../lib/rate-limit';
+import { queryRows } from '../../../lib/sql';
 import { keyOf, promptOf } from '../../questions/bank';
 import { loadQuestionsById } from '../../questions/bank-cache';
 import { InvalidResponseError, pointsFor, scoreResponse } from '../../questions/scoring';
@@ -23,6 +24,7 @@ import type { AnswerResultParent, AttemptQuestionParent } from '../mappers';
 import { responseProblem } from '../responses';
 import { reviewCard, type StoredCard } from '../review';
 import { elapsedMs, isLate, isTimed } from '../rules';
+import { attemptQuestionView } from '../views';
 
 type ItemContext = AttemptItem & {
   status: AttemptStatus;
@@ -54,7 +56,7 @@ const loadItem = async (
   if (!isItemRef(attemptId, position)) {
     return null;
   }
-  const rows = await db.$queryRaw<ItemContext[]>(itemSql(userId, attemptId, position));
+  const rows = await queryRows<ItemContext>(db, itemSql(userId, attemptId, position));
   return rows[0] ?? null;
 };
 
@@ -73,10 +75,10 @@ const countAndLoadItem = async (
     await consumeRateLimit({ db, rule: RATE_LIMITS.answerPerUser, subject: userId, now });
     return null;
   }
-  const rows = await db.$queryRaw<(Partial<ItemContext> & { _count: number; _resetAt: Date })[]>`
-    WITH counted AS (${rateLimitSql({ rule: RATE_LIMITS.answerPerUser, subject: userId, now })})
-    SELECT counted."count" AS "_count", counted."resetAt" AS "_resetAt", item.*
-    FROM counted LEFT JOIN LATERAL (${itemSql(userId, attemptId, position)}) item ON true`;
+  const rows = await queryRows<Partial<ItemContext> & { _count: number; _resetAt: Date }>(
+    db,
+    countAndLoadItemSql(userId, attemptId, position, now),
+  );
   const row = rows[0];
   assertWithinLimit(
     RATE_LIMITS.answerPerUser,
@@ -90,6 +92,85 @@ const countAndLoadItem = async (
   return item as ItemContext;
 };
 
+/** The first statement of `answerQuestion` (exported for the benchmark's floor server). */
+export const countAndLoadItemSql = (
+  userId: string,
+  attemptId: string,
+  position: number,
+  now: Date,
+) => Prisma.sql`
+    WITH counted AS (${rateLimitSql({ rule: RATE_LIMITS.answerPerUser, subject: userId, now })})
+    SELECT counted."count" AS "_count", counted."resetAt" AS "_resetAt", item.*
+    FROM counted LEFT JOIN LATERAL (${itemSql(userId, attemptId, position)}) item ON true`;
+
+/** The player's review card after this answer, when the answer moves it. */
+export type CardWrite = { questionId: string; card: StoredCard; due: Date; lapses: number };
+
+/**
+ * The guarded write of `answerQuestion`: only an unanswered item of the player's unfinished
+ * attempt matches (the share lock on the attempt row orders it against finishAttempt). A review
+ * card change rides in the same statement and happens only if the answer is written, so a crash
+ * can never leave an answer without its card (a repeated submission returns the stored answer
+ * and would not write the card again).
+ */
+export const writeAnswerSql = ({
+  userId,
+  attemptId,
+  position,
+  now,
+  response,
+  isCorrect,
+  credit,
+  points,
+  timedOut,
+  card,
+}: {
+  userId: string;
+  attemptId: string;
+  position: number;
+  now: Date;
+  response: unknown;
+  isCorrect: boolean;
+  credit: number;
+  points: number;
+  timedOut: boolean;
+  card?: CardWrite | null;
+}) => {
+  const at = pgTimestamp(now);
+  const update = Prisma.sql`
+    UPDATE "AttemptItem" SET
+      "answeredAt" = ${at}::timestamp(3),
+      "presentedAt" = coalesce("presentedAt", ${at}::timestamp(3)),
+      "response" = ${JSON.stringify(response)}::jsonb,
+      "isCorrect" = ${isCorrect},
+      "credit" = ${credit}::double precision,
+      "points" = ${points}::int,
+      "timedOut" = ${timedOut}
+    WHERE "attemptId" = ${attemptId}::uuid AND "position" = ${position}
+      AND "answeredAt" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "Attempt" a
+        WHERE a.id = ${attemptId}::uuid AND a."userId" = ${userId}::uuid
+          AND a."status" = 'IN_PROGRESS'
+        FOR SHARE)
+    RETURNING *`;
+  if (!card) {
+    return update;
+  }
+  return Prisma.sql`
+    WITH written AS (${update}),
+    card AS (
+      INSERT INTO "ReviewCard" ("userId", "questionId", "card", "due", "lapses", "updatedAt")
+      SELECT ${userId}::uuid, ${card.questionId}, ${JSON.stringify(card.card)}::jsonb,
+        ${pgTimestamp(card.due)}::timestamp(3), ${card.lapses}::int, ${at}::timestamp(3)
+      FROM written
+      ON CONFLICT ("userId", "questionId") DO UPDATE SET
+        "card" = EXCLUDED."card", "due" = EXCLUDED."due", "lapses" = EXCLUDED."lapses",
+        "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING 1)
+    SELECT * FROM written`;
+};
+
 const questionOf = async (db: DbClient, id: string): Promise<Question> => {
   const [question] = await loadQuestionsById(db, [id]);
   if (!question) {
@@ -98,13 +179,14 @@ const questionOf = async (db: DbClient, id: string): Promise<Question> => {
   return question;
 };
 
-const view = (item: ItemContext, question: Question): AttemptQuestionParent => ({
-  item,
-  question,
-  status: item.status,
-  scoringMode: item.scoringMode,
-  finishedAt: item.finishedAt,
-});
+const view = (item: ItemContext, question: Question): AttemptQuestionParent =>
+  attemptQuestionView({
+    item,
+    question,
+    status: item.status,
+    scoringMode: item.scoringMode,
+    finishedAt: item.finishedAt,
+  });
 
 export type OpenQuestionOptions = {
   db: DbClient;
@@ -227,24 +309,21 @@ export const answerQuestion = async ({
         elapsedMs: elapsedMs(timing, now),
         timeLimitMs: item.timeLimitSec === null ? null : item.timeLimitSec * 1000,
       });
-  const at = pgTimestamp(now);
-  const written = await db.$queryRaw<AttemptItem[]>`
-    UPDATE "AttemptItem" SET
-      "answeredAt" = ${at}::timestamp(3),
-      "presentedAt" = coalesce("presentedAt", ${at}::timestamp(3)),
-      "response" = ${JSON.stringify(parsed.data)}::jsonb,
-      "isCorrect" = ${score.isCorrect},
-      "credit" = ${score.credit}::double precision,
-      "points" = ${points}::int,
-      "timedOut" = ${late}
-    WHERE "attemptId" = ${attemptId}::uuid AND "position" = ${position}
-      AND "answeredAt" IS NULL
-      AND EXISTS (
-        SELECT 1 FROM "Attempt" a
-        WHERE a.id = ${attemptId}::uuid AND a."userId" = ${userId}::uuid
-          AND a."status" = 'IN_PROGRESS'
-        FOR SHARE)
-    RETURNING *`;
+  const written = await queryRows<AttemptItem>(
+    db,
+    writeAnswerSql({
+      card: cardAfter({ item, isCorrect: score.isCorrect && !late, now }),
+      userId,
+      attemptId,
+      position,
+      now,
+      response: parsed.data,
+      isCorrect: score.isCorrect,
+      credit: score.credit,
+      points,
+      timedOut: late,
+    }),
+  );
   const row = written[0];
   if (!row) {
     // Lost a race: another submission locked it first, or the attempt was finished meanwhile.
@@ -254,36 +333,26 @@ export const answerQuestion = async ({
     }
     throw new AppError('CONFLICT', 'The attempt is finished');
   }
-  await updateReviewCard({ db, userId, item, isCorrect: score.isCorrect && !late, now });
   return stored(row, question);
 };
 
 /**
  * Spaced repetition: in practice and review every answer moves the player's card for the
- * question; in normal play only mistakes do (they create the card).
+ * question; in normal play only mistakes do (they create the card). Null when it does not move.
  */
-const updateReviewCard = async ({
-  db,
-  userId,
+const cardAfter = ({
   item,
   isCorrect,
   now,
 }: {
-  db: DbClient;
-  userId: string;
   item: ItemContext;
   isCorrect: boolean;
   now: Date;
-}): Promise<void> => {
+}): CardWrite | null => {
   const moves = item.isPractice ? item.card !== null || !isCorrect : !isCorrect;
   if (!moves) {
-    return;
+    return null;
   }
   const next = reviewCard(item.card, isCorrect, now);
-  const card = next.card as unknown as Prisma.InputJsonValue;
-  await db.reviewCard.upsert({
-    where: { userId_questionId: { userId, questionId: item.questionId } },
-    create: { userId, questionId: item.questionId, card, due: next.due, lapses: next.lapses },
-    update: { card, due: next.due, lapses: next.lapses },
-  });
+  return { questionId: item.questionId, card: next.card, due: next.due, lapses: next.lapses };
 };

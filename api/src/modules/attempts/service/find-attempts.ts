@@ -1,8 +1,15 @@
-import type { Attempt, AttemptItem, DbClient, QuestionSet } from '@quiz/prisma';
+import {
+  type Attempt,
+  type AttemptItem,
+  type DbClient,
+  Prisma,
+  type QuestionSet,
+} from '@quiz/prisma';
 import { AppError } from '../../../errors';
 import { pageSize } from '../../../lib/cursor';
 import { isUuid } from '../../../lib/ids';
 import { pgTimestamp } from '../../../lib/pg-time';
+import { queryRows } from '../../../lib/sql';
 
 export type Json = Record<string, unknown>;
 const time = (value: unknown): Date | null =>
@@ -41,11 +48,39 @@ export const setFromJson = (row: Json): QuestionSet => ({
   archivedAt: time(row.archivedAt),
 });
 
-export type AttemptWithItems = { attempt: Attempt; items: AttemptItem[]; set: QuestionSet };
+export type SetStats = { questionCount: number; isTimed: boolean };
+
+export type AttemptWithItems = {
+  attempt: Attempt;
+  items: AttemptItem[];
+  set: QuestionSet;
+  /** The set's question count and whether it is timed, when the statement read them. */
+  setStats?: SetStats;
+};
+
+export type OwnAttemptRow = Attempt & {
+  _items: Json[];
+  _set: Json;
+  _setStats: { n: number; timed: boolean };
+};
 
 /**
- * One of the player's own attempts with its items and its set, in one statement (the hot read
- * behind "show me my quiz"). Another player's attempt reads as missing.
+ * The statement behind `getOwnAttempt` (exported so the benchmark's floor server runs exactly
+ * this SQL): the attempt, its items, its set and the set's stats, or no row for another player's.
+ */
+export const ownAttemptSql = (userId: string, id: string) => Prisma.sql`
+    SELECT a.*,
+      coalesce((SELECT json_agg(i ORDER BY i.position) FROM "AttemptItem" i
+                WHERE i."attemptId" = a.id), '[]'::json) AS "_items",
+      (SELECT to_json(s) FROM "QuestionSet" s WHERE s.id = a."setId") AS "_set",
+      (SELECT json_build_object('n', count(*), 'timed', coalesce(bool_or(si."timeLimitSec" IS NOT NULL), false))
+        FROM "QuestionSetItem" si WHERE si."setId" = a."setId") AS "_setStats"
+    FROM "Attempt" a
+    WHERE a.id = ${id}::uuid AND a."userId" = ${userId}::uuid`;
+
+/**
+ * One of the player's own attempts with its items, its set and the set's stats, in one statement
+ * (the hot read behind "show me my quiz"). Another player's attempt reads as missing.
  */
 export const getOwnAttempt = async ({
   db,
@@ -59,19 +94,18 @@ export const getOwnAttempt = async ({
   if (!isUuid(id)) {
     return null;
   }
-  const rows = await db.$queryRaw<(Attempt & { _items: Json[]; _set: Json })[]>`
-    SELECT a.*,
-      coalesce((SELECT json_agg(i ORDER BY i.position) FROM "AttemptItem" i
-                WHERE i."attemptId" = a.id), '[]'::json) AS "_items",
-      (SELECT to_json(s) FROM "QuestionSet" s WHERE s.id = a."setId") AS "_set"
-    FROM "Attempt" a
-    WHERE a.id = ${id}::uuid AND a."userId" = ${userId}::uuid`;
+  const rows = await queryRows<OwnAttemptRow>(db, ownAttemptSql(userId, id));
   const row = rows[0];
   if (!row) {
     return null;
   }
-  const { _items, _set, ...attempt } = row;
-  return { attempt, items: _items.map(itemFromJson), set: setFromJson(_set) };
+  const { _items, _set, _setStats, ...attempt } = row;
+  return {
+    attempt,
+    items: _items.map(itemFromJson),
+    set: setFromJson(_set),
+    setStats: { questionCount: _setStats.n, isTimed: _setStats.timed },
+  };
 };
 
 /**

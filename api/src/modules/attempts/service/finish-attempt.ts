@@ -1,12 +1,44 @@
-import type { Attempt, DbClient } from '@quiz/prisma';
+import { type Attempt, type DbClient, Prisma } from '@quiz/prisma';
 import { notFound } from '../../../errors';
 import { isUuid } from '../../../lib/ids';
 import { pgTimestamp } from '../../../lib/pg-time';
 import { withTransaction } from '../../../lib/transaction';
-import type { BoardEntry } from '../../leaderboard/ranking';
+import { type BoardEntry, boardKey } from '../../leaderboard/ranking';
 import { boardsFor, recordFinishedAttempt } from '../../leaderboard/service';
 
 type Finished = Attempt & { _entries: BoardEntry[] | null };
+
+/**
+ * The entry a finish just wrote on its set's all-time board (null for practice), by the attempt
+ * object `finishAttempt` returned: `Attempt.rank` ranks it directly instead of reading it back.
+ */
+const rankTargets = new WeakMap<Attempt, BoardEntry | null>();
+export const rankTargetOf = (attempt: Attempt): BoardEntry | null | undefined =>
+  rankTargets.get(attempt);
+
+/** Step 1 of `finishAttempt` (exported, like step 2, for the benchmark's floor server). */
+export const markFinishedSql = (userId: string, attemptId: string, now: Date) => Prisma.sql`
+      UPDATE "Attempt" a SET "status" = 'FINISHED', "finishedAt" = ${pgTimestamp(now)}::timestamp(3)
+      FROM "QuestionSet" s
+      WHERE a.id = ${attemptId}::uuid AND a."userId" = ${userId}::uuid
+        AND a."status" = 'IN_PROGRESS' AND s.id = a."setId"
+      RETURNING a."setId", s."isPractice",
+        length(pg_advisory_xact_lock(hashtextextended(a."userId"::text, 7))::text) AS "locked"`;
+
+/** Step 2: the score from the stored items, and the player's entries on the boards. */
+export const scoreAttemptSql = (userId: string, attemptId: string, boards: readonly string[]) =>
+  Prisma.sql`
+      WITH totals AS (
+        SELECT coalesce(sum(i."points"), 0)::int AS score,
+               (count(*) FILTER (WHERE i."isCorrect" AND NOT i."timedOut"))::int AS correct
+        FROM "AttemptItem" i WHERE i."attemptId" = ${attemptId}::uuid
+      )
+      UPDATE "Attempt" a SET "score" = totals.score, "correctCount" = totals.correct
+      FROM totals
+      WHERE a.id = ${attemptId}::uuid
+      RETURNING a.*,
+        (SELECT json_agg(e) FROM "LeaderboardEntry" e
+          WHERE e."userId" = ${userId}::uuid AND e."boardKey" = ANY(${boards}::text[])) AS "_entries"`;
 
 /**
  * Finishes the player's attempt in one transaction, idempotently:
@@ -33,37 +65,22 @@ export const finishAttempt = async ({
     throw notFound('Attempt');
   }
   const finished = await withTransaction(db, async (tx) => {
-    const at = pgTimestamp(now);
-    const marked = await tx.$queryRaw<{ setId: string; isPractice: boolean }[]>`
-      UPDATE "Attempt" a SET "status" = 'FINISHED', "finishedAt" = ${at}::timestamp(3)
-      FROM "QuestionSet" s
-      WHERE a.id = ${attemptId}::uuid AND a."userId" = ${userId}::uuid
-        AND a."status" = 'IN_PROGRESS' AND s.id = a."setId"
-      RETURNING a."setId", s."isPractice",
-        length(pg_advisory_xact_lock(hashtextextended(a."userId"::text, 7))::text) AS "locked"`;
+    const marked = await tx.$queryRaw<{ setId: string; isPractice: boolean }[]>(
+      markFinishedSql(userId, attemptId, now),
+    );
     const mark = marked[0];
     if (!mark) {
       return null;
     }
     const boards = mark.isPractice ? [] : boardsFor(mark.setId, now);
-    const rows = await tx.$queryRaw<Finished[]>`
-      WITH totals AS (
-        SELECT coalesce(sum(i."points"), 0)::int AS score,
-               (count(*) FILTER (WHERE i."isCorrect" AND NOT i."timedOut"))::int AS correct
-        FROM "AttemptItem" i WHERE i."attemptId" = ${attemptId}::uuid
-      )
-      UPDATE "Attempt" a SET "score" = totals.score, "correctCount" = totals.correct
-      FROM totals
-      WHERE a.id = ${attemptId}::uuid
-      RETURNING a.*,
-        (SELECT json_agg(e) FROM "LeaderboardEntry" e
-          WHERE e."userId" = ${userId}::uuid AND e."boardKey" = ANY(${boards}::text[])) AS "_entries"`;
+    const rows = await tx.$queryRaw<Finished[]>(scoreAttemptSql(userId, attemptId, boards));
     const row = rows[0];
     if (!row) {
       return null;
     }
+    let target: BoardEntry | null = null;
     if (!mark.isPractice) {
-      await recordFinishedAttempt({
+      const written = await recordFinishedAttempt({
         db: tx,
         attempt: { attemptId, userId, setId: row.setId, score: row.score, finishedAt: now },
         existing: (row._entries ?? []).map((entry) => ({
@@ -71,12 +88,15 @@ export const finishAttempt = async ({
           achievedAt: new Date(`${String(entry.achievedAt)}Z`),
         })),
       });
+      const allTime = boardKey(row.setId, 'ALL_TIME', now);
+      target = written.find((entry) => entry.boardKey === allTime) ?? null;
     }
     const { _entries: _e, ...attempt } = row;
-    return attempt;
+    return { attempt, target };
   });
   if (finished) {
-    return finished;
+    rankTargets.set(finished.attempt, finished.target);
+    return finished.attempt;
   }
   const existing = await db.attempt.findFirst({ where: { id: attemptId, userId } });
   if (!existing) {

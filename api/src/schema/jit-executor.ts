@@ -1,0 +1,109 @@
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayInterface,
+} from '@apollo/server-gateway-interface';
+import {
+  type DocumentNode,
+  execute,
+  GraphQLError,
+  type GraphQLSchema,
+  getVariableValues,
+} from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+export type JitOptions = {
+  /**
+   * Executions of a document with graphql-js before it is compiled. 1 (production) compiles on
+   * the second execution, so documents sent once (probes, one-off queries) never pay for a
+   * compilation; 0 compiles at once (the tests, so that every test runs the compiled code).
+   */
+  compileAfter: number;
+};
+
+type DocumentEntry = { runs: number; compiled: Map<string, CompiledQuery> };
+
+/**
+ * graphql-jit's errors borrow GraphQLError's prototype but leave `extensions` undefined and fixed,
+ * which Apollo's error formatting does not expect: rebuild each as a graphql-js GraphQLError with
+ * the same message, path, locations and original error, so formatError sees what graphql-js
+ * would have produced.
+ */
+const normalize = (error: GraphQLError): GraphQLError => {
+  const rebuilt = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions ?? {},
+  });
+  (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return rebuilt;
+};
+
+/**
+ * Executes operations with graphql-jit: each parsed document (Apollo's document store hands back
+ * the same DocumentNode for the same query text, after parsing and validating it once, armor's
+ * rules included) is compiled once per operation into a function and run with the same resolvers
+ * and context as graphql-js would. Documents dropped from Apollo's store are garbage-collected
+ * with their compiled code (a WeakMap).
+ *
+ * Apollo Server 5 has no public executor option: the gateway interface is how one is plugged in
+ * (`load()` returns the executor, `onSchemaLoadOrUpdate` hands over the schema once). Parsing,
+ * validation, plugins, formatError and the HTTP layer stay Apollo's.
+ */
+export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayInterface => {
+  const documents = new WeakMap<DocumentNode, DocumentEntry>();
+
+  const executor: GatewayExecutor = async (request) => {
+    const { document, operationName, context, operation } = request;
+    const variables = request.request.variables ?? {};
+    let entry = documents.get(document);
+    if (!entry) {
+      entry = { runs: 0, compiled: new Map() };
+      documents.set(document, entry);
+    }
+    entry.runs += 1;
+    if (entry.runs <= options.compileAfter) {
+      return execute({
+        schema,
+        document,
+        operationName,
+        variableValues: variables,
+        contextValue: context,
+      }) as Promise<GatewayExecutionResult>;
+    }
+    // Variables are coerced by graphql-js (its defaults for input fields, its error messages and
+    // AST nodes, which Apollo turns into a 400 BAD_USER_INPUT exactly as without the JIT); the
+    // compiled query then sees values that are already valid.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+      maxErrors: 50,
+    });
+    if (coerced.errors) {
+      return { errors: coerced.errors };
+    }
+    const name = operationName ?? '';
+    let compiled = entry.compiled.get(name);
+    if (!compiled) {
+      const result = compileQuery(schema, document, operationName ?? undefined);
+      if (!isCompiledQuery(result)) {
+        return result as GatewayExecutionResult;
+      }
+      compiled = result;
+      entry.compiled.set(name, compiled);
+    }
+    const result = (await compiled.query(
+      undefined,
+      context,
+      coerced.coerced,
+    )) as GatewayExecutionResult;
+    return result.errors ? { ...result, errors: result.errors.map(normalize) } : result;
+  };
+
+  return {
+    load: async () => ({ executor }),
+    onSchemaLoadOrUpdate: (callback) => {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    stop: async () => {},
+  };
+};

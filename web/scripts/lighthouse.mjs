@@ -1,0 +1,321 @@
+#!/usr/bin/env node
+// `pnpm bench:web` — Lighthouse (mobile preset: simulated Slow 4G and 4× CPU slowdown) on the home,
+// play and leaderboard pages of a production build (`next start`) of the running stack, median of
+// N runs per page, plus the first-load JavaScript (gzip) of every route.
+//
+//   node web/scripts/lighthouse.mjs                 # starts its own stack (fresh embedded
+//                                                   # PostgreSQL, free ports; builds web if stale)
+//   node web/scripts/lighthouse.mjs --runs 5
+//   node web/scripts/lighthouse.mjs --url http://localhost:3000 --api http://localhost:4000
+//
+// Chromium: CHROME_PATH (default /usr/bin/chromium). The play page is measured as the demo
+// student (signed in through the API; Lighthouse sends the session cookie with every request) on
+// a freshly started attempt of the first published set. Results: a Markdown table on stdout and
+// web/bench/results/lighthouse-<date>.{json,md} (git-ignored).
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// biome-ignore lint/style/noProcessEnv: a command-line script reads its environment
+const ENV = process.env;
+const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(WEB, '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const RUNS = Number(option('runs', 3));
+const CHROME = ENV.CHROME_PATH ?? '/usr/bin/chromium';
+const STUDENT = { email: 'student@demo.quiz', password: 'demo-student-pass' };
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+/** scripts/start.ts on free ports with a throwaway embedded PostgreSQL (like the e2e setup). */
+const startStack = async () => {
+  const [pgPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort()];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'quiz-lighthouse-'));
+  // As root, PostgreSQL runs as `postgres`, which must reach its folder inside this one.
+  chmodSync(dir, 0o755);
+  const env = {
+    ...ENV,
+    EMBEDDED_PG_DIR: path.join(dir, 'postgres'),
+    EMBEDDED_PG_PORT: String(pgPort),
+    API_PORT: String(apiPort),
+    WEB_PORT: String(webPort),
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The stack did not start:\n${output.slice(-3000)}`)),
+      10 * 60_000,
+    );
+    const onData = (chunk) => {
+      output += chunk.toString();
+      if (output.includes('Press Ctrl-C to stop')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The stack exited (${code}):\n${output.slice(-3000)}`));
+    });
+  });
+  child.stdout.removeAllListeners('data');
+  child.stderr.removeAllListeners('data');
+  child.removeAllListeners('exit');
+  return {
+    base: `http://localhost:${webPort}`,
+    api: `http://localhost:${apiPort}`,
+    built: output.includes('Building the web app') ? 'built now' : 'existing build',
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+const gql = async (api, query, variables, cookie) => {
+  const response = await fetch(`${api}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors?.length) {
+    throw new Error(`${query.slice(0, 60)}: ${body.errors[0].message}`);
+  }
+  return { data: body.data, cookie: response.headers.getSetCookie?.()[0]?.split(';')[0] };
+};
+
+/** The demo student's session and a fresh attempt to play. */
+const playTarget = async (api) => {
+  const signIn = await gql(
+    api,
+    'mutation ($input: SignInInput!) { signIn(input: $input) { errors { message } viewer { user { id } } } }',
+    { input: STUDENT },
+  );
+  if (!signIn.cookie || signIn.data.signIn.errors.length) {
+    throw new Error(`Could not sign in the demo student: ${JSON.stringify(signIn.data)}`);
+  }
+  const { data } = await gql(
+    api,
+    '{ publishedSets(first: 20) { id title questionCount } }',
+    {},
+    signIn.cookie,
+  );
+  // The same set every run: the first by title (the play page's cost depends on its questions).
+  const set = [...data.publishedSets]
+    .filter((item) => item.questionCount > 0)
+    .sort((a, b) => a.title.localeCompare(b.title))[0];
+  const started = await gql(
+    api,
+    'mutation ($id: ID!) { startAttempt(input: { setId: $id }) { id questionCount } }',
+    { id: set.id },
+    signIn.cookie,
+  );
+  return {
+    cookie: signIn.cookie,
+    attemptId: started.data.startAttempt.id,
+    set: set.title,
+    questions: started.data.startAttempt.questionCount,
+  };
+};
+
+const lighthouse = (url, cookie) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'quiz-lh-'));
+  const out = path.join(dir, 'report.json');
+  const result = spawnSync(
+    path.join(WEB, 'node_modules', '.bin', 'lighthouse'),
+    [
+      url,
+      '--only-categories=performance',
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+      '--max-wait-for-load=60000',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
+      ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+    ],
+    { env: { ...ENV, CHROME_PATH: CHROME }, encoding: 'utf8', timeout: 180_000 },
+  );
+  if (result.status !== 0 || !existsSync(out)) {
+    throw new Error(`lighthouse failed on ${url}: ${result.stderr?.slice(-2000)}`);
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  const audit = (id) => report.audits[id]?.numericValue;
+  const scripts = (report.audits['network-requests']?.details?.items ?? []).filter(
+    (item) => item.resourceType === 'Script',
+  );
+  return {
+    score: Math.round((report.categories.performance.score ?? 0) * 100),
+    fcp: audit('first-contentful-paint'),
+    lcp: audit('largest-contentful-paint'),
+    tbt: audit('total-blocking-time'),
+    cls: audit('cumulative-layout-shift'),
+    si: audit('speed-index'),
+    jsTransferKiB: scripts.reduce((sum, item) => sum + (item.transferSize ?? 0), 0) / 1024,
+    runtimeError: report.runtimeError?.message ?? null,
+    lighthouseVersion: report.lighthouseVersion,
+    userAgent: report.environment?.hostUserAgent,
+    throttling: report.configSettings?.throttlingMethod,
+    formFactor: report.configSettings?.formFactor,
+  };
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const main = async () => {
+  const external = option('url', null);
+  const stack = external
+    ? {
+        base: external,
+        api: option('api', 'http://localhost:4000'),
+        built: 'running stack',
+        stop: async () => {},
+      }
+    : await startStack();
+  try {
+    const target = await playTarget(stack.api);
+    const pages = [
+      { name: 'home', path: '/', cookie: null },
+      { name: 'play', path: `/play/${target.attemptId}`, cookie: target.cookie },
+      { name: 'leaderboard', path: '/leaderboard', cookie: null },
+    ];
+    const runs = Object.fromEntries(pages.map((page) => [page.name, []]));
+    // Interleaved: run 1 of every page, then run 2, …
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const page of pages) {
+        const result = lighthouse(`${stack.base}${page.path}`, page.cookie);
+        runs[page.name].push(result);
+        console.error(
+          `lighthouse ${page.name} run ${run + 1}: ${result.score} (LCP ${Math.round(result.lcp)} ms, TBT ${Math.round(result.tbt)} ms)`,
+        );
+      }
+    }
+    const firstLoad = spawnSync(
+      process.execPath,
+      [path.join(WEB, 'scripts', 'first-load-js.mjs')],
+      {
+        cwd: WEB,
+        encoding: 'utf8',
+      },
+    ).stdout;
+    const served = spawnSync(
+      process.execPath,
+      [
+        path.join(WEB, 'scripts', 'first-load-js.mjs'),
+        '--url',
+        stack.base,
+        '/',
+        '/leaderboard',
+        `/play/${target.attemptId}`,
+      ],
+      { cwd: WEB, encoding: 'utf8' },
+    ).stdout;
+    const summary = pages.map((page) => {
+      const r = runs[page.name];
+      const pick = (key) => median(r.map((x) => x[key]));
+      return {
+        page: page.name,
+        path: page.path,
+        scores: r.map((x) => x.score),
+        score: pick('score'),
+        fcpMs: pick('fcp'),
+        lcpMs: pick('lcp'),
+        tbtMs: pick('tbt'),
+        cls: pick('cls'),
+        siMs: pick('si'),
+        jsTransferKiB: pick('jsTransferKiB'),
+      };
+    });
+    const first = runs.home[0];
+    const lines = [
+      `Lighthouse ${first.lighthouseVersion}, ${first.formFactor} preset (${first.throttling} throttling), ${RUNS} runs per page, median; ${stack.base} (${stack.built}); play = the demo student on a fresh attempt of "${target.set}" (${target.questions} questions).`,
+      '',
+      '| Page | Score (runs) | FCP ms | LCP ms | TBT ms | CLS | Speed Index ms | JS transferred KiB |',
+      '|---|---|---:|---:|---:|---:|---:|---:|',
+      ...summary.map(
+        (s) =>
+          `| ${s.page} | **${s.score}** (${s.scores.join(', ')}) | ${Math.round(s.fcpMs)} | ${Math.round(s.lcpMs)} | ${Math.round(s.tbtMs)} | ${s.cls.toFixed(3)} | ${Math.round(s.siMs)} | ${s.jsTransferKiB.toFixed(1)} |`,
+      ),
+      '',
+      'First-load JS (gzip), from the build manifests:',
+      '',
+      '```',
+      firstLoad.trim(),
+      '```',
+      '',
+      'From the served HTML:',
+      '',
+      '```',
+      served.trim(),
+      '```',
+      '',
+    ];
+    const markdown = lines.join('\n');
+    console.log(markdown);
+    const dir = path.join(WEB, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    writeFileSync(
+      path.join(dir, `lighthouse-${stamp}.json`),
+      `${JSON.stringify({ summary, runs, firstLoad, served }, null, 2)}\n`,
+    );
+    writeFileSync(path.join(dir, `lighthouse-${stamp}.md`), markdown);
+  } finally {
+    await stack.stop();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
