@@ -45,18 +45,24 @@ const sendJson = (res: ServerResponse, status: number, body: unknown, headers = 
 const requestError = (res: ServerResponse, status: number, code: string, message: string) =>
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 
-/** A body with no data whose every error is SERVICE_UNAVAILABLE (parsed only on that path). */
-const isUnavailable = (body: string): boolean => {
+/**
+ * A body that answered nothing (no data, or every root field null) and whose every error is
+ * SERVICE_UNAVAILABLE (parsed only on that path). A nullable root field that failed comes back
+ * as `{ data: { attempt: null } }`, which is as empty as `data: null`.
+ */
+export const isUnavailable = (body: string): boolean => {
   if (!body.includes('"SERVICE_UNAVAILABLE"')) {
     return false;
   }
   try {
     const parsed = JSON.parse(body) as {
-      data?: unknown;
+      data?: Record<string, unknown> | null;
       errors?: { extensions?: { code?: string } }[];
     };
     return (
-      (parsed.data === undefined || parsed.data === null) &&
+      (parsed.data === undefined ||
+        parsed.data === null ||
+        Object.values(parsed.data).every((value) => value === null)) &&
       !!parsed.errors?.length &&
       parsed.errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')
     );
