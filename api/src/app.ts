@@ -51,7 +51,9 @@ export const createApolloServer = ({
   // Limits are named in error messages only outside production.
   const exposeLimits = !isProduction;
   const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, exposeLimits },
+    // Fragments are not a level of their own: the web's fragment-heavy documents are measured by
+    // the fields they select, and wrapping a field in fragments cannot hide depth either.
+    maxDepth: { n: LIMITS.maxDepth, exposeLimits, flattenFragments: true },
     maxAliases: { n: LIMITS.maxAliases, exposeLimits },
     // The token limit is graphql-js's own (parseOptions below): a document over it is a plain
     // 400 parse failure, where armor's plugin would throw from a hook and answer 500.

@@ -7,6 +7,16 @@ import { createTestApi, type TestApi } from '../harness';
 const DEEPEST = `query ($id: ID!) { attempt(id: $id) { questions { result { key { rationales {
   citations { source { title } } } } } } } }`;
 
+/** The same nesting with each level wrapped in its own named fragment. */
+const nestInFragments = (levels: number) => {
+  const fragments = Array.from(
+    { length: levels },
+    (_, i) =>
+      `fragment L${i} on Actor { relations { subject { ${i + 1 < levels ? `...L${i + 1}` : 'slug'} } } }`,
+  );
+  return `{ actor(slug: "iran") { ...L0 } } ${fragments.join(' ')}`;
+};
+
 const nest = (depth: number) =>
   `{ ${'actor(slug: "iran") { relations { subject { '.repeat(Math.ceil(depth / 3))}slug${' } } }'.repeat(Math.ceil(depth / 3))} }`;
 
@@ -23,6 +33,14 @@ describe('hostile documents are refused before execution', () => {
     const result = await as(api)(DEEPEST, { id: '00000000-0000-4000-8000-000000000000' });
     // Validated and executed: it fails only for want of a session.
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('fragments do not count as levels of their own', async () => {
+    // 1 + 2 × 4 = 9 field levels in 4 fragments: within the limit of 10 however it is written.
+    const result = await as(api)(nestInFragments(4));
+    // Validated and executed (this database has no knowledge base: the actor is null).
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toHaveProperty('actor');
   });
 
   it.each([
@@ -43,6 +61,7 @@ describe('hostile documents are refused before execution', () => {
 
   it.each([
     ['depth', nest(LIMITS.maxDepth + 3)],
+    ['depth hidden in fragments', nestInFragments(Math.ceil(LIMITS.maxDepth / 2) + 1)],
     [
       'aliases',
       `{ ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: health { ok }`).join(' ')} }`,
