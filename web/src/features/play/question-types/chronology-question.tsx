@@ -20,7 +20,7 @@ export const ChronologyQuestion = ({
   return (
     <>
       <p className="instruction" id={`${idPrefix}-instruction`}>
-        Put these in order, <strong>earliest first</strong>.
+        <strong>Earliest at the top.</strong> Drag a row by its handle, or move it with ↑ and ↓.
       </p>
       <SortableList
         entries={entries}
