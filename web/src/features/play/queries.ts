@@ -1,21 +1,5 @@
 import { graphql } from '@/gql';
 
-export const CitationFieldsDoc = graphql(`
-  fragment CitationFields on Citation {
-    id
-    quote
-    locator
-    source {
-      slug
-      title
-      publisher
-      publishedLabel
-      url
-      kind
-    }
-  }
-`);
-
 export const AnswerResultFieldsDoc = graphql(`
   fragment AnswerResultFields on AnswerResult {
     position
@@ -35,69 +19,11 @@ export const AnswerResultFieldsDoc = graphql(`
       year
     }
     key {
-      optionIds
-      order
-      pairs {
-        itemId
-        targetId
-      }
-      year
-      rationales {
-        ref
-        isCorrect
-        text
-        citations {
-          id
-          quote
-          locator
-          source {
-            slug
-            title
-            publisher
-            publishedLabel
-            url
-            kind
-          }
-        }
-      }
+      ...AnswerKeyFields
     }
     citations {
-      id
-      quote
-      locator
-      source {
-        slug
-        title
-        publisher
-        publishedLabel
-        url
-        kind
-      }
+      ...CitationFields
     }
-  }
-`);
-
-export const PromptFieldsDoc = graphql(`
-  fragment PromptFields on QuestionPrompt {
-    options {
-      id
-      label
-    }
-    items {
-      id
-      label
-    }
-    targets {
-      id
-      label
-    }
-    numeric {
-      min
-      max
-      tolerance
-    }
-    quote
-    selectMany
   }
 `);
 
@@ -114,63 +40,7 @@ export const AttemptQuestionFieldsDoc = graphql(`
       ...PromptFields
     }
     result {
-      position
-      isCorrect
-      credit
-      points
-      timedOut
-      explanation
-      answeredAt
-      response {
-        optionIds
-        order
-        pairs {
-          itemId
-          targetId
-        }
-        year
-      }
-      key {
-        optionIds
-        order
-        pairs {
-          itemId
-          targetId
-        }
-        year
-        rationales {
-          ref
-          isCorrect
-          text
-          citations {
-            id
-            quote
-            locator
-            source {
-              slug
-              title
-              publisher
-              publishedLabel
-              url
-              kind
-            }
-          }
-        }
-      }
-      citations {
-        id
-        quote
-        locator
-        source {
-          slug
-          title
-          publisher
-          publishedLabel
-          url
-          kind
-        }
-      }
-  
+      ...AnswerResultFields
     }
   }
 `);

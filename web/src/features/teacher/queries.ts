@@ -31,44 +31,10 @@ export const BankQuestionFieldsDoc = graphql(`
       ...PromptFields
     }
     key {
-      optionIds
-      order
-      pairs {
-        itemId
-        targetId
-      }
-      year
-      rationales {
-        ref
-        isCorrect
-        text
-        citations {
-          id
-          quote
-          locator
-          source {
-            slug
-            title
-            publisher
-            publishedLabel
-            url
-            kind
-          }
-        }
-      }
+      ...AnswerKeyFields
     }
     citations {
-      id
-      quote
-      locator
-      source {
-        slug
-        title
-        publisher
-        publishedLabel
-        url
-        kind
-      }
+      ...CitationFields
     }
   }
 `);
@@ -101,9 +67,7 @@ export const CreateQuestionSetDocument = graphql(`
   mutation CreateQuestionSet($input: CreateQuestionSetInput!) {
     createQuestionSet(input: $input) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       questionSet {
         id
@@ -116,9 +80,7 @@ export const CreateClassDocument = graphql(`
   mutation CreateClass($input: CreateClassInput!) {
     createClass(input: $input) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       class {
         id
@@ -192,9 +154,7 @@ export const UpdateQuestionSetDocument = graphql(`
   mutation UpdateQuestionSet($id: ID!, $input: UpdateQuestionSetInput!) {
     updateQuestionSet(id: $id, input: $input) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       questionSet {
         ...QuestionSetFields
@@ -207,9 +167,7 @@ export const SetQuestionSetItemsDocument = graphql(`
   mutation SetQuestionSetItems($id: ID!, $items: [QuestionSetItemInput!]!) {
     setQuestionSetItems(id: $id, items: $items) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       questionSet {
         ...QuestionSetFields
@@ -222,9 +180,7 @@ export const PublishQuestionSetDocument = graphql(`
   mutation PublishQuestionSet($id: ID!) {
     publishQuestionSet(id: $id) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       questionSet {
         ...QuestionSetFields
@@ -237,9 +193,7 @@ export const ArchiveQuestionSetDocument = graphql(`
   mutation ArchiveQuestionSet($id: ID!) {
     archiveQuestionSet(id: $id) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       questionSet {
         ...QuestionSetFields
@@ -290,9 +244,7 @@ export const UpdateQuestionDocument = graphql(`
   mutation UpdateQuestion($id: ID!, $input: QuestionInput!) {
     updateQuestion(id: $id, input: $input) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       question {
         ...BankQuestionFields
@@ -305,9 +257,7 @@ export const CreateQuestionDocument = graphql(`
   mutation CreateQuestion($input: QuestionInput!) {
     createQuestion(input: $input) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       question {
         ...BankQuestionFields

@@ -22,9 +22,7 @@ export const SignInDocument = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       viewer {
         user {
@@ -41,9 +39,7 @@ export const SignUpDocument = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       viewer {
         user {
@@ -60,9 +56,7 @@ export const JoinAsGuestDocument = graphql(`
   mutation JoinAsGuest($nickname: String!) {
     joinAsGuest(nickname: $nickname) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       viewer {
         user {
@@ -85,9 +79,7 @@ export const JoinClassDocument = graphql(`
   mutation JoinClass($code: String!) {
     joinClass(code: $code) {
       errors {
-        field
-        code
-        message
+        ...FieldErrorFields
       }
       class {
         id
