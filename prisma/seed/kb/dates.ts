@@ -1,6 +1,6 @@
 import type { DateValue } from './schema';
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -13,7 +13,7 @@ const MONTHS = [
   'October',
   'November',
   'December',
-];
+] as const;
 
 const utc = (year: number, month = 1, day = 1) => new Date(Date.UTC(year, month - 1, day));
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0));

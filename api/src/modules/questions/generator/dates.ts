@@ -3,7 +3,7 @@
  * and so on; every comparison (ordering, "in 1984", distractor years) works on these intervals so a
  * question never claims more precision than the source gives.
  */
-import type { DateValue } from '@quiz/prisma/knowledge';
+import { type DateValue, dateRange, formatDate } from '@quiz/prisma/knowledge';
 
 /** Inclusive day numbers since 1970-01-01 (UTC). */
 export type Interval = { lo: number; hi: number };
@@ -11,40 +11,10 @@ export type Interval = { lo: number; hi: number };
 const DAY_MS = 86_400_000;
 const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-const parts = (value: string): { y: number; m: number; d: number } => {
-  const [y, m, d] = value.split('-').map(Number);
-  return { y: y ?? 0, m: m ?? 1, d: d ?? 1 };
-};
-
+/** The days a date can mean at its precision, as day numbers (cheap to compare). */
 export const toInterval = (date: DateValue): Interval => {
-  const { y, m, d } = parts(date.value);
-  switch (date.precision) {
-    case 'DAY':
-      return { lo: dayNumber(y, m, d), hi: dayNumber(y, m, d) };
-    case 'MONTH':
-      return { lo: dayNumber(y, m, 1), hi: dayNumber(y, m + 1, 1) - 1 };
-    case 'SEASON':
-      return { lo: dayNumber(y, m, 1), hi: dayNumber(y, m + 3, 1) - 1 };
-    case 'YEAR':
-      return { lo: dayNumber(y, 1, 1), hi: dayNumber(y + 1, 1, 1) - 1 };
-    case 'DECADE':
-      return { lo: dayNumber(y, 1, 1), hi: dayNumber(y + 10, 1, 1) - 1 };
-  }
+  const { from, until } = dateRange(date);
+  return { lo: from.getTime() / DAY_MS, hi: until.getTime() / DAY_MS };
 };
 
 export const yearInterval = (year: number): Interval => ({
@@ -79,27 +49,6 @@ export const formatYearRange = (from: number, to: number): string => {
   }
   const sameCentury = Math.floor(from / 100) === Math.floor(to / 100);
   return `${from}–${sameCentury ? String(to).slice(2) : String(to)}`;
-};
-
-/** A date in words at its own precision: "6 September 1984", "June 2011", "1953". */
-export const formatDate = (date: DateValue): string => {
-  if (date.label) {
-    return date.label;
-  }
-  const { y, m, d } = parts(date.value);
-  const month = MONTHS[m - 1] ?? '';
-  switch (date.precision) {
-    case 'DAY':
-      return `${d} ${month} ${y}`;
-    case 'MONTH':
-      return `${month} ${y}`;
-    case 'SEASON':
-      return `${month} ${y}`;
-    case 'YEAR':
-      return String(y);
-    case 'DECADE':
-      return `the ${y}s`;
-  }
 };
 
 /** The preposition a date takes in running text: "on 6 September 1984", "in 1984". */

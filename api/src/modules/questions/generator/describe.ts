@@ -3,8 +3,14 @@
  * explanations and rationales. All wording goes through here so the house style (short country
  * names, "Given Family" names, en-dash ranges, a role beside a name whose role changed) holds.
  */
-import type { Actor, Event, Office, Relation } from '@quiz/prisma/knowledge';
-import { formatDate, formatYearRange, type Interval, singleYear, span, yearOfDay } from './dates';
+import {
+  type Actor,
+  type Event,
+  formatDate,
+  type Office,
+  type Relation,
+} from '@quiz/prisma/knowledge';
+import { formatYearRange, type Interval, singleYear, span, yearOfDay } from './dates';
 import { parseTitle } from './headline';
 import { actorLabel, holdsOfficeAt, type KbIndex, mayHoldOfficeAt } from './kb-index';
 

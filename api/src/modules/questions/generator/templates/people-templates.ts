@@ -3,12 +3,10 @@
  * tenures or attested dates; a distractor is refuted because the office has one holder at a time
  * and the key is proven to hold it then.
  */
-import type { DateValue, Quote } from '@quiz/prisma/knowledge';
+import { type DateValue, formatDate, MONTHS, type Quote } from '@quiz/prisma/knowledge';
 import {
   datePhrase,
-  formatDate,
   type Interval,
-  MONTHS,
   singleYear,
   toInterval,
   yearInterval,
