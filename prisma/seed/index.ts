@@ -3,7 +3,8 @@ import { runCli } from '../src/cli';
 import { createPrismaClient } from '../src/client';
 import { openDatabase } from '../src/database';
 import { getDatabaseEnv } from '../src/env';
-import { loadKnowledgeBase, validateKnowledgeBase } from './kb/validate';
+import { loadKnowledgeBase } from './kb/load';
+import { validateKnowledgeBase } from './kb/validate';
 import { seedKnowledgeBase } from './knowledge';
 
 // `pnpm db:seed` (knowledge-base part): validates the files against the source documents, then

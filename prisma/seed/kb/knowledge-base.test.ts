@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { KB_DATA_DIR, loadKnowledgeBase } from './load';
 import type { KnowledgeBase } from './schema';
-import { coverageReport, loadKnowledgeBase, validateKnowledgeBase } from './validate';
+import { coverageReport, validateKnowledgeBase } from './validate';
 
 // The knowledge base against the five source documents. SEEDS_DIR names another folder.
-const DATA_DIR = path.join(__dirname, '..', 'data', 'kb');
 const SEEDS_DIR =
   process.env.SEEDS_DIR || path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
 
-const kb = loadKnowledgeBase(DATA_DIR);
+const kb = loadKnowledgeBase(KB_DATA_DIR);
 const copy = (): KnowledgeBase => structuredClone(kb);
 
 describe('the knowledge base', () => {

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { getDatabaseEnv } from '../../src/env';
-import { coverageReport, loadKnowledgeBase, validateKnowledgeBase } from './validate';
+import { KB_DATA_DIR, loadKnowledgeBase } from './load';
+import { coverageReport, validateKnowledgeBase } from './validate';
 
 /**
  * Checks the knowledge-base files against the source documents and prints a coverage report.
  * Usage (from `prisma/`): `tsx seed/kb/validate-cli.ts`. The documents are read from `SEEDS_DIR`,
  * by default `../shared/seeds` next to the repository. Exits 1 on any problem.
  */
-const DATA_DIR = path.resolve(__dirname, '..', 'data', 'kb');
-
 const main = (): number => {
   const { SEEDS_DIR: seedsDir } = getDatabaseEnv();
   if (!fs.existsSync(seedsDir) || !fs.statSync(seedsDir).isDirectory()) {
@@ -18,18 +16,18 @@ const main = (): number => {
     );
     return 1;
   }
-  const kb = loadKnowledgeBase(DATA_DIR);
+  const kb = loadKnowledgeBase(KB_DATA_DIR);
   const problems = validateKnowledgeBase(kb, seedsDir);
   console.log(coverageReport(kb));
   console.log('');
   if (problems.length > 0) {
-    console.error(`${problems.length} problem(s) in ${DATA_DIR}:`);
+    console.error(`${problems.length} problem(s) in ${KB_DATA_DIR}:`);
     for (const problem of problems) {
       console.error(`  - ${problem}`);
     }
     return 1;
   }
-  console.log(`The knowledge base in ${DATA_DIR} is valid against ${seedsDir}.`);
+  console.log(`The knowledge base in ${KB_DATA_DIR} is valid against ${seedsDir}.`);
   return 0;
 };
 
