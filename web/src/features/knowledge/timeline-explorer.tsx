@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { SlugSelect } from '@/components/slug-select';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import type { EventFieldsFragment } from '@/gql/graphql';
 import { EventCard } from './event-card';
@@ -100,24 +101,14 @@ export const TimelineExplorer = () => {
             ))}
           </ul>
         </fieldset>
-        <div className="field">
-          <label htmlFor="timeline-actor">Actor</label>
-          <select
-            id="timeline-actor"
-            className="select"
-            value={filter.actors[0] ?? ''}
-            onChange={(event) =>
-              setFilter({ ...filter, actors: event.target.value ? [event.target.value] : [] })
-            }
-          >
-            <option value="">Any actor</option>
-            {actors.map((actor) => (
-              <option key={actor.slug} value={actor.slug}>
-                {actor.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SlugSelect
+          id="timeline-actor"
+          label="Actor"
+          anyLabel="Any actor"
+          options={actors}
+          value={filter.actors}
+          onChange={(actors) => setFilter({ ...filter, actors })}
+        />
         {taxonomy.isError ? (
           <ErrorState
             error={taxonomy.error}

@@ -1,5 +1,6 @@
 'use client';
 
+import { SlugSelect } from '@/components/slug-select';
 import type { QuestionType } from '@/gql/graphql';
 
 type TypeCount = { type: QuestionType; count: number };
@@ -77,60 +78,30 @@ export const BankFilters = ({
         </ul>
       </fieldset>
       <div className="grid">
-        <div className="field">
-          <label htmlFor={`${idPrefix}-era`}>Era</label>
-          <select
-            id={`${idPrefix}-era`}
-            className="select"
-            value={value.eras[0] ?? ''}
-            onChange={(event) =>
-              onChange({ ...value, eras: event.target.value ? [event.target.value] : [] })
-            }
-          >
-            <option value="">All eras</option>
-            {(taxonomy.data?.eras ?? []).map((era) => (
-              <option key={era.slug} value={era.slug}>
-                {era.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${idPrefix}-theme`}>Theme</label>
-          <select
-            id={`${idPrefix}-theme`}
-            className="select"
-            value={value.themes[0] ?? ''}
-            onChange={(event) =>
-              onChange({ ...value, themes: event.target.value ? [event.target.value] : [] })
-            }
-          >
-            <option value="">All themes</option>
-            {(taxonomy.data?.themes ?? []).map((theme) => (
-              <option key={theme.slug} value={theme.slug}>
-                {theme.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${idPrefix}-actor`}>Actor</label>
-          <select
-            id={`${idPrefix}-actor`}
-            className="select"
-            value={value.actors[0] ?? ''}
-            onChange={(event) =>
-              onChange({ ...value, actors: event.target.value ? [event.target.value] : [] })
-            }
-          >
-            <option value="">Any actor</option>
-            {actors.map((actor) => (
-              <option key={actor.slug} value={actor.slug}>
-                {actor.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SlugSelect
+          id={`${idPrefix}-era`}
+          label="Era"
+          anyLabel="All eras"
+          options={taxonomy.data?.eras ?? []}
+          value={value.eras}
+          onChange={(eras) => onChange({ ...value, eras })}
+        />
+        <SlugSelect
+          id={`${idPrefix}-theme`}
+          label="Theme"
+          anyLabel="All themes"
+          options={taxonomy.data?.themes ?? []}
+          value={value.themes}
+          onChange={(themes) => onChange({ ...value, themes })}
+        />
+        <SlugSelect
+          id={`${idPrefix}-actor`}
+          label="Actor"
+          anyLabel="Any actor"
+          options={actors}
+          value={value.actors}
+          onChange={(actors) => onChange({ ...value, actors })}
+        />
         <div className="field">
           <label htmlFor={`${idPrefix}-difficulty`}>Difficulty</label>
           <select

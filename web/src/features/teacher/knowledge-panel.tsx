@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from 'react';
 import { CitationList } from '@/components/citation-list';
+import { SlugSelect } from '@/components/slug-select';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { eventDate } from '@/features/knowledge/event-card';
 import type { EventFilterValues } from '@/features/knowledge/queries';
@@ -36,42 +37,22 @@ export const KnowledgePanel = () => {
             defaultValue={filter.search}
           />
         </div>
-        <div className="field">
-          <label htmlFor="kb-era">Era</label>
-          <select
-            id="kb-era"
-            className="select"
-            value={filter.eras[0] ?? ''}
-            onChange={(event) =>
-              setFilter({ ...filter, eras: event.target.value ? [event.target.value] : [] })
-            }
-          >
-            <option value="">All eras</option>
-            {(taxonomy.data?.eras ?? []).map((era) => (
-              <option key={era.slug} value={era.slug}>
-                {era.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kb-theme">Theme</label>
-          <select
-            id="kb-theme"
-            className="select"
-            value={filter.themes[0] ?? ''}
-            onChange={(event) =>
-              setFilter({ ...filter, themes: event.target.value ? [event.target.value] : [] })
-            }
-          >
-            <option value="">All themes</option>
-            {(taxonomy.data?.themes ?? []).map((theme) => (
-              <option key={theme.slug} value={theme.slug}>
-                {theme.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SlugSelect
+          id="kb-era"
+          label="Era"
+          anyLabel="All eras"
+          options={taxonomy.data?.eras ?? []}
+          value={filter.eras}
+          onChange={(eras) => setFilter({ ...filter, eras })}
+        />
+        <SlugSelect
+          id="kb-theme"
+          label="Theme"
+          anyLabel="All themes"
+          options={taxonomy.data?.themes ?? []}
+          value={filter.themes}
+          onChange={(themes) => setFilter({ ...filter, themes })}
+        />
         <div className="form-actions" style={{ alignSelf: 'end' }}>
           <button type="submit" className="button button--secondary">
             Search

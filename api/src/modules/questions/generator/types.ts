@@ -21,19 +21,8 @@ export type DifficultyFeatures = {
  * A question before presentation: options in canonical order (the pipeline shuffles or sorts
  * them), no id and no difficulty yet.
  */
-export type Draft = {
-  type: QuestionType;
-  template: string;
+export type Draft = Omit<BankQuestion, 'id' | 'difficulty'> & {
   version: number;
-  stem: string;
-  prompt: QuestionPrompt;
-  key: QuestionKey;
-  explanation: string;
-  citationIds: string[];
-  factIds: string[];
-  eraSlug: string | null;
-  themes: string[];
-  actorSlugs: string[];
   /** Bound slot values that are not facts (a year asked about), part of the stable id. */
   slots: string[];
   /** How the pipeline orders options: shuffle (balanced key slot), sorted (years), fixed. */
