@@ -40,6 +40,29 @@ const move = <T,>(list: readonly T[], from: number, to: number): T[] => {
  * Problems show next to their fields (aria-describedby, aria-invalid) and in a summary that links
  * to each field.
  */
+type YearFieldProps = {
+  id: string;
+  label: string;
+  error: string | null | undefined;
+  value: string;
+  onChange: (value: string) => void;
+};
+
+/** A year typed as text: the server validates it and answers field errors. */
+const YearField = ({ id, label, error, value, onChange }: YearFieldProps) => (
+  <Field id={id} label={label} error={error}>
+    {(control) => (
+      <input
+        {...control}
+        className="input"
+        inputMode="numeric"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    )}
+  </Field>
+);
+
 export const QuestionEditor = ({
   initial,
   serverErrors,
@@ -360,71 +383,36 @@ export const QuestionEditor = ({
         <fieldset className="stack">
           <legend className="label">The year</legend>
           <div className="grid">
-            <Field id="q-correctYear" label="Correct year" error={errorFor(errors, 'correctYear')}>
-              {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  inputMode="numeric"
-                  value={draft.correctYear}
-                  onChange={(event) => setDraft({ ...draft, correctYear: event.target.value })}
-                />
-              )}
-            </Field>
-            <Field
+            <YearField
+              id="q-correctYear"
+              label="Correct year"
+              error={errorFor(errors, 'correctYear')}
+              value={draft.correctYear}
+              onChange={(correctYear) => setDraft({ ...draft, correctYear })}
+            />
+            <YearField
               id="q-numeric-min"
               label="Earliest year allowed"
               error={errorFor(errors, 'numeric.min') ?? errorFor(errors, 'numeric')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  inputMode="numeric"
-                  value={draft.numeric.min}
-                  onChange={(event) =>
-                    setDraft({ ...draft, numeric: { ...draft.numeric, min: event.target.value } })
-                  }
-                />
-              )}
-            </Field>
-            <Field
+              value={draft.numeric.min}
+              onChange={(min) => setDraft({ ...draft, numeric: { ...draft.numeric, min } })}
+            />
+            <YearField
               id="q-numeric-max"
               label="Latest year allowed"
               error={errorFor(errors, 'numeric.max')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  inputMode="numeric"
-                  value={draft.numeric.max}
-                  onChange={(event) =>
-                    setDraft({ ...draft, numeric: { ...draft.numeric, max: event.target.value } })
-                  }
-                />
-              )}
-            </Field>
-            <Field
+              value={draft.numeric.max}
+              onChange={(max) => setDraft({ ...draft, numeric: { ...draft.numeric, max } })}
+            />
+            <YearField
               id="q-numeric-tolerance"
               label="Partial credit within (years)"
               error={errorFor(errors, 'numeric.tolerance')}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className="input"
-                  inputMode="numeric"
-                  value={draft.numeric.tolerance}
-                  onChange={(event) =>
-                    setDraft({
-                      ...draft,
-                      numeric: { ...draft.numeric, tolerance: event.target.value },
-                    })
-                  }
-                />
-              )}
-            </Field>
+              value={draft.numeric.tolerance}
+              onChange={(tolerance) =>
+                setDraft({ ...draft, numeric: { ...draft.numeric, tolerance } })
+              }
+            />
           </div>
           {rationaleField('year', 'the year')}
         </fieldset>
