@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { seededRng, shuffle } from '../src/lib/rng';
 import { BOARD_VIEWERS, FETCH_PLAYERS } from './data';
 import { runLeaderboardProbe } from './leaderboard';
 import { openBenchDatabase, PG_SETTINGS } from './lib/database';
@@ -57,23 +58,8 @@ const log = (line: string) => {
   console.log(`[${t} s] ${line}`);
 };
 
-/** The same shuffle for the same round on every run (mulberry32). */
-const shuffled = <T>(items: readonly T[], seed: number): T[] => {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-};
+/** The same shuffle for the same round on every run. */
+const shuffled = <T>(items: readonly T[], seed: number): T[] => shuffle(items, seededRng(seed));
 
 const version = (pkg: string): string => {
   for (const dir of [

@@ -1,4 +1,5 @@
 import type { DbClient, PrismaClient, Question, ScoringMode, User } from '@quiz/prisma';
+import { seededRng } from '../lib/rng';
 import { hashPassword } from '../modules/accounts/passwords';
 import { answerQuestion, openQuestion } from '../modules/attempts/service/answer-question';
 import { finishAttempt } from '../modules/attempts/service/finish-attempt';
@@ -72,17 +73,8 @@ const SETS: DemoSet[] = [
   },
 ];
 
-/** mulberry32: the demo's answers are the same on every run. */
-const rngFrom = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
+/** The demo's answers are the same on every run. */
+const rngFrom = (seed: number) => seededRng(seed).next;
 
 const ensureUser = async (
   db: DbClient,

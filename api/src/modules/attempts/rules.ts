@@ -2,8 +2,8 @@
  * The attempt rules that do not touch the database: question order, when a prompt is shown,
  * deadlines and lateness. The server's clock is the only clock.
  */
-import { createHash } from 'node:crypto';
 import type { AttemptStatus } from '@quiz/prisma';
+import { hashSeed, seededRng, shuffle } from '../../lib/rng';
 
 /** Network latency allowed past a deadline before an answer counts as late. */
 export const GRACE_MS = 1_000;
@@ -11,28 +11,9 @@ export const GRACE_MS = 1_000;
 /** Points for a fully correct answer; a set's maximum is this times its questions. */
 export const MAX_POINTS_PER_QUESTION = 1_000;
 
-/** mulberry32 seeded from the attempt id: the same attempt always gets the same order. */
-const rngFor = (seed: string) => {
-  let state = createHash('sha256').update(seed).digest().readUInt32BE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
-
-/** Fisher–Yates with an rng seeded by `seed`. */
-export const seededShuffle = <T>(items: readonly T[], seed: string): T[] => {
-  const next = rngFor(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-};
+/** Fisher–Yates seeded by `seed` (the attempt id): the same attempt always gets the same order. */
+export const seededShuffle = <T>(items: readonly T[], seed: string): T[] =>
+  shuffle(items, seededRng(hashSeed(seed)));
 
 /** The first `count` of `items` in a seeded random order. */
 export const seededSample = <T>(items: readonly T[], count: number, seed: string): T[] =>
