@@ -3,34 +3,27 @@
 // play and leaderboard pages of a production build (`next start`) of the running stack, median of
 // N runs per page, plus the first-load JavaScript (gzip) of every route.
 //
-//   node web/scripts/lighthouse.mjs                 # starts its own stack (fresh embedded
-//                                                   # PostgreSQL, free ports; builds web if stale)
-//   node web/scripts/lighthouse.mjs --runs 5
-//   node web/scripts/lighthouse.mjs --url http://localhost:3000 --api http://localhost:4000
+//   pnpm bench:web                     # starts its own stack (e2e/stack.ts: fresh embedded
+//                                      # PostgreSQL, free ports; builds web if stale)
+//   pnpm bench:web --runs 5
+//   pnpm bench:web --url http://localhost:3000 --api http://localhost:4000
+//
+// It runs under `node --import tsx` to share the browser tests' stack launcher.
 //
 // Chromium: CHROME_PATH (default /usr/bin/chromium). The play page is measured as the demo
 // student (signed in through the API; Lighthouse sends the session cookie with every request) on
 // a freshly started attempt of the first published set. Results: a Markdown table on stdout and
 // web/bench/results/lighthouse-<date>.{json,md} (git-ignored).
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import net from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startStack, stopStack } from '../e2e/stack.ts';
 
 // biome-ignore lint/style/noProcessEnv: a command-line script reads its environment
 const ENV = process.env;
 const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ROOT = path.resolve(WEB, '..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
@@ -39,79 +32,6 @@ const option = (name, fallback) => {
 const RUNS = Number(option('runs', 3));
 const CHROME = ENV.CHROME_PATH ?? '/usr/bin/chromium';
 const STUDENT = { email: 'student@demo.quiz', password: 'demo-student-pass' };
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-/** scripts/start.ts on free ports with a throwaway embedded PostgreSQL (like the e2e setup). */
-const startStack = async () => {
-  const [pgPort, apiPort, webPort] = [await freePort(), await freePort(), await freePort()];
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'quiz-lighthouse-'));
-  // As root, PostgreSQL runs as `postgres`, which must reach its folder inside this one.
-  chmodSync(dir, 0o755);
-  const env = {
-    ...ENV,
-    EMBEDDED_PG_DIR: path.join(dir, 'postgres'),
-    EMBEDDED_PG_PORT: String(pgPort),
-    API_PORT: String(apiPort),
-    WEB_PORT: String(webPort),
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  let output = '';
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The stack did not start:\n${output.slice(-3000)}`)),
-      10 * 60_000,
-    );
-    const onData = (chunk) => {
-      output += chunk.toString();
-      if (output.includes('Press Ctrl-C to stop')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The stack exited (${code}):\n${output.slice(-3000)}`));
-    });
-  });
-  child.stdout.removeAllListeners('data');
-  child.stderr.removeAllListeners('data');
-  child.removeAllListeners('exit');
-  return {
-    base: `http://localhost:${webPort}`,
-    api: `http://localhost:${apiPort}`,
-    built: output.includes('Building the web app') ? 'built now' : 'existing build',
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(timer);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
 
 const gql = async (api, query, variables, cookie) => {
   const response = await fetch(`${api}/graphql`, {
@@ -215,15 +135,10 @@ const median = (xs) => {
 const main = async () => {
   const external = option('url', null);
   const stack = external
-    ? {
-        base: external,
-        api: option('api', 'http://localhost:4000'),
-        built: 'running stack',
-        stop: async () => {},
-      }
-    : await startStack();
+    ? { baseUrl: external, apiUrl: option('api', 'http://localhost:4000'), running: true }
+    : await startStack({ name: 'lighthouse', timeoutMs: 10 * 60_000 });
   try {
-    const target = await playTarget(stack.api);
+    const target = await playTarget(stack.apiUrl);
     const pages = [
       { name: 'home', path: '/', cookie: null },
       { name: 'play', path: `/play/${target.attemptId}`, cookie: target.cookie },
@@ -233,7 +148,7 @@ const main = async () => {
     // Interleaved: run 1 of every page, then run 2, …
     for (let run = 0; run < RUNS; run += 1) {
       for (const page of pages) {
-        const result = lighthouse(`${stack.base}${page.path}`, page.cookie);
+        const result = lighthouse(`${stack.baseUrl}${page.path}`, page.cookie);
         runs[page.name].push(result);
         console.error(
           `lighthouse ${page.name} run ${run + 1}: ${result.score} (LCP ${Math.round(result.lcp)} ms, TBT ${Math.round(result.tbt)} ms)`,
@@ -253,7 +168,7 @@ const main = async () => {
       [
         path.join(WEB, 'scripts', 'first-load-js.mjs'),
         '--url',
-        stack.base,
+        stack.baseUrl,
         '/',
         '/leaderboard',
         `/play/${target.attemptId}`,
@@ -278,7 +193,7 @@ const main = async () => {
     });
     const first = runs.home[0];
     const lines = [
-      `Lighthouse ${first.lighthouseVersion}, ${first.formFactor} preset (${first.throttling} throttling), ${RUNS} runs per page, median; ${stack.base} (${stack.built}); play = the demo student on a fresh attempt of "${target.set}" (${target.questions} questions).`,
+      `Lighthouse ${first.lighthouseVersion}, ${first.formFactor} preset (${first.throttling} throttling), ${RUNS} runs per page, median; ${stack.baseUrl} (${stack.running ? 'running stack' : stack.built ? 'built now' : 'existing build'}); play = the demo student on a fresh attempt of "${target.set}" (${target.questions} questions).`,
       '',
       '| Page | Score (runs) | FCP ms | LCP ms | TBT ms | CLS | Speed Index ms | JS transferred KiB |',
       '|---|---|---:|---:|---:|---:|---:|---:|',
@@ -311,7 +226,9 @@ const main = async () => {
     );
     writeFileSync(path.join(dir, `lighthouse-${stamp}.md`), markdown);
   } finally {
-    await stack.stop();
+    if (!stack.running) {
+      await stopStack(stack);
+    }
   }
 };
 
