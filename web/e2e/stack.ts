@@ -9,7 +9,9 @@ import path from 'node:path';
 // fresh database on TEST_DATABASE_URL), migrates, seeds, builds the web app if stale and starts
 // API and web.
 
-const ROOT = path.resolve(__dirname, '..', '..');
+// __filename, not __dirname: tsx defines only the former when an ES module (scripts/lighthouse.mjs)
+// imports this file.
+const ROOT = path.resolve(path.dirname(__filename), '..', '..');
 
 export type Stack = {
   /** The launcher's pid; it leads its own process group. */
