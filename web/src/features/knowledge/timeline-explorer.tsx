@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { LoadMore } from '@/components/load-more';
 import { SlugSelect } from '@/components/slug-select';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import type { EventFieldsFragment } from '@/gql/graphql';
@@ -170,16 +171,11 @@ export const TimelineExplorer = () => {
                 </section>
               );
             })}
-            {events.hasNextPage ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => events.fetchNextPage()}
-                disabled={events.isFetchingNextPage}
-              >
-                {events.isFetchingNextPage ? 'Loading…' : 'Load more events'}
-              </button>
-            ) : null}
+            <LoadMore
+              pages={events}
+              label="Load more events"
+              failure="More events could not be loaded. Try again."
+            />
           </div>
         )}
       </section>

@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { LoadMore } from '@/components/load-more';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { usePublishedSets } from '@/features/sets/use-sets';
 import { useViewer } from '@/features/viewer/use-viewer';
@@ -151,22 +152,14 @@ export const LeaderboardView = () => {
               viewerEntry={first?.viewerEntry ?? null}
               caption={`${scope}, ${windowLabel}: ranks`}
             />
-            {board.hasNextPage ? (
+            {board.hasNextPage || board.isFetchNextPageError ? (
               <div className="row row--center" style={{ marginBlockStart: '1rem' }}>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => board.fetchNextPage()}
-                  disabled={board.isFetchingNextPage}
-                >
-                  {board.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </button>
+                <LoadMore
+                  pages={board}
+                  label="Load more"
+                  failure="More entries could not be loaded. Try again."
+                />
               </div>
-            ) : null}
-            {board.isFetchNextPageError ? (
-              <p className="field__error" role="alert">
-                More entries could not be loaded. Try again.
-              </p>
             ) : null}
           </>
         )}

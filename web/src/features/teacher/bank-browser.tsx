@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { LoadMore } from '@/components/load-more';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import type { BankQuestionFieldsFragment } from '@/gql/graphql';
 import { AddButton } from './add-button';
@@ -86,16 +87,11 @@ export const BankBrowser = ({ inSet, onAdd, isAdding }: BankBrowserProps) => {
           ))}
         </ul>
       )}
-      {bank.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => bank.fetchNextPage()}
-          disabled={bank.isFetchingNextPage}
-        >
-          {bank.isFetchingNextPage ? 'Loading…' : 'Load more questions'}
-        </button>
-      ) : null}
+      <LoadMore
+        pages={bank}
+        label="Load more questions"
+        failure="More questions could not be loaded. Try again."
+      />
     </div>
   );
 };
