@@ -81,6 +81,13 @@ export const stemYear = (stem: string): number | null => {
   return m ? Number(m[1]) : null;
 };
 
+/** What a question about one event is filed under: its era, themes and participants. */
+export const eventFacets = (event: Event): Pick<Draft, 'eraSlug' | 'themes' | 'actorSlugs'> => ({
+  eraSlug: event.era,
+  themes: event.themes,
+  actorSlugs: event.participants.map((p) => p.actor),
+});
+
 export const baseDraft = (
   partial: Omit<Draft, 'slots' | 'ordering' | 'themes' | 'eraSlug'> &
     Partial<Pick<Draft, 'slots' | 'ordering' | 'themes' | 'eraSlug'>>,

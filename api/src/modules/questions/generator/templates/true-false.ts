@@ -19,7 +19,7 @@ import {
 import { contentRng } from '../rng';
 import { capitalise, normalise } from '../text';
 import type { Draft, Rationale, Template } from '../types';
-import { baseDraft, citeFacts, datableEvents, rationale } from './common';
+import { baseDraft, citeFacts, datableEvents, eventFacets, rationale } from './common';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
 import { contextPhrase, objectLabel, refute, stanceGroups, stanceVerb } from './stance';
 
@@ -142,9 +142,7 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
     const truthLine = eventSentence(idx, event);
     const base = {
       factIds: [eventFactId(event.slug)],
-      eraSlug: event.era,
-      themes: event.themes,
-      actorSlugs: event.participants.map((p) => p.actor),
+      ...eventFacets(event),
     };
     const rng = contentRng(`tf-event:${event.slug}`);
     const wrong = yearDistractors({
