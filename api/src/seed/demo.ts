@@ -279,7 +279,7 @@ export const seedDemo = async ({ db, now }: { db: PrismaClient; now: Date }): Pr
     lines.push(`  "${set.title}" — code ${set.shareCode}, ${attempts} finished attempts`);
   }
   return [
-    `Demo: teacher ${DEMO_TEACHER.email} / ${DEMO_TEACHER.password}, student ${DEMO_STUDENT.email} / ${DEMO_STUDENT.password} (+${MORE_STUDENTS.length} more, same password)`,
+    `Demo: teacher ${DEMO_TEACHER.email} / ${DEMO_TEACHER.password}, student ${DEMO_STUDENT.email} / ${DEMO_STUDENT.password} (+${MORE_STUDENTS.length} more students, student2@demo.quiz to student${MORE_STUDENTS.length + 1}@demo.quiz, password ${DEMO_STUDENT.password})`,
     `  class "${klass.name}" — join code ${klass.joinCode}`,
     ...lines,
   ].join('\n');
