@@ -44,7 +44,7 @@ describe('the cost estimate', () => {
   });
 
   it('reads page sizes from literals, variables and argument defaults alike', () => {
-    const literal = cost('{ events(first: 50) { nodes { slug } } }');
+    const literal = cost('{ events(first: 50) { nodes { slug } } }') as number;
     const variable = cost('query ($n: Int) { events(first: $n) { nodes { slug } } }', { n: 50 });
     const variableDefault = cost('query ($n: Int = 50) { events(first: $n) { nodes { slug } } }');
     // events(first: Int = 50) in the schema.
