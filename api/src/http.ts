@@ -14,8 +14,8 @@ import { SESSION_COOKIE } from './modules/accounts/session';
 class PayloadTooLargeError extends Error {}
 
 /** How much of a refused body is read and dropped, and for how long, before the socket is cut. */
-const DRAIN_BYTES = 1_000_000;
-const DRAIN_MS = 2_000;
+const DRAIN_BYTES = 16_000_000;
+const DRAIN_MS = 5_000;
 
 /**
  * Reads and drops the rest of a refused body, so that a client still sending gets its 413
@@ -296,10 +296,7 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
         res.destroy();
         return;
       }
-      if (
-        error instanceof TypeError &&
-        (error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL'
-      ) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') {
         requestError(res, 400, 'BAD_REQUEST', 'The request target is not a valid URL');
         return;
       }
