@@ -63,6 +63,28 @@ export class RequestGuard {
 
 type Guarded = { guard?: RequestGuard };
 
+/**
+ * Longest stretch of resolver work before the process lets other callbacks run. Resolvers that
+ * answer from memory (the KB caches, batched loaders) settle as microtasks, and a whole large
+ * execution can then run without ever returning to the event loop: /health and every other
+ * request would wait for it. Past this many milliseconds the next guarded field resumes from a
+ * macrotask (setImmediate) instead.
+ */
+const YIELD_EVERY_MS = 10;
+let lastYield = performance.now();
+
+const afterYield = <T>(run: () => T): Promise<T> =>
+  new Promise<T>((resolve, reject) =>
+    setImmediate(() => {
+      lastYield = performance.now();
+      try {
+        resolve(run());
+      } catch (error) {
+        reject(error);
+      }
+    }),
+  );
+
 const isPromise = (value: unknown): value is Promise<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
 
@@ -82,7 +104,7 @@ export const guardSchema = (schema: GraphQLSchema): GraphQLSchema => {
         continue;
       }
       const resolve: GraphQLFieldResolver<unknown, Guarded> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (parent, args, context, info) => {
+      const guarded: GraphQLFieldResolver<unknown, Guarded> = (parent, args, context, info) => {
         const guard = context?.guard;
         if (!guard) {
           return resolve(parent, args, context, info);
@@ -93,6 +115,12 @@ export const guardSchema = (schema: GraphQLSchema): GraphQLSchema => {
           return value;
         }
         return isPromise(value) ? value.then((items) => guard.count(items)) : guard.count(value);
+      };
+      field.resolve = (parent, args, context, info) => {
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          return afterYield(() => guarded(parent, args, context, info));
+        }
+        return guarded(parent, args, context, info);
       };
     }
   }
