@@ -1,15 +1,17 @@
 // The launcher behind `npm run up` / `pnpm start` / `pnpm dev`:
 // 1. validate the environment; 2. check the API and web ports; 3. open the database (embedded
 // PostgreSQL unless DATABASE_URL is set); 4. migrate; 5. seed; 6. build the web app if it changed;
-// 7. start API and web, wait until both answer, print the URLs; 8. on Ctrl-C or SIGTERM stop
-// web and API, then the database.
-import { type ChildProcess, spawn } from 'node:child_process';
+// 7. start API and web, wait until both answer, print the URLs; a child that dies is logged with
+// its cause and restarted with backoff while the rest stays up (supervise.ts); 8. on Ctrl-C or
+// SIGTERM stop web and API, then the database.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, openDatabase, StartupError } from '@quiz/prisma/database';
 import { EnvError, parseEnv } from '@quiz/prisma/parse-env';
 import { applyMigrations } from '@quiz/prisma/schema-engine';
 import { z } from 'zod';
+import { apiCommand, type Supervised, supervise } from './supervise';
 
 const ROOT = path.resolve(__dirname, '..');
 const isDev = process.argv.includes('--dev');
@@ -20,6 +22,8 @@ const env = (() => {
       z.object({
         API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
         WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+        /** The API's V8 heap ceiling: past it the process dies and is restarted. */
+        API_MAX_HEAP_MB: z.coerce.number().int().min(128).max(16_384).default(1_024),
       }),
       process.env,
     );
@@ -29,36 +33,25 @@ const env = (() => {
   }
 })();
 
-const children = new Set<ChildProcess>();
+const children = new Set<Supervised>();
 let shuttingDown = false;
 
 const step = (text: string) => console.log(`› ${text}`);
 
-const spawnChild = (name: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv) => {
-  const child = spawn(command, args, {
+const spawnChild = (
+  name: string,
+  command: string,
+  args: string[],
+  extraEnv: NodeJS.ProcessEnv,
+): Supervised => {
+  const child = supervise({
+    name,
+    command,
+    args,
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...extraEnv },
   });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => `[${name}] ${line}`)
-      .join('\n');
-  child.stdout?.on('data', (chunk: Buffer) => console.log(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => console.error(prefix(chunk)));
   children.add(child);
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (!shuttingDown) {
-      console.error(
-        `Error: the ${name} process stopped (${signal ?? `exit ${code}`}); shutting down.`,
-      );
-      void shutdown(1);
-    }
-  });
   return child;
 };
 
@@ -114,16 +107,7 @@ const shutdown = async (code: number) => {
   }
   shuttingDown = true;
   step('Stopping web and API…');
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
+  await Promise.all([...children].map((child) => child.stop()));
   step('Stopping the database…');
   await closeDatabase().catch(() => {});
   process.exit(code);
@@ -173,16 +157,12 @@ const main = async () => {
   }
 
   step('Starting the API and the web app…');
-  spawnChild(
-    'api',
-    process.execPath,
-    ['--import', 'tsx', ...(isDev ? ['--watch'] : []), path.join(ROOT, 'api', 'src', 'server.ts')],
-    {
-      DATABASE_URL: database.url,
-      API_PORT: String(env.API_PORT),
-      NODE_ENV: isDev ? 'development' : 'production',
-    },
-  );
+  const api = apiCommand({ root: ROOT, heapMb: env.API_MAX_HEAP_MB, watch: isDev });
+  spawnChild('api', api.command, api.args, {
+    DATABASE_URL: database.url,
+    API_PORT: String(env.API_PORT),
+    NODE_ENV: isDev ? 'development' : 'production',
+  });
   spawnChild('web', nextBin, [isDev ? 'dev' : 'start', '--port', String(env.WEB_PORT), webDir], {
     API_URL: apiUrl,
     NEXT_TELEMETRY_DISABLED: '1',

@@ -4,26 +4,34 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Context } from './context';
 import type { ApiEnv } from './env';
 import { formatError } from './errors';
+import { guardSchema } from './limits/guard';
+import { LIMITS, type LimitError, limitErrors } from './limits/limits';
+import { limitsPlugin } from './limits/plugin';
 import { resolvers, typeDefs } from './schema';
 import { buildExecutableSchema } from './schema/executable';
 import { jitGateway } from './schema/jit-executor';
 
+export { LIMITS } from './limits/limits';
+
 /**
- * Query limits (security-anchors §2): generous for the web app's deepest query, tight for abuse.
- * Measured costs (armor's formula: objects 2, scalars 1, ×1.5 per level, × a literal `first`):
- * an attempt review with keys and citations ≈ 500, a bank page of 20 with keys ≈ 5,900, an event
- * timeline of 50 with participants and citations ≈ 10,400 (hardening.test.ts checks them).
+ * Armor's depth, alias and directive rules count; their refusal becomes our LimitError, which
+ * names the limit and both numbers (QUERY_TOO_COMPLEX) in every environment: the numbers are in
+ * docs/security.md anyway, and a client that cannot tell which limit it hit cannot fix its query.
  */
-export const LIMITS = {
-  maxDepth: 10,
-  maxAliases: 15,
-  maxTokens: 2_000,
-  maxDirectives: 20,
-  maxCost: 20_000,
-} as const;
+const armorLimit = (make: (found: number, max: number) => LimitError) => ({
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      const [, max, found] = /limit of (\d+) exceeded, found (\d+)/.exec(error.message) ?? [];
+      context?.reportError(make(Number(found), Number(max)));
+    },
+  ],
+});
 
 export type CreateApolloServerOptions = {
   env: Pick<ApiEnv, 'NODE_ENV'>;
@@ -33,7 +41,7 @@ export type CreateApolloServerOptions = {
 /** The schema with every module's resolvers, built once per process (it holds no state). */
 let executableSchema: ReturnType<typeof buildExecutableSchema> | undefined;
 const schema = () => {
-  executableSchema ??= buildExecutableSchema(typeDefs, resolvers);
+  executableSchema ??= guardSchema(buildExecutableSchema(typeDefs, resolvers));
   return executableSchema;
 };
 
@@ -48,27 +56,32 @@ export const createApolloServer = ({
   log = console.error,
 }: CreateApolloServerOptions): ApolloServer<Context> => {
   const isProduction = env.NODE_ENV === 'production';
-  // Limits are named in error messages only outside production.
-  const exposeLimits = !isProduction;
   const armor = new ApolloArmor({
     // Fragments are not a level of their own: the web's fragment-heavy documents are measured by
     // the fields they select, and wrapping a field in fragments cannot hide depth either.
-    maxDepth: { n: LIMITS.maxDepth, exposeLimits, flattenFragments: true },
-    maxAliases: { n: LIMITS.maxAliases, exposeLimits },
+    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true, ...armorLimit(limitErrors.depth) },
+    maxAliases: { n: LIMITS.maxAliases, ...armorLimit(limitErrors.aliases) },
     // The token limit is graphql-js's own (parseOptions below): a document over it is a plain
     // 400 parse failure, where armor's plugin would throw from a hook and answer 500.
     maxTokens: { enabled: false },
-    maxDirectives: { n: LIMITS.maxDirectives, exposeLimits },
-    costLimit: { maxCost: LIMITS.maxCost, exposeLimits },
-    blockFieldSuggestion: { enabled: isProduction },
+    maxDirectives: { n: LIMITS.maxDirectives, ...armorLimit(limitErrors.directives) },
+    // Armor's cost counts only a literal `first:`; ours (limits/cost.ts) reads variables and
+    // argument defaults and runs once the operation and its variables are known.
+    costLimit: { enabled: false },
+    // Suggestions are removed from every error in formatError (armor's mask still said
+    // "[Suggestion hidden]", which confirms a near name exists).
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return new ApolloServer<Context>({
     gateway: jitGateway(schema(), { compileAfter: env.NODE_ENV === 'test' ? 0 : 1 }),
-    formatError: (formatted, error) => formatError(formatted, error, log),
+    formatError: (formatted, error) =>
+      formatError(formatted, error, log, { hideSuggestions: isProduction }),
     introspection: !isProduction,
     hideSchemaDetailsFromClientErrors: isProduction,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The web sends whole documents; a cache of client-registered queries is only attack surface.
+    persistedQueries: false,
     csrfPrevention: true,
     nodeEnv: env.NODE_ENV,
     // server.ts owns SIGTERM/SIGINT: it stops accepting, lets in-flight requests finish, then
@@ -79,6 +92,7 @@ export const createApolloServer = ({
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,
+      limitsPlugin(schema()),
       // No HTTP caching of GraphQL responses; skipping the plugin saves work on every request.
       ApolloServerPluginCacheControlDisabled(),
       ...(isProduction ? [ApolloServerPluginLandingPageDisabled()] : []),

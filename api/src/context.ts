@@ -1,6 +1,8 @@
 import type { PrismaClient, User } from '@quiz/prisma';
 import type { ApiEnv } from './env';
 import { serializeCookie } from './lib/cookies';
+import { RequestGuard } from './limits/guard';
+import type { LimitError } from './limits/limits';
 import { createLoaders, type Loaders } from './loaders';
 import { findUserBySessionToken, SESSION_COOKIE } from './modules/accounts/session';
 
@@ -23,6 +25,10 @@ export type Context = {
   /** Set-Cookie values to send with the response. */
   setCookies: string[];
   setSessionCookie: (token: string | null) => void;
+  /** This request's time and response budget (limits/guard.ts). */
+  guard: RequestGuard;
+  /** Charges the operation's estimated cost to this process's and client's share of work. */
+  charge: (cost: number) => LimitError | null;
 };
 
 export type CreateContextOptions = {
@@ -31,6 +37,9 @@ export type CreateContextOptions = {
   sessionToken?: string;
   ip?: string;
   now?: () => Date;
+  /** The HTTP layer passes the guard its timer can stop; otherwise one from env's limits. */
+  guard?: RequestGuard;
+  charge?: (cost: number) => LimitError | null;
 };
 
 // 1. Resolve the viewer from the session cookie (one indexed lookup per request).
@@ -42,6 +51,11 @@ export const createContext = async ({
   sessionToken,
   ip = 'unknown',
   now = () => new Date(),
+  guard = new RequestGuard({
+    timeoutMs: env.REQUEST_TIMEOUT_MS,
+    maxItems: env.MAX_RESPONSE_ITEMS,
+  }),
+  charge = () => null,
 }: CreateContextOptions): Promise<Context> => {
   const found = sessionToken
     ? await findUserBySessionToken({ db, token: sessionToken, now: now() })
@@ -59,6 +73,8 @@ export const createContext = async ({
     },
     now,
     ip,
+    guard,
+    charge,
     setCookies,
     setSessionCookie: (token) => {
       setCookies.push(

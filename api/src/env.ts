@@ -16,6 +16,16 @@ const EnvSchema = z.object({
   DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Largest accepted request body. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(102_400),
+  /** Longest a GraphQL request may run before it is stopped (TIMEOUT, HTTP 503). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Largest response body (RESPONSE_TOO_LARGE above it). */
+  MAX_RESPONSE_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(8_000_000),
+  /** Most list items one response may hold, counted while it is built. */
+  MAX_RESPONSE_ITEMS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  /** GraphQL requests one API process works on at once (503 above it). */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Of those, from one client address (429 above it). */
+  MAX_IN_FLIGHT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(8),
   /** Session lifetime. */
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Mark the session cookie Secure (serve over HTTPS). */

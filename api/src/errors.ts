@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { findLimitError, type LimitCode } from './limits/limits';
 
 /**
  * The closed list of error codes the API returns. Clients switch on `extensions.code`.
@@ -19,8 +20,10 @@ export type AppErrorCode =
   | 'TIME_LIMIT_EXCEEDED'
   /** Too many requests of this kind; retry after the number of seconds in `extensions.retryAfter`. */
   | 'RATE_LIMITED'
-  /** The database is unreachable or saturated; retry shortly. */
-  | 'SERVICE_UNAVAILABLE';
+  /** The database is unreachable or saturated, or this process is at its in-flight limit; retry shortly. */
+  | 'SERVICE_UNAVAILABLE'
+  /** Limits (limits/limits.ts): QUERY_TOO_COMPLEX, RESPONSE_TOO_LARGE, TIMEOUT. */
+  | LimitCode;
 
 export class AppError extends Error {
   override name = 'AppError';
@@ -57,14 +60,35 @@ const isDatabaseUnavailable = (error: unknown): boolean => {
 };
 
 /**
- * The one place errors become GraphQL errors: AppErrors keep their code and message; Apollo's own
- * request errors pass through; everything else is logged and masked.
+ * graphql-js suggests near names ("Did you mean …?") in validation and variable errors, and
+ * armor's mask ("[Suggestion hidden]") still confirms one exists: both go, whole sentence.
+ */
+export const stripSuggestions = (message: string): string =>
+  message
+    .replace(/\s*Did you mean\b[^?]*\?/g, '')
+    .replace(/\s*\[Suggestion hidden\]\??/g, '')
+    .trim();
+
+export type FormatErrorOptions = {
+  /** Production: no schema hints of any kind in messages. */
+  hideSuggestions?: boolean;
+};
+
+/**
+ * The one place errors become GraphQL errors: AppErrors keep their code and message; limit
+ * errors name their limit and numbers; Apollo's own request errors pass through; everything else
+ * is logged and masked.
  */
 export const formatError = (
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (error: unknown) => void = console.error,
+  { hideSuggestions = false }: FormatErrorOptions = {},
 ): GraphQLFormattedError => {
+  const limit = findLimitError(error);
+  if (limit) {
+    return limit.toFormatted();
+  }
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
     return {
@@ -76,7 +100,11 @@ export const formatError = (
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    return {
+      message: hideSuggestions ? stripSuggestions(formatted.message) : formatted.message,
+      locations: formatted.locations,
+      extensions: { code },
+    };
   }
   if (isDatabaseUnavailable(original)) {
     log(original);

@@ -6,29 +6,66 @@ import { type Context, createContext } from './context';
 import type { ApiEnv } from './env';
 import { clientAddress } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
+import { Admission } from './limits/admission';
+import { RequestGuard } from './limits/guard';
+import { LIMITS, type LimitError, limitErrors } from './limits/limits';
 import { SESSION_COOKIE } from './modules/accounts/session';
 
 class PayloadTooLargeError extends Error {}
 
+/** How much of a refused body is read and dropped, and for how long, before the socket is cut. */
+const DRAIN_BYTES = 16_000_000;
+const DRAIN_MS = 5_000;
+
+/**
+ * Reads and drops the rest of a refused body, so that a client still sending gets its 413
+ * instead of a connection reset; a body that keeps coming past DRAIN_BYTES or DRAIN_MS is cut.
+ */
+const discardBody = (req: IncomingMessage) => {
+  let drained = 0;
+  const cut = setTimeout(() => req.destroy(), DRAIN_MS);
+  cut.unref();
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_BYTES) {
+      req.destroy();
+    }
+  });
+  req.once('end', () => clearTimeout(cut));
+  req.once('close', () => clearTimeout(cut));
+  req.resume();
+};
+
 const readBody = (req: IncomingMessage, limit: number): Promise<string> =>
   new Promise((resolve, reject) => {
+    const refuse = () => {
+      discardBody(req);
+      reject(new PayloadTooLargeError());
+    };
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(new PayloadTooLargeError());
+      refuse();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new PayloadTooLargeError());
-        req.destroy();
+        // A chunked body (no Content-Length) is only known to be too large here.
+        req.off('data', onData);
+        chunks.length = 0;
+        refuse();
         return;
       }
       chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (size <= limit) {
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 
@@ -42,8 +79,33 @@ const sendJson = (res: ServerResponse, status: number, body: unknown, headers = 
   res.end(text);
 };
 
-const requestError = (res: ServerResponse, status: number, code: string, message: string) =>
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+const requestError = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) => sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);
+
+/** A limit's refusal, in the same shape as every other error, with Retry-After when it passes. */
+const limitResponse = (res: ServerResponse, error: LimitError) =>
+  sendJson(
+    res,
+    error.status,
+    { errors: [error.toFormatted()] },
+    error.retryAfter ? { 'retry-after': String(error.retryAfter) } : {},
+  );
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * Whose share a request counts against: its client address; null for our own web server's
+ * server-side rendering (loopback, no X-Forwarded-For), which speaks for many visitors.
+ */
+const admissionKey = (req: IncomingMessage, address: string): string | null =>
+  req.headers['x-forwarded-for'] === undefined && LOOPBACK.test(req.socket.remoteAddress ?? '')
+    ? null
+    : address;
 
 /**
  * A body that answered nothing (no data, or every root field null) and whose every error is
@@ -83,8 +145,13 @@ export type HttpAppOptions = {
  * body limit, cookies and security headers in one place.
  */
 export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Server => {
+  const admission = new Admission({
+    maxInFlight: env.MAX_IN_FLIGHT,
+    maxInFlightPerClient: env.MAX_IN_FLIGHT_PER_CLIENT,
+    maxCostInFlight: LIMITS.maxCostInFlight,
+    maxCostInFlightPerClient: LIMITS.maxCostInFlightPerClient,
+  });
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     if (!server.listening) {
       // Shutting down (server.close() was called): answer, then close this keep-alive
       // connection, so clients that keep sending on it cannot hold the process open.
@@ -93,6 +160,7 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/health') {
         await db.$queryRaw`SELECT 1`;
         sendJson(res, 200, { ok: true });
@@ -121,44 +189,96 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
           body = text;
         }
       }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) {
-          headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      // Admitted once the body is in: a slow upload holds a socket, not a share of the work.
+      const ip = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+      const ticket = admission.enter(admissionKey(req, ip));
+      if (!('open' in ticket)) {
+        limitResponse(res, ticket);
+        return;
+      }
+      let execution: Promise<unknown> | undefined;
+      try {
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined) {
+            headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+          }
         }
-      }
-      let context: Context | undefined;
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => {
-          context = await createContext({
-            db,
-            env,
-            sessionToken: parseCookies(req.headers.cookie).get(SESSION_COOKIE),
-            ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']),
-          });
-          return context;
-        },
-      });
-      for (const [key, value] of result.headers) {
-        res.setHeader(key, value);
-      }
-      if (context?.setCookies.length) {
-        res.setHeader('set-cookie', context.setCookies);
-      }
-      res.statusCode = result.status ?? 200;
-      if (result.body.kind === 'complete') {
-        if (isUnavailable(result.body.string)) {
-          // Nothing answered because the database is away: say so to proxies and clients.
-          res.statusCode = 503;
+        const guard = new RequestGuard({
+          timeoutMs: env.REQUEST_TIMEOUT_MS,
+          maxItems: env.MAX_RESPONSE_ITEMS,
+        });
+        let context: Context | undefined;
+        const running = apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: async () => {
+            context = await createContext({
+              db,
+              env,
+              sessionToken: parseCookies(req.headers.cookie).get(SESSION_COOKIE),
+              ip,
+              guard,
+              charge: (cost) => admission.charge(ticket, cost),
+            });
+            return context;
+          },
+        });
+        execution = running;
+        // Past the time limit the client is answered at once; the guard makes every further
+        // field of the abandoned execution fail, and its share is released when it settles.
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), env.REQUEST_TIMEOUT_MS);
+        });
+        const result = await Promise.race([running, timedOut]).finally(() => clearTimeout(timer));
+        if (result === null) {
+          const error = limitErrors.time(env.REQUEST_TIMEOUT_MS);
+          try {
+            guard.abort(error);
+          } catch {
+            // abort throws for the resolvers' sake; here it only marks the request stopped.
+          }
+          limitResponse(res, error);
+          return;
+        }
+        for (const [key, value] of result.headers) {
+          res.setHeader(key, value);
+        }
+        if (context?.setCookies.length) {
+          res.setHeader('set-cookie', context.setCookies);
+        }
+        res.statusCode = result.status ?? 200;
+        if ((res.statusCode === 429 || res.statusCode === 503) && !res.hasHeader('retry-after')) {
           res.setHeader('retry-after', '1');
         }
-        res.end(result.body.string);
-      } else {
-        for await (const chunk of result.body.asyncIterator) {
-          res.write(chunk);
+        if (result.body.kind === 'complete') {
+          const bytes = Buffer.byteLength(result.body.string);
+          if (bytes > env.MAX_RESPONSE_BYTES) {
+            res.removeHeader('set-cookie');
+            limitResponse(res, limitErrors.responseBytes(bytes, env.MAX_RESPONSE_BYTES));
+            return;
+          }
+          if (isUnavailable(result.body.string)) {
+            // Nothing answered because the database is away: say so to proxies and clients.
+            res.statusCode = 503;
+            res.setHeader('retry-after', '1');
+          }
+          res.end(result.body.string);
+        } else {
+          for await (const chunk of result.body.asyncIterator) {
+            res.write(chunk);
+          }
+          res.end();
         }
-        res.end();
+      } finally {
+        if (execution) {
+          void execution.then(
+            () => admission.leave(ticket),
+            () => admission.leave(ticket),
+          );
+        } else {
+          admission.leave(ticket);
+        }
       }
     } catch (error) {
       if (error instanceof PayloadTooLargeError) {
@@ -166,8 +286,18 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
           res,
           413,
           'PAYLOAD_TOO_LARGE',
-          `The request body exceeds ${env.MAX_BODY_BYTES} bytes`,
+          `The request body exceeds the limit of ${env.MAX_BODY_BYTES.toLocaleString('en-US')} bytes`,
+          { connection: 'close' },
         );
+        return;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) {
+        // The client went away mid-request: nobody to answer, nothing to log.
+        res.destroy();
+        return;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') {
+        requestError(res, 400, 'BAD_REQUEST', 'The request target is not a valid URL');
         return;
       }
       console.error(error);

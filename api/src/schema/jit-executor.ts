@@ -56,6 +56,17 @@ export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayI
   const executor: GatewayExecutor = async (request) => {
     const { document, operationName, context, operation } = request;
     const variables = request.request.variables ?? {};
+    if (!operation) {
+      // No operation matched the name (or several and no name): graphql-js says so as a request
+      // error, which Apollo answers 400. The client's name, not Apollo's resolved one (null here).
+      return execute({
+        schema,
+        document,
+        operationName: request.request.operationName,
+        variableValues: variables,
+        contextValue: context,
+      }) as Promise<GatewayExecutionResult>;
+    }
     let entry = documents.get(document);
     if (!entry) {
       entry = { runs: 0, compiled: new Map() };

@@ -2,6 +2,7 @@
  * The generator against the real KB in prisma/seed/data/kb. Nothing here is skipped: if a KB
  * file is missing or invalid the suite fails naming it.
  */
+import { LIST_SIZES } from '../../../limits/cost';
 import { checkQuestion } from '../gate';
 import type { BankQuestion } from '../types';
 import { QUESTION_TYPES } from '../types';
@@ -118,5 +119,22 @@ describe('the real KB', () => {
     const { report } = get();
     const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, report.byType[t] ?? 0]));
     expect({ total: report.total, ...counts }).toMatchSnapshot();
+  });
+
+  it('fits the list sizes the query cost estimate assumes for question content (limits/cost.ts)', () => {
+    const { questions } = get();
+    const largest = (counts: number[]) => Math.max(0, ...counts);
+    const found = {
+      'AnswerKey.rationales': largest(questions.map((q) => q.key.rationales.length)),
+      'Rationale.citations': largest(
+        questions.flatMap((q) => q.key.rationales.map((r) => r.citationIds.length)),
+      ),
+      'BankQuestion.citations': largest(questions.map((q) => q.citationIds.length)),
+      'BankQuestion.actors': largest(questions.map((q) => q.actorSlugs.length)),
+      'BankQuestion.themes': largest(questions.map((q) => q.themes.length)),
+    };
+    for (const [key, count] of Object.entries(found)) {
+      expect([key, count <= Number(LIST_SIZES[key])]).toEqual([key, true]);
+    }
   });
 });

@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { Context } from '../context';
+import { measureCost } from './cost';
+import { LIMITS, limitErrors } from './limits';
+import { assertWellFormedText } from './text';
+
+/**
+ * The limits that need the resolved operation and its variables, checked before it executes:
+ * text that cannot be stored, then the estimated cost (variables and argument defaults
+ * included), then this process's and this client's share of work in progress. After execution,
+ * a request its guard stopped (time, response items) is answered with that one error and no
+ * partial data.
+ */
+export const limitsPlugin = (schema: GraphQLSchema): ApolloServerPlugin<Context> => ({
+  requestDidStart: async () => ({
+    didResolveOperation: async ({ document, request, operation, contextValue }) => {
+      assertWellFormedText(document, request.variables);
+      const cost = measureCost({
+        schema,
+        document,
+        operationName: operation?.name?.value,
+        variables: request.variables,
+      });
+      if (cost !== null && cost > LIMITS.maxCost) {
+        throw limitErrors.cost(cost, LIMITS.maxCost);
+      }
+      const refused = contextValue.charge(cost ?? 0);
+      if (refused) {
+        throw refused;
+      }
+    },
+    willSendResponse: async ({ contextValue, response }) => {
+      const stopped = contextValue?.guard?.stopped;
+      if (!stopped || response.body.kind !== 'single') {
+        return;
+      }
+      response.body.singleResult = { errors: [stopped.toFormatted()] };
+      response.http.status = stopped.status;
+      if (stopped.retryAfter) {
+        response.http.headers.set('retry-after', String(stopped.retryAfter));
+      }
+    },
+  }),
+});
