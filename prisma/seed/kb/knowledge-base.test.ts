@@ -123,6 +123,86 @@ describe('the validator', () => {
       },
       /more than once/,
     ],
+    [
+      'an explanation that explains nothing',
+      (k) => {
+        const x = k.explanations[0];
+        if (x) {
+          x.relation = undefined;
+          x.event = undefined;
+        }
+      },
+      /explains nothing/,
+    ],
+    [
+      'an explanation pointing at a missing relation',
+      (k) => {
+        const x = k.explanations[0];
+        if (x) {
+          x.relation = 'no-such-relation';
+        }
+      },
+      /relation "no-such-relation" does not exist/,
+    ],
+    [
+      'an undated stance filed under an era without saying why',
+      (k) => {
+        const st = k.stances.find((s) => !s.from && !s.to);
+        if (st) {
+          st.eras = ['civil-war'];
+          st.dateReasoning = undefined;
+        }
+      },
+      /undated, so its eras need a dateReasoning/,
+    ],
+    [
+      'a stance dated outside its era',
+      (k) => {
+        const st = k.stances.find((s) => s.from);
+        if (st) {
+          st.eras = ['after-assad'];
+        }
+      },
+      /eras after-assad do not contain/,
+    ],
+    [
+      'a series occurrence whose date differs from its event',
+      (k) => {
+        const o = k.series.flatMap((se) => se.occurrences).find((x) => x.event);
+        if (o) {
+          o.date = { value: '2016-06', precision: 'MONTH' };
+        }
+      },
+      /differs from its event's start/,
+    ],
+    [
+      'series occurrences out of order',
+      (k) => {
+        const se = k.series.find((x) => x.occurrences.length > 1);
+        se?.occurrences.reverse();
+      },
+      /chronological order/,
+    ],
+    [
+      'a source error whose wrong text is not in its citation',
+      (k) => {
+        const e = k.sourceErrors[0];
+        if (e) {
+          e.asWritten = 'Hussein Haniyeh';
+        }
+      },
+      /is not in citation/,
+    ],
+    [
+      'a non-FACT occurrence without claimedBy',
+      (k) => {
+        const o = k.series[0]?.occurrences[0];
+        if (o) {
+          o.status = 'REPORTED';
+        }
+      },
+      /needs claimedBy/,
+    ],
   ])('reports %s', (_name, mutate, expected) => {
     const broken = copy();
     mutate(broken);
