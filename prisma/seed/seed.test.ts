@@ -51,7 +51,8 @@ describe('the knowledge-base seed', () => {
     expect(seed(database.url).status).toBe(0);
     expect(await counts()).toEqual(expected);
     expect(await database.db.event.findMany({ orderBy: { slug: 'asc' } })).toEqual(snapshot);
-  });
+    // Two full seed processes (tsx start-up, validation, load): past 30 s on a loaded machine.
+  }, 90_000);
 
   it('exits non-zero on a broken file and leaves the loaded knowledge base as it was', async () => {
     const before = await counts();
