@@ -48,9 +48,14 @@ export const canonicalWord = (word: string): string => {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/'s$/, '')
-    .replace(/^(\d+)(st|nd|rd|th)$/, '$1')
+    .replace(/^(\d+)(st|nd|rd|th|s)$/, '$1')
     .replace(/,/g, '');
-  return DEMONYMS[w] ?? w;
+  const demonym = DEMONYMS[w];
+  if (demonym) {
+    return demonym;
+  }
+  // A plural matches its singular ("Shias", "Shia"); both sides are reduced the same way.
+  return w.length > 3 && /[^s]s$/.test(w) && !/\d/.test(w) ? w.slice(0, -1) : w;
 };
 
 /** Two canonical words match when equal, or when both are long and share their first five letters. */
@@ -144,29 +149,42 @@ export const sentencesOf = (text: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/**
- * Name forms of actors that the passages mention (an acronym must match in capitals), so our text
- * may call them by any of their names: a passage saying "Islamic Revolutionary Guard Corps"
- * carries "IRGC".
- */
-export const mentionedNameWords = (hay: Haystack, actors: readonly Actor[]): Set<string> => {
-  const allowed = new Set<string>();
-  for (const actor of actors) {
+/** Every name form of every actor, compiled once: an acronym must match in capitals. */
+export type NameForms = Array<{
+  words: string[];
+  forms: Array<{ lower: string; pattern: RegExp }>;
+}>;
+
+export const compileNameForms = (actors: readonly Actor[]): NameForms =>
+  actors.map((actor) => {
     const forms = [actor.name, actor.shortName, ...actor.aliases].filter(
       (f): f is string => f !== undefined,
     );
-    const mentioned = forms.some((form) => {
-      const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const acronym = form === form.toUpperCase();
-      return new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, acronym ? 'u' : 'iu').test(
-        hay.text,
-      );
-    });
-    if (mentioned) {
-      for (const form of forms) {
-        for (const word of splitWords(form)) {
-          allowed.add(canonicalWord(word));
-        }
+    return {
+      words: forms.flatMap((form) => splitWords(form).map(canonicalWord)),
+      forms: forms.map((form) => {
+        const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const acronym = form === form.toUpperCase();
+        return {
+          lower: form.toLowerCase(),
+          pattern: new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, acronym ? 'u' : 'iu'),
+        };
+      }),
+    };
+  });
+
+/**
+ * Name forms of actors that the passages mention, so our text may call them by any of their
+ * names: a passage saying "Islamic Revolutionary Guard Corps" carries "IRGC".
+ */
+export const mentionedNameWords = (hay: Haystack, forms: NameForms): Set<string> => {
+  const allowed = new Set<string>();
+  const lower = hay.text.toLowerCase();
+  for (const actor of forms) {
+    // A cheap substring test first; the pattern then checks word boundaries and capitals.
+    if (actor.forms.some((f) => lower.includes(f.lower) && f.pattern.test(hay.text))) {
+      for (const word of actor.words) {
+        allowed.add(word);
       }
     }
   }

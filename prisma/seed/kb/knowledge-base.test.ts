@@ -203,6 +203,151 @@ describe('the validator', () => {
       },
       /needs claimedBy/,
     ],
+    // The evidence rules: each kind of defect the reading of the KB against its sources found.
+    [
+      'a description sentence whose claim no cited passage carries (USIP "economic woes")',
+      (k) => {
+        const a = k.actors.find((x) => x.slug === 'usip');
+        if (a) {
+          a.citations = ['usip-hezbollah-reliance'];
+          a.description = `${a.description} It says Syria's isolation from the West drove the tie.`;
+        }
+      },
+      /actor usip description: \[backing\].*West/,
+    ],
+    [
+      'a year in a summary that no cited passage gives',
+      (k) => {
+        const e = k.events.find((x) => x.slug === 'iran-iraq-war');
+        if (e) {
+          e.summary = `${e.summary} A ceasefire followed in 1989.`;
+        }
+      },
+      /event iran-iraq-war summary: \[backing\].*1989/,
+    ],
+    [
+      'an EXACT date that no cited passage gives (a month dated by a lower bound)',
+      (k) => {
+        const e = k.events.find((x) => x.slug === 'akbari-rules-out-withdrawal');
+        if (e) {
+          e.start = { value: '2023-12', precision: 'MONTH' };
+        }
+      },
+      /event akbari-rules-out-withdrawal start: \[date-evidence\] 2023-12/,
+    ],
+    [
+      'a non-EXACT date without a basis',
+      (k) => {
+        const r = k.relations.find((x) => x.id === 'israel-killed-razi-mousavi');
+        if (r?.from) {
+          r.from = { value: r.from.value, precision: r.from.precision, certainty: 'INFERRED' };
+        }
+      },
+      /relation israel-killed-razi-mousavi from: \[date-certainty\]/,
+    ],
+    [
+      'a person named with a first name no passage gives ("Hassan" Rouhani)',
+      (k) => {
+        const a = k.actors.find((x) => x.slug === 'rouhani');
+        if (a) {
+          a.name = 'Hassan Rouhani';
+        }
+      },
+      /actor rouhani: \[name-evidence\] name "Hassan Rouhani" — Hassan/,
+    ],
+    [
+      'an alias with a title from elsewhere ("Imam")',
+      (k) => {
+        k.actors.find((x) => x.slug === 'musa-al-sadr')?.aliases.push('Imam Musa Sadr');
+      },
+      /actor musa-al-sadr: \[name-evidence\] alias "Imam Musa Sadr"/,
+    ],
+    [
+      'a corrected name without its source-error record',
+      (k) => {
+        k.sourceErrors = k.sourceErrors.filter((e) => e.actor !== 'ismail-haniyeh');
+      },
+      /actor ismail-haniyeh: \[name-evidence\] name "Ismail Haniyeh" — Ismail/,
+    ],
+    [
+      'a confrontation typed as a negotiation',
+      (k) => {
+        k.relations.push({
+          id: 'kerry-negotiated-with-zarif',
+          type: 'NEGOTIATED_WITH',
+          subject: 'john-kerry',
+          object: 'mohammad-javad-zarif',
+          summary: 'John Kerry confronted Zarif over Iran Air flights to Damascus.',
+          citations: ['iranwire-kerry-confronted'],
+          status: 'CLAIM',
+          claimedBy: 'Mohammad Javad Zarif (leaked audio)',
+        });
+      },
+      /relation kerry-negotiated-with-zarif: \[relation-evidence\] type NEGOTIATED_WITH but a cited passage describes a confrontation/,
+    ],
+    [
+      'a demand that forces leave typed as support',
+      (k) => {
+        k.relations.push({
+          id: 'iran-supported-syria-sovereignty',
+          type: 'SUPPORTED',
+          subject: 'iran',
+          object: 'syria',
+          summary: 'According to Reuters, Iran insisted that foreign forces leave Syria.',
+          citations: ['wiki-reuters-foreign-forces'],
+          status: 'REPORTED',
+          claimedBy: 'Reuters',
+        });
+      },
+      /relation iran-supported-syria-sovereignty: \[relation-evidence\] type SUPPORTED but a cited passage describes a demand to leave/,
+    ],
+    [
+      'a dismissal of a document recorded as a side taken',
+      (k) => {
+        const p = k.events
+          .find((x) => x.slug === 'iran-war-spending-document-leaked')
+          ?.participants.find((x) => x.actor === 'syria');
+        if (p) {
+          p.stance = 'AGAINST';
+        }
+      },
+      /participant syria: \[stance-evidence\]/,
+    ],
+    [
+      'a host/visitor role that no passage supports',
+      (k) => {
+        const p = k.events
+          .find((x) => x.slug === 'khamenei-raisi-meet-assad')
+          ?.participants.find((x) => x.actor === 'bashar-al-assad');
+        if (p) {
+          p.role = 'visitor';
+        }
+      },
+      /participant bashar-al-assad: \[role-evidence\] role "visitor"/,
+    ],
+    [
+      'a series occurrence with a date its passages do not give',
+      (k) => {
+        const o = k.series
+          .flatMap((x) => x.occurrences)
+          .find((x) => x.id === 'khamenei-and-raisi-meet-bashar-2022');
+        if (o) {
+          o.date = { value: '2022-05-09', precision: 'DAY' };
+          o.event = undefined;
+        }
+      },
+      /occurrence khamenei-and-raisi-meet-bashar-2022 date: \[date-evidence\] 2022-05-09.*day 9/,
+    ],
+    [
+      'a quote without its occasion',
+      (k) => {
+        const q = k.quotes[0];
+        if (q) {
+          q.occasion = undefined;
+        }
+      },
+      /\[quote-context\]/,
+    ],
   ])('reports %s', (_name, mutate, expected) => {
     const broken = copy();
     mutate(broken);

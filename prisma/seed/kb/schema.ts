@@ -317,6 +317,8 @@ export const Quote = z
     audience: z.string().min(1).optional(),
     /** The event the words belong to or answer, for "said in response to which event?" items. */
     event: slug.optional(),
+    /** The passage that dates the words when their own citation does not (same sentence, cut short). */
+    dateCitation: slug.optional(),
   })
   .strict();
 export type Quote = z.infer<typeof Quote>;

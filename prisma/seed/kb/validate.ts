@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dateRange } from './dates';
 import {
+  canonicalWord,
   certaintyOf,
+  compileNameForms,
   type Haystack,
   haystack,
   isMonthWord,
@@ -509,6 +511,7 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
   }
 
   problems.push(...checkUnderstandingLayer(kb));
+  problems.push(...checkEvidence(kb));
 
   return problems;
 };
@@ -663,6 +666,7 @@ const checkUnderstandingLayer = (kb: KnowledgeBase): string[] => {
 
   for (const q of kb.quotes) {
     need(events, 'event', q.event, `quote ${q.id}`);
+    need(citations, 'citation', q.dateCitation, `quote ${q.id} dateCitation`);
   }
   return problems;
 };
@@ -692,6 +696,10 @@ const CONTRARY_WORDING: Array<{ types: readonly string[]; pattern: RegExp; reaso
     reason: 'a dismissal',
   },
 ];
+
+/** Our wording that marks a year as worked out rather than read in a passage. */
+const INFERENCE_MARK =
+  /\b(inferred|by (the|its|their)( [\w-]+)? (article|paper|source|snippet|report)'s date)\b/i;
 
 /** A participant's role that only reports a denial gives no side in the event. */
 const DENIAL_ROLE =
@@ -733,14 +741,31 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
 
   // [backing] Every figure, date, name and capitalised title in our sentences is carried by a
   // passage the record cites (or names an actor such a passage mentions).
-  const backing = (text: string, ids: readonly string[], where: string, own: string[] = []) => {
+  const actorsBySlug = new Map(kb.actors.map((a) => [a.slug, a]));
+  const nameForms = compileNameForms(kb.actors);
+  const formsOf = (slugs: ReadonlyArray<string | undefined>): string[] =>
+    slugs.flatMap((slug) => {
+      const a = slug === undefined ? undefined : actorsBySlug.get(slug);
+      return a ? [a.name, a.shortName ?? '', ...a.aliases] : [];
+    });
+  const titleOf = (slug: string | undefined): string[] => {
+    const e = slug === undefined ? undefined : kb.events.find((x) => x.slug === slug);
+    return e ? [e.title] : [];
+  };
+  // `linked` are the names of the actors the record links to (whose own records prove their
+  // names) and the title of its context event (whose own passages prove it).
+  const backing = (text: string, ids: readonly string[], where: string, linked: string[] = []) => {
     const hay = hayOf(ids);
-    const allowed = mentionedNameWords(hay, kb.actors);
-    for (const word of own.flatMap((f) => f.split(/[\s\-–]+/))) {
-      allowed.add(word.toLowerCase());
+    const allowed = mentionedNameWords(hay, nameForms);
+    for (const word of linked.flatMap((f) => f.split(/[\s\-–]+/))) {
+      allowed.add(canonicalWord(word));
     }
     for (const sentence of sentencesOf(text)) {
-      const missing = unbackedTokens(sentence, hay, allowed, isName);
+      // A sentence that flags its year as inferred may state it; names and titles still count.
+      const flagged = INFERENCE_MARK.test(sentence);
+      const missing = unbackedTokens(sentence, hay, allowed, isName).filter(
+        (token) => !(flagged && /^\d{4}$/.test(token)),
+      );
       if (missing.length > 0) {
         problems.push(
           `${where}: [backing] "${sentence}" — ${missing.join(', ')} not in its cited passages`,
@@ -782,7 +807,15 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
     const forms = [actor.name, actor.shortName, ...actor.aliases].filter(
       (f): f is string => f !== undefined,
     );
-    backing(actor.description, ids, `${where} description`, forms);
+    backing(actor.description, ids, `${where} description`, [
+      ...forms,
+      ...formsOf([
+        actor.parent,
+        actor.basedIn,
+        actor.nationality,
+        ...actor.offices.map((o) => o.of),
+      ]),
+    ]);
     dated(actor.died, ids, `${where} died`);
     actor.offices.forEach((office, i) => {
       const at = `${where} office ${i}`;
@@ -822,7 +855,12 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
   for (const event of kb.events) {
     const where = `event ${event.slug}`;
     const ids = [...event.citations, ...event.disputes.map((d) => d.citation)];
-    backing(event.summary, ids, `${where} summary`);
+    backing(
+      event.summary,
+      ids,
+      `${where} summary`,
+      formsOf(event.participants.map((p) => p.actor)),
+    );
     dated(event.start, ids, `${where} start`, event.dateReasoning);
     dated(event.end, ids, `${where} end`, event.dateReasoning);
     const text = passagesOf(ids)
@@ -844,7 +882,10 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
 
   for (const relation of kb.relations) {
     const where = `relation ${relation.id}`;
-    backing(relation.summary, relation.citations, `${where} summary`);
+    backing(relation.summary, relation.citations, `${where} summary`, [
+      ...formsOf([relation.subject, relation.object]),
+      ...titleOf(relation.context),
+    ]);
     dated(relation.from, relation.citations, `${where} from`);
     dated(relation.to, relation.citations, `${where} to`);
     const text = passagesOf(relation.citations)
@@ -860,7 +901,8 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
   }
 
   for (const quote of kb.quotes) {
-    dated(quote.date, [quote.citation], `quote ${quote.id} date`);
+    const dating = quote.dateCitation ? [quote.citation, quote.dateCitation] : [quote.citation];
+    dated(quote.date, dating, `quote ${quote.id} date`);
     // [quote-context] who said it to whom, on what occasion, about what.
     if (!quote.topic || !quote.occasion) {
       problems.push(`quote ${quote.id}: [quote-context] needs a topic and an occasion`);
@@ -871,19 +913,26 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
   }
   for (const x of kb.explanations) {
     const where = `explanation ${x.id}`;
-    backing(x.detail, x.citations, `${where} detail`);
+    backing(x.detail, x.citations, `${where} detail`, [
+      ...formsOf([x.actor, x.accordingToActor]),
+      ...titleOf(x.event),
+    ]);
     dated(x.date, x.citations, `${where} date`, x.dateReasoning);
   }
   for (const st of kb.stances) {
     const where = `stance ${st.id}`;
-    backing(st.statement, st.citations, `${where} statement`);
+    backing(st.statement, st.citations, `${where} statement`, [
+      ...formsOf([st.actor, st.towardActor, st.accordingToActor]),
+      ...titleOf(st.context),
+      ...titleOf(st.towardEvent),
+    ]);
     dated(st.from, st.citations, `${where} from`, st.dateReasoning);
     dated(st.to, st.citations, `${where} to`, st.dateReasoning);
   }
   for (const se of kb.series) {
     for (const o of se.occurrences) {
       const where = `series ${se.slug} occurrence ${o.id}`;
-      backing(o.summary, o.citations, `${where} summary`);
+      backing(o.summary, o.citations, `${where} summary`, titleOf(o.event));
       // [series] each occurrence is dated by its own passages.
       dated(o.date, o.citations, `${where} date`, o.note);
     }
