@@ -543,8 +543,17 @@ const checkEras = (
     problems.push(`${where}: dated but filed under no era`);
   }
   for (const date of known) {
+    // An end date may be the first day after an era (the Assad regime fell on 8 December 2024).
+    const span = dateRange(date);
+    const dayBefore = new Date(span.from.getTime() - 86_400_000);
     const allowed = erasFor(date, all);
-    if (eras.length > 0 && !eras.some((era) => allowed.includes(era))) {
+    const touching = all
+      .filter((era) => {
+        const e = eraSpan(era);
+        return e.from <= span.until && dayBefore <= e.until;
+      })
+      .map((era) => era.slug);
+    if (eras.length > 0 && !eras.some((era) => allowed.includes(era) || touching.includes(era))) {
       problems.push(
         `${where}: eras ${eras.join(', ')} do not contain ${date.value} (expected ${allowed.join(' or ')})`,
       );
