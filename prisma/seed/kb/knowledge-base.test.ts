@@ -62,6 +62,61 @@ describe('the knowledge base', () => {
   });
 });
 
+describe('the understanding layer', () => {
+  const about = (pred: (x: KnowledgeBase['explanations'][number]) => boolean) =>
+    kb.explanations.filter(pred).map((x) => x.id);
+
+  it('answers the "why" questions the issue lists, each attributed', () => {
+    // Why Syria sided with Iran; what Iran wanted; what the war cost; why relations cooled;
+    // why Hezbollah was founded; the Fatemiyoun and Zeinabiyoun; the Russia–Iran rivalry.
+    expect(
+      about((x) => x.relation === 'syria-sided-with-iran-iran-iraq-war').length,
+    ).toBeGreaterThan(1);
+    expect(about((x) => x.kind === 'PURPOSE' && x.actor === 'iran').length).toBeGreaterThan(4);
+    expect(
+      about((x) => x.kind === 'CONSEQUENCE' && x.actor === 'iran' && x.area !== undefined).length,
+    ).toBeGreaterThan(4);
+    expect(
+      about((x) => x.topic === 'relations between Iran and Syria cooled').length,
+    ).toBeGreaterThan(5);
+    expect(about((x) => x.relation === 'irgc-trained-hezbollah')).not.toEqual([]);
+    expect(about((x) => x.relation === 'irgc-trained-fatemiyoun')).not.toEqual([]);
+    expect(
+      about((x) => x.themes.includes('russia') && x.actor === 'russia').length,
+    ).toBeGreaterThan(1);
+    for (const x of kb.explanations) {
+      expect({ id: x.id, accordingTo: x.accordingTo.length > 0 }).toEqual({
+        id: x.id,
+        accordingTo: true,
+      });
+    }
+  });
+
+  it('never states a lower-bound, inferred or process date as exact where the issue found one', () => {
+    const certainty = (slug: string) =>
+      kb.events.find((e) => e.slug === slug)?.start.certainty ?? 'EXACT';
+    expect(certainty('akbari-rules-out-withdrawal')).toBe('AFTER');
+    expect(certainty('iran-war-spending-document-leaked')).toBe('INFERRED');
+    expect(certainty('saudi-embassy-reopening-prepared')).toBe('PROCESS');
+  });
+
+  it('records recurring events as series, so no occurrence year is a safe wrong answer', () => {
+    const years = (slug: string) =>
+      kb.series.find((se) => se.slug === slug)?.occurrences.map((o) => o.date.value.slice(0, 4));
+    expect(years('syrian-and-iranian-leaders-meet')).toEqual(['1984', '2022', '2024']);
+    expect(years('wars-in-lebanon')).toEqual(['1982', '2006']);
+    expect(kb.series.every((se) => se.complete === false)).toBe(true);
+  });
+
+  it("keeps a source's wrong name as a recorded error, not as the name", () => {
+    const haniyeh = kb.actors.find((a) => a.formerSlugs.includes('hassan-haniyeh'));
+    expect(haniyeh?.name).toBe('Ismail Haniyeh');
+    expect(kb.sourceErrors.find((e) => e.actor === haniyeh?.slug)?.asWritten).toBe(
+      'Hassan Haniyeh',
+    );
+  });
+});
+
 // The validator must catch each kind of error; otherwise the test above proves nothing.
 describe('the validator', () => {
   const firstCitation = () => kb.citations[0] as KnowledgeBase['citations'][number];
@@ -337,6 +392,18 @@ describe('the validator', () => {
         }
       },
       /occurrence khamenei-and-raisi-meet-bashar-2022 date: \[date-evidence\] 2022-05-09.*day 9/,
+    ],
+    [
+      'an explanation answer that says more than its passages (a year)',
+      (k) => {
+        const x = k.explanations.find(
+          (e) => e.id === 'hafez-sought-counterweight-to-israel-and-iraq',
+        );
+        if (x) {
+          x.answer = `${x.answer}, from 1979`;
+        }
+      },
+      /explanation hafez-sought-counterweight-to-israel-and-iraq answer: \[backing\].*1979/,
     ],
     [
       'a quote without its occasion',

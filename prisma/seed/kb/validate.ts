@@ -922,19 +922,24 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
   }
   for (const x of kb.explanations) {
     const where = `explanation ${x.id}`;
-    backing(x.detail, x.citations, `${where} detail`, [
-      ...formsOf([x.actor, x.accordingToActor]),
-      ...titleOf(x.event),
-    ]);
+    const linked = [...formsOf([x.actor, x.accordingToActor]), ...titleOf(x.event)];
+    // The topic and answer are what an item shows; they need the same backing as the detail.
+    backing(x.topic, x.citations, `${where} topic`, linked);
+    backing(x.answer, x.citations, `${where} answer`, linked);
+    backing(x.detail, x.citations, `${where} detail`, linked);
     dated(x.date, x.citations, `${where} date`, x.dateReasoning);
   }
   for (const st of kb.stances) {
     const where = `stance ${st.id}`;
-    backing(st.statement, st.citations, `${where} statement`, [
+    const linked = [
       ...formsOf([st.actor, st.towardActor, st.accordingToActor]),
       ...titleOf(st.context),
       ...titleOf(st.towardEvent),
-    ]);
+    ];
+    backing(st.statement, st.citations, `${where} statement`, linked);
+    if (st.towardIssue) {
+      backing(st.towardIssue, st.citations, `${where} towardIssue`, linked);
+    }
     dated(st.from, st.citations, `${where} from`, st.dateReasoning);
     dated(st.to, st.citations, `${where} to`, st.dateReasoning);
   }
@@ -975,6 +980,12 @@ const countBy = <T>(items: readonly T[], keysOf: (item: T) => readonly string[])
   }
   return counts;
 };
+
+const notExact = (kb: KnowledgeBase): Map<string, number> =>
+  countBy(
+    allDates(kb).filter(({ date }) => certaintyOf(date) !== 'EXACT'),
+    ({ date }) => [certaintyOf(date)],
+  );
 
 /** A printable summary: events per era and theme, facts per type, actors, citations, statuses. */
 export const coverageReport = (kb: KnowledgeBase): string => {
@@ -1018,5 +1029,22 @@ export const coverageReport = (kb: KnowledgeBase): string => {
       'Citations per source',
       kb.sources.map((s): [string, number] => [s.slug, perSource.get(s.slug) ?? 0]),
     ),
+    table('Understanding layer', [
+      ...(['CAUSE', 'PURPOSE', 'CONSEQUENCE'] as const).map((kind): [string, number] => [
+        `explanations ${kind}`,
+        kb.explanations.filter((x) => x.kind === kind).length,
+      ]),
+      ['stances', kb.stances.length],
+      ['series occurrences', kb.series.reduce((sum, se) => sum + se.occurrences.length, 0)],
+      ['source errors', kb.sourceErrors.length],
+    ]),
+    table(
+      'Explanations and stances filed per era (undated ones under none)',
+      kb.eras.map((era): [string, number] => [
+        era.slug,
+        [...kb.explanations, ...kb.stances].filter((r) => r.eras.includes(era.slug)).length,
+      ]),
+    ),
+    table('Dates that are not EXACT', [...notExact(kb).entries()]),
   ].join('\n\n');
 };
