@@ -393,6 +393,21 @@ export const ConsequenceArea = z.enum([
 ]);
 export type ConsequenceArea = z.infer<typeof ConsequenceArea>;
 
+/** When an explanation or stance holds, where it is filed, and who says so. */
+const filedAndAttributed = {
+  dateReasoning: z.string().min(1).optional(),
+  /** The eras it belongs to; an undated record lists eras only with a dateReasoning saying why. */
+  eras: z.array(slug).default([]),
+  themes: z.array(slug).min(1),
+  citations: z.array(slug).min(1),
+  status: Status,
+  /** Who says it: "Wikipedia", "IranWire", "Heshmatollah Falahatpisheh (via MENA)". */
+  accordingTo: z.string().min(1),
+  /** The actor who says it, when it is one of the KB's actors. */
+  accordingToActor: slug.optional(),
+  note: z.string().min(1).optional(),
+};
+
 /**
  * One cited answer to "why?", "what for?" or "what followed?". `topic` is the thing explained as a
  * clause ("Syria sided with Iran in the Iran–Iraq War"); `answer` is the explanation as a short
@@ -419,19 +434,9 @@ export const Explanation = z
     figure: slug.optional(),
     /** When the cause held or the consequence came, if a source says. */
     date: DateValue.optional(),
-    dateReasoning: z.string().min(1).optional(),
-    /** The eras it belongs to; an undated record lists eras only with a dateReasoning saying why. */
-    eras: z.array(slug).default([]),
-    themes: z.array(slug).min(1),
-    citations: z.array(slug).min(1),
-    status: Status,
-    /** Who gives this explanation: "Wikipedia", "IranWire", "Heshmatollah Falahatpisheh (via MENA)". */
-    accordingTo: z.string().min(1),
-    /** The actor who gives it, when it is one of the KB's actors. */
-    accordingToActor: slug.optional(),
     /** ONE_OF_SEVERAL: the source says "one reason"; MAIN: the source ranks it first. */
     ranking: z.enum(['ONE_OF_SEVERAL', 'MAIN']).optional(),
-    note: z.string().min(1).optional(),
+    ...filedAndAttributed,
   })
   .strict();
 export type Explanation = z.infer<typeof Explanation>;
@@ -469,20 +474,11 @@ export const Stance = z
     statement: z.string().min(1),
     from: DateValue.optional(),
     to: DateValue.optional(),
-    dateReasoning: z.string().min(1).optional(),
-    /** The eras it belongs to; an undated stance lists eras only with a dateReasoning saying why. */
-    eras: z.array(slug).default([]),
-    themes: z.array(slug).min(1),
     /** The event during which the stance was taken. */
     context: slug.optional(),
-    citations: z.array(slug).min(1),
-    status: Status,
-    /** Who reports the stance (the actor itself, a source, an analyst). */
-    accordingTo: z.string().min(1),
-    accordingToActor: slug.optional(),
     /** The stance that replaced this one, for "how did X's position change?" items. */
     supersededBy: slug.optional(),
-    note: z.string().min(1).optional(),
+    ...filedAndAttributed,
   })
   .strict();
 export type Stance = z.infer<typeof Stance>;
