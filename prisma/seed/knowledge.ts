@@ -9,6 +9,7 @@ const range = (date: DateValue | undefined) => (date ? dateRange(date) : undefin
  */
 export const seedKnowledgeBase = async (db: DbClient, kb: KnowledgeBase): Promise<void> => {
   // Children first on delete, parents first on insert.
+  await db.knowledgeRecord.deleteMany();
   await db.figure.deleteMany();
   await db.quote.deleteMany();
   await db.relation.deleteMany();
@@ -142,4 +143,22 @@ export const seedKnowledgeBase = async (db: DbClient, kb: KnowledgeBase): Promis
       data: figure,
     })),
   });
+  // The understanding layer has no columns of its own to query by: one JSON row per record.
+  const understanding = [
+    ...kb.explanations.map((x, position) => ({
+      collection: 'explanations',
+      id: x.id,
+      position,
+      data: x,
+    })),
+    ...kb.stances.map((x, position) => ({ collection: 'stances', id: x.id, position, data: x })),
+    ...kb.series.map((x, position) => ({ collection: 'series', id: x.slug, position, data: x })),
+    ...kb.sourceErrors.map((x, position) => ({
+      collection: 'sourceErrors',
+      id: x.id,
+      position,
+      data: x,
+    })),
+  ];
+  await db.knowledgeRecord.createMany({ data: understanding });
 };

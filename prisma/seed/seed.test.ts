@@ -31,6 +31,7 @@ describe('the knowledge-base seed', () => {
     quotes: await database.db.quote.count(),
     figures: await database.db.figure.count(),
     citations: await database.db.citation.count(),
+    understanding: await database.db.knowledgeRecord.count(),
   });
 
   it('loads the whole knowledge base, and a second run changes nothing', async () => {
@@ -44,14 +45,28 @@ describe('the knowledge-base seed', () => {
       quotes: count('quotes.json'),
       figures: count('figures.json'),
       citations: count('citations.json'),
+      understanding:
+        count('explanations.json') +
+        count('stances.json') +
+        count('series.json') +
+        count('sourceErrors.json'),
     };
     expect(await counts()).toEqual(expected);
+    // The understanding layer is stored whole, record for record.
+    const firstStance = (
+      JSON.parse(readFileSync(kbFile('stances.json'), 'utf8')) as Array<{ id: string }>
+    )[0];
+    const row = await database.db.knowledgeRecord.findUnique({
+      where: { collection_id: { collection: 'stances', id: firstStance?.id ?? '' } },
+    });
+    expect(row?.data).toEqual(firstStance);
     const snapshot = await database.db.event.findMany({ orderBy: { slug: 'asc' } });
 
     expect(seed(database.url).status).toBe(0);
     expect(await counts()).toEqual(expected);
     expect(await database.db.event.findMany({ orderBy: { slug: 'asc' } })).toEqual(snapshot);
-  });
+    // Two full seed processes (tsx start-up, validation, load): past 30 s on a loaded machine.
+  }, 90_000);
 
   it('exits non-zero on a broken file and leaves the loaded knowledge base as it was', async () => {
     const before = await counts();

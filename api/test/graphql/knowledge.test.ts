@@ -159,7 +159,24 @@ describe('knowledge (public reading)', () => {
   });
 
   it('rebuilds the knowledge base snapshot from the tables, in the files’ format', async () => {
+    const stance = {
+      id: 'syria-backs-iran',
+      actor: 'syria',
+      position: 'SUPPORTS',
+      towardActor: 'iran',
+      statement: 'Syria backed Iran.',
+      eras: [],
+      themes: ['war'],
+      citations: ['cite-1'],
+      status: 'FACT',
+      accordingTo: 'A test source',
+    };
+    await api.database.db.knowledgeRecord.create({
+      data: { collection: 'stances', id: stance.id, position: 0, data: stance },
+    });
     const kb = await loadKnowledgeSnapshot(api.database.db);
+    expect(kb.stances).toEqual([stance]);
+    expect(kb.explanations).toEqual([]);
     expect(KnowledgeBase.safeParse(kb).success).toBe(true);
     expect(kb.events.map((e) => e.slug)).toEqual(['middle-1999', 'pact-1980', 'rupture-2012']);
     expect(kb.citations.map((c) => c.id)).toEqual(['cite-1', 'cite-2', 'cite-3']);

@@ -62,6 +62,61 @@ describe('the knowledge base', () => {
   });
 });
 
+describe('the understanding layer', () => {
+  const about = (pred: (x: KnowledgeBase['explanations'][number]) => boolean) =>
+    kb.explanations.filter(pred).map((x) => x.id);
+
+  it('answers the "why" questions the issue lists, each attributed', () => {
+    // Why Syria sided with Iran; what Iran wanted; what the war cost; why relations cooled;
+    // why Hezbollah was founded; the Fatemiyoun and Zeinabiyoun; the Russia–Iran rivalry.
+    expect(
+      about((x) => x.relation === 'syria-sided-with-iran-iran-iraq-war').length,
+    ).toBeGreaterThan(1);
+    expect(about((x) => x.kind === 'PURPOSE' && x.actor === 'iran').length).toBeGreaterThan(4);
+    expect(
+      about((x) => x.kind === 'CONSEQUENCE' && x.actor === 'iran' && x.area !== undefined).length,
+    ).toBeGreaterThan(4);
+    expect(
+      about((x) => x.topic === 'relations between Iran and Syria cooled').length,
+    ).toBeGreaterThan(5);
+    expect(about((x) => x.relation === 'irgc-trained-hezbollah')).not.toEqual([]);
+    expect(about((x) => x.relation === 'irgc-trained-fatemiyoun')).not.toEqual([]);
+    expect(
+      about((x) => x.themes.includes('russia') && x.actor === 'russia').length,
+    ).toBeGreaterThan(1);
+    for (const x of kb.explanations) {
+      expect({ id: x.id, accordingTo: x.accordingTo.length > 0 }).toEqual({
+        id: x.id,
+        accordingTo: true,
+      });
+    }
+  });
+
+  it('never states a lower-bound, inferred or process date as exact where the issue found one', () => {
+    const certainty = (slug: string) =>
+      kb.events.find((e) => e.slug === slug)?.start.certainty ?? 'EXACT';
+    expect(certainty('akbari-rules-out-withdrawal')).toBe('AFTER');
+    expect(certainty('iran-war-spending-document-leaked')).toBe('INFERRED');
+    expect(certainty('saudi-embassy-reopening-prepared')).toBe('PROCESS');
+  });
+
+  it('records recurring events as series, so no occurrence year is a safe wrong answer', () => {
+    const years = (slug: string) =>
+      kb.series.find((se) => se.slug === slug)?.occurrences.map((o) => o.date.value.slice(0, 4));
+    expect(years('syrian-and-iranian-leaders-meet')).toEqual(['1984', '2022', '2024']);
+    expect(years('wars-in-lebanon')).toEqual(['1982', '2006']);
+    expect(kb.series.every((se) => se.complete === false)).toBe(true);
+  });
+
+  it("keeps a source's wrong name as a recorded error, not as the name", () => {
+    const haniyeh = kb.actors.find((a) => a.formerSlugs.includes('hassan-haniyeh'));
+    expect(haniyeh?.name).toBe('Ismail Haniyeh');
+    expect(kb.sourceErrors.find((e) => e.actor === haniyeh?.slug)?.asWritten).toBe(
+      'Hassan Haniyeh',
+    );
+  });
+});
+
 // The validator must catch each kind of error; otherwise the test above proves nothing.
 describe('the validator', () => {
   const firstCitation = () => kb.citations[0] as KnowledgeBase['citations'][number];
@@ -122,6 +177,243 @@ describe('the validator', () => {
         }
       },
       /more than once/,
+    ],
+    [
+      'an explanation that explains nothing',
+      (k) => {
+        const x = k.explanations[0];
+        if (x) {
+          x.relation = undefined;
+          x.event = undefined;
+        }
+      },
+      /explains nothing/,
+    ],
+    [
+      'an explanation pointing at a missing relation',
+      (k) => {
+        const x = k.explanations[0];
+        if (x) {
+          x.relation = 'no-such-relation';
+        }
+      },
+      /relation "no-such-relation" does not exist/,
+    ],
+    [
+      'an undated stance filed under an era without saying why',
+      (k) => {
+        const st = k.stances.find((s) => !s.from && !s.to);
+        if (st) {
+          st.eras = ['civil-war'];
+          st.dateReasoning = undefined;
+        }
+      },
+      /undated, so its eras need a dateReasoning/,
+    ],
+    [
+      'a stance dated outside its era',
+      (k) => {
+        const st = k.stances.find((s) => s.from);
+        if (st) {
+          st.eras = ['after-assad'];
+        }
+      },
+      /eras after-assad do not contain/,
+    ],
+    [
+      'a series occurrence whose date differs from its event',
+      (k) => {
+        const o = k.series.flatMap((se) => se.occurrences).find((x) => x.event);
+        if (o) {
+          o.date = { value: '2016-06', precision: 'MONTH' };
+        }
+      },
+      /differs from its event's start/,
+    ],
+    [
+      'series occurrences out of order',
+      (k) => {
+        const se = k.series.find((x) => x.occurrences.length > 1);
+        se?.occurrences.reverse();
+      },
+      /chronological order/,
+    ],
+    [
+      'a source error whose wrong text is not in its citation',
+      (k) => {
+        const e = k.sourceErrors[0];
+        if (e) {
+          e.asWritten = 'Hussein Haniyeh';
+        }
+      },
+      /is not in citation/,
+    ],
+    [
+      'a non-FACT occurrence without claimedBy',
+      (k) => {
+        const o = k.series[0]?.occurrences[0];
+        if (o) {
+          o.status = 'REPORTED';
+        }
+      },
+      /needs claimedBy/,
+    ],
+    // The evidence rules: each kind of defect the reading of the KB against its sources found.
+    [
+      'a description sentence whose claim no cited passage carries (USIP "economic woes")',
+      (k) => {
+        const a = k.actors.find((x) => x.slug === 'usip');
+        if (a) {
+          a.citations = ['usip-hezbollah-reliance'];
+          a.description = `${a.description} It says Syria's isolation from the West drove the tie.`;
+        }
+      },
+      /actor usip description: \[backing\].*West/,
+    ],
+    [
+      'a year in a summary that no cited passage gives',
+      (k) => {
+        const e = k.events.find((x) => x.slug === 'iran-iraq-war');
+        if (e) {
+          e.summary = `${e.summary} A ceasefire followed in 1989.`;
+        }
+      },
+      /event iran-iraq-war summary: \[backing\].*1989/,
+    ],
+    [
+      'an EXACT date that no cited passage gives (a month dated by a lower bound)',
+      (k) => {
+        const e = k.events.find((x) => x.slug === 'akbari-rules-out-withdrawal');
+        if (e) {
+          e.start = { value: '2023-12', precision: 'MONTH' };
+        }
+      },
+      /event akbari-rules-out-withdrawal start: \[date-evidence\] 2023-12/,
+    ],
+    [
+      'a non-EXACT date without a basis',
+      (k) => {
+        const r = k.relations.find((x) => x.id === 'israel-killed-razi-mousavi');
+        if (r?.from) {
+          r.from = { value: r.from.value, precision: r.from.precision, certainty: 'INFERRED' };
+        }
+      },
+      /relation israel-killed-razi-mousavi from: \[date-certainty\]/,
+    ],
+    [
+      'a person named with a first name no passage gives ("Hassan" Rouhani)',
+      (k) => {
+        const a = k.actors.find((x) => x.slug === 'rouhani');
+        if (a) {
+          a.name = 'Hassan Rouhani';
+        }
+      },
+      /actor rouhani: \[name-evidence\] name "Hassan Rouhani" — Hassan/,
+    ],
+    [
+      'an alias with a title from elsewhere ("Imam")',
+      (k) => {
+        k.actors.find((x) => x.slug === 'musa-al-sadr')?.aliases.push('Imam Musa Sadr');
+      },
+      /actor musa-al-sadr: \[name-evidence\] alias "Imam Musa Sadr"/,
+    ],
+    [
+      'a corrected name without its source-error record',
+      (k) => {
+        k.sourceErrors = k.sourceErrors.filter((e) => e.actor !== 'ismail-haniyeh');
+      },
+      /actor ismail-haniyeh: \[name-evidence\] name "Ismail Haniyeh" — Ismail/,
+    ],
+    [
+      'a confrontation typed as a negotiation',
+      (k) => {
+        k.relations.push({
+          id: 'kerry-negotiated-with-zarif',
+          type: 'NEGOTIATED_WITH',
+          subject: 'john-kerry',
+          object: 'mohammad-javad-zarif',
+          summary: 'John Kerry confronted Zarif over Iran Air flights to Damascus.',
+          citations: ['iranwire-kerry-confronted'],
+          status: 'CLAIM',
+          claimedBy: 'Mohammad Javad Zarif (leaked audio)',
+        });
+      },
+      /relation kerry-negotiated-with-zarif: \[relation-evidence\] type NEGOTIATED_WITH but a cited passage describes a confrontation/,
+    ],
+    [
+      'a demand that forces leave typed as support',
+      (k) => {
+        k.relations.push({
+          id: 'iran-supported-syria-sovereignty',
+          type: 'SUPPORTED',
+          subject: 'iran',
+          object: 'syria',
+          summary: 'According to Reuters, Iran insisted that foreign forces leave Syria.',
+          citations: ['wiki-reuters-foreign-forces'],
+          status: 'REPORTED',
+          claimedBy: 'Reuters',
+        });
+      },
+      /relation iran-supported-syria-sovereignty: \[relation-evidence\] type SUPPORTED but a cited passage describes a demand to leave/,
+    ],
+    [
+      'a dismissal of a document recorded as a side taken',
+      (k) => {
+        const p = k.events
+          .find((x) => x.slug === 'iran-war-spending-document-leaked')
+          ?.participants.find((x) => x.actor === 'syria');
+        if (p) {
+          p.stance = 'AGAINST';
+        }
+      },
+      /participant syria: \[stance-evidence\]/,
+    ],
+    [
+      'a host/visitor role that no passage supports',
+      (k) => {
+        const p = k.events
+          .find((x) => x.slug === 'khamenei-raisi-meet-assad')
+          ?.participants.find((x) => x.actor === 'bashar-al-assad');
+        if (p) {
+          p.role = 'visitor';
+        }
+      },
+      /participant bashar-al-assad: \[role-evidence\] role "visitor"/,
+    ],
+    [
+      'a series occurrence with a date its passages do not give',
+      (k) => {
+        const o = k.series
+          .flatMap((x) => x.occurrences)
+          .find((x) => x.id === 'khamenei-and-raisi-meet-bashar-2022');
+        if (o) {
+          o.date = { value: '2022-05-09', precision: 'DAY' };
+          o.event = undefined;
+        }
+      },
+      /occurrence khamenei-and-raisi-meet-bashar-2022 date: \[date-evidence\] 2022-05-09.*day 9/,
+    ],
+    [
+      'an explanation answer that says more than its passages (a year)',
+      (k) => {
+        const x = k.explanations.find(
+          (e) => e.id === 'hafez-sought-counterweight-to-israel-and-iraq',
+        );
+        if (x) {
+          x.answer = `${x.answer}, from 1979`;
+        }
+      },
+      /explanation hafez-sought-counterweight-to-israel-and-iraq answer: \[backing\].*1979/,
+    ],
+    [
+      'a quote without its occasion',
+      (k) => {
+        const q = k.quotes[0];
+        if (q) {
+          q.occasion = undefined;
+        }
+      },
+      /\[quote-context\]/,
     ],
   ])('reports %s', (_name, mutate, expected) => {
     const broken = copy();

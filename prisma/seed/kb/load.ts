@@ -17,9 +17,13 @@ const FILES: readonly CollectionKey[] = [
   'relations',
   'quotes',
   'figures',
+  'explanations',
+  'stances',
+  'series',
+  'sourceErrors',
 ];
 
-/** Reads the nine JSON files of `dataDir` and parses them with the `KnowledgeBase` schema. */
+/** Reads the thirteen JSON files of `dataDir` and parses them with the `KnowledgeBase` schema. */
 export const loadKnowledgeBase = (dataDir: string): KnowledgeBase => {
   const raw: Record<string, unknown> = {};
   for (const key of FILES) {

@@ -13,6 +13,27 @@ export const DatePrecision = z.enum(['DAY', 'MONTH', 'SEASON', 'YEAR', 'DECADE']
 export type DatePrecision = z.infer<typeof DatePrecision>;
 
 /**
+ * How far a date can be trusted. Only an EXACT date may be asked as the answer to "when", or used
+ * to prove that another date is wrong.
+ * EXACT: a cited passage gives the date at its precision (absent `certainty` means EXACT).
+ * INFERRED: worked out from relative wording ("last December", "four years ago") or from the date
+ * of the source; it may be off.
+ * APPROXIMATE: the source itself hedges ("about four years into the conflict").
+ * AFTER: a lower bound; it happened at or after this date ("post-Mousavi's death").
+ * BEFORE: an upper bound; it had happened by this date.
+ * PROCESS: a point at which a gradual process was under way, not its start or its end.
+ */
+export const DateCertainty = z.enum([
+  'EXACT',
+  'INFERRED',
+  'APPROXIMATE',
+  'AFTER',
+  'BEFORE',
+  'PROCESS',
+]);
+export type DateCertainty = z.infer<typeof DateCertainty>;
+
+/**
  * A date at an honest precision:
  * DAY "1946-11-12", MONTH "2011-06", SEASON "2022-03" (first month of the season, with a label such
  * as "spring 2022"), YEAR "1953", DECADE "1980" (the 1980s).
@@ -23,6 +44,10 @@ export const DateValue = z
     precision: DatePrecision,
     /** How to say it when the precision alone would mislead: "late June 2011", "spring 2022". */
     label: z.string().min(1).optional(),
+    /** Absent means EXACT. Anything else needs `basis` (or the record's `dateReasoning`). */
+    certainty: DateCertainty.optional(),
+    /** How the date was worked out when it is not EXACT, naming the passages used. */
+    basis: z.string().min(1).optional(),
   })
   .strict();
 export type DateValue = z.infer<typeof DateValue>;
@@ -178,6 +203,8 @@ export const Actor = z
     died: DateValue.optional(),
     offices: z.array(Office).default([]),
     citations: z.array(slug).default([]),
+    /** Slugs this actor had before a correction (e.g. a name a source got wrong), so old references resolve. */
+    formerSlugs: z.array(slug).default([]),
   })
   .strict();
 export type Actor = z.infer<typeof Actor>;
@@ -280,6 +307,18 @@ export const Quote = z
     status: Status,
     /** Who reports the words, when not the speaker's own published text. */
     reportedBy: z.string().min(1).optional(),
+    /** When the source does not name the speaker: "an unnamed Syrian official" (speaker = the state). */
+    speakerLabel: z.string().min(1).optional(),
+    /** What the words are about, in our words: "Iran's military presence in Syria". */
+    topic: z.string().min(1).optional(),
+    /** Where or how they were said, as far as the source tells: "interview with the Washington Post". */
+    occasion: z.string().min(1).optional(),
+    /** Who was addressed, when the source says: "Bashar al-Assad", "Khamenei's followers on X". */
+    audience: z.string().min(1).optional(),
+    /** The event the words belong to or answer, for "said in response to which event?" items. */
+    event: slug.optional(),
+    /** The passage that dates the words when their own citation does not (same sentence, cut short). */
+    dateCitation: slug.optional(),
   })
   .strict();
 export type Quote = z.infer<typeof Quote>;
@@ -318,9 +357,192 @@ export const Figure = z
     citation: slug,
     status: Status,
     claimedBy: z.string().min(1).optional(),
+    /** The span the amount covers, in our words: "over a decade of the Syrian war", "the year 2023". */
+    period: z.string().min(1).optional(),
+    /** The event the figure belongs to (a leak, a strike, an agreement). */
+    event: slug.optional(),
+    /** True when the source gives a bound ("more than $2 billion"), not a point value. */
+    lowerBound: z.boolean().optional(),
   })
   .strict();
 export type Figure = z.infer<typeof Figure>;
+
+// ---------------------------------------------------------------------------------------------
+// The understanding layer: why things happened, what followed, where each actor stood, which
+// events recur, and where a source is wrong. Every record is cited and attributed.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * CAUSE: a development or condition that led to what is explained.
+ * PURPOSE: what an actor sought by an action (its aim or motive).
+ * CONSEQUENCE: what followed from it, including what it cost.
+ */
+export const ExplanationKind = z.enum(['CAUSE', 'PURPOSE', 'CONSEQUENCE']);
+export type ExplanationKind = z.infer<typeof ExplanationKind>;
+
+/** What kind of cost or effect a CONSEQUENCE is. */
+export const ConsequenceArea = z.enum([
+  'HUMAN',
+  'FINANCIAL',
+  'ECONOMIC',
+  'MILITARY',
+  'STRATEGIC',
+  'DIPLOMATIC',
+  'SANCTIONS',
+  'DOMESTIC',
+]);
+export type ConsequenceArea = z.infer<typeof ConsequenceArea>;
+
+/** When an explanation or stance holds, where it is filed, and who says so. */
+const filedAndAttributed = {
+  dateReasoning: z.string().min(1).optional(),
+  /** The eras it belongs to; an undated record lists eras only with a dateReasoning saying why. */
+  eras: z.array(slug).default([]),
+  themes: z.array(slug).min(1),
+  citations: z.array(slug).min(1),
+  status: Status,
+  /** Who says it: "Wikipedia", "IranWire", "Heshmatollah Falahatpisheh (via MENA)". */
+  accordingTo: z.string().min(1),
+  /** The actor who says it, when it is one of the KB's actors. */
+  accordingToActor: slug.optional(),
+  note: z.string().min(1).optional(),
+};
+
+/**
+ * One cited answer to "why?", "what for?" or "what followed?". `topic` is the thing explained as a
+ * clause ("Syria sided with Iran in the Iran–Iraq War"); `answer` is the explanation as a short
+ * option ("to gain a counterweight to Israel and Iraq"). A stem may call a cause "main" or "one
+ * reason" only when `ranking` says the source does.
+ */
+export const Explanation = z
+  .object({
+    id: slug,
+    kind: ExplanationKind,
+    /** What is explained: at least one of event, relation, stance or series. */
+    event: slug.optional(),
+    relation: slug.optional(),
+    stance: slug.optional(),
+    series: slug.optional(),
+    /** Whose aim or decision it is (PURPOSE), whose situation caused it (CAUSE), who bore it (CONSEQUENCE). */
+    actor: slug.optional(),
+    topic: z.string().min(1),
+    answer: z.string().min(1),
+    /** One or two sentences of detail, in our words. */
+    detail: z.string().min(1),
+    area: ConsequenceArea.optional(),
+    /** A figure that measures this consequence (the $50 billion the war cost, per the leak). */
+    figure: slug.optional(),
+    /** When the cause held or the consequence came, if a source says. */
+    date: DateValue.optional(),
+    /** ONE_OF_SEVERAL: the source says "one reason"; MAIN: the source ranks it first. */
+    ranking: z.enum(['ONE_OF_SEVERAL', 'MAIN']).optional(),
+    ...filedAndAttributed,
+  })
+  .strict();
+export type Explanation = z.infer<typeof Explanation>;
+
+/**
+ * SUPPORTS / OPPOSES: for or against the target. NEUTRAL: deliberately staying out.
+ * AMBIVALENT: torn, as the source puts it. CONDITIONAL: for it only if a stated condition is met.
+ * MIXED: doing both at once (selling Iran weapons while voting with Iraq).
+ */
+export const StancePosition = z.enum([
+  'SUPPORTS',
+  'OPPOSES',
+  'NEUTRAL',
+  'AMBIVALENT',
+  'CONDITIONAL',
+  'MIXED',
+]);
+export type StancePosition = z.infer<typeof StancePosition>;
+
+/**
+ * Where an actor stood on something during a span of time, and who says so. The target is an
+ * actor, an event or an issue in our words (at least one). `from`/`to` only where a passage fixes
+ * them (or with a certainty and basis).
+ */
+export const Stance = z
+  .object({
+    id: slug,
+    actor: slug,
+    position: StancePosition,
+    towardActor: slug.optional(),
+    towardEvent: slug.optional(),
+    /** The issue as a noun phrase: "foreign military forces in Syria without legal permission". */
+    towardIssue: z.string().min(1).optional(),
+    /** The stance as one sentence in our words. */
+    statement: z.string().min(1),
+    from: DateValue.optional(),
+    to: DateValue.optional(),
+    /** The event during which the stance was taken. */
+    context: slug.optional(),
+    /** The stance that replaced this one, for "how did X's position change?" items. */
+    supersededBy: slug.optional(),
+    ...filedAndAttributed,
+  })
+  .strict();
+export type Stance = z.infer<typeof Stance>;
+
+/** One dated instance of a recurring kind of event. */
+export const Occurrence = z
+  .object({
+    id: slug,
+    date: DateValue,
+    /** The event record for this instance, when there is one. */
+    event: slug.optional(),
+    summary: z.string().min(1),
+    /** Where, if the source says; absent means the sources do not say. */
+    place: z.string().min(1).optional(),
+    citations: z.array(slug).min(1),
+    status: Status,
+    claimedBy: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+export type Occurrence = z.infer<typeof Occurrence>;
+
+/**
+ * A kind of event that happened more than once, or may have: every dated occurrence the sources
+ * give. `complete` is true only when a source says the list is whole; otherwise other occurrences
+ * may exist, and no year may be offered as a wrong answer to "when did this happen?".
+ */
+export const Series = z
+  .object({
+    slug,
+    title: z.string().min(1),
+    description: z.string().min(1),
+    themes: z.array(slug).min(1),
+    complete: z.boolean(),
+    /** Why the list is or is not known to be complete. */
+    completenessNote: z.string().min(1),
+    occurrences: z.array(Occurrence).min(1),
+  })
+  .strict();
+export type Series = z.infer<typeof Series>;
+
+/** NAME: a wrong name; DATE: an impossible or self-contradictory date; TITLE: a wrong office or label. */
+export const SourceErrorKind = z.enum(['NAME', 'DATE', 'TITLE', 'OTHER']);
+
+/**
+ * A place where a source is wrong, so feedback can say "the source calls him Hassan". The KB
+ * records use the corrected value; `basis` says where the correction comes from.
+ */
+export const SourceError = z
+  .object({
+    id: slug,
+    kind: SourceErrorKind,
+    citation: slug,
+    /** The wrong text, verbatim from the citation. */
+    asWritten: z.string().min(1),
+    corrected: z.string().min(1),
+    /** Records that carry the corrected value. */
+    actor: slug.optional(),
+    event: slug.optional(),
+    explanation: z.string().min(1),
+    basis: z.string().min(1),
+  })
+  .strict();
+export type SourceError = z.infer<typeof SourceError>;
 
 /** The whole knowledge base, as the seed loads it and the generator reads it. */
 export const KnowledgeBase = z
@@ -334,6 +556,11 @@ export const KnowledgeBase = z
     relations: z.array(Relation),
     quotes: z.array(Quote),
     figures: z.array(Figure),
+    // The understanding layer; absent collections (older snapshots, small fixtures) are empty.
+    explanations: z.array(Explanation).default([]),
+    stances: z.array(Stance).default([]),
+    series: z.array(Series).default([]),
+    sourceErrors: z.array(SourceError).default([]),
   })
   .strict();
 export type KnowledgeBase = z.infer<typeof KnowledgeBase>;

@@ -1,7 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dateRange } from './dates';
-import type { Actor, DateValue, Era, Event, KnowledgeBase } from './schema';
+import {
+  canonicalWord,
+  certaintyOf,
+  compileNameForms,
+  type Haystack,
+  haystack,
+  isMonthWord,
+  mentionedNameWords,
+  missingDateParts,
+  sentencesOf,
+  unbackedNameWords,
+  unbackedTokens,
+} from './evidence';
+import type { Actor, Citation, DateValue, Era, Event, KnowledgeBase } from './schema';
 
 /**
  * Checking and summarising the knowledge base. `validateKnowledgeBase` is what the seed
@@ -176,6 +189,18 @@ const allDates = (kb: KnowledgeBase): Array<{ date: DateValue; where: string }> 
   for (const f of kb.figures) {
     add(f.asOf, `figure ${f.id} asOf`);
   }
+  for (const x of kb.explanations) {
+    add(x.date, `explanation ${x.id} date`);
+  }
+  for (const st of kb.stances) {
+    add(st.from, `stance ${st.id} from`);
+    add(st.to, `stance ${st.id} to`);
+  }
+  for (const se of kb.series) {
+    for (const o of se.occurrences) {
+      add(o.date, `series ${se.slug} occurrence ${o.id} date`);
+    }
+  }
   return dates;
 };
 
@@ -215,6 +240,21 @@ const writtenTexts = (kb: KnowledgeBase): Array<{ text: string; where: string }>
   }
   for (const f of kb.figures) {
     texts.push({ text: f.description, where: `figure ${f.id} description` });
+  }
+  for (const x of kb.explanations) {
+    texts.push({ text: x.topic, where: `explanation ${x.id} topic` });
+    texts.push({ text: x.answer, where: `explanation ${x.id} answer` });
+    texts.push({ text: x.detail, where: `explanation ${x.id} detail` });
+  }
+  for (const st of kb.stances) {
+    texts.push({ text: st.statement, where: `stance ${st.id} statement` });
+  }
+  for (const se of kb.series) {
+    texts.push({ text: se.title, where: `series ${se.slug} title` });
+    texts.push({ text: se.description, where: `series ${se.slug} description` });
+    for (const o of se.occurrences) {
+      texts.push({ text: o.summary, where: `series ${se.slug} occurrence ${o.id} summary` });
+    }
   }
   return texts;
 };
@@ -297,6 +337,11 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
     ['relation', kb.relations.map((r) => r.id)],
     ['quote', kb.quotes.map((q) => q.id)],
     ['figure', kb.figures.map((f) => f.id)],
+    ['explanation', kb.explanations.map((x) => x.id)],
+    ['stance', kb.stances.map((st) => st.id)],
+    ['series', kb.series.map((se) => se.slug)],
+    ['occurrence', kb.series.flatMap((se) => se.occurrences.map((o) => o.id))],
+    ['source error', kb.sourceErrors.map((e) => e.id)],
   ];
   for (const [kind, ids] of idLists) {
     for (const id of duplicates(ids)) {
@@ -465,6 +510,447 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
     }
   }
 
+  problems.push(...checkUnderstandingLayer(kb));
+  problems.push(...checkEvidence(kb));
+
+  return problems;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The understanding layer: references and shape
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A dated record's eras contain its dates; an undated record may be filed under eras only when its
+ * dateReasoning says why (otherwise the era would be a date we made up).
+ */
+const checkEras = (
+  eras: readonly string[],
+  dates: ReadonlyArray<DateValue | undefined>,
+  reasoning: string | undefined,
+  all: readonly Era[],
+  where: string,
+): string[] => {
+  const problems: string[] = [];
+  const known = dates.filter((d): d is DateValue => d !== undefined && isWellFormed(d));
+  if (known.length === 0) {
+    if (eras.length > 0 && !reasoning) {
+      problems.push(`${where}: undated, so its eras need a dateReasoning saying why`);
+    }
+    return problems;
+  }
+  if (eras.length === 0) {
+    problems.push(`${where}: dated but filed under no era`);
+  }
+  for (const date of known) {
+    // An end date may be the first day after an era (the Assad regime fell on 8 December 2024).
+    const span = dateRange(date);
+    const dayBefore = new Date(span.from.getTime() - 86_400_000);
+    const allowed = erasFor(date, all);
+    const touching = all
+      .filter((era) => {
+        const e = eraSpan(era);
+        return e.from <= span.until && dayBefore <= e.until;
+      })
+      .map((era) => era.slug);
+    if (eras.length > 0 && !eras.some((era) => allowed.includes(era) || touching.includes(era))) {
+      problems.push(
+        `${where}: eras ${eras.join(', ')} do not contain ${date.value} (expected ${allowed.join(' or ')})`,
+      );
+    }
+  }
+  return problems;
+};
+
+const checkUnderstandingLayer = (kb: KnowledgeBase): string[] => {
+  const problems: string[] = [];
+  const citations = new Set(kb.citations.map((c) => c.id));
+  const actors = new Set(kb.actors.map((a) => a.slug));
+  const events = new Set(kb.events.map((e) => e.slug));
+  const relations = new Set(kb.relations.map((r) => r.id));
+  const stances = new Set(kb.stances.map((st) => st.id));
+  const series = new Set(kb.series.map((se) => se.slug));
+  const eras = new Set(kb.eras.map((e) => e.slug));
+  const themes = new Set(kb.themes.map((t) => t.slug));
+  const figures = new Set(kb.figures.map((f) => f.id));
+  const need = (set: Set<string>, kind: string, value: string | undefined, where: string) => {
+    if (value !== undefined && !set.has(value)) {
+      problems.push(`${where}: ${kind} "${value}" does not exist`);
+    }
+  };
+  const needAll = (set: Set<string>, kind: string, values: readonly string[], where: string) => {
+    for (const value of values) {
+      need(set, kind, value, where);
+    }
+  };
+
+  for (const x of kb.explanations) {
+    const where = `explanation ${x.id}`;
+    if (!x.event && !x.relation && !x.stance && !x.series) {
+      problems.push(`${where}: explains nothing (give an event, relation, stance or series)`);
+    }
+    need(events, 'event', x.event, where);
+    need(relations, 'relation', x.relation, where);
+    need(stances, 'stance', x.stance, where);
+    need(series, 'series', x.series, where);
+    need(actors, 'actor', x.actor, where);
+    need(actors, 'actor', x.accordingToActor, `${where} accordingToActor`);
+    need(figures, 'figure', x.figure, where);
+    needAll(eras, 'era', x.eras, where);
+    needAll(themes, 'theme', x.themes, where);
+    needAll(citations, 'citation', x.citations, where);
+    if (x.area && x.kind !== 'CONSEQUENCE') {
+      problems.push(`${where}: area is only for CONSEQUENCE explanations`);
+    }
+    problems.push(...checkEras(x.eras, [x.date], x.dateReasoning, kb.eras, where));
+  }
+
+  for (const st of kb.stances) {
+    const where = `stance ${st.id}`;
+    need(actors, 'actor', st.actor, where);
+    if (!st.towardActor && !st.towardEvent && !st.towardIssue) {
+      problems.push(`${where}: says nothing about what the stance is toward`);
+    }
+    need(actors, 'actor', st.towardActor, `${where} towardActor`);
+    need(events, 'event', st.towardEvent, `${where} towardEvent`);
+    need(events, 'event', st.context, `${where} context`);
+    need(actors, 'actor', st.accordingToActor, `${where} accordingToActor`);
+    need(stances, 'stance', st.supersededBy, `${where} supersededBy`);
+    needAll(eras, 'era', st.eras, where);
+    needAll(themes, 'theme', st.themes, where);
+    needAll(citations, 'citation', st.citations, where);
+    problems.push(...checkOrder(st.from, st.to, where));
+    problems.push(...checkEras(st.eras, [st.from, st.to], st.dateReasoning, kb.eras, where));
+  }
+
+  for (const se of kb.series) {
+    const where = `series ${se.slug}`;
+    needAll(themes, 'theme', se.themes, where);
+    let previous: DateValue | undefined;
+    for (const o of se.occurrences) {
+      const at = `${where} occurrence ${o.id}`;
+      need(events, 'event', o.event, at);
+      needAll(citations, 'citation', o.citations, at);
+      if (o.status !== 'FACT' && !o.claimedBy) {
+        problems.push(`${at}: status ${o.status} needs claimedBy`);
+      }
+      const event = kb.events.find((e) => e.slug === o.event);
+      if (event && event.start.value !== o.date.value) {
+        problems.push(
+          `${at}: date ${o.date.value} differs from its event's start ${event.start.value}`,
+        );
+      }
+      if (previous && isWellFormed(previous) && isWellFormed(o.date)) {
+        if (dateRange(o.date).from < dateRange(previous).from) {
+          problems.push(`${at}: occurrences must be in chronological order`);
+        }
+      }
+      previous = o.date;
+    }
+  }
+
+  const citationText = new Map(kb.citations.map((c) => [c.id, c.quote]));
+  for (const e of kb.sourceErrors) {
+    const where = `source error ${e.id}`;
+    need(citations, 'citation', e.citation, where);
+    need(actors, 'actor', e.actor, where);
+    need(events, 'event', e.event, where);
+    const quote = citationText.get(e.citation);
+    if (quote !== undefined && !normaliseText(quote).includes(normaliseText(e.asWritten))) {
+      problems.push(`${where}: "${e.asWritten}" is not in citation ${e.citation}`);
+    }
+    if (normaliseText(e.asWritten) === normaliseText(e.corrected)) {
+      problems.push(`${where}: the correction is the same as the text`);
+    }
+  }
+
+  const slugs = new Set(kb.actors.map((a) => a.slug));
+  for (const actor of kb.actors) {
+    for (const former of actor.formerSlugs) {
+      if (slugs.has(former)) {
+        problems.push(`actor ${actor.slug}: former slug "${former}" is still in use`);
+      }
+    }
+  }
+
+  for (const q of kb.quotes) {
+    need(events, 'event', q.event, `quote ${q.id}`);
+    need(citations, 'citation', q.dateCitation, `quote ${q.id} dateCitation`);
+  }
+  return problems;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Evidence: what our text and our dates claim must be in the passages a record cites
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Wording in a relation's passages that contradicts its type: a confrontation is not a
+ * negotiation, and a demand that forces leave is not support.
+ */
+const CONTRARY_WORDING: Array<{ types: readonly string[]; pattern: RegExp; reason: string }> = [
+  {
+    types: ['NEGOTIATED_WITH', 'SUPPORTED', 'ALLIED', 'SIDED_WITH', 'MEDIATED', 'KEPT_TIES'],
+    pattern: /\bconfront(ed|s|ing)?\b/i,
+    reason: 'a confrontation',
+  },
+  {
+    types: ['SUPPORTED', 'ALLIED', 'SIDED_WITH', 'KEPT_TIES', 'NEGOTIATED_WITH'],
+    pattern: /\b(vacate|withdraw from|leave) the country\b/i,
+    reason: 'a demand to leave',
+  },
+  {
+    types: ['SUPPORTED', 'ALLIED', 'SIDED_WITH'],
+    pattern: /\b(described|called|dismissed) [^.]{0,40}\bas baseless\b/i,
+    reason: 'a dismissal',
+  },
+];
+
+/** Our wording that marks a year as worked out rather than read in a passage. */
+const INFERENCE_MARK =
+  /\b(inferred|by (the|its|their)( [\w-]+)? (article|paper|source|snippet|report)'s date)\b/i;
+
+/** A participant's role that only reports a denial gives no side in the event. */
+const DENIAL_ROLE =
+  /\b(baseless|denied|dismissed|disputed|rejected) the (document|report|claim|leak)\b|\bbaseless\b/i;
+
+/** Role words that say who travelled; a passage of the event must speak of a visit. */
+const VISIT_ROLE = /\b(host|hosts|hosted|visitor|visiting|guest)\b/i;
+
+export const checkEvidence = (kb: KnowledgeBase): string[] => {
+  const problems: string[] = [];
+  const byId = new Map(kb.citations.map((c) => [c.id, c]));
+  const sources = new Map(kb.sources.map((s) => [s.slug, s]));
+  const passagesOf = (ids: readonly string[]): Citation[] =>
+    ids.map((id) => byId.get(id)).filter((c): c is Citation => c !== undefined);
+  // The verbatim passages, their locators (a snippet's publisher and date) and their sources'
+  // publisher, author and title, which our text may name when it attributes.
+  const hayOf = (ids: readonly string[]): Haystack => {
+    const cited = passagesOf(ids);
+    return haystack([
+      ...cited.map((c) => c.quote),
+      ...cited.map((c) => c.locator),
+      ...cited.flatMap((c) => {
+        const s = sources.get(c.source);
+        return s ? [s.publisher, s.title, s.author ?? ''] : [];
+      }),
+    ]);
+  };
+  const quotesOnly = (ids: readonly string[]): Haystack =>
+    haystack(passagesOf(ids).flatMap((c) => [c.quote, c.locator]));
+
+  const nameWords = new Set(
+    kb.actors.flatMap((a) =>
+      [a.name, a.shortName, ...a.aliases]
+        .filter((f): f is string => f !== undefined)
+        .flatMap((f) => f.split(/[\s\-–]+/)),
+    ),
+  );
+  const isName = (word: string) => nameWords.has(word) || isMonthWord(word);
+
+  // [backing] Every figure, date, name and capitalised title in our sentences is carried by a
+  // passage the record cites (or names an actor such a passage mentions).
+  const actorsBySlug = new Map(kb.actors.map((a) => [a.slug, a]));
+  const nameForms = compileNameForms(kb.actors);
+  const formsOf = (slugs: ReadonlyArray<string | undefined>): string[] =>
+    slugs.flatMap((slug) => {
+      const a = slug === undefined ? undefined : actorsBySlug.get(slug);
+      return a ? [a.name, a.shortName ?? '', ...a.aliases] : [];
+    });
+  const titleOf = (slug: string | undefined): string[] => {
+    const e = slug === undefined ? undefined : kb.events.find((x) => x.slug === slug);
+    return e ? [e.title] : [];
+  };
+  // `linked` are the names of the actors the record links to (whose own records prove their
+  // names) and the title of its context event (whose own passages prove it).
+  const backing = (text: string, ids: readonly string[], where: string, linked: string[] = []) => {
+    const hay = hayOf(ids);
+    const allowed = mentionedNameWords(hay, nameForms);
+    for (const word of linked.flatMap((f) => f.split(/[\s\-–]+/))) {
+      allowed.add(canonicalWord(word));
+    }
+    for (const sentence of sentencesOf(text)) {
+      // A sentence that flags its year as inferred may state it; names and titles still count.
+      const flagged = INFERENCE_MARK.test(sentence);
+      const missing = unbackedTokens(sentence, hay, allowed, isName).filter(
+        (token) => !(flagged && /^\d{4}$/.test(token)),
+      );
+      if (missing.length > 0) {
+        problems.push(
+          `${where}: [backing] "${sentence}" — ${missing.join(', ')} not in its cited passages`,
+        );
+      }
+    }
+  };
+
+  // [date-evidence] An EXACT date is given by a passage of the record; any other date says how
+  // it was worked out.
+  const dated = (
+    date: DateValue | undefined,
+    ids: readonly string[],
+    where: string,
+    reasoning?: string,
+  ) => {
+    if (!date) {
+      return;
+    }
+    if (certaintyOf(date) !== 'EXACT') {
+      if (!date.basis && !reasoning) {
+        problems.push(
+          `${where}: [date-certainty] ${certaintyOf(date)} date ${date.value} needs a basis (or the record's dateReasoning)`,
+        );
+      }
+      return;
+    }
+    const missing = missingDateParts(date, quotesOnly(ids));
+    if (missing.length > 0) {
+      problems.push(
+        `${where}: [date-evidence] ${date.value} (${date.precision}) — ${missing.join(', ')} not in its cited passages; cite a passage that gives it or mark the date's certainty (INFERRED, AFTER, …) with a basis`,
+      );
+    }
+  };
+
+  for (const actor of kb.actors) {
+    const where = `actor ${actor.slug}`;
+    const ids = [...actor.citations, ...actor.offices.flatMap((o) => o.citations)];
+    const forms = [actor.name, actor.shortName, ...actor.aliases].filter(
+      (f): f is string => f !== undefined,
+    );
+    backing(actor.description, ids, `${where} description`, [
+      ...forms,
+      ...formsOf([
+        actor.parent,
+        actor.basedIn,
+        actor.nationality,
+        ...actor.offices.map((o) => o.of),
+      ]),
+    ]);
+    dated(actor.died, ids, `${where} died`);
+    actor.offices.forEach((office, i) => {
+      const at = `${where} office ${i}`;
+      dated(office.from, office.citations, `${at} from`, office.note);
+      dated(office.to, office.citations, `${at} to`, office.note);
+      office.attested.forEach((d, j) => {
+        dated(d, office.citations, `${at} attested ${j}`, office.note);
+      });
+    });
+    // [name-evidence] A person's names come from the record's own passages: no first name or
+    // title from elsewhere. A recorded source error may supply the corrected name.
+    if (actor.kind === 'PERSON') {
+      const corrections = kb.sourceErrors
+        .filter((e) => e.actor === actor.slug)
+        .map((e) => e.corrected);
+      const hay = haystack([...passagesOf(ids).map((c) => c.quote), ...corrections]);
+      const strict = [actor.name, actor.shortName].filter((f): f is string => f !== undefined);
+      for (const form of strict) {
+        const missing = unbackedNameWords(form, hay, false);
+        if (missing.length > 0) {
+          problems.push(
+            `${where}: [name-evidence] name "${form}" — ${missing.join(', ')} in none of its cited passages`,
+          );
+        }
+      }
+      for (const alias of actor.aliases) {
+        const missing = unbackedNameWords(alias, hay, true);
+        if (missing.length > 0) {
+          problems.push(
+            `${where}: [name-evidence] alias "${alias}" — ${missing.join(', ')} in none of its cited passages (nor a spelling of a word there)`,
+          );
+        }
+      }
+    }
+  }
+
+  for (const event of kb.events) {
+    const where = `event ${event.slug}`;
+    const ids = [...event.citations, ...event.disputes.map((d) => d.citation)];
+    backing(
+      event.summary,
+      ids,
+      `${where} summary`,
+      formsOf(event.participants.map((p) => p.actor)),
+    );
+    dated(event.start, ids, `${where} start`, event.dateReasoning);
+    dated(event.end, ids, `${where} end`, event.dateReasoning);
+    const text = passagesOf(ids)
+      .map((c) => c.quote)
+      .join(' ');
+    for (const p of event.participants) {
+      if (p.stance && DENIAL_ROLE.test(p.role)) {
+        problems.push(
+          `${where} participant ${p.actor}: [stance-evidence] role "${p.role}" reports a denial, which is not a side (drop the stance)`,
+        );
+      }
+      if (VISIT_ROLE.test(p.role) && !/\bvisit/i.test(text)) {
+        problems.push(
+          `${where} participant ${p.actor}: [role-evidence] role "${p.role}" but no cited passage speaks of a visit`,
+        );
+      }
+    }
+  }
+
+  for (const relation of kb.relations) {
+    const where = `relation ${relation.id}`;
+    backing(relation.summary, relation.citations, `${where} summary`, [
+      ...formsOf([relation.subject, relation.object]),
+      ...titleOf(relation.context),
+    ]);
+    dated(relation.from, relation.citations, `${where} from`);
+    dated(relation.to, relation.citations, `${where} to`);
+    const text = passagesOf(relation.citations)
+      .map((c) => c.quote)
+      .join(' ');
+    for (const rule of CONTRARY_WORDING) {
+      if (rule.types.includes(relation.type) && rule.pattern.test(text)) {
+        problems.push(
+          `${where}: [relation-evidence] type ${relation.type} but a cited passage describes ${rule.reason}`,
+        );
+      }
+    }
+  }
+
+  for (const quote of kb.quotes) {
+    const dating = quote.dateCitation ? [quote.citation, quote.dateCitation] : [quote.citation];
+    dated(quote.date, dating, `quote ${quote.id} date`);
+    // [quote-context] who said it to whom, on what occasion, about what.
+    if (!quote.topic || !quote.occasion) {
+      problems.push(`quote ${quote.id}: [quote-context] needs a topic and an occasion`);
+    }
+  }
+  for (const figure of kb.figures) {
+    dated(figure.asOf, [figure.citation], `figure ${figure.id} asOf`, figure.dateReasoning);
+  }
+  for (const x of kb.explanations) {
+    const where = `explanation ${x.id}`;
+    const linked = [...formsOf([x.actor, x.accordingToActor]), ...titleOf(x.event)];
+    // The topic and answer are what an item shows; they need the same backing as the detail.
+    backing(x.topic, x.citations, `${where} topic`, linked);
+    backing(x.answer, x.citations, `${where} answer`, linked);
+    backing(x.detail, x.citations, `${where} detail`, linked);
+    dated(x.date, x.citations, `${where} date`, x.dateReasoning);
+  }
+  for (const st of kb.stances) {
+    const where = `stance ${st.id}`;
+    const linked = [
+      ...formsOf([st.actor, st.towardActor, st.accordingToActor]),
+      ...titleOf(st.context),
+      ...titleOf(st.towardEvent),
+    ];
+    backing(st.statement, st.citations, `${where} statement`, linked);
+    if (st.towardIssue) {
+      backing(st.towardIssue, st.citations, `${where} towardIssue`, linked);
+    }
+    dated(st.from, st.citations, `${where} from`, st.dateReasoning);
+    dated(st.to, st.citations, `${where} to`, st.dateReasoning);
+  }
+  for (const se of kb.series) {
+    for (const o of se.occurrences) {
+      const where = `series ${se.slug} occurrence ${o.id}`;
+      backing(o.summary, o.citations, `${where} summary`, titleOf(o.event));
+      // [series] each occurrence is dated by its own passages.
+      dated(o.date, o.citations, `${where} date`, o.note);
+    }
+  }
   return problems;
 };
 
@@ -494,6 +980,12 @@ const countBy = <T>(items: readonly T[], keysOf: (item: T) => readonly string[])
   }
   return counts;
 };
+
+const notExact = (kb: KnowledgeBase): Map<string, number> =>
+  countBy(
+    allDates(kb).filter(({ date }) => certaintyOf(date) !== 'EXACT'),
+    ({ date }) => [certaintyOf(date)],
+  );
 
 /** A printable summary: events per era and theme, facts per type, actors, citations, statuses. */
 export const coverageReport = (kb: KnowledgeBase): string => {
@@ -537,5 +1029,22 @@ export const coverageReport = (kb: KnowledgeBase): string => {
       'Citations per source',
       kb.sources.map((s): [string, number] => [s.slug, perSource.get(s.slug) ?? 0]),
     ),
+    table('Understanding layer', [
+      ...(['CAUSE', 'PURPOSE', 'CONSEQUENCE'] as const).map((kind): [string, number] => [
+        `explanations ${kind}`,
+        kb.explanations.filter((x) => x.kind === kind).length,
+      ]),
+      ['stances', kb.stances.length],
+      ['series occurrences', kb.series.reduce((sum, se) => sum + se.occurrences.length, 0)],
+      ['source errors', kb.sourceErrors.length],
+    ]),
+    table(
+      'Explanations and stances filed per era (undated ones under none)',
+      kb.eras.map((era): [string, number] => [
+        era.slug,
+        [...kb.explanations, ...kb.stances].filter((r) => r.eras.includes(era.slug)).length,
+      ]),
+    ),
+    table('Dates that are not EXACT', [...notExact(kb).entries()]),
   ].join('\n\n');
 };

@@ -2,12 +2,13 @@ import type { DbClient } from '@quiz/prisma';
 import { type DateValue, KnowledgeBase } from '@quiz/prisma/knowledge';
 
 /**
- * Rebuilds the knowledge base object (the shape of prisma/seed/data/kb/*.json) from the KB tables,
+ * Rebuilds the knowledge base object (the shape of prisma/seed/data/kb/*.json) from the KB tables
+ * (the understanding layer from KnowledgeRecord),
  * for the question generator. Records come back sorted by their ids (citations and eras keep
  * their file order, which the tables record), so the same rows always give the same object.
  */
 export const loadKnowledgeSnapshot = async (db: DbClient): Promise<KnowledgeBase> => {
-  const [sources, citations, eras, themes, actors, events, relations, quotes, figures] =
+  const [sources, citations, eras, themes, actors, events, relations, quotes, figures, records] =
     await Promise.all([
       db.source.findMany({ orderBy: { slug: 'asc' } }),
       db.citation.findMany({ orderBy: { position: 'asc' } }),
@@ -18,7 +19,13 @@ export const loadKnowledgeSnapshot = async (db: DbClient): Promise<KnowledgeBase
       db.relation.findMany({ orderBy: { id: 'asc' }, select: { data: true } }),
       db.quote.findMany({ orderBy: { id: 'asc' }, select: { data: true } }),
       db.figure.findMany({ orderBy: { id: 'asc' }, select: { data: true } }),
+      db.knowledgeRecord.findMany({
+        orderBy: [{ collection: 'asc' }, { position: 'asc' }],
+        select: { collection: true, data: true },
+      }),
     ]);
+  const understanding = (collection: string) =>
+    records.filter((row) => row.collection === collection).map((row) => row.data);
   const optional = <T>(value: T | null): T | undefined => value ?? undefined;
   // Parsing checks the rows still match the format the generator expects.
   return KnowledgeBase.parse({
@@ -59,6 +66,10 @@ export const loadKnowledgeSnapshot = async (db: DbClient): Promise<KnowledgeBase
     relations: relations.map((row) => row.data),
     quotes: quotes.map((row) => row.data),
     figures: figures.map((row) => row.data),
+    explanations: understanding('explanations'),
+    stances: understanding('stances'),
+    series: understanding('series'),
+    sourceErrors: understanding('sourceErrors'),
   });
 };
 
