@@ -64,6 +64,7 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
   OFFICE_HOLDER: 'Who held the office?',
   MATCHING: 'Match the pairs',
   TIMELINE_PLACEMENT: 'Place on the timeline',
+  SHORT_ANSWER: 'Type the answer',
 };
 
 export const emptyDraft = (question: QuestionLike): ResponseDraft => ({

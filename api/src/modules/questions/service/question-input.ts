@@ -92,6 +92,7 @@ const SHAPE: Record<
   NUMERIC_YEAR: { numeric: true },
   CHRONOLOGY: { items: [3, 6] },
   MATCHING: { items: [2, 6], targets: [2, 6] },
+  SHORT_ANSWER: {},
 };
 
 type Ctx = z.RefinementCtx;
