@@ -1,5 +1,34 @@
-import { expect, test } from '@playwright/test';
-import { firstPublishedSet, playToTheEnd } from './support';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { firstPublishedSet, gql, playToTheEnd, signInByApi } from './support';
+
+const SHOTS = path.join(__dirname, '..', 'screenshots');
+const WIDTHS = [320, 390, 1280] as const;
+
+const severeViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' ')}`);
+};
+
+/** Full-page screenshots at phone and desktop widths; the page must not scroll sideways. */
+const shoot = async (page: Page, name: string) => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+};
 
 test('a guest joins with a code, plays a set to the end and finds the score on the leaderboard', async ({
   page,
@@ -28,4 +57,82 @@ test('a guest joins with a code, plays a set to the end and finds the score on t
   await expect(me).toBeVisible();
   await expect(me).toContainText('(you)');
   await expect(me).toContainText(score);
+});
+
+test('a student types a short answer, sees how it was graded, and reviews it', async ({
+  page,
+  request: api,
+}) => {
+  // A teacher (the request context, signed in apart from the page) writes a typed-answer question
+  // on a KB passage and publishes it.
+  await signInByApi(api);
+  // A KB passage: Iran's Revolutionary Guards, with Syrian help, established and trained Hezbollah.
+  const citationIds = ['wiki-irgc-hezbollah-1982'];
+  const created = await gql<{
+    createQuestion: { question: { id: string }; errors: { field: string; message: string }[] };
+  }>(
+    api,
+    'mutation ($input: QuestionInput!) { createQuestion(input: $input) { question { id } errors { field message } } }',
+    {
+      input: {
+        type: 'SHORT_ANSWER',
+        stem: 'Which Lebanese organisation did Iran’s Revolutionary Guards, with Syrian help, establish and train?',
+        answerHint: 'an organisation',
+        correctAnswers: ['Hezbollah', 'Hizb Allah', 'Party of God'],
+        nearMisses: ['Hamas'],
+        explanation:
+          'The cited passage says Iran’s Revolutionary Guards, with Syrian assistance, established and trained Hezbollah.',
+        citationIds,
+      },
+    },
+  );
+  expect(created.createQuestion.errors).toEqual([]);
+  const set = await gql<{ createQuestionSet: { questionSet: { id: string } } }>(
+    api,
+    'mutation { createQuestionSet(input: { title: "Typed answers" }) { questionSet { id } } }',
+  );
+  const setId = set.createQuestionSet.questionSet.id;
+  await gql(
+    api,
+    'mutation ($id: ID!, $items: [QuestionSetItemInput!]!) { setQuestionSetItems(id: $id, items: $items) { errors { message } } }',
+    { id: setId, items: [{ questionId: created.createQuestion.question.id, timeLimitSec: null }] },
+  );
+  const published = await gql<{ publishQuestionSet: { questionSet: { shareCode: string } } }>(
+    api,
+    'mutation ($id: ID!) { publishQuestionSet(id: $id) { questionSet { shareCode } } }',
+    { id: setId },
+  );
+
+  // A guest plays it on the phone-sized page.
+  await page.goto(`/join/${published.publishQuestionSet.questionSet.shareCode}`);
+  await page
+    .getByRole('textbox', { name: 'Nickname' })
+    .fill(`Typist${Date.now().toString(36).slice(-4)}`);
+  await page.getByRole('button', { name: 'Join and start' }).click();
+  await page.waitForURL(/\/play\//);
+  const field = page.getByRole('textbox', {
+    name: 'Which Lebanese organisation did Iran’s Revolutionary Guards, with Syrian help, establish and train?',
+  });
+  await expect(field).toHaveAccessibleDescription(/Type an organisation\./);
+  const fontSize = await field.evaluate((element) => getComputedStyle(element).fontSize);
+  expect(Number.parseFloat(fontSize)).toBeGreaterThanOrEqual(16);
+  expect(await severeViolations(page)).toEqual([]);
+  await shoot(page, 'short-answer-play');
+
+  await field.fill('Hizbulah');
+  await field.press('Enter');
+  const feedback = page.getByRole('region', { name: 'Feedback on your answer' });
+  await expect(feedback).toContainText('Correct');
+  await expect(feedback).toContainText(
+    'Accepted: you wrote “Hizbulah”; the usual spelling is Hezbollah.',
+  );
+  await expect(feedback).not.toContainText(/line \d|paragraph at/);
+  expect(await severeViolations(page)).toEqual([]);
+  await shoot(page, 'short-answer-feedback');
+
+  await page.getByRole('button', { name: 'See my results' }).click();
+  await page.waitForURL(/\/results\//);
+  await expect(page.getByRole('textbox')).toHaveValue('Hizbulah');
+  expect(await severeViolations(page)).toEqual([]);
+  await shoot(page, 'short-answer-results');
 });

@@ -102,7 +102,10 @@ export const answerCurrentQuestion = async (page: Page) => {
   const checkboxes = card.getByRole('checkbox');
   const year = card.getByRole('spinbutton', { name: 'Year' });
   const selects = card.getByRole('combobox');
-  if ((await radios.count()) > 0) {
+  const typed = card.getByRole('textbox');
+  if ((await typed.count()) > 0) {
+    await typed.fill('Hezbollah');
+  } else if ((await radios.count()) > 0) {
     await radios.first().check();
   } else if ((await checkboxes.count()) > 0) {
     await checkboxes.first().check();

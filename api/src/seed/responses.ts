@@ -17,6 +17,9 @@ export const rightResponse = (type: QuestionType, key: QuestionKey): QuestionRes
   if (type === 'MATCHING') {
     return { pairs: key.pairs ?? [] };
   }
+  if (type === 'SHORT_ANSWER') {
+    return { text: key.answers?.[0] ?? '' };
+  }
   return { year: key.year ?? 0 };
 };
 
@@ -43,6 +46,10 @@ export const wrongResponse = (
         targetId: (pairs[(i + 1) % pairs.length] ?? pair).targetId,
       })),
     };
+  }
+  if (type === 'SHORT_ANSWER') {
+    // A name the question lists as easy to confuse, else one that matches nothing.
+    return { text: key.rejects?.[0] ?? 'Nobody' };
   }
   const bounds = prompt.numeric ?? { min: 1900, max: 2100, tolerance: 0 };
   const year = (key.year ?? bounds.min) + bounds.tolerance + 3;

@@ -11,7 +11,7 @@ export type FixtureQuestion = Question & {
 };
 
 const shapes: Record<
-  'SINGLE_CHOICE' | 'MULTI_SELECT' | 'CHRONOLOGY' | 'NUMERIC_YEAR',
+  'SINGLE_CHOICE' | 'MULTI_SELECT' | 'CHRONOLOGY' | 'NUMERIC_YEAR' | 'SHORT_ANSWER',
   (n: number) => { prompt: QuestionPrompt; key: QuestionKey; right: object; wrong: object }
 > = {
   SINGLE_CHOICE: (n) => ({
@@ -69,6 +69,24 @@ const shapes: Record<
     key: { year: 1980, rationales: [] },
     right: { year: 1980 },
     wrong: { year: 1990 },
+  }),
+  SHORT_ANSWER: () => ({
+    prompt: { answerHint: "a person's name" },
+    key: {
+      answers: ['Hafez al-Assad', 'Hafiz Assad'],
+      rejects: ['Bashar al-Assad'],
+      rationales: [
+        {
+          ref: 'answer',
+          isCorrect: true,
+          text: 'He was president then.',
+          citationIds: ['cite-1'],
+          factIds: [],
+        },
+      ],
+    },
+    right: { text: 'hafez assad' },
+    wrong: { text: 'Bashar al-Assad' },
   }),
 };
 

@@ -4,10 +4,19 @@ type CitationListProps = {
   citations: readonly CitationFieldsFragment[];
   /** Accessible name of the list, e.g. "Sources for this answer". */
   label?: string;
+  /** Teachers checking a passage may see where it sits in the source file; students never do. */
+  showLocator?: boolean;
 };
 
-/** Each cited passage as a blockquote, with the source's title, publisher and locator. */
-export const CitationList = ({ citations, label = 'Sources' }: CitationListProps) => {
+/**
+ * Each cited passage as a blockquote, with the source's title, publisher and date in words (and,
+ * for teachers, its locator).
+ */
+export const CitationList = ({
+  citations,
+  label = 'Sources',
+  showLocator = false,
+}: CitationListProps) => {
   if (citations.length === 0) {
     return <p className="muted small">No source passage is attached to this item.</p>;
   }
@@ -15,14 +24,20 @@ export const CitationList = ({ citations, label = 'Sources' }: CitationListProps
     <ul className="citations" aria-label={label}>
       {citations.map((citation) => (
         <li key={citation.id}>
-          <Citation citation={citation} />
+          <Citation citation={citation} showLocator={showLocator} />
         </li>
       ))}
     </ul>
   );
 };
 
-export const Citation = ({ citation }: { citation: CitationFieldsFragment }) => (
+export const Citation = ({
+  citation,
+  showLocator = false,
+}: {
+  citation: CitationFieldsFragment;
+  showLocator?: boolean;
+}) => (
   <figure className="citation">
     <blockquote>
       <p>{citation.quote}</p>
@@ -30,7 +45,8 @@ export const Citation = ({ citation }: { citation: CitationFieldsFragment }) => 
     <figcaption>
       <cite>{citation.source.title}</cite>
       <span>{citation.source.publisher}</span>
-      {citation.locator ? (
+      {citation.source.publishedLabel ? <span>{citation.source.publishedLabel}</span> : null}
+      {showLocator && citation.locator ? (
         <span className="citation__locator">
           <span className="visually-hidden">Location in the source: </span>
           {citation.locator}

@@ -30,6 +30,7 @@ const prompt = (overrides: Partial<QuestionLike['prompt']> = {}): QuestionLike['
   numeric: null,
   quote: null,
   selectMany: false,
+  answerHint: null,
   ...overrides,
 });
 
@@ -87,6 +88,11 @@ export const questions = {
       items: choices('Iranian revolution', 'Diplomatic relations established', 'Fall of Assad'),
     }),
   },
+  shortAnswer: {
+    type: 'SHORT_ANSWER',
+    stem: 'Which Lebanese movement did Iran help found in the 1980s?',
+    prompt: prompt({ answerHint: 'an organisation' }),
+  },
   matching: {
     type: 'MATCHING',
     stem: 'Match each person with their office.',
@@ -113,12 +119,15 @@ export const result = (
   timedOut: false,
   explanation: 'Syria backed Iran throughout the war, breaking Arab ranks.',
   answeredAt: '2026-11-25T10:00:00.000Z',
-  response: { optionIds: ['o2'], order: [], pairs: [], year: null },
+  response: { optionIds: ['o2'], order: [], pairs: [], year: null, text: null },
+  grading: null,
   key: {
     optionIds: ['o1'],
     order: [],
     pairs: [],
     year: null,
+    answers: [],
+    rejects: [],
     rationales: [
       {
         ref: 'o1',
@@ -160,7 +169,49 @@ export const bankQuestion = (type: QuestionType = 'SINGLE_CHOICE'): BankQuestion
     numeric: null,
     quote: null,
     selectMany: type === 'MULTI_SELECT',
+    answerHint: null,
   },
   key: result().key,
   citations: [citation('c1', 'Syria sided with Iran during the Iran–Iraq War.')],
 });
+
+/** A locked SHORT_ANSWER result: what was typed, how it was graded, and the accepted names. */
+export const typedResult = (
+  text: string,
+  grading: AnswerResultFieldsFragment['grading'],
+  overrides: Partial<AnswerResultFieldsFragment> = {},
+): AnswerResultFieldsFragment => {
+  const accepted =
+    grading !== null && ['EXACT', 'ALIAS', 'VARIANT', 'TYPO'].includes(grading.match);
+  return result({
+    isCorrect: accepted,
+    credit: accepted ? 1 : 0,
+    points: accepted ? 1000 : 0,
+    explanation: 'Hezbollah was founded in Lebanon in 1982 with Iranian help.',
+    response: { optionIds: [], order: [], pairs: [], year: null, text },
+    grading,
+    key: {
+      optionIds: [],
+      order: [],
+      pairs: [],
+      year: null,
+      answers: ['Hezbollah', 'Hizb Allah', 'Party of God'],
+      rejects: ['Amal Movement'],
+      rationales: [
+        {
+          ref: 'answer',
+          isCorrect: true,
+          text: 'Iran’s Revolutionary Guards trained its first fighters.',
+          citations: [citation('c3', 'Iran helped found Hezbollah in 1982.')],
+        },
+      ],
+    },
+    citations: [
+      citation('c1', 'Syria sided with Iran during the Iran–Iraq War.'),
+      citation('c2', 'Relations between the two Ba’athist regimes were hostile.'),
+      citation('c4', 'Hezbollah emerged in the Bekaa Valley.'),
+      citation('c5', 'Syria allowed Iranian Revolutionary Guards into Lebanon.'),
+    ],
+    ...overrides,
+  });
+};

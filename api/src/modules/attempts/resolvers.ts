@@ -5,6 +5,7 @@ import type { Resolvers } from '../../generated/graphql';
 import { requireViewer } from '../accounts/guards';
 import { rankEntries } from '../leaderboard/service';
 import { keyOf } from '../questions/bank';
+import { storedGrade } from '../questions/short-answer';
 import { answerQuestion, openQuestion } from './service/answer-question';
 import {
   type AttemptWithItems,
@@ -157,5 +158,6 @@ export const resolvers: Resolvers = {
     key: (result) => keyOf(result.question),
     explanation: (result) => result.question.explanation,
     citations: (result, _args, ctx) => ctx.loaders.citations.load(result.question.citationIds),
+    grading: (result) => storedGrade(result.item.grading),
   },
 };

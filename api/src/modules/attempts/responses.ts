@@ -1,3 +1,4 @@
+import { sanitiseAnswerText } from '../questions/short-answer';
 import type { QuestionPrompt, QuestionResponse, QuestionType } from '../questions/types';
 import { CHOICE_TYPES } from '../questions/types';
 
@@ -21,7 +22,9 @@ export const responseProblem = (
       ? 'order'
       : type === 'MATCHING'
         ? 'pairs'
-        : 'year';
+        : type === 'SHORT_ANSWER'
+          ? 'text'
+          : 'year';
   if (given.length !== 1 || given[0] !== expected) {
     return `This question takes ${expected} (and nothing else)`;
   }
@@ -62,6 +65,9 @@ export const responseProblem = (
     if (new Set(pairs.map((pair) => pair.itemId)).size !== pairs.length) {
       return 'Match each item at most once';
     }
+  }
+  if (expected === 'text' && sanitiseAnswerText(response.text ?? '') === '') {
+    return 'Type an answer';
   }
   if (expected === 'year') {
     const year = response.year as number;

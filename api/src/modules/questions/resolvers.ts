@@ -43,12 +43,15 @@ export const resolvers: Resolvers = {
     targets: (prompt) => prompt.targets ?? [],
     numeric: (prompt) => prompt.numeric ?? null,
     quote: (prompt) => prompt.quote ?? null,
+    answerHint: (prompt) => prompt.answerHint ?? null,
   },
   AnswerKey: {
     optionIds: (key) => key.optionIds ?? [],
     order: (key) => key.order ?? [],
     pairs: (key) => key.pairs ?? [],
     year: (key) => key.year ?? null,
+    answers: (key) => key.answers ?? [],
+    rejects: (key) => key.rejects ?? [],
   },
   Rationale: {
     citations: (rationale, _args, ctx) => ctx.loaders.citations.load(rationale.citationIds),
@@ -58,5 +61,6 @@ export const resolvers: Resolvers = {
     order: (response) => response.order ?? [],
     pairs: (response) => response.pairs ?? [],
     year: (response) => response.year ?? null,
+    text: (response) => response.text ?? null,
   },
 };

@@ -4,6 +4,12 @@
  * `InvalidResponseError` so the API can answer BAD_USER_INPUT instead of scoring garbage as wrong.
  */
 import {
+  gradeShortAnswer,
+  isAccepted,
+  type ShortAnswerGrade,
+  sanitiseAnswerText,
+} from './short-answer';
+import {
   CHOICE_TYPES,
   type QuestionKey,
   type QuestionPrompt,
@@ -22,7 +28,8 @@ export type ScoreInput = {
   response: QuestionResponse;
 };
 
-export type Score = { credit: number; isCorrect: boolean };
+/** `grading` says how a typed answer was matched (SHORT_ANSWER only). */
+export type Score = { credit: number; isCorrect: boolean; grading?: ShortAnswerGrade };
 
 const invalid = (message: string): never => {
   throw new InvalidResponseError(message);
@@ -156,6 +163,22 @@ const scoreNumeric = (prompt: QuestionPrompt, key: QuestionKey, r: QuestionRespo
   return { credit: ok ? 1 : 0, isCorrect: ok };
 };
 
+/** Full credit or none: a name is either the right one or not. */
+const scoreShortAnswer = (key: QuestionKey, r: QuestionResponse): Score => {
+  onlyFields(r, 'text');
+  const text = sanitiseAnswerText(r.text ?? invalid('a short answer needs text'));
+  if (text === '') {
+    invalid('type an answer');
+  }
+  const answers = key.answers ?? [];
+  if (answers.length === 0) {
+    throw new Error('question key has no accepted answers');
+  }
+  const grading = gradeShortAnswer(text, { answers, rejects: key.rejects ?? [] });
+  const ok = isAccepted(grading.match);
+  return { credit: ok ? 1 : 0, isCorrect: ok, grading };
+};
+
 /** Credit in [0, 1] and whether the answer is fully right. Throws InvalidResponseError on bad input. */
 export const scoreResponse = ({ type, prompt, key, response }: ScoreInput): Score => {
   const parsed = QuestionResponse.safeParse(response);
@@ -173,6 +196,8 @@ export const scoreResponse = ({ type, prompt, key, response }: ScoreInput): Scor
       return scoreMatching(prompt, key, r);
     case 'NUMERIC_YEAR':
       return scoreNumeric(prompt, key, r);
+    case 'SHORT_ANSWER':
+      return scoreShortAnswer(key, r);
     default:
       return invalid(`unknown question type ${type}`);
   }

@@ -18,6 +18,7 @@ export const QUESTION_TYPES = [
   'OFFICE_HOLDER',
   'MATCHING',
   'TIMELINE_PLACEMENT',
+  'SHORT_ANSWER',
 ] as const;
 export const QuestionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionType>;
@@ -36,6 +37,9 @@ export const CHOICE_TYPES: readonly QuestionType[] = [
 ];
 
 const id = z.string().min(1).max(64);
+
+/** Longest typed answer a player may send (the longest KB name is far shorter). */
+export const SHORT_ANSWER_MAX_LENGTH = 120;
 const label = z.string().trim().min(1).max(300);
 
 export const Choice = z.object({ id, label }).strict();
@@ -48,7 +52,8 @@ export type Choice = z.infer<typeof Choice>;
  * - CHRONOLOGY: `items` to put in order (3–5);
  * - MATCHING: `items` (left) to pair with `targets` (right);
  * - NUMERIC_YEAR: `numeric` bounds of the entry field;
- * - WHO_SAID: `quote` holds the words (the stem asks who said them).
+ * - WHO_SAID: `quote` holds the words (the stem asks who said them);
+ * - SHORT_ANSWER: `answerHint` says what kind of answer to type ("a person's name", "a state").
  */
 export const QuestionPrompt = z
   .object({
@@ -61,6 +66,7 @@ export const QuestionPrompt = z
       .strict()
       .optional(),
     quote: z.string().min(1).max(600).optional(),
+    answerHint: z.string().min(1).max(80).optional(),
   })
   .strict();
 export type QuestionPrompt = z.infer<typeof QuestionPrompt>;
@@ -85,6 +91,16 @@ export const QuestionKey = z
     order: z.array(id).optional(),
     pairs: z.array(z.object({ itemId: id, targetId: id }).strict()).optional(),
     year: z.number().int().optional(),
+    /**
+     * SHORT_ANSWER: the accepted answers. The first is the canonical name as the KB gives it,
+     * then every alias or short name to accept.
+     */
+    answers: z.array(z.string().min(1).max(120)).min(1).max(20).optional(),
+    /**
+     * SHORT_ANSWER: other names a student might confuse with the key (Bashar for Hafez al-Assad).
+     * An answer that matches one of these, or is at least as close to one as to the key, is wrong.
+     */
+    rejects: z.array(z.string().min(1).max(120)).max(20).optional(),
     rationales: z.array(Rationale),
   })
   .strict();
@@ -100,6 +116,8 @@ export const QuestionResponse = z
       .max(6)
       .optional(),
     year: z.number().int().min(-10000).max(10000).optional(),
+    /** SHORT_ANSWER: the typed answer (trimmed, control characters removed, at most 120). */
+    text: z.string().max(SHORT_ANSWER_MAX_LENGTH).optional(),
   })
   .strict();
 export type QuestionResponse = z.infer<typeof QuestionResponse>;

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { questions, result } from '@/test/fixtures';
+import { questions, result, typedResult } from '@/test/fixtures';
 import { FeedbackPanel } from './feedback-panel';
 
 describe('FeedbackPanel', () => {
@@ -19,7 +19,7 @@ describe('FeedbackPanel', () => {
           isCorrect: true,
           credit: 1,
           points: 1000,
-          response: { optionIds: ['o1'], order: [], pairs: [], year: null },
+          response: { optionIds: ['o1'], order: [], pairs: [], year: null, text: null },
         })}
       />,
     );
@@ -27,7 +27,7 @@ describe('FeedbackPanel', () => {
     expect(screen.getByText('+1,000 points')).toBeInTheDocument();
   });
 
-  it('explains why each option is right or wrong, marking the player pick', () => {
+  it('explains what is true of each option, marking the player pick', () => {
     render(<FeedbackPanel question={questions.single} result={result()} />);
     const items = within(screen.getByRole('list', { name: '' }).closest('section') as HTMLElement)
       .getAllByRole('listitem')
@@ -38,19 +38,112 @@ describe('FeedbackPanel', () => {
     expect(items[0]).toHaveTextContent('Iran✓ Right');
   });
 
-  it('shows each cited passage as a blockquote with source, publisher and locator', () => {
+  it('shows each passage once as a blockquote with source, publisher and date in words', () => {
     render(<FeedbackPanel question={questions.single} result={result()} />);
     const sources = screen.getByRole('list', { name: 'Sources for this answer' });
     const quote = within(sources).getByText('Syria sided with Iran during the Iran–Iraq War.');
     expect(quote.closest('blockquote')).toBeInTheDocument();
-    const caption = within(sources).getByText('Iran–Syria relations').closest('figcaption');
+    const caption = quote.closest('figure')?.querySelector('figcaption');
     expect(caption).toHaveTextContent('Wikipedia (English)');
-    expect(caption).toHaveTextContent('Location in the source: paragraph 2');
-    // A rationale's own passage shows once, under the rationale, when it is not among the sources.
+    expect(caption).toHaveTextContent('December 2024');
+    // The rationale's own passage joins the sources once; the answer's is not repeated.
     expect(
-      screen.getAllByText('Relations between the two Ba’athist regimes were hostile.'),
-    ).toHaveLength(1);
+      within(sources).getByText('Relations between the two Ba’athist regimes were hostile.'),
+    ).toBeInTheDocument();
     expect(screen.getAllByText('Syria sided with Iran during the Iran–Iraq War.')).toHaveLength(1);
+  });
+
+  it('never shows a locator (line numbers, paragraph refs) to the student', () => {
+    const { container } = render(<FeedbackPanel question={questions.single} result={result()} />);
+    expect(container).not.toHaveTextContent(/paragraph \d|Location in the source/);
+  });
+
+  it('shows one explanation and what is true of each option', () => {
+    render(<FeedbackPanel question={questions.single} result={result()} />);
+    expect(screen.getAllByText(result().explanation)).toHaveLength(1);
+    expect(
+      screen.getByRole('heading', { name: 'What is true of each answer' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows at most three passages first and the rest behind "More sources (n)"', () => {
+    const { container } = render(
+      <FeedbackPanel
+        question={questions.shortAnswer}
+        result={typedResult('Hezbollah', { match: 'EXACT', matched: 'Hezbollah' })}
+      />,
+    );
+    const first = screen.getByRole('list', { name: 'Sources for this answer' });
+    expect(within(first).getAllByRole('listitem')).toHaveLength(3);
+    const more = screen.getByText('More sources (2)');
+    const details = more.closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(within(details).getAllByRole('listitem')).toHaveLength(2);
+    // Outside the closed disclosure, at most three passages are on screen.
+    const shown = [...container.querySelectorAll('blockquote')].filter(
+      (quote) => !quote.closest('details'),
+    );
+    expect(shown).toHaveLength(3);
+  });
+
+  it('says the answer is "No answer" rather than blank for a skipped typed question', () => {
+    render(
+      <FeedbackPanel
+        question={questions.shortAnswer}
+        result={typedResult('', null, {
+          response: { optionIds: [], order: [], pairs: [], year: null, text: null },
+        })}
+      />,
+    );
+    expect(screen.getByText('Your answer').nextSibling).toHaveTextContent('No answer');
+  });
+
+  it.each([
+    ['EXACT', 'Hezbollah', 'Hezbollah', null],
+    [
+      'ALIAS',
+      'party of god',
+      'Party of God',
+      'Accepted: “party of god” is another name for Hezbollah.',
+    ],
+    [
+      'VARIANT',
+      'Hizbulah',
+      'Hezbollah',
+      'Accepted: you wrote “Hizbulah”; the usual spelling is Hezbollah.',
+    ],
+    [
+      'TYPO',
+      'Hezbolalh',
+      'Hezbollah',
+      'Accepted with a spelling slip: you wrote “Hezbolalh”; the usual spelling is Hezbollah.',
+    ],
+    [
+      'NEAR_MISS',
+      'Amal',
+      'Amal Movement',
+      'Not accepted: “Amal” names Amal Movement, not Hezbollah.',
+    ],
+    ['WRONG', 'Hamas', null, null],
+  ] as const)('a typed answer graded %s says how (%s)', (match, typed, matched, note) => {
+    render(
+      <FeedbackPanel
+        question={questions.shortAnswer}
+        result={typedResult(typed, { match, matched })}
+      />,
+    );
+    expect(screen.getByText('Your answer').nextSibling).toHaveTextContent(typed);
+    const correct = screen.getByText('Correct answer').nextSibling;
+    expect(correct).toHaveTextContent('Hezbollah');
+    expect(correct).toHaveTextContent('Also accepted: Hizb Allah, Party of God');
+    if (note) {
+      expect(screen.getByText(note)).toBeInTheDocument();
+    } else {
+      expect(screen.queryByText(/^(Accepted|Not accepted)/)).not.toBeInTheDocument();
+    }
+    expect(screen.getByRole('heading', { name: /Correct|Not quite/ })).toHaveTextContent(
+      ['EXACT', 'ALIAS', 'VARIANT', 'TYPO'].includes(match) ? 'Correct' : 'Not quite',
+    );
   });
 
   it('shows partial credit and time-outs in words', () => {
@@ -64,7 +157,7 @@ describe('FeedbackPanel', () => {
         question={questions.single}
         result={result({
           timedOut: true,
-          response: { optionIds: [], order: [], pairs: [], year: null },
+          response: { optionIds: [], order: [], pairs: [], year: null, text: null },
         })}
       />,
     );

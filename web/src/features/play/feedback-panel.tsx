@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
-import { Citation, CitationList } from '@/components/citation-list';
-import type { AnswerResultFieldsFragment } from '@/gql/graphql';
+import { CitationList } from '@/components/citation-list';
+import type { AnswerResultFieldsFragment, CitationFieldsFragment } from '@/gql/graphql';
+import { gradingNote, otherAnswers } from './grading';
 import { labelForRef, type QuestionLike, rendererFor, responseLines } from './response';
 
 type FeedbackPanelProps = {
@@ -14,8 +15,29 @@ type FeedbackPanelProps = {
   ref?: Ref<HTMLHeadingElement>;
 };
 
-/** Sources shown before "Show N more sources". */
-const VISIBLE_SOURCES = 3;
+/** Passages shown before the "More sources (n)" disclosure. */
+export const VISIBLE_SOURCES = 3;
+
+/**
+ * Every passage once: the answer's own first, then those behind the right option's rationale,
+ * then the rest, so the three shown first are the ones that prove the answer.
+ */
+export const passagesOf = (
+  result: Pick<AnswerResultFieldsFragment, 'citations' | 'key'>,
+): CitationFieldsFragment[] => {
+  const byRationale = [...result.key.rationales].sort(
+    (a, b) => Number(b.isCorrect) - Number(a.isCorrect),
+  );
+  const all = [...result.citations, ...byRationale.flatMap((rationale) => rationale.citations)];
+  const seen = new Set<string>();
+  return all.filter((citation) => {
+    if (seen.has(citation.id)) {
+      return false;
+    }
+    seen.add(citation.id);
+    return true;
+  });
+};
 
 export const verdictOf = (
   result: Pick<AnswerResultFieldsFragment, 'isCorrect' | 'credit' | 'timedOut'>,
@@ -65,22 +87,22 @@ export const FeedbackPanel = ({
   const Heading = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
   const kind = rendererFor(question);
-  const isChoice = kind !== 'chronology' && kind !== 'matching' && kind !== 'year';
-  const shown = new Set(result.citations.map((citation) => citation.id));
+  const isChoice =
+    kind !== 'chronology' && kind !== 'matching' && kind !== 'year' && kind !== 'short-answer';
+  const isTyped = kind === 'short-answer';
   const yours = responseLines(question, result.response);
+  const passages = passagesOf(result);
+  const note = isTyped ? gradingNote(result) : null;
+  const alsoAccepted = isTyped ? otherAnswers(result.key) : [];
   const rationales = (
     <>
       {result.key.rationales.length > 0 ? (
         <>
           <Sub className="section-title">
-            {isChoice ? 'Why each answer is right or wrong' : 'The facts behind the answer'}
+            {isChoice ? 'What is true of each answer' : 'The facts behind the answer'}
           </Sub>
           <ul className="rationales">
             {result.key.rationales.map((rationale) => {
-              const extra = rationale.citations.filter((citation) => !shown.has(citation.id));
-              for (const citation of extra) {
-                shown.add(citation.id);
-              }
               const isPicked = result.response.optionIds.includes(rationale.ref);
               return (
                 <li
@@ -99,9 +121,6 @@ export const FeedbackPanel = ({
                     {isPicked ? <span className="badge">Your pick</span> : null}
                   </div>
                   <p>{rationale.text}</p>
-                  {extra.map((citation) => (
-                    <Citation key={citation.id} citation={citation} />
-                  ))}
                 </li>
               );
             })}
@@ -110,17 +129,14 @@ export const FeedbackPanel = ({
       ) : null}
       <Sub className="section-title">Sources</Sub>
       <CitationList
-        citations={result.citations.slice(0, VISIBLE_SOURCES)}
+        citations={passages.slice(0, VISIBLE_SOURCES)}
         label="Sources for this answer"
       />
-      {result.citations.length > VISIBLE_SOURCES ? (
+      {passages.length > VISIBLE_SOURCES ? (
         <details className="disclosure more-sources">
-          <summary>
-            Show {result.citations.length - VISIBLE_SOURCES} more{' '}
-            {result.citations.length - VISIBLE_SOURCES === 1 ? 'source' : 'sources'}
-          </summary>
+          <summary>More sources ({passages.length - VISIBLE_SOURCES})</summary>
           <CitationList
-            citations={result.citations.slice(VISIBLE_SOURCES)}
+            citations={passages.slice(VISIBLE_SOURCES)}
             label="More sources for this answer"
           />
         </details>
@@ -160,13 +176,19 @@ export const FeedbackPanel = ({
           <dt>Correct answer</dt>
           <dd>
             <Answer lines={responseLines(question, result.key)} isOrdered={kind === 'chronology'} />
+            {alsoAccepted.length > 0 ? (
+              <span className="muted small also-accepted">
+                Also accepted: {alsoAccepted.join(', ')}
+              </span>
+            ) : null}
           </dd>
         </div>
       </dl>
+      {note ? <p className="grading-note">{note}</p> : null}
       <p>{result.explanation}</p>
       {isCompact ? (
         <details className="disclosure">
-          <summary>Why, with the sources ({result.citations.length})</summary>
+          <summary>Why, with the sources ({passages.length})</summary>
           {rationales}
         </details>
       ) : (

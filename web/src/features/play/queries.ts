@@ -17,6 +17,11 @@ export const AnswerResultFieldsDoc = graphql(`
         targetId
       }
       year
+      text
+    }
+    grading {
+      match
+      matched
     }
     key {
       ...AnswerKeyFields

@@ -9,6 +9,7 @@ import {
   type ResponseDraft,
   rendererFor,
   TYPE_LABELS,
+  textProblem,
   yearProblem,
 } from './response';
 
@@ -55,9 +56,11 @@ export const QuestionCard = ({
       setProblem(
         kind === 'year'
           ? (yearProblem(question, draft.year) ?? 'Enter a year.')
-          : kind === 'matching'
-            ? 'Choose a match for every item first.'
-            : 'Choose an answer first.',
+          : kind === 'short-answer'
+            ? (textProblem(draft.text) ?? 'Type an answer.')
+            : kind === 'matching'
+              ? 'Choose a match for every item first.'
+              : 'Choose an answer first.',
       );
       return;
     }

@@ -11,6 +11,8 @@ export type ResponseDraft = {
   order: string[];
   pairs: Record<string, string>;
   year: string;
+  /** SHORT_ANSWER: the typed answer. */
+  text: string;
 };
 
 export type QuestionLike = {
@@ -27,7 +29,8 @@ export type RendererKind =
   | 'chronology'
   | 'matching'
   | 'timeline'
-  | 'who-said';
+  | 'who-said'
+  | 'short-answer';
 
 /** Which native control renders a question type. */
 export const rendererFor = (question: QuestionLike): RendererKind => {
@@ -46,6 +49,8 @@ export const rendererFor = (question: QuestionLike): RendererKind => {
       return 'timeline';
     case 'WHO_SAID':
       return 'who-said';
+    case 'SHORT_ANSWER':
+      return 'short-answer';
     default:
       return question.prompt.selectMany ? 'multi' : 'choice';
   }
@@ -64,6 +69,7 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
   OFFICE_HOLDER: 'Who held the office?',
   MATCHING: 'Match the pairs',
   TIMELINE_PLACEMENT: 'Place on the timeline',
+  SHORT_ANSWER: 'Type the answer',
 };
 
 export const emptyDraft = (question: QuestionLike): ResponseDraft => ({
@@ -71,7 +77,23 @@ export const emptyDraft = (question: QuestionLike): ResponseDraft => ({
   order: question.prompt.items.map((item) => item.id),
   pairs: {},
   year: '',
+  text: '',
 });
+
+/** Longest answer the API takes (SHORT_ANSWER_MAX_LENGTH there). */
+export const SHORT_ANSWER_MAX_LENGTH = 120;
+
+/** Why the typed answer cannot be sent yet, or null when it can. */
+export const textProblem = (text: string): string | null => {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return 'Type an answer.';
+  }
+  if (trimmed.length > SHORT_ANSWER_MAX_LENGTH) {
+    return `Keep the answer to ${SHORT_ANSWER_MAX_LENGTH} characters.`;
+  }
+  return null;
+};
 
 /** Parses the year field; null when it is not a whole number. */
 export const parseYear = (text: string): number | null => {
@@ -103,6 +125,8 @@ export const isComplete = (question: QuestionLike, draft: ResponseDraft): boolea
   switch (rendererFor(question)) {
     case 'year':
       return yearProblem(question, draft.year) === null;
+    case 'short-answer':
+      return textProblem(draft.text) === null;
     case 'chronology':
       return draft.order.length === question.prompt.items.length;
     case 'matching':
@@ -119,6 +143,8 @@ export const toResponseInput = (question: QuestionLike, draft: ResponseDraft): R
       const year = parseYear(draft.year);
       return year === null ? {} : { year };
     }
+    case 'short-answer':
+      return { text: draft.text.trim() };
     case 'chronology':
       return { order: draft.order };
     case 'matching':
@@ -135,7 +161,12 @@ export const toResponseInput = (question: QuestionLike, draft: ResponseDraft): R
 type ResponseLike = Pick<
   AnswerResultFieldsFragment['response'],
   'optionIds' | 'order' | 'pairs' | 'year'
->;
+> & {
+  /** A player's typed answer. */
+  text?: string | null;
+  /** A key's accepted answers (the first is the usual name). */
+  answers?: readonly string[];
+};
 
 const labelOf = (choices: readonly { id: string; label: string }[], id: string): string =>
   choices.find((choice) => choice.id === id)?.label ?? id;
@@ -160,6 +191,10 @@ export const responseLines = (question: QuestionLike, response: ResponseLike): s
 export const describeResponse = (question: QuestionLike, response: ResponseLike): string => {
   const { prompt } = question;
   switch (rendererFor(question)) {
+    case 'short-answer': {
+      const text = response.text ?? response.answers?.[0];
+      return text ? text : 'No answer';
+    }
     case 'year':
       return response.year === null || response.year === undefined
         ? 'No answer'
@@ -193,5 +228,5 @@ export const labelForRef = (question: QuestionLike, ref: string): string => {
   if (found) {
     return found.label;
   }
-  return ref === 'year' ? 'The year' : ref;
+  return ref === 'year' ? 'The year' : ref === 'answer' ? 'The answer' : ref;
 };

@@ -22,18 +22,25 @@ export type EditorDraft = {
   citationIds: string[];
   era: string | null;
   themes: string[];
+  /** SHORT_ANSWER: accepted names, one per line (the first is the usual one). */
+  answers: string;
+  /** SHORT_ANSWER: names a student might confuse with the answer, one per line. */
+  nearMisses: string;
+  answerHint: string;
 };
 
-export type EditorKind = 'choice' | 'chronology' | 'matching' | 'year';
+export type EditorKind = 'choice' | 'chronology' | 'matching' | 'year' | 'typed';
 
 export const editorKind = (type: QuestionType): EditorKind =>
-  type === 'CHRONOLOGY'
-    ? 'chronology'
-    : type === 'MATCHING'
-      ? 'matching'
-      : type === 'NUMERIC_YEAR'
-        ? 'year'
-        : 'choice';
+  type === 'SHORT_ANSWER'
+    ? 'typed'
+    : type === 'CHRONOLOGY'
+      ? 'chronology'
+      : type === 'MATCHING'
+        ? 'matching'
+        : type === 'NUMERIC_YEAR'
+          ? 'year'
+          : 'choice';
 
 let counter = 0;
 /** A fresh id for an option the teacher adds. */
@@ -78,8 +85,18 @@ export const draftFromQuestion = (question: BankQuestionFieldsFragment): EditorD
     citationIds: question.citations.map((citation) => citation.id),
     era: question.era?.slug ?? null,
     themes: question.themes.map((theme) => theme.slug),
+    answers: key.answers.join('\n'),
+    nearMisses: key.rejects.join('\n'),
+    answerHint: prompt.answerHint ?? '',
   };
 };
+
+/** The non-blank lines of a one-name-per-line field. */
+export const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
 export const blankDraft = (type: QuestionType): EditorDraft => {
   const options =
@@ -110,6 +127,9 @@ export const blankDraft = (type: QuestionType): EditorDraft => {
     citationIds: [],
     era: null,
     themes: [],
+    answers: '',
+    nearMisses: '',
+    answerHint: '',
   };
 };
 
@@ -118,6 +138,8 @@ export const rationaleRefs = (draft: EditorDraft): string[] => {
   switch (editorKind(draft.type)) {
     case 'year':
       return ['year'];
+    case 'typed':
+      return ['answer'];
     case 'chronology':
     case 'matching':
       return draft.items.map((item) => item.id);
@@ -157,6 +179,16 @@ export const toQuestionInput = (draft: EditorDraft): { input: QuestionInput; ref
             max: int(draft.numeric.max) ?? 0,
             tolerance: int(draft.numeric.tolerance) ?? 0,
           },
+        },
+      };
+    case 'typed':
+      return {
+        refs,
+        input: {
+          ...base,
+          correctAnswers: linesOf(draft.answers),
+          nearMisses: linesOf(draft.nearMisses),
+          answerHint: draft.answerHint.trim() || null,
         },
       };
     case 'chronology':
@@ -249,6 +281,20 @@ export const validateDraft = (draft: EditorDraft): FieldErrorLike[] => {
       push('numeric.min', 'The earliest year must be before the latest.', 'OUT_OF_RANGE');
     }
   }
+  if (kind === 'typed') {
+    const answers = linesOf(draft.answers);
+    if (answers.length === 0) {
+      push('correctAnswers', 'Give the answer as the sources name it.');
+    }
+    const plain = answers.map((answer) => answer.toLowerCase());
+    if (new Set(plain).size !== plain.length) {
+      push('correctAnswers', 'A spelling is listed twice.', 'DUPLICATE');
+    }
+    const accepted = new Set(plain);
+    if (linesOf(draft.nearMisses).some((name) => accepted.has(name.toLowerCase()))) {
+      push('nearMisses', 'A near miss is also an accepted answer.', 'DUPLICATE');
+    }
+  }
   if (draft.explanation.trim() === '') {
     push('explanation', 'Explain the answer: students read this after answering.');
   }
@@ -257,8 +303,12 @@ export const validateDraft = (draft: EditorDraft): FieldErrorLike[] => {
 
 /** The id of the control an error's field path points at (for the error summary links). */
 export const controlFor = (field: string, refs: readonly string[]): string | null => {
-  if (['stem', 'explanation', 'quote', 'correctYear'].includes(field)) {
+  if (['stem', 'explanation', 'quote', 'correctYear', 'answerHint'].includes(field)) {
     return `q-${field}`;
+  }
+  const typed = field.match(/^(correctAnswers|nearMisses)(\.\d+)?$/);
+  if (typed) {
+    return `q-${typed[1]}`;
   }
   const option = field.match(/^(options|items|targets)\.(\d+)(\.label)?$/);
   if (option) {

@@ -87,7 +87,11 @@ export const KnowledgePanel = () => {
                   Summary and sources<span className="visually-hidden">: {event.title}</span>
                 </summary>
                 <p>{event.summary}</p>
-                <CitationList citations={event.citations} label={`Sources for ${event.title}`} />
+                <CitationList
+                  citations={event.citations}
+                  label={`Sources for ${event.title}`}
+                  showLocator
+                />
               </details>
             </li>
           ))}

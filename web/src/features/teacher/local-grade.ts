@@ -4,6 +4,28 @@ import type { AnswerResultFieldsFragment, BankQuestionFieldsFragment } from '@/g
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id) => b.includes(id));
 
+// Case, accents and punctuation only: the server's grader also folds transliterations and forgives
+// slips, which the preview does not repeat (it would be a second copy of the API's rules).
+const plain = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+const gradeTyped = (
+  text: string,
+  key: BankQuestionFieldsFragment['key'],
+): AnswerResultFieldsFragment['grading'] => {
+  const typed = plain(text);
+  const index = key.answers.findIndex((answer) => plain(answer) === typed);
+  if (typed !== '' && index >= 0) {
+    return { match: index === 0 ? 'EXACT' : 'ALIAS', matched: key.answers[index] ?? null };
+  }
+  const reject = key.rejects.find((name) => plain(name) === typed);
+  return reject ? { match: 'NEAR_MISS', matched: reject } : { match: 'WRONG', matched: null };
+};
+
 /**
  * Grades a teacher's preview answer in the browser against the key the teacher can see, so the
  * preview shows exactly the feedback a student would get. Students are always graded by the server.
@@ -21,10 +43,14 @@ export const gradeLocally = (
       targetId: String(pair.targetId),
     })),
     year: input.year ?? null,
+    text: input.text ?? null,
   };
   const { key } = question;
   let credit = 0;
-  if (question.type === 'NUMERIC_YEAR') {
+  const grading = question.type === 'SHORT_ANSWER' ? gradeTyped(response.text ?? '', key) : null;
+  if (grading) {
+    credit = grading.match === 'EXACT' || grading.match === 'ALIAS' ? 1 : 0;
+  } else if (question.type === 'NUMERIC_YEAR') {
     const tolerance = question.prompt.numeric?.tolerance ?? 0;
     const distance =
       response.year === null || key.year === null || key.year === undefined
@@ -54,6 +80,7 @@ export const gradeLocally = (
     explanation: question.explanation,
     answeredAt: new Date().toISOString(),
     response,
+    grading,
     key,
     citations: question.citations,
   };

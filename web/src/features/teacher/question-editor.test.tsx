@@ -121,4 +121,80 @@ describe('QuestionEditor', () => {
     expect(input.citationIds).toEqual(['c1']);
     expect(refs).toEqual(['o1', 'o2', 'o3']);
   });
+
+  describe('a typed short answer', () => {
+    const typed = () => ({
+      ...blankDraft('SHORT_ANSWER'),
+      stem: 'Which Lebanese movement did Iran help found in the 1980s?',
+      explanation: 'Hezbollah was founded in 1982 with Iranian help.',
+    });
+
+    it('sends the accepted answers, near misses and hint (blank lines dropped)', () => {
+      const { onSave } = renderEditor([], typed());
+      fireEvent.change(screen.getByRole('textbox', { name: /What kind of answer/ }), {
+        target: { value: ' an organisation ' },
+      });
+      fireEvent.change(screen.getByRole('textbox', { name: 'Accepted answers, one per line' }), {
+        target: { value: 'Hezbollah\n\n Hizb Allah \nParty of God' },
+      });
+      fireEvent.change(screen.getByRole('textbox', { name: /Near misses/ }), {
+        target: { value: 'Amal Movement' },
+      });
+      fireEvent.change(
+        screen.getByRole('textbox', { name: 'Why “the answer” is right or wrong' }),
+        {
+          target: { value: 'Iran’s Revolutionary Guards trained it.' },
+        },
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Save question' }));
+      expect(onSave).toHaveBeenCalledWith(
+        expect.objectContaining({
+          type: 'SHORT_ANSWER',
+          answerHint: 'an organisation',
+          correctAnswers: ['Hezbollah', 'Hizb Allah', 'Party of God'],
+          nearMisses: ['Amal Movement'],
+          rationales: [
+            { ref: 'answer', text: 'Iran’s Revolutionary Guards trained it.', citationIds: [] },
+          ],
+        }),
+        ['answer'],
+      );
+    });
+
+    it('asks for an answer before saving, and refuses a near miss that is also accepted', () => {
+      const { onSave } = renderEditor([], { ...typed(), nearMisses: 'Hezbollah' });
+      fireEvent.click(screen.getByRole('button', { name: 'Save question' }));
+      expect(onSave).not.toHaveBeenCalled();
+      expect(
+        screen.getByRole('textbox', { name: 'Accepted answers, one per line' }),
+      ).toHaveAccessibleDescription(/Give the answer as the sources name it\./);
+      fireEvent.change(screen.getByRole('textbox', { name: 'Accepted answers, one per line' }), {
+        target: { value: 'Hezbollah' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Save question' }));
+      expect(screen.getByRole('textbox', { name: /Near misses/ })).toHaveAccessibleDescription(
+        /A near miss is also an accepted answer\./,
+      );
+    });
+
+    it('places the API’s per-name errors on the list, naming the entry', () => {
+      renderEditor(
+        [
+          {
+            field: 'nearMisses.0',
+            code: 'DUPLICATE',
+            message:
+              'Too close to an accepted answer: a student typing it could not be graded fairly',
+          },
+        ],
+        { ...typed(), answers: 'Hezbollah', nearMisses: 'Hizbollah' },
+      );
+      expect(screen.getByRole('textbox', { name: /Near misses/ })).toHaveAccessibleDescription(
+        /Name 1: Too close to an accepted answer/,
+      );
+      expect(
+        within(screen.getByRole('alert')).getByRole('link', { name: /Too close/ }),
+      ).toHaveAttribute('href', '#q-nearMisses');
+    });
+  });
 });

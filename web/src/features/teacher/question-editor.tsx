@@ -48,6 +48,21 @@ type YearFieldProps = {
   onChange: (value: string) => void;
 };
 
+/**
+ * The error for a one-name-per-line field: the API names the line (`correctAnswers.2`), which
+ * the teacher finds by its number.
+ */
+const typedError = (errors: readonly FieldErrorLike[], field: string): string | null => {
+  const found = errors.find(
+    (error) => error.field === field || error.field.startsWith(`${field}.`),
+  );
+  if (!found) {
+    return null;
+  }
+  const line = found.field.match(/\.(\d+)$/)?.[1];
+  return line === undefined ? found.message : `Name ${Number(line) + 1}: ${found.message}`;
+};
+
 /** A year typed as text: the server validates it and answers field errors. */
 const YearField = ({ id, label, error, value, onChange }: YearFieldProps) => (
   <Field id={id} label={label} error={error}>
@@ -262,6 +277,61 @@ export const QuestionEditor = ({
               </button>
             </div>
           ) : null}
+        </fieldset>
+      ) : null}
+
+      {kind === 'typed' ? (
+        <fieldset className="stack">
+          <legend className="label">The typed answer</legend>
+          <Field
+            id="q-answerHint"
+            label="What kind of answer (hint)"
+            hint="Shown under the question, e.g. “a person’s name”, “a state”, “an organisation”."
+            error={errorFor(errors, 'answerHint')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="input"
+                maxLength={80}
+                value={draft.answerHint}
+                onChange={(event) => setDraft({ ...draft, answerHint: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            id="q-correctAnswers"
+            label="Accepted answers, one per line"
+            hint="First the name as the sources give it, then every alias or short name to accept. Case, accents, “al-” and small spelling slips are forgiven anyway."
+            error={typedError(errors, 'correctAnswers')}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="textarea"
+                rows={4}
+                value={draft.answers}
+                onChange={(event) => setDraft({ ...draft, answers: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            id="q-nearMisses"
+            label="Near misses, one per line (optional)"
+            hint="Other names a student might confuse with the answer (Bashar for Hafez al-Assad): typing one, or something closer to one, is marked wrong."
+            error={typedError(errors, 'nearMisses')}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="textarea"
+                rows={3}
+                value={draft.nearMisses}
+                onChange={(event) => setDraft({ ...draft, nearMisses: event.target.value })}
+              />
+            )}
+          </Field>
+          {rationaleField('answer', 'the answer')}
         </fieldset>
       ) : null}
 

@@ -40,6 +40,7 @@ export const PromptFieldsDoc = graphql(`
     }
     quote
     selectMany
+    answerHint
   }
 `);
 
@@ -53,6 +54,8 @@ export const AnswerKeyFieldsDoc = graphql(`
       targetId
     }
     year
+    answers
+    rejects
     rationales {
       ref
       isCorrect

@@ -18,8 +18,14 @@ import {
 import { queryRows } from '../../../lib/sql';
 import { keyOf, promptOf } from '../../questions/bank';
 import { loadQuestionsById } from '../../questions/bank-cache';
-import { InvalidResponseError, pointsFor, scoreResponse } from '../../questions/scoring';
-import { QuestionResponse } from '../../questions/types';
+import {
+  InvalidResponseError,
+  pointsFor,
+  type Score,
+  scoreResponse,
+} from '../../questions/scoring';
+import { sanitiseAnswerText } from '../../questions/short-answer';
+import { QuestionResponse, SHORT_ANSWER_MAX_LENGTH } from '../../questions/types';
 import type { AnswerResultParent, AttemptQuestionParent } from '../mappers';
 import { responseProblem } from '../responses';
 import { reviewCard, type StoredCard } from '../review';
@@ -123,6 +129,7 @@ export const writeAnswerSql = ({
   credit,
   points,
   timedOut,
+  grading = null,
   card,
 }: {
   userId: string;
@@ -134,6 +141,8 @@ export const writeAnswerSql = ({
   credit: number;
   points: number;
   timedOut: boolean;
+  /** SHORT_ANSWER: how the typed answer was matched. */
+  grading?: unknown;
   card?: CardWrite | null;
 }) => {
   const at = pgTimestamp(now);
@@ -145,7 +154,8 @@ export const writeAnswerSql = ({
       "isCorrect" = ${isCorrect},
       "credit" = ${credit}::double precision,
       "points" = ${points}::int,
-      "timedOut" = ${timedOut}
+      "timedOut" = ${timedOut},
+      "grading" = ${grading === null ? null : JSON.stringify(grading)}::jsonb
     WHERE "attemptId" = ${attemptId}::uuid AND "position" = ${position}
       AND "answeredAt" IS NULL
       AND EXISTS (
@@ -234,6 +244,7 @@ export type AnswerQuestionOptions = OpenQuestionOptions & {
     order?: readonly string[] | null;
     pairs?: readonly { itemId: string; targetId: string }[] | null;
     year?: number | null;
+    text?: string | null;
   };
 };
 
@@ -244,6 +255,10 @@ const clean = (response: AnswerQuestionOptions['response']) => ({
     ? { pairs: response.pairs.map((pair) => ({ itemId: pair.itemId, targetId: pair.targetId })) }
     : {}),
   ...(response.year !== null && response.year !== undefined ? { year: response.year } : {}),
+  // Stored as shown back in review: without controls, NUL or lone surrogates (jsonb refuses them).
+  ...(response.text !== null && response.text !== undefined
+    ? { text: sanitiseAnswerText(response.text) }
+    : {}),
 });
 
 const stored = (item: AttemptItem, question: Question): AnswerResultParent => ({
@@ -281,7 +296,9 @@ export const answerQuestion = async ({
   const prompt = promptOf(question);
   const problem = parsed.success
     ? responseProblem(question.type, prompt, parsed.data)
-    : 'The response has the wrong shape';
+    : parsed.error.issues[0]?.path[0] === 'text'
+      ? `Keep the answer to ${SHORT_ANSWER_MAX_LENGTH} characters`
+      : 'The response has the wrong shape';
   if (!parsed.success || problem) {
     throw new AppError('BAD_USER_INPUT', problem ?? 'Invalid response', { field: 'response' });
   }
@@ -290,7 +307,7 @@ export const answerQuestion = async ({
   }
   const timing = { presentedAt: item.presentedAt ?? now, timeLimitSec: item.timeLimitSec };
   const late = isLate(timing, now);
-  let score: { credit: number; isCorrect: boolean };
+  let score: Score;
   try {
     score = late
       ? { credit: 0, isCorrect: false }
@@ -322,6 +339,7 @@ export const answerQuestion = async ({
       credit: score.credit,
       points,
       timedOut: late,
+      grading: score.grading ?? null,
     }),
   );
   const row = written[0];

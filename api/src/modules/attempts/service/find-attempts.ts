@@ -28,6 +28,7 @@ export const itemFromJson = (row: Json): AttemptItem => ({
   credit: (row.credit as number | null) ?? null,
   points: (row.points as number | null) ?? null,
   timedOut: row.timedOut as boolean,
+  grading: (row.grading as AttemptItem['grading']) ?? null,
 });
 
 export const setFromJson = (row: Json): QuestionSet => ({

@@ -6,6 +6,9 @@ import { buildBank, buildKbIndex, generateQuestions, templateById } from '.';
 import { formatYearRange } from './dates';
 import { article } from './text';
 
+// Typed short answers are written by teachers until the generator has templates for them.
+const GENERATED_TYPES = QUESTION_TYPES.filter((type) => type !== 'SHORT_ANSWER');
+
 const { questions, report } = buildBank({ kb: kbSmall, seed: 20251125 });
 const idx = buildKbIndex(kbSmall);
 const ofType = (t: QuestionType): BankQuestion[] => questions.filter((q) => q.type === t);
@@ -13,7 +16,7 @@ const keyLabels = (q: BankQuestion): string[] =>
   (q.prompt.options ?? []).filter((o) => q.key.optionIds?.includes(o.id)).map((o) => o.label);
 
 describe('buildBank on the fixture KB', () => {
-  it.each(QUESTION_TYPES.map((t) => [t]))('generates %s questions', (type) => {
+  it.each(GENERATED_TYPES.map((t) => [t]))('generates %s questions', (type) => {
     expect(ofType(type).length).toBeGreaterThan(0);
   });
 

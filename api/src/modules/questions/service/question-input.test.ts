@@ -17,6 +17,9 @@ const asEditorInput = (question: BankQuestion): QuestionInputValue => ({
   correctOrder: question.key.order,
   correctPairs: question.key.pairs,
   correctYear: question.key.year,
+  correctAnswers: question.key.answers,
+  nearMisses: question.key.rejects,
+  answerHint: question.prompt.answerHint,
   explanation: question.explanation,
   rationales: question.key.rationales.map((rationale) => ({
     ref: rationale.ref,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type FieldError, fieldErrorsFromZod } from '../../../lib/field-errors';
+import { baseForm, collidingRejects } from '../short-answer';
 import {
   CHOICE_TYPES,
   QUESTION_TYPES,
@@ -23,6 +24,13 @@ const clientId = z
 const label = z.string().trim().min(1, 'Enter a label').max(300);
 const Choice = z.object({ id: clientId.nullish(), label });
 const ids = z.array(clientId).max(10);
+// A name as a student would type it: a letter or digit is needed (baseForm keeps nothing else).
+const typedName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name')
+  .max(120, 'Keep a name to 120 characters')
+  .refine((name) => baseForm(name) !== '', 'Use letters or digits');
 
 /** The GraphQL QuestionInput, as zod sees it (types come from the schema; rules are added below). */
 const QuestionInputSchema = z.object({
@@ -46,6 +54,9 @@ const QuestionInputSchema = z.object({
     .max(6)
     .nullish(),
   correctYear: z.number().int().min(YEAR_MIN).max(YEAR_MAX).nullish(),
+  correctAnswers: z.array(typedName).max(20, 'Accept at most 20 spellings').nullish(),
+  nearMisses: z.array(typedName).max(20, 'List at most 20 near misses').nullish(),
+  answerHint: z.string().trim().min(3, 'Write a hint of at least 3 characters').max(80).nullish(),
   explanation: z.string().trim().min(1, 'Explain the answer').max(2000),
   rationales: z
     .array(
@@ -92,6 +103,7 @@ const SHAPE: Record<
   NUMERIC_YEAR: { numeric: true },
   CHRONOLOGY: { items: [3, 6] },
   MATCHING: { items: [2, 6], targets: [2, 6] },
+  SHORT_ANSWER: {},
 };
 
 type Ctx = z.RefinementCtx;
@@ -158,6 +170,38 @@ const checkRefs = (
   }
 };
 
+/** The rationale ref of a typed answer (it has no options to hang rationales on). */
+export const SHORT_ANSWER_REF = 'answer';
+
+/**
+ * Accepted spellings must be distinct names, and no near miss may be one a student could not be
+ * told apart from an accepted answer (equal after folding, or within the typo budget).
+ */
+const checkTypedAnswers = (ctx: Ctx, answers: readonly string[], nearMisses: readonly string[]) => {
+  if (answers.length === 0) {
+    issue(ctx, ['correctAnswers'], 'TOO_FEW', 'Give the answer as the sources name it');
+  }
+  const seen = new Set<string>();
+  answers.forEach((answer, index) => {
+    const form = baseForm(answer).replaceAll(' ', '');
+    if (seen.has(form)) {
+      issue(ctx, ['correctAnswers', index], 'DUPLICATE', 'This spelling is already accepted');
+    }
+    seen.add(form);
+  });
+  const colliding = new Set(collidingRejects(answers, nearMisses));
+  nearMisses.forEach((name, index) => {
+    if (colliding.has(name)) {
+      issue(
+        ctx,
+        ['nearMisses', index],
+        'DUPLICATE',
+        'Too close to an accepted answer: a student typing it could not be graded fairly',
+      );
+    }
+  });
+};
+
 const Rules = QuestionInputSchema.superRefine((input, ctx) => {
   const shape = SHAPE[input.type];
   checkList(ctx, 'options', input.options, shape.options, 'o');
@@ -177,6 +221,7 @@ const Rules = QuestionInputSchema.superRefine((input, ctx) => {
     correctOrder: input.type === 'CHRONOLOGY',
     correctPairs: input.type === 'MATCHING',
     correctYear: input.type === 'NUMERIC_YEAR',
+    correctAnswers: input.type === 'SHORT_ANSWER',
   };
   for (const [field, isAllowed] of Object.entries(allowed)) {
     const value = input[field as keyof typeof allowed];
@@ -246,12 +291,25 @@ const Rules = QuestionInputSchema.superRefine((input, ctx) => {
   } else if (input.numeric) {
     issue(ctx, ['numeric'], 'NOT_ALLOWED', 'Only year questions have bounds');
   }
+  if (input.type === 'SHORT_ANSWER') {
+    checkTypedAnswers(ctx, input.correctAnswers ?? [], input.nearMisses ?? []);
+  } else {
+    for (const field of ['nearMisses', 'answerHint'] as const) {
+      if (input[field] !== null && input[field] !== undefined) {
+        issue(ctx, [field], 'NOT_ALLOWED', 'Only typed-answer questions have this');
+      }
+    }
+  }
   if (shape.quote && !input.quote) {
     issue(ctx, ['quote'], 'REQUIRED', 'Give the words to attribute');
   } else if (!shape.quote && input.quote) {
     issue(ctx, ['quote'], 'NOT_ALLOWED', 'Only "who said" questions quote words');
   }
-  const refs = new Set([...all, ...(input.type === 'NUMERIC_YEAR' ? ['year'] : [])]);
+  const refs = new Set([
+    ...all,
+    ...(input.type === 'NUMERIC_YEAR' ? ['year'] : []),
+    ...(input.type === 'SHORT_ANSWER' ? [SHORT_ANSWER_REF] : []),
+  ]);
   (input.rationales ?? []).forEach((rationale, index) => {
     if (!refs.has(rationale.ref)) {
       issue(ctx, ['rationales', index, 'ref'], 'NOT_FOUND', 'No option or item has this id');
@@ -314,6 +372,7 @@ export const parseQuestionInput = (
     ...(input.targets ? { targets: remap(input.targets, 't') } : {}),
     ...(input.numeric ? { numeric: input.numeric } : {}),
     ...(input.quote ? { quote: input.quote } : {}),
+    ...(input.type === 'SHORT_ANSWER' && input.answerHint ? { answerHint: input.answerHint } : {}),
   };
   const correct = new Set(
     [
@@ -321,6 +380,7 @@ export const parseQuestionInput = (
       ...(input.correctOrder ?? []),
       ...(input.correctPairs ?? []).map((pair) => pair.itemId),
       ...(input.correctYear !== null && input.correctYear !== undefined ? ['year'] : []),
+      ...(input.type === 'SHORT_ANSWER' ? [SHORT_ANSWER_REF] : []),
     ].map(to),
   );
   const rationales: Rationale[] = (input.rationales ?? []).map((rationale) => ({
@@ -344,6 +404,8 @@ export const parseQuestionInput = (
     ...(input.correctYear !== null && input.correctYear !== undefined
       ? { year: input.correctYear }
       : {}),
+    ...(input.correctAnswers ? { answers: input.correctAnswers } : {}),
+    ...(input.correctAnswers && input.nearMisses?.length ? { rejects: input.nearMisses } : {}),
     rationales,
   };
   const citationIds = [...new Set(input.citationIds ?? [])];

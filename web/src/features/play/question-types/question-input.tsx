@@ -3,6 +3,7 @@ import { rendererFor } from '../response';
 import { ChoiceQuestion } from './choice-question';
 import { MatchingQuestion } from './matching-question';
 import { MultiSelectQuestion } from './multi-select-question';
+import { ShortAnswerQuestion } from './short-answer-question';
 import { TimelinePlacementQuestion } from './timeline-placement-question';
 import { TrueFalseQuestion } from './true-false-question';
 import type { QuestionInputProps } from './types';
@@ -32,6 +33,8 @@ export const QuestionInput = (props: QuestionInputProps) => {
       return <TimelinePlacementQuestion {...props} />;
     case 'who-said':
       return <WhoSaidQuestion {...props} />;
+    case 'short-answer':
+      return <ShortAnswerQuestion {...props} />;
     default:
       return <ChoiceQuestion {...props} />;
   }

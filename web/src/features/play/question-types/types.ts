@@ -2,7 +2,8 @@ import type { AnswerResultFieldsFragment } from '@/gql/graphql';
 import type { QuestionLike, ResponseDraft } from '../response';
 
 /** After the answer is locked: the key and the player's response, to mark the options. */
-export type ResultMarks = Pick<AnswerResultFieldsFragment, 'key' | 'response'>;
+export type ResultMarks = Pick<AnswerResultFieldsFragment, 'key' | 'response'> &
+  Partial<Pick<AnswerResultFieldsFragment, 'grading' | 'isCorrect'>>;
 
 export type QuestionInputProps = {
   question: QuestionLike;

@@ -38,7 +38,7 @@ describe('year entry', () => {
     renderQuestion(
       questions.year,
       result({
-        response: { optionIds: [], order: [], pairs: [], year: 1947 },
+        response: { optionIds: [], order: [], pairs: [], year: 1947, text: null },
         key: { ...result().key, optionIds: [], year: 1946 },
       }),
     );

@@ -6,7 +6,12 @@ import { requireTeacher } from '../../../../guard';
 
 export const metadata: Metadata = { title: 'Edit question' };
 
-const NEW_TYPES: readonly QuestionType[] = ['SINGLE_CHOICE', 'MULTI_SELECT', 'TRUE_FALSE'];
+const NEW_TYPES: readonly QuestionType[] = [
+  'SINGLE_CHOICE',
+  'MULTI_SELECT',
+  'TRUE_FALSE',
+  'SHORT_ANSWER',
+];
 
 const QuestionEditPage = async ({
   params,
