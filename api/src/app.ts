@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Context } from './context';
 import type { ApiEnv } from './env';
 import { formatError } from './errors';
+import { OneSessionMutationRule } from './modules/accounts/one-session-mutation';
 import { resolvers, typeDefs } from './schema';
 import { buildExecutableSchema } from './schema/executable';
 import { jitGateway } from './schema/jit-executor';
@@ -75,7 +76,8 @@ export const createApolloServer = ({
     // stops Apollo. Apollo's own handler would stop it at once, under those requests, and its
     // stop() racing ours never settled (the process then exited without draining).
     stopOnTerminationSignals: false,
-    validationRules: armor.validationRules,
+    // One sign-in, sign-up or guest join per request, alone (aliases are not extra guesses).
+    validationRules: [...armor.validationRules, OneSessionMutationRule],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,

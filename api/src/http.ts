@@ -2,9 +2,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { PrismaClient } from '@quiz/prisma';
-import { type Context, createContext } from './context';
+import { type Context, createContext, type ResponseBody, settleSessionCookie } from './context';
 import type { ApiEnv } from './env';
-import { clientAddress } from './lib/client-address';
+import { clientAddress, PROXY_SECRET_HEADER } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
 import { SESSION_COOKIE } from './modules/accounts/session';
 
@@ -68,6 +68,15 @@ export const isUnavailable = (body: string): boolean => {
     );
   } catch {
     return false;
+  }
+};
+
+/** A response body as JSON, or null when it is not (then no session cookie goes out). */
+const parseBody = (text: string): ResponseBody | null => {
+  try {
+    return JSON.parse(text) as ResponseBody;
+  } catch {
+    return null;
   }
 };
 
@@ -135,7 +144,13 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
             db,
             env,
             sessionToken: parseCookies(req.headers.cookie).get(SESSION_COOKIE),
-            ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']),
+            ip: clientAddress({
+              remoteAddress: req.socket.remoteAddress,
+              forwardedFor: req.headers['x-forwarded-for'],
+              proxySecret: req.headers[PROXY_SECRET_HEADER],
+              trustedHops: env.TRUST_PROXY_HOPS,
+              expectedSecret: env.PROXY_SECRET,
+            }),
           });
           return context;
         },
@@ -143,8 +158,16 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
       for (const [key, value] of result.headers) {
         res.setHeader(key, value);
       }
-      if (context?.setCookies.length) {
-        res.setHeader('set-cookie', context.setCookies);
+      if (context) {
+        const cookies = await settleSessionCookie(
+          context,
+          context.newSession.pending && result.body.kind === 'complete'
+            ? parseBody(result.body.string)
+            : null,
+        );
+        if (cookies.length) {
+          res.setHeader('set-cookie', cookies);
+        }
       }
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

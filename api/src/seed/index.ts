@@ -4,6 +4,7 @@
 // Idempotent: a second run changes nothing. Exits non-zero on the first error.
 import { createPrismaClient } from '@quiz/prisma';
 import { openDatabase } from '@quiz/prisma/database';
+import { backfillNameKeys } from '../modules/accounts/service';
 import { loadKnowledgeSnapshot } from '../modules/knowledge/snapshot';
 import { storeBank } from '../modules/questions/bank';
 import { buildBank } from '../modules/questions/generator';
@@ -33,6 +34,10 @@ const main = async () => {
     );
     const demo = await seedDemo({ db, now: new Date() });
     console.log(demo);
+    const keyed = await backfillNameKeys(db);
+    if (keyed > 0) {
+      console.log(`Name keys: ${keyed} users from before they existed.`);
+    }
   } finally {
     await db.$disconnect();
     await database.close();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type FieldError, fieldErrorsFromZod } from '../../../lib/field-errors';
+import { userText } from '../../../lib/user-text';
 import {
   CHOICE_TYPES,
   QUESTION_TYPES,
@@ -20,14 +21,14 @@ const clientId = z
   .min(1)
   .max(64)
   .regex(/^[\w-]+$/, 'Use letters, digits, _ and - in ids');
-const label = z.string().trim().min(1, 'Enter a label').max(300);
+const label = userText().min(1, 'Enter a label').max(300);
 const Choice = z.object({ id: clientId.nullish(), label });
 const ids = z.array(clientId).max(10);
 
 /** The GraphQL QuestionInput, as zod sees it (types come from the schema; rules are added below). */
 const QuestionInputSchema = z.object({
   type: z.enum(QUESTION_TYPES),
-  stem: z.string().trim().min(5, 'Write a question of at least 5 characters').max(500),
+  stem: userText().min(5, 'Write a question of at least 5 characters').max(500),
   options: z.array(Choice).max(6).nullish(),
   items: z.array(Choice).max(6).nullish(),
   targets: z.array(Choice).max(6).nullish(),
@@ -38,7 +39,7 @@ const QuestionInputSchema = z.object({
       tolerance: z.number().int().min(0).max(50),
     })
     .nullish(),
-  quote: z.string().trim().min(3).max(600).nullish(),
+  quote: userText().min(3).max(600).nullish(),
   correctOptionIds: ids.nullish(),
   correctOrder: ids.nullish(),
   correctPairs: z
@@ -46,12 +47,12 @@ const QuestionInputSchema = z.object({
     .max(6)
     .nullish(),
   correctYear: z.number().int().min(YEAR_MIN).max(YEAR_MAX).nullish(),
-  explanation: z.string().trim().min(1, 'Explain the answer').max(2000),
+  explanation: userText().min(1, 'Explain the answer').max(2000),
   rationales: z
     .array(
       z.object({
         ref: clientId,
-        text: z.string().trim().min(1).max(600),
+        text: userText().min(1).max(600),
         citationIds: z.array(z.string().max(100)).max(30, 'Cite at most 30 passages').nullish(),
       }),
     )
