@@ -7,6 +7,7 @@ import { errorFor, Field, type FieldErrorLike } from '@/components/field';
 import { CardsSkeleton, EmptyState, ErrorState } from '@/components/states';
 import type { SetStatus } from '@/gql/graphql';
 import { describeError } from '@/lib/graphql/error-messages';
+import { InvitationsPanel } from './invitations-panel';
 import { useCreateClass, useCreateQuestionSet, useTeacherDashboard } from './use-teacher';
 
 export const SET_STATUS_LABELS: Record<SetStatus, { text: string; className: string }> = {
@@ -228,6 +229,7 @@ export const TeacherDashboard = () => {
           </div>
         </section>
       </div>
+      <InvitationsPanel />
     </div>
   );
 };
