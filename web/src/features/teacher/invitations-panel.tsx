@@ -81,11 +81,7 @@ export const InvitationsPanel = () => {
             </p>
           ) : null}
           <div className="form-actions">
-            <button
-              type="submit"
-              className="button button--secondary"
-              disabled={create.isPending}
-            >
+            <button type="submit" className="button button--secondary" disabled={create.isPending}>
               {create.isPending ? 'Creating…' : 'Create invitation code'}
             </button>
           </div>
