@@ -107,7 +107,6 @@ export const InvitationsPanel = () => {
               <tr>
                 <th scope="col">For</th>
                 <th scope="col">Status</th>
-                <th scope="col">Until</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -126,8 +125,10 @@ export const InvitationsPanel = () => {
                     <span className={STATUS[invitation.status].className}>
                       {STATUS[invitation.status].text}
                     </span>
+                    {invitation.status === 'PENDING' ? (
+                      <div className="small muted">until {day(String(invitation.expiresAt))}</div>
+                    ) : null}
                   </td>
-                  <td>{day(String(invitation.expiresAt))}</td>
                   <td>
                     {invitation.status === 'PENDING' ? (
                       <button
