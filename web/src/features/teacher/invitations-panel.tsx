@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { errorFor, Field, type FieldErrorLike } from '@/components/field';
 import { ErrorState } from '@/components/states';
+import { SubmitRow } from '@/components/submit-row';
 import type { InvitationStatus } from '@/gql/graphql';
 import { describeError } from '@/lib/graphql/error-messages';
 import {
@@ -75,16 +76,13 @@ export const InvitationsPanel = () => {
               />
             )}
           </Field>
-          {create.isError ? (
-            <p className="field__error" role="alert">
-              {describeError(create.error)}
-            </p>
-          ) : null}
-          <div className="form-actions">
-            <button type="submit" className="button button--secondary" disabled={create.isPending}>
-              {create.isPending ? 'Creating…' : 'Create invitation code'}
-            </button>
-          </div>
+          <SubmitRow
+            error={create.error}
+            pending={create.isPending}
+            label="Create invitation code"
+            pendingLabel="Creating…"
+            secondary
+          />
         </form>
         {code ? (
           <p className="notice" role="status">
