@@ -26,6 +26,7 @@ const config: CodegenConfig = {
         mappers: {
           HistoricalDate: '@quiz/prisma/knowledge#DateValue',
           User: '@quiz/prisma#User',
+          TeacherInvitation: '@quiz/prisma#TeacherInvitation',
           Viewer: '../modules/accounts/mappers#ViewerParent',
           Class: '@quiz/prisma#Class',
           Source: '@quiz/prisma#Source',

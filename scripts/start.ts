@@ -5,6 +5,7 @@
 // its cause and restarted with backoff while the rest stays up (supervise.ts); 8. on Ctrl-C or
 // SIGTERM stop web and API, then the database.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, openDatabase, StartupError } from '@quiz/prisma/database';
@@ -157,16 +158,29 @@ const main = async () => {
   }
 
   step('Starting the API and the web app…');
+  // The web proxy proves itself to the API with this secret, so the API believes the client
+  // address it forwards and nobody else's X-Forwarded-For (docs/security.md).
+  const proxySecret = process.env.PROXY_SECRET || randomBytes(32).toString('base64url');
   const api = apiCommand({ root: ROOT, heapMb: env.API_MAX_HEAP_MB, watch: isDev });
   spawnChild('api', api.command, api.args, {
     DATABASE_URL: database.url,
     API_PORT: String(env.API_PORT),
     NODE_ENV: isDev ? 'development' : 'production',
+    PROXY_SECRET: proxySecret,
   });
-  spawnChild('web', nextBin, [isDev ? 'dev' : 'start', '--port', String(env.WEB_PORT), webDir], {
-    API_URL: apiUrl,
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
+  // web/server.ts: Next.js behind a server that stamps X-Forwarded-For with the socket address.
+  spawnChild(
+    'web',
+    process.execPath,
+    ['--import', 'tsx', path.join(webDir, 'server.ts'), ...(isDev ? ['--dev'] : [])],
+    {
+      API_URL: apiUrl,
+      WEB_PORT: String(env.WEB_PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: isDev ? 'development' : 'production',
+      PROXY_SECRET: proxySecret,
+    },
+  );
   await waitForHttp(`${apiUrl}/health`, 'The API', 60_000);
   await waitForHttp(`http://localhost:${env.WEB_PORT}/`, 'The web app', 120_000);
 
@@ -180,6 +194,9 @@ const main = async () => {
 
     Demo teacher  teacher@demo.quiz / demo-teacher-pass
     Demo student  student@demo.quiz / demo-student-pass
+
+    New teacher   run \`pnpm teacher:invite\` for a code, then sign up at
+                  http://localhost:${env.WEB_PORT}/sign-up with it
 
   Press Ctrl-C to stop.
 `);

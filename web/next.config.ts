@@ -7,6 +7,8 @@ import type { NextConfig } from 'next';
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The password rule is TypeScript source shared with the API.
+  transpilePackages: ['@quiz/password-rule'],
   turbopack: {
     rules: {
       // Each page bundles only the GraphQL documents it uses (see the loader's comment).

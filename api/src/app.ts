@@ -11,6 +11,7 @@ import { formatError } from './errors';
 import { guardSchema } from './limits/guard';
 import { LIMITS, type LimitError, limitErrors } from './limits/limits';
 import { limitsPlugin } from './limits/plugin';
+import { OneSessionMutationRule } from './modules/accounts/one-session-mutation';
 import { resolvers, typeDefs } from './schema';
 import { buildExecutableSchema } from './schema/executable';
 import { jitGateway } from './schema/jit-executor';
@@ -88,7 +89,8 @@ export const createApolloServer = ({
     // stops Apollo. Apollo's own handler would stop it at once, under those requests, and its
     // stop() racing ours never settled (the process then exited without draining).
     stopOnTerminationSignals: false,
-    validationRules: armor.validationRules,
+    // One sign-in, sign-up or guest join per request, alone (aliases are not extra guesses).
+    validationRules: [...armor.validationRules, OneSessionMutationRule],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,

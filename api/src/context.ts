@@ -24,12 +24,22 @@ export type Context = {
   ip: string;
   /** Set-Cookie values to send with the response. */
   setCookies: string[];
-  setSessionCookie: (token: string | null) => void;
   /** This request's time and response budget (limits/guard.ts). */
   guard: RequestGuard;
   /** Charges the operation's estimated cost to this process's and client's share of work. */
   charge: (cost: number) => LimitError | null;
+  /** Ends the session cookie (sign-out). */
+  clearSessionCookie: () => void;
+  /**
+   * A session started by the field `field` (its response key). Its cookie is sent only when the
+   * response body reports that field's success (`settleSessionCookie`); otherwise the session
+   * is revoked unseen. A holder object, since Apollo hands resolvers a shallow copy of the
+   * context (as with `setCookies`).
+   */
+  newSession: { pending: PendingSession | null };
 };
+
+export type PendingSession = { token: string; sessionId: string; field: string };
 
 export type CreateContextOptions = {
   db: PrismaClient;
@@ -76,13 +86,47 @@ export const createContext = async ({
     guard,
     charge,
     setCookies,
-    setSessionCookie: (token) => {
-      setCookies.push(
-        serializeCookie(SESSION_COOKIE, token ?? '', {
-          secure: env.COOKIE_SECURE,
-          maxAgeSec: token ? env.SESSION_TTL_DAYS * 86_400 : 0,
-        }),
-      );
+    clearSessionCookie: () => {
+      setCookies.push(sessionCookie(env, null));
     },
+    newSession: { pending: null },
   };
+};
+
+const sessionCookie = (env: ApiEnv, token: string | null) =>
+  serializeCookie(SESSION_COOKIE, token ?? '', {
+    secure: env.COOKIE_SECURE,
+    maxAgeSec: token ? env.SESSION_TTL_DAYS * 86_400 : 0,
+  });
+
+export type ResponseBody = {
+  data?: Record<string, unknown> | null;
+  errors?: ReadonlyArray<{ path?: ReadonlyArray<string | number> }>;
+};
+
+/**
+ * After execution: the cookie of a session started in this request goes out only when the body
+ * shows that field with a viewer and no error on its path; otherwise the session is revoked, so
+ * a token never travels with a response that reports failure. Returns the Set-Cookie values.
+ */
+export const settleSessionCookie = async (
+  context: Context,
+  body: ResponseBody | null,
+): Promise<string[]> => {
+  const pending = context.newSession.pending;
+  if (!pending) {
+    return context.setCookies;
+  }
+  context.newSession.pending = null;
+  const payload = body?.data?.[pending.field] as { viewer?: unknown } | null | undefined;
+  const failed = body?.errors?.some((error) => error.path?.[0] === pending.field) ?? false;
+  if (payload?.viewer && !failed) {
+    context.setCookies.push(sessionCookie(context.env, pending.token));
+  } else {
+    await context.db.session.updateMany({
+      where: { id: pending.sessionId, revokedAt: null },
+      data: { revokedAt: context.now() },
+    });
+  }
+  return context.setCookies;
 };

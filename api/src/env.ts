@@ -28,6 +28,16 @@ const EnvSchema = z.object({
   MAX_IN_FLIGHT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(8),
   /** Session lifetime. */
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * Proxies in front of the API whose X-Forwarded-For entries are believed (the web app's
+   * /graphql proxy is one); 0 = always the socket address.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /**
+   * Shared with the web app: a request is believed to come through the proxy only when it
+   * carries this secret. Unset: no request is (every client is its socket address).
+   */
+  PROXY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Mark the session cookie Secure (serve over HTTPS). */
   COOKIE_SECURE: z
     .enum(['true', 'false'])

@@ -2,9 +2,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { PrismaClient } from '@quiz/prisma';
-import { type Context, createContext } from './context';
+import { type Context, createContext, type ResponseBody, settleSessionCookie } from './context';
 import type { ApiEnv } from './env';
-import { clientAddress } from './lib/client-address';
+import { clientAddress, PROXY_SECRET_HEADER } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
 import { Admission } from './limits/admission';
 import { RequestGuard } from './limits/guard';
@@ -133,6 +133,15 @@ export const isUnavailable = (body: string): boolean => {
   }
 };
 
+/** A response body as JSON, or null when it is not (then no session cookie goes out). */
+const parseBody = (text: string): ResponseBody | null => {
+  try {
+    return JSON.parse(text) as ResponseBody;
+  } catch {
+    return null;
+  }
+};
+
 export type HttpAppOptions = {
   apollo: ApolloServer<Context>;
   db: PrismaClient;
@@ -190,7 +199,13 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
         }
       }
       // Admitted once the body is in: a slow upload holds a socket, not a share of the work.
-      const ip = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+      const ip = clientAddress({
+        remoteAddress: req.socket.remoteAddress,
+        forwardedFor: req.headers['x-forwarded-for'],
+        proxySecret: req.headers[PROXY_SECRET_HEADER],
+        trustedHops: env.TRUST_PROXY_HOPS,
+        expectedSecret: env.PROXY_SECRET,
+      });
       const ticket = admission.enter(admissionKey(req, ip));
       if (!('open' in ticket)) {
         limitResponse(res, ticket);
@@ -244,8 +259,20 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
         for (const [key, value] of result.headers) {
           res.setHeader(key, value);
         }
-        if (context?.setCookies.length) {
-          res.setHeader('set-cookie', context.setCookies);
+        if (context) {
+          const complete = result.body.kind === 'complete' ? result.body.string : null;
+          const tooLarge =
+            complete !== null && Buffer.byteLength(complete) > env.MAX_RESPONSE_BYTES;
+          // A session's cookie goes out only with a body that reports its success (and is sent).
+          const cookies = await settleSessionCookie(
+            context,
+            context.newSession.pending && complete !== null && !tooLarge
+              ? parseBody(complete)
+              : null,
+          );
+          if (cookies.length) {
+            res.setHeader('set-cookie', cookies);
+          }
         }
         res.statusCode = result.status ?? 200;
         if ((res.statusCode === 429 || res.statusCode === 503) && !res.hasHeader('retry-after')) {

@@ -2,7 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { createTestDatabase, type TestDatabase } from '@quiz/prisma/test-database';
 import { createApolloServer } from '../src/app';
-import { type Context, createContext } from '../src/context';
+import {
+  type Context,
+  createContext,
+  type ResponseBody,
+  settleSessionCookie,
+} from '../src/context';
 import { type ApiEnv, loadEnv } from '../src/env';
 import { createHttpServer } from '../src/http';
 
@@ -57,6 +62,8 @@ export const createTestApi = async (overrides: Record<string, string> = {}): Pro
       if (response.body.kind !== 'single') {
         throw new Error('Expected a single result');
       }
+      // As the HTTP layer does: a new session's cookie only with a body that reports success.
+      await settleSessionCookie(contextValue, response.body.singleResult as ResponseBody);
       return {
         data: response.body.singleResult.data as Record<string, unknown> | null | undefined,
         errors: response.body.singleResult.errors as SingleResult['errors'],

@@ -3,6 +3,11 @@ import { z } from 'zod';
 const EnvSchema = z.object({
   /** Where the web server proxies /graphql and where server components fetch from. */
   API_URL: z.url().default('http://localhost:4000'),
+  /** Shared with the API: proves that /graphql requests come through this proxy. */
+  PROXY_SECRET: z.string().min(16).optional(),
+  /** server.ts only: where the web app listens. */
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WEB_HOST: z.string().min(1).default('0.0.0.0'),
 });
 
 export type WebEnv = z.infer<typeof EnvSchema>;
@@ -19,6 +24,15 @@ export const readEnv = (source: NodeJS.ProcessEnv = process.env): WebEnv =>
 export const env: WebEnv = {
   get API_URL() {
     return readEnv().API_URL;
+  },
+  get PROXY_SECRET() {
+    return readEnv().PROXY_SECRET;
+  },
+  get WEB_PORT() {
+    return readEnv().WEB_PORT;
+  },
+  get WEB_HOST() {
+    return readEnv().WEB_HOST;
   },
 };
 

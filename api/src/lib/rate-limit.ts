@@ -9,13 +9,15 @@ export type RateLimitRule = {
   windowSec: number;
 };
 
-/** The limits, in one place (docs/api.md lists them). */
+/**
+ * The limits, in one place (docs/api.md lists them). Failed sign-ins have their own throttle with
+ * backoff (modules/accounts/throttle.ts).
+ */
 export const RATE_LIMITS = {
-  signInPerEmailAndIp: { name: 'signIn:email+ip', limit: 10, windowSec: 15 * 60 },
-  signInPerEmail: { name: 'signIn:email', limit: 50, windowSec: 60 * 60 },
   // A classroom shares one address (NAT): these allow a few classes an hour.
   signUpPerIp: { name: 'signUp:ip', limit: 60, windowSec: 60 * 60 },
   guestPerIp: { name: 'guest:ip', limit: 120, windowSec: 60 * 60 },
+  invitePerUser: { name: 'invite:user', limit: 20, windowSec: 24 * 60 * 60 },
   joinClassPerUser: { name: 'joinClass:user', limit: 20, windowSec: 10 * 60 },
   answerPerUser: { name: 'answer:user', limit: 120, windowSec: 60 },
   startPerUser: { name: 'start:user', limit: 60, windowSec: 60 },

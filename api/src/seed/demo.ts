@@ -1,5 +1,6 @@
 import type { DbClient, PrismaClient, Question, ScoringMode, User } from '@quiz/prisma';
 import { seededRng } from '../lib/rng';
+import { nameKey } from '../modules/accounts/nickname';
 import { hashPassword } from '../modules/accounts/passwords';
 import { answerQuestion, openQuestion } from '../modules/attempts/service/answer-question';
 import { finishAttempt } from '../modules/attempts/service/finish-attempt';
@@ -85,6 +86,7 @@ const ensureUser = async (
     data: {
       email: user.email,
       displayName: user.displayName,
+      nameKey: nameKey(user.displayName),
       role: user.role,
       passwordHash: await hashPassword(user.password),
     },

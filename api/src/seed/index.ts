@@ -2,8 +2,8 @@
 // knowledge base in the database and stores it, then creates the demo accounts, class, sets and
 // finished attempts through the real services, so boards and analytics are consistent.
 // Idempotent: a second run changes nothing. Exits non-zero on the first error.
-import { createPrismaClient } from '@quiz/prisma';
-import { openDatabase } from '@quiz/prisma/database';
+import { runWithDatabase } from '../lib/run-with-database';
+import { backfillNameKeys } from '../modules/accounts/service';
 import { loadKnowledgeSnapshot } from '../modules/knowledge/snapshot';
 import { storeBank } from '../modules/questions/bank';
 import { buildBank } from '../modules/questions/generator';
@@ -12,37 +12,26 @@ import { seedDemo } from './demo';
 /** Fixed, so the bank (and its question ids and option order) is the same on every machine. */
 export const BANK_SEED = 20_251_125;
 
-const main = async () => {
-  const database = await openDatabase();
-  const db = createPrismaClient({ url: database.url });
-  try {
-    const kb = await loadKnowledgeSnapshot(db);
-    if (kb.events.length === 0) {
-      throw new Error(
-        'The knowledge base is empty: run the knowledge-base seed first (pnpm db:seed).',
-      );
-    }
-    const { questions, report } = buildBank({ kb, seed: BANK_SEED });
-    const stored = await storeBank({ db, questions, now: new Date() });
-    console.log(
-      `Question bank: ${report.total} questions (${Object.entries(report.byType)
-        .map(([type, n]) => `${type} ${n}`)
-        .join(
-          ', ',
-        )}); stored ${stored.created} new, ${stored.updated} updated, ${stored.removed} removed, ${stored.keptReferenced + stored.keptObsolete} kept because sets or attempts use them.`,
+runWithDatabase(async (db) => {
+  const kb = await loadKnowledgeSnapshot(db);
+  if (kb.events.length === 0) {
+    throw new Error(
+      'The knowledge base is empty: run the knowledge-base seed first (pnpm db:seed).',
     );
-    const demo = await seedDemo({ db, now: new Date() });
-    console.log(demo);
-  } finally {
-    await db.$disconnect();
-    await database.close();
   }
-};
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  const { questions, report } = buildBank({ kb, seed: BANK_SEED });
+  const stored = await storeBank({ db, questions, now: new Date() });
+  console.log(
+    `Question bank: ${report.total} questions (${Object.entries(report.byType)
+      .map(([type, n]) => `${type} ${n}`)
+      .join(
+        ', ',
+      )}); stored ${stored.created} new, ${stored.updated} updated, ${stored.removed} removed, ${stored.keptReferenced + stored.keptObsolete} kept because sets or attempts use them.`,
+  );
+  const demo = await seedDemo({ db, now: new Date() });
+  console.log(demo);
+  const keyed = await backfillNameKeys(db);
+  if (keyed > 0) {
+    console.log(`Name keys: ${keyed} users from before they existed.`);
+  }
+});

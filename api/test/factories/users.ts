@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbClient, Role, User } from '@quiz/prisma';
+import { nameKey } from '../../src/modules/accounts/nickname';
 import { hashPassword } from '../../src/modules/accounts/passwords';
 import { newSessionToken } from '../../src/modules/accounts/session';
 
@@ -24,12 +25,14 @@ export const createUser = async (
 ): Promise<CreatedUser> => {
   counter += 1;
   const isGuest = overrides.isGuest ?? false;
+  const displayName = overrides.displayName ?? `${overrides.role ?? 'STUDENT'} ${counter}`;
   const user = await db.user.create({
     data: {
+      displayName,
+      nameKey: nameKey(displayName),
       email: isGuest
         ? null
         : (overrides.email ?? `user${counter}-${randomUUID().slice(0, 8)}@test.quiz`),
-      displayName: overrides.displayName ?? `${overrides.role ?? 'STUDENT'} ${counter}`,
       role: overrides.role ?? 'STUDENT',
       isGuest,
       passwordHash: isGuest ? null : await passwordHash(),

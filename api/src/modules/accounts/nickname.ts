@@ -1,5 +1,7 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import unhomoglyph from 'unhomoglyph';
 import type { FieldErrorCode } from '../../lib/field-errors';
+import { cleanUserText } from '../../lib/user-text';
 
 /** Built once: the matcher compiles its patterns. */
 const profanity = new RegExpMatcher({
@@ -9,11 +11,26 @@ const profanity = new RegExpMatcher({
 
 export const NICKNAME_MIN = 2;
 export const NICKNAME_MAX = 24;
+export const DISPLAY_NAME_MAX = 60;
 
 /** Letters (any script), digits, space, underscore, hyphen and dot. */
 const ALLOWED = /^[\p{L}\p{N} _.-]+$/u;
 
-/** Names that would pass for staff or for the system. */
+/**
+ * The comparison key of a name: NFKC, lower case, each character replaced by its Unicode TR39
+ * confusables prototype (unhomoglyph's table: Cyrillic "а" → "a", "0" → "o", "m" → "rn"), marks
+ * dropped ("ë" → "e"), and words separated by one space. Two names with one key look alike.
+ */
+export const nameKey = (name: string): string =>
+  unhomoglyph(cleanUserText(name).normalize('NFKC').toLowerCase().normalize('NFD'))
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
+/** Names that would pass for staff or for the system (compared by key). */
 const RESERVED = [
   'admin',
   'administrator',
@@ -28,41 +45,119 @@ const RESERVED = [
   'owner',
   'instructor',
   'professor',
-];
+].map(nameKey);
+
+/**
+ * Titles that put a teacher's name in a student's mouth: "Ms. Farahani", "Dr Leila", "Ostad
+ * Rezaei" (English and the Persian/Arabic forms a class would use), compared by key.
+ */
+const HONORIFICS = new Set(
+  [
+    'mr',
+    'mrs',
+    'ms',
+    'miss',
+    'mx',
+    'mister',
+    'master',
+    'madam',
+    'madame',
+    'sir',
+    'dame',
+    'lady',
+    'lord',
+    'dr',
+    'doctor',
+    'prof',
+    'professor',
+    'teacher',
+    'coach',
+    'khanom',
+    'khanum',
+    'agha',
+    'aqa',
+    'ostad',
+    'ustad',
+    'ustadh',
+    'sheikh',
+    'seyed',
+    'sayyid',
+    'haji',
+    'hajji',
+  ].map(nameKey),
+);
+
+/** The name after a leading title ("ms farahani" → "farahani"), or null when it has none. */
+export const withoutHonorific = (key: string): string | null => {
+  const [first, ...rest] = key.split(' ');
+  return first && HONORIFICS.has(first) && rest.length > 0 ? rest.join(' ') : null;
+};
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 
-/** Lower-case letters only, with look-alike digits read as letters ("4dm1n" → "admin"). */
-const skeleton = (name: string): string =>
-  name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[013457]/g, (c) => LEET[c] ?? '')
-    .replace(/[^a-z]/g, '');
-
-const impersonates = (name: string): boolean => {
-  const words = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .split(/[\s_.-]+/)
-    .map(skeleton);
-  const whole = skeleton(name);
+const impersonatesStaff = (name: string): boolean => {
+  // Look-alike digits read as letters first ("4dm1n" → "admin").
+  const words = nameKey(name.toLowerCase().replace(/[013457]/g, (c) => LEET[c] ?? c)).split(' ');
+  const whole = words.join('');
+  // Short titles only as whole words ("Modesty" is fine); long ones anywhere ("xXadminXx").
   return RESERVED.some(
-    // Short titles only as whole words ("Modesty" is fine); long ones anywhere ("xXadminXx").
     (word) => words.includes(word) || (word.length >= 5 && whole.includes(word)),
   );
 };
 
-export type NicknameCheck =
-  | { ok: true; nickname: string }
-  | { ok: false; code: FieldErrorCode; message: string };
+/** Punctuation people put between letters to slip past a filter ("f.u.c.k", "sh_it"). */
+const JOINERS = /[._\-*+~|/\\:;,!?'`"^]+/g;
+
+/** "f u c k you" → "fuck you": consecutive one-character words become one word. */
+const closeSingleLetters = (words: string[]): string => {
+  const out: string[] = [];
+  let run = '';
+  for (const word of words) {
+    if ([...word].length === 1) {
+      run += word;
+      continue;
+    }
+    if (run) {
+      out.push(run);
+      run = '';
+    }
+    out.push(word);
+  }
+  if (run) {
+    out.push(run);
+  }
+  return out.join(' ');
+};
 
 /**
- * The rules for a guest's nickname (shown on leaderboards): 2–24 characters after trimming and
- * collapsing spaces; letters, digits, space, `_`, `-`, `.`; not a staff title; no profanity.
+ * Forms of a name to run the profanity matcher on: as written (NFKC, so full-width and
+ * ligature letters read as plain ones), with joining punctuation removed, and with runs of
+ * single letters closed up ("f u c k" → "fuck"), and as its look-alike key. Whole words stay
+ * apart, so "Shi Tzu" is fine.
+ */
+const profanityForms = (name: string): string[] => {
+  const text = cleanUserText(name).normalize('NFKC');
+  const joined = text.replace(JOINERS, '');
+  const words = joined.split(/\s+/).filter(Boolean);
+  return [text, joined, closeSingleLetters(words), nameKey(text)];
+};
+
+const isProfane = (name: string): boolean =>
+  profanityForms(name).some((form) => profanity.hasMatch(form));
+
+export type NicknameCheck =
+  | { ok: true; nickname: string; key: string }
+  | { ok: false; code: FieldErrorCode; message: string };
+
+const tidy = (input: string): string => cleanUserText(input).trim().replace(/\s+/g, ' ');
+
+/**
+ * The rules for a guest's nickname (shown on leaderboards): 2–24 characters after cleaning,
+ * trimming and collapsing spaces; letters, digits, space, `_`, `-`, `.`; not a staff title; no
+ * profanity. Whether it looks like a name already in use is the service's question (`nameKey`).
  */
 export const checkNickname = (input: string): NicknameCheck => {
-  const nickname = input.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const nickname = tidy(input);
   if ([...nickname].length < NICKNAME_MIN) {
     return { ok: false, code: 'TOO_SHORT', message: `Use at least ${NICKNAME_MIN} characters` };
   }
@@ -76,32 +171,37 @@ export const checkNickname = (input: string): NicknameCheck => {
       message: 'Use letters, digits, spaces and _ - . only',
     };
   }
-  if (!/[\p{L}\p{N}]/u.test(nickname)) {
+  const key = nameKey(nickname);
+  if (!key) {
     return { ok: false, code: 'INVALID', message: 'Use at least one letter or digit' };
   }
-  if (impersonates(nickname)) {
+  if (impersonatesStaff(nickname)) {
     return { ok: false, code: 'NOT_ALLOWED', message: 'This name is reserved' };
   }
-  if (profanity.hasMatch(nickname)) {
+  if (isProfane(nickname)) {
     return { ok: false, code: 'NOT_ALLOWED', message: 'Choose a different name' };
   }
-  return { ok: true, nickname };
+  return { ok: true, nickname, key };
 };
 
-/** Display names of accounts follow the same spirit, a little longer. */
+/** Display names of accounts follow the same spirit, a little longer and with more punctuation. */
 export const checkDisplayName = (input: string): NicknameCheck => {
-  const name = input.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const name = tidy(input);
   if ([...name].length < 2) {
     return { ok: false, code: 'TOO_SHORT', message: 'Use at least 2 characters' };
   }
-  if ([...name].length > 60) {
-    return { ok: false, code: 'TOO_LONG', message: 'Use at most 60 characters' };
+  if ([...name].length > DISPLAY_NAME_MAX) {
+    return { ok: false, code: 'TOO_LONG', message: `Use at most ${DISPLAY_NAME_MAX} characters` };
   }
   if (/[\p{C}<>]/u.test(name)) {
     return { ok: false, code: 'INVALID', message: 'Remove control characters and < >' };
   }
-  if (profanity.hasMatch(name)) {
+  const key = nameKey(name);
+  if (!key) {
+    return { ok: false, code: 'INVALID', message: 'Use at least one letter or digit' };
+  }
+  if (isProfane(name)) {
     return { ok: false, code: 'NOT_ALLOWED', message: 'Choose a different name' };
   }
-  return { ok: true, nickname: name };
+  return { ok: true, nickname: name, key };
 };

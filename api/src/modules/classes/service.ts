@@ -6,10 +6,11 @@ import { type FieldError, fieldError, fieldErrorsFromZod } from '../../lib/field
 import { isUuid } from '../../lib/ids';
 import { consumeRateLimit, RATE_LIMITS } from '../../lib/rate-limit';
 import { withUniqueCode } from '../../lib/unique-code';
+import { userText } from '../../lib/user-text';
 
 export type ClassPayload = { class: Class | null; errors: FieldError[] };
 
-const Name = z.string().trim().min(2, 'Use at least 2 characters').max(80);
+const Name = userText().min(2, 'Use at least 2 characters').max(80);
 
 /** A new class of the teacher's, with a join code for students. */
 export const createClass = async ({

@@ -393,6 +393,7 @@ const userFromJson = (row: Json): User => ({
   id: row.id as string,
   email: (row.email as string | null) ?? null,
   displayName: row.displayName as string,
+  nameKey: (row.nameKey as string | undefined) ?? '',
   role: row.role as User['role'],
   passwordHash: (row.passwordHash as string | null) ?? null,
   isGuest: row.isGuest as boolean,

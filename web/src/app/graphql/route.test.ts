@@ -1,14 +1,97 @@
 /**
  * @jest-environment node
  */
+import http, { type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
+import { stampForwardedFor } from '@/server/forwarded-for';
 import { POST } from './route';
+
+const listen = (server: http.Server): Promise<string> =>
+  new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    }),
+  );
 
 describe('/graphql proxy', () => {
   const realFetch = global.fetch;
   afterEach(() => {
     global.fetch = realFetch;
     delete process.env.API_URL;
+    delete process.env.PROXY_SECRET;
+  });
+
+  it('sends the socket address it saw as X-Forwarded-For, whatever the client forged, with the proxy secret', async () => {
+    // The chain as it runs: a client → a node:http server that stamps the socket address (as
+    // server.ts does) → this route → an upstream standing in for the API, over real sockets.
+    const seen: IncomingHttpHeaders[] = [];
+    const upstream = http.createServer((req, res) => {
+      seen.push(req.headers);
+      res.setHeader('content-type', 'application/json');
+      res.end('{"data":{"viewer":null}}');
+    });
+    process.env.API_URL = await listen(upstream);
+    process.env.PROXY_SECRET = 'the-shared-proxy-secret';
+    const web = http.createServer(async (req, res) => {
+      stampForwardedFor(req);
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) {
+        chunks.push(chunk as Buffer);
+      }
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        headers.set(name, Array.isArray(value) ? value.join(', ') : (value ?? ''));
+      }
+      const response = await POST(
+        new NextRequest(`http://localhost${req.url}`, {
+          method: 'POST',
+          headers,
+          body: Buffer.concat(chunks),
+        }),
+      );
+      res.writeHead(response.status, { 'content-type': 'application/json' });
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+    const base = await listen(web);
+    try {
+      for (const forged of ['6.6.6.6', '6.6.6.6, 7.7.7.7', 'unknown', '']) {
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': forged,
+            'x-quiz-proxy-secret': 'a-guess-at-the-secret',
+          },
+          body: '{"query":"{ viewer { email } }"}',
+        });
+        expect(response.status).toBe(200);
+      }
+      expect(seen).toHaveLength(4);
+      for (const headers of seen) {
+        expect(headers['x-forwarded-for']).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+        expect(headers['x-quiz-proxy-secret']).toBe('the-shared-proxy-secret');
+      }
+    } finally {
+      web.close();
+      upstream.close();
+    }
+  });
+
+  it('sends no X-Forwarded-For without a proxy secret (the API would not believe it)', async () => {
+    process.env.API_URL = 'http://127.0.0.1:4999';
+    const fetchMock = jest.fn().mockResolvedValue(new Response('{}'));
+    global.fetch = fetchMock;
+    await POST(
+      new NextRequest('http://localhost:3000/graphql', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'x-forwarded-for': '6.6.6.6' },
+      }),
+    );
+    const sent = (fetchMock.mock.calls[0] as [URL, RequestInit])[1].headers as Headers;
+    expect(sent.get('x-forwarded-for')).toBeNull();
+    expect(sent.get('x-quiz-proxy-secret')).toBeNull();
   });
 
   it('forwards body, cookie and CSRF header to API_URL read at request time, and passes back set-cookie', async () => {

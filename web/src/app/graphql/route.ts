@@ -5,15 +5,15 @@ import { env } from '@/env';
  * Same-origin proxy to the API: the browser talks to the web origin only, so the session cookie
  * stays first-party and no CORS is needed. API_URL is read on every request.
  */
-// x-forwarded-for (set by Next.js from the socket when absent) lets the API rate-limit per client
-// rather than per web server.
-const REQUEST_HEADERS = [
-  'content-type',
-  'cookie',
-  'apollo-require-preflight',
-  'accept',
-  'x-forwarded-for',
-];
+const REQUEST_HEADERS = ['content-type', 'cookie', 'apollo-require-preflight', 'accept'];
+
+/**
+ * The client's address as this server saw it: server.ts overwrites X-Forwarded-For with the
+ * socket address before Next.js runs, so it is one entry; the last one is taken in any case,
+ * since a proxy appends what it saw.
+ */
+const socketAddress = (request: NextRequest): string | null =>
+  request.headers.get('x-forwarded-for')?.split(',').pop()?.trim() || null;
 const RESPONSE_HEADERS = ['content-type', 'retry-after'];
 const TIMEOUT_MS = 30_000;
 
@@ -32,6 +32,13 @@ const forward = async (request: NextRequest): Promise<Response> => {
     if (value !== null) {
       headers.set(name, value);
     }
+  }
+  // One entry, ours: the API believes it (TRUST_PROXY_HOPS) only with the shared secret.
+  const address = socketAddress(request);
+  const secret = env.PROXY_SECRET;
+  if (address && secret) {
+    headers.set('x-forwarded-for', address);
+    headers.set('x-quiz-proxy-secret', secret);
   }
   let upstream: Response;
   try {

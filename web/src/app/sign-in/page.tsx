@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '@/features/viewer/auth-forms';
+import { safeNext } from '@/lib/safe-next';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -19,7 +20,7 @@ const SignInPage = async ({
           <Link href="/">Play as a guest</Link>.
         </p>
       </header>
-      <SignInForm next={typeof next === 'string' ? next : undefined} />
+      <SignInForm next={safeNext(next, '') || undefined} />
     </div>
   );
 };

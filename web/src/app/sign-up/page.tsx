@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { SignUpForm } from '@/features/viewer/auth-forms';
+import { SignUpForm } from '@/features/viewer/sign-up-form';
+import { safeNext } from '@/lib/safe-next';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -13,9 +14,12 @@ const SignUpPage = async ({
     <div className="narrow-page stack">
       <header className="page-head">
         <h1>Create an account</h1>
-        <p>Keep your quiz history, review what you missed, and join your class.</p>
+        <p>
+          Keep your quiz history, review what you missed, and join your class. Teachers need an
+          invitation code from a colleague.
+        </p>
       </header>
-      <SignUpForm next={typeof next === 'string' ? next : undefined} />
+      <SignUpForm next={safeNext(next, '') || undefined} />
     </div>
   );
 };

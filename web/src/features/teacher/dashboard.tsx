@@ -5,8 +5,9 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { errorFor, Field, type FieldErrorLike } from '@/components/field';
 import { CardsSkeleton, EmptyState, ErrorState } from '@/components/states';
+import { SubmitRow } from '@/components/submit-row';
 import type { SetStatus } from '@/gql/graphql';
-import { describeError } from '@/lib/graphql/error-messages';
+import { InvitationsPanel } from './invitations-panel';
 import { useCreateClass, useCreateQuestionSet, useTeacherDashboard } from './use-teacher';
 
 export const SET_STATUS_LABELS: Record<SetStatus, { text: string; className: string }> = {
@@ -56,16 +57,12 @@ const NewSetForm = () => {
           />
         )}
       </Field>
-      {create.isError ? (
-        <p className="field__error" role="alert">
-          {describeError(create.error)}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create set'}
-        </button>
-      </div>
+      <SubmitRow
+        error={create.error}
+        pending={create.isPending}
+        label="Create set"
+        pendingLabel="Creating…"
+      />
     </form>
   );
 };
@@ -103,16 +100,13 @@ const NewClassForm = () => {
           <input {...control} className="input" name="name" placeholder="e.g. Year 11 History" />
         )}
       </Field>
-      {create.isError ? (
-        <p className="field__error" role="alert">
-          {describeError(create.error)}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button button--secondary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create class'}
-        </button>
-      </div>
+      <SubmitRow
+        error={create.error}
+        pending={create.isPending}
+        label="Create class"
+        pendingLabel="Creating…"
+        secondary
+      />
     </form>
   );
 };
@@ -228,6 +222,7 @@ export const TeacherDashboard = () => {
           </div>
         </section>
       </div>
+      <InvitationsPanel />
     </div>
   );
 };

@@ -334,9 +334,48 @@ export type BankFilterValues = {
   mine: boolean;
 };
 
+export const TeacherInvitationsDocument = graphql(`
+  query TeacherInvitations {
+    myTeacherInvitations {
+      id
+      label
+      status
+      createdAt
+      expiresAt
+      usedBy {
+        displayName
+      }
+    }
+  }
+`);
+
+export const CreateTeacherInvitationDocument = graphql(`
+  mutation CreateTeacherInvitation($label: String) {
+    createTeacherInvitation(label: $label) {
+      code
+      invitation {
+        id
+      }
+      errors {
+        ...FieldErrorFields
+      }
+    }
+  }
+`);
+
+export const RevokeTeacherInvitationDocument = graphql(`
+  mutation RevokeTeacherInvitation($id: ID!) {
+    revokeTeacherInvitation(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
 export const teacherKeys = {
   all: ['teacher'] as const,
   dashboard: () => [...teacherKeys.all, 'dashboard'] as const,
+  invitations: () => [...teacherKeys.all, 'invitations'] as const,
   set: (id: string) => [...teacherKeys.all, 'set', id] as const,
   klass: (id: string) => [...teacherKeys.all, 'class', id] as const,
   bank: (filter: BankFilterValues) => [...teacherKeys.all, 'bank', filter] as const,

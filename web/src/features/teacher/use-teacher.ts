@@ -17,12 +17,15 @@ import {
   CreateClassDocument,
   CreateQuestionDocument,
   CreateQuestionSetDocument,
+  CreateTeacherInvitationDocument,
   GenerateQuestionsDocument,
   PublishQuestionSetDocument,
   QuestionSetDocument,
+  RevokeTeacherInvitationDocument,
   SetAnalyticsDocument,
   SetQuestionSetItemsDocument,
   TeacherDashboardDocument,
+  TeacherInvitationsDocument,
   teacherKeys,
   UpdateQuestionDocument,
   UpdateQuestionSetDocument,
@@ -39,6 +42,29 @@ export const useCreateQuestionSet = () => {
   return useMutation({
     mutationFn: (input: CreateQuestionSetInput) => gqlRequest(CreateQuestionSetDocument, { input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: teacherKeys.dashboard() }),
+  });
+};
+
+export const useTeacherInvitations = () =>
+  useQuery({
+    queryKey: teacherKeys.invitations(),
+    queryFn: ({ signal }) => gqlRequest(TeacherInvitationsDocument, undefined, { signal }),
+    select: (data) => data.myTeacherInvitations,
+  });
+
+export const useCreateTeacherInvitation = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (label: string) => gqlRequest(CreateTeacherInvitationDocument, { label }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teacherKeys.invitations() }),
+  });
+};
+
+export const useRevokeTeacherInvitation = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => gqlRequest(RevokeTeacherInvitationDocument, { id }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teacherKeys.invitations() }),
   });
 };
 

@@ -4,15 +4,11 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { ErrorSummary, errorFor, Field, type FieldErrorLike } from '@/components/field';
-import type { Role } from '@/gql/graphql';
 import { describeError } from '@/lib/graphql/error-messages';
-import { useJoinAsGuest, useSignIn, useSignUp } from './use-viewer';
+import { safeNext } from '@/lib/safe-next';
+import { useJoinAsGuest, useSignIn } from './use-viewer';
 
-/** Only same-site paths may be a "next" target (no open redirects). */
-export const safeNext = (next: string | null | undefined, fallback = '/'): string =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : fallback;
-
-const required = (value: string, field: string, message: string): FieldErrorLike[] =>
+export const required = (value: string, field: string, message: string): FieldErrorLike[] =>
   value.trim() === '' ? [{ field, message, code: 'REQUIRED' }] : [];
 
 export const SignInForm = ({ next }: { next?: string }) => {
@@ -45,7 +41,13 @@ export const SignInForm = ({ next }: { next?: string }) => {
             );
             return;
           }
-          router.push(safeNext(next, payload.viewer.user.role === 'TEACHER' ? '/teacher' : '/'));
+          router.push(
+            safeNext(
+              next,
+              payload.viewer.user.role === 'TEACHER' ? '/teacher' : '/',
+              window.location.origin,
+            ),
+          );
         },
       },
     );
@@ -88,117 +90,6 @@ export const SignInForm = ({ next }: { next?: string }) => {
         <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'}>
           Create an account
         </Link>
-      </p>
-    </form>
-  );
-};
-
-export const SignUpForm = ({ next }: { next?: string }) => {
-  const router = useRouter();
-  const signUp = useSignUp();
-  const [errors, setErrors] = useState<FieldErrorLike[]>([]);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const displayName = String(data.get('displayName') ?? '');
-    const email = String(data.get('email') ?? '');
-    const password = String(data.get('password') ?? '');
-    const role = (data.get('role') === 'TEACHER' ? 'TEACHER' : 'STUDENT') satisfies Role;
-    const local = [
-      ...required(displayName, 'displayName', 'Enter the name others will see.'),
-      ...required(email, 'email', 'Enter your email address.'),
-      ...(password.length < 8
-        ? [
-            {
-              field: 'password',
-              message: 'Use at least 8 characters for your password.',
-              code: 'TOO_SHORT',
-            },
-          ]
-        : []),
-    ];
-    setErrors(local);
-    if (local.length > 0) {
-      return;
-    }
-    signUp.mutate(
-      { displayName: displayName.trim(), email: email.trim(), password, role },
-      {
-        onSuccess: ({ signUp: payload }) => {
-          if (payload.errors.length > 0 || !payload.viewer) {
-            setErrors(payload.errors);
-            return;
-          }
-          router.push(safeNext(next, role === 'TEACHER' ? '/teacher' : '/'));
-        },
-      },
-    );
-  };
-
-  return (
-    <form className="card stack" onSubmit={submit} noValidate>
-      <ErrorSummary errors={errors} targetFor={(field) => `sign-up-${field}`} />
-      {signUp.isError ? (
-        <p className="notice notice--bad" role="alert">
-          {describeError(signUp.error)}
-        </p>
-      ) : null}
-      <Field
-        id="sign-up-displayName"
-        label="Your name"
-        hint="Shown on leaderboards."
-        error={errorFor(errors, 'displayName')}
-      >
-        {(control) => (
-          <input {...control} className="input" name="displayName" autoComplete="nickname" />
-        )}
-      </Field>
-      <Field id="sign-up-email" label="Email" error={errorFor(errors, 'email')}>
-        {(control) => (
-          <input {...control} className="input" name="email" type="email" autoComplete="email" />
-        )}
-      </Field>
-      <Field
-        id="sign-up-password"
-        label="Password"
-        hint="At least 8 characters. A long phrase is easiest to remember."
-        error={errorFor(errors, 'password')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-          />
-        )}
-      </Field>
-      <fieldset className="field">
-        <legend>I am a…</legend>
-        <div className="segmented">
-          <label>
-            <input type="radio" name="role" value="STUDENT" defaultChecked />
-            <span>Student</span>
-          </label>
-          <label>
-            <input type="radio" name="role" value="TEACHER" />
-            <span>Teacher</span>
-          </label>
-        </div>
-        {errorFor(errors, 'role') ? (
-          <span className="field__error">{errorFor(errors, 'role')}</span>
-        ) : null}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={signUp.isPending}>
-          {signUp.isPending ? 'Creating your account…' : 'Create account'}
-        </button>
-      </div>
-      <p className="small muted">
-        Already have an account?{' '}
-        <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
       </p>
     </form>
   );

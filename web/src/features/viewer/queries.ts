@@ -38,15 +38,9 @@ export const SignInDocument = graphql(`
 export const SignUpDocument = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
+      accepted
       errors {
         ...FieldErrorFields
-      }
-      viewer {
-        user {
-          id
-          displayName
-          role
-        }
       }
     }
   }

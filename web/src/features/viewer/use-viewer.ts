@@ -41,17 +41,11 @@ export const useSignIn = () => {
   });
 };
 
-export const useSignUp = () => {
-  const changed = useSessionChanged();
-  return useMutation({
+/** Sign-up never starts a session (see docs/security.md); the form signs in next. */
+export const useSignUp = () =>
+  useMutation({
     mutationFn: (input: SignUpInput) => gqlRequest(SignUpDocument, { input }),
-    onSuccess: async ({ signUp }) => {
-      if (signUp.viewer) {
-        await changed();
-      }
-    },
   });
-};
 
 export const useJoinAsGuest = () => {
   const changed = useSessionChanged();

@@ -5,6 +5,7 @@ import { type FieldError, fieldError, fieldErrorsFromZod } from '../../../lib/fi
 import { isUuid } from '../../../lib/ids';
 import { withTransaction } from '../../../lib/transaction';
 import { withUniqueCode } from '../../../lib/unique-code';
+import { userText } from '../../../lib/user-text';
 import { visibleQuestionWhere } from '../../questions/service/find-questions';
 
 export type QuestionSetPayload = { questionSet: QuestionSet | null; errors: FieldError[] };
@@ -13,8 +14,8 @@ export const TIME_LIMIT_MIN = 5;
 export const TIME_LIMIT_MAX = 600;
 export const SET_MAX_ITEMS = 100;
 
-const Title = z.string().trim().min(3, 'Use at least 3 characters').max(120);
-const Description = z.string().trim().max(2000);
+const Title = userText().min(3, 'Use at least 3 characters').max(120);
+const Description = userText().max(2000);
 
 const failed = (errors: FieldError[]): QuestionSetPayload => ({ questionSet: null, errors });
 

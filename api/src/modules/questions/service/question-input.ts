@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type FieldError, fieldErrorsFromZod } from '../../../lib/field-errors';
+import { userText } from '../../../lib/user-text';
 import { baseForm, collidingRejects } from '../short-answer';
 import {
   CHOICE_TYPES,
@@ -21,13 +22,11 @@ const clientId = z
   .min(1)
   .max(64)
   .regex(/^[\w-]+$/, 'Use letters, digits, _ and - in ids');
-const label = z.string().trim().min(1, 'Enter a label').max(300);
+const label = userText().min(1, 'Enter a label').max(300);
 const Choice = z.object({ id: clientId.nullish(), label });
 const ids = z.array(clientId).max(10);
 // A name as a student would type it: a letter or digit is needed (baseForm keeps nothing else).
-const typedName = z
-  .string()
-  .trim()
+const typedName = userText()
   .min(1, 'Enter a name')
   .max(120, 'Keep a name to 120 characters')
   .refine((name) => baseForm(name) !== '', 'Use letters or digits');
@@ -35,7 +34,7 @@ const typedName = z
 /** The GraphQL QuestionInput, as zod sees it (types come from the schema; rules are added below). */
 const QuestionInputSchema = z.object({
   type: z.enum(QUESTION_TYPES),
-  stem: z.string().trim().min(5, 'Write a question of at least 5 characters').max(500),
+  stem: userText().min(5, 'Write a question of at least 5 characters').max(500),
   options: z.array(Choice).max(6).nullish(),
   items: z.array(Choice).max(6).nullish(),
   targets: z.array(Choice).max(6).nullish(),
@@ -46,7 +45,7 @@ const QuestionInputSchema = z.object({
       tolerance: z.number().int().min(0).max(50),
     })
     .nullish(),
-  quote: z.string().trim().min(3).max(600).nullish(),
+  quote: userText().min(3).max(600).nullish(),
   correctOptionIds: ids.nullish(),
   correctOrder: ids.nullish(),
   correctPairs: z
@@ -56,13 +55,13 @@ const QuestionInputSchema = z.object({
   correctYear: z.number().int().min(YEAR_MIN).max(YEAR_MAX).nullish(),
   correctAnswers: z.array(typedName).max(20, 'Accept at most 20 spellings').nullish(),
   nearMisses: z.array(typedName).max(20, 'List at most 20 near misses').nullish(),
-  answerHint: z.string().trim().min(3, 'Write a hint of at least 3 characters').max(80).nullish(),
-  explanation: z.string().trim().min(1, 'Explain the answer').max(2000),
+  answerHint: userText().min(3, 'Write a hint of at least 3 characters').max(80).nullish(),
+  explanation: userText().min(1, 'Explain the answer').max(2000),
   rationales: z
     .array(
       z.object({
         ref: clientId,
-        text: z.string().trim().min(1).max(600),
+        text: userText().min(1).max(600),
         citationIds: z.array(z.string().max(100)).max(30, 'Cite at most 30 passages').nullish(),
       }),
     )

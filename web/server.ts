@@ -1,0 +1,37 @@
+// The web app's HTTP server (`npm run up` and the browser tests start it through the launcher):
+// Next.js's request handler behind a plain node:http server that stamps X-Forwarded-For with the
+// socket address first (src/server/forwarded-for.ts). `next start` cannot: it keeps a client's
+// forged header. Usage: node --import tsx web/server.ts [--dev] (WEB_PORT, default 3000).
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { readEnv } from './src/env';
+import { stampForwardedFor } from './src/server/forwarded-for';
+
+const dev = process.argv.includes('--dev');
+
+const main = async () => {
+  const { WEB_PORT: port, WEB_HOST: hostname } = readEnv();
+  const app = next({ dev, dir: path.resolve(__dirname), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    stampForwardedFor(req);
+    void handle(req, res);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  server.listen(port, hostname, () => {
+    console.log(`Web app ready on http://localhost:${port}`);
+  });
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
