@@ -24,6 +24,7 @@ import {
   startApi,
   startPostgres,
   tally,
+  waitUntil,
 } from './support';
 
 const FETCHERS = 50;
@@ -93,7 +94,8 @@ describe('PostgreSQL restart under load', () => {
       }
     };
     const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
-    await sleep(1_500);
+    // Enough answers acknowledged before the crash to check they all survive it.
+    expect(await waitUntil(() => acked.length > 40, 60_000)).toBe(true);
     const crashAt = performance.now() - t0;
     await db.crash();
     await sleep(OUTAGE_MS);

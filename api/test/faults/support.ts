@@ -313,7 +313,23 @@ export const wrongOptions = async (db: Postgres): Promise<Map<string, string>> =
     ).map((row) => [row.id, row.wrong]),
   );
 
-export { sleep };
+/**
+ * Waits until `done()` holds (polled every 50 ms) or `timeoutMs` passes. Fault tests wait for an
+ * amount of work, not a stretch of time, so a slow or busy machine changes how long they take,
+ * not whether they pass.
+ */
+const waitUntil = async (done: () => boolean, timeoutMs: number): Promise<boolean> => {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > deadline) {
+      return false;
+    }
+    await sleep(50);
+  }
+  return true;
+};
+
+export { sleep, waitUntil };
 
 /** Prints a measured figure in the test output. */
 export const figure = (id: string, text: string): void => {
