@@ -22,6 +22,13 @@ import { boardKey } from './modules/leaderboard/ranking';
 import { rankPlayersOnSets } from './modules/leaderboard/service';
 import { loadQuestionsById } from './modules/questions/bank-cache';
 
+/**
+ * Batches dispatch on setImmediate rather than DataLoader's default (after one promise tick):
+ * sibling fields reach their loads at different promise depths (a cached parent resolves sooner
+ * than a queried one), and the default would then split one batch into two queries at random.
+ */
+const BATCH = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
+
 /** Loads rows by key in one query per tick, returning them in the keys' order (null if missing). */
 const byKey = <K extends string, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
@@ -31,7 +38,7 @@ const byKey = <K extends string, V>(
     const rows = await fetch(keys);
     const map = new Map(rows.map((row) => [keyOf(row), row]));
     return keys.map((key) => map.get(key) ?? null);
-  });
+  }, BATCH);
 
 /** Loads the rows of many parents in one query per tick (rows keep the query's order). */
 const grouped = <K extends string, V>(
@@ -51,7 +58,7 @@ const grouped = <K extends string, V>(
       }
     }
     return keys.map((key) => map.get(key) ?? []);
-  });
+  }, BATCH);
 
 /** Counts per parent in one grouped query per tick. */
 const counted = <K extends string>(
@@ -61,7 +68,7 @@ const counted = <K extends string>(
     const rows = await fetch(keys);
     const map = new Map(rows.map((row) => [row.key, row.n]));
     return keys.map((key) => map.get(key) ?? 0);
-  });
+  }, BATCH);
 
 const present = <T>(rows: (T | null | Error)[]): T[] =>
   rows.filter((row): row is T => row !== null && !(row instanceof Error));
@@ -148,7 +155,7 @@ export const createLoaders = (db: DbClient) => {
       (row) => row.id,
     ),
     /** Questions through the process cache (content is immutable by id). */
-    question: new DataLoader<string, Question | null>((ids) => loadQuestionsById(db, ids)),
+    question: new DataLoader<string, Question | null>((ids) => loadQuestionsById(db, ids), BATCH),
     set: byKey<string, QuestionSet>(
       (ids) => db.questionSet.findMany({ where: { id: { in: [...ids] } } }),
       (row) => row.id,

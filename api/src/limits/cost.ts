@@ -46,7 +46,7 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'Query.eras': 8,
   'Query.themes': 16,
   'Query.sources': 6,
-  'Query.quotes': 24,
+  'Query.quotes': 32,
   'Query.figures': 20,
   'Actor.aliases': 8,
   'Actor.offices': 4,
@@ -59,7 +59,7 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'Event.disputes': 4,
   'Event.themes': 4,
   'Relation.citations': 6,
-  'Source.citations': 80,
+  'Source.citations': 128,
   // Pages.
   'Query.events': first,
   'Query.bankQuestions': first,
@@ -82,6 +82,8 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'ResponseValue.pairs': 6,
   // Teacher-written content: the generated bank's largest counts, rounded up (see above).
   'AnswerKey.rationales': 6,
+  'AnswerKey.answers': 20,
+  'AnswerKey.rejects': 20,
   'Rationale.citations': 16,
   'BankQuestion.citations': 28,
   'AnswerResult.citations': 28,
@@ -99,6 +101,7 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'Query.myClasses': 20,
   'Query.mySets': 50,
   'Viewer.classes': 20,
+  'Query.myTeacherInvitations': 50,
   'Class.members': 60,
   'SetAnalytics.students': 100,
   // Payload errors: one per input field at most.
@@ -106,6 +109,8 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'ClassPayload.errors': 4,
   'QuestionPayload.errors': 40,
   'QuestionSetPayload.errors': 8,
+  'SignUpPayload.errors': 8,
+  'TeacherInvitationPayload.errors': 2,
 };
 
 /** Introspection lists (types, fields, arguments …): only outside production. */

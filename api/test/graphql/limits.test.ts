@@ -262,11 +262,22 @@ describe('work in progress is shared out and bounded in time', () => {
       await client.end();
     };
   };
+  // Clients told apart as the web proxy tells them to the API: its header, with the shared secret.
+  const PROXY_SECRET = 'the-proxy-secret-for-limits';
   const eras = (base: string, client: string) =>
-    post(base, { query: '{ eras { slug } }' }, { 'x-forwarded-for': client });
+    post(
+      base,
+      { query: '{ eras { slug } }' },
+      { 'x-forwarded-for': client, 'x-quiz-proxy-secret': PROXY_SECRET },
+    );
 
   it('refuses a client over its share with 429 and the process over its cap with 503, at once', async () => {
-    const { api, base } = await start({ MAX_IN_FLIGHT: '2', MAX_IN_FLIGHT_PER_CLIENT: '1' });
+    const { api, base } = await start({
+      MAX_IN_FLIGHT: '2',
+      MAX_IN_FLIGHT_PER_CLIENT: '1',
+      PROXY_SECRET,
+      TRUST_PROXY_HOPS: '1',
+    });
     const release = await lockEras(api.database.url);
     const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
     const first = eras(base, '203.0.113.1');
