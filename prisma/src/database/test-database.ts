@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createPrismaClient, type PrismaClient } from '../client';
 import { withDatabase } from './url';
@@ -26,8 +27,6 @@ export type TestDatabase = {
   drop: () => Promise<void>;
 };
 
-let counter = 0;
-
 /** A fresh migrated database for one test file. Call `drop()` in afterAll. */
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   const serverUrl = process.env[SERVER_URL];
@@ -36,8 +35,9 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   if (!serverUrl || !template || !runId) {
     throw new Error('The test database server is not set up: is the jest globalSetup configured?');
   }
-  counter += 1;
-  const name = `quiz_test_${runId}_${process.pid}_${counter}`;
+  // Random, not a counter: jest gives every test file a fresh module registry, so a counter would
+  // restart at 1 in each file of a worker and collide with a database a timed-out file left behind.
+  const name = `quiz_test_${runId}_${process.pid}_${randomBytes(5).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   const url = withDatabase(serverUrl, name);
   const db = createPrismaClient({ url, poolSize: 4 });
