@@ -453,7 +453,7 @@ const parseQuestion = (
       return fail('Short-answer answers must each start with "="');
     }
     const accepted = answers.filter((answer) => (answer.weight ?? 100) > 0);
-    if (accepted.some((answer) => answer.text === '*')) {
+    if (answers.some((answer) => answer.text === '*')) {
       notes.push('A "*" catch-all answer is not kept: it would accept anything.');
     }
     if (accepted.some((answer) => answer.weight !== null && answer.weight < 100)) {
