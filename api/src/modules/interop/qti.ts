@@ -78,7 +78,9 @@ const item12 = (
           `<response_label ident="${ids[i]}">${mat(escapeHtml(option.label))}</response_label>`,
       )
       .join('')}</render_choice></response_lid>`;
-    options.forEach((option, i) => fbFor(ids[i] as string, option.feedback));
+    options.forEach((option, i) => {
+      fbFor(ids[i] as string, option.feedback);
+    });
     const perOption = options
       .map((option, i) =>
         option.feedback

@@ -1,6 +1,6 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { exportSet, type ExportFormat } from './export';
+import { strFromU8, unzipSync } from 'fflate';
+import { type ExportFormat, exportSet } from './export';
 import { SET } from './fixtures.test-utils';
 import { checkImport, type ImportFormat } from './import';
 import { type PortableQuestion, SINGLE_CHOICE_TYPES, toPortable } from './portable';
