@@ -44,7 +44,9 @@ test('a teacher exports a set, imports the file back, and prints the worksheet a
   ).toBeVisible();
   await expect(page.getByText(/no knowledge-base citation/).first()).toBeVisible();
   await page.getByRole('button', { name: `Import ${set.count} questions` }).click();
-  await expect(page.getByRole('heading', { name: `Imported ${set.count} questions` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `Imported ${set.count} questions` }),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Back to the set' }).click();
   await expect(
     page.getByRole('heading', { name: `Questions in this set (${set.count * 2})` }),
