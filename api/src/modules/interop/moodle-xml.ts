@@ -406,6 +406,14 @@ const readQuestion = (
 export const parseMoodleXml = (input: string): ParseResult => {
   const text = normaliseNewlines(input);
   const result: ParseResult = { questions: [], problems: [], notes: [] };
+  // Moodle never writes a DOCTYPE; refusing one keeps entity expansion (billion laughs) out.
+  const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
+  if (doctype) {
+    result.problems.push(
+      problem(lineAt(text, doctype.index), 'A DOCTYPE or entity declaration is not allowed'),
+    );
+    return result;
+  }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     result.problems.push(problem(valid.err.line, `Not well-formed XML: ${valid.err.msg}`));

@@ -254,3 +254,20 @@ MULTI_SELECT,Too short?,A,B,C,1;2;3,x
     ]);
   });
 });
+
+describe('hostile files', () => {
+  it('refuses a DOCTYPE (entity expansion) in Moodle XML, naming its line', () => {
+    const xml = `<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa">]>\n<quiz></quiz>`;
+    expect(parseMoodleXml(xml).problems).toEqual([
+      { line: 2, field: null, message: 'A DOCTYPE or entity declaration is not allowed' },
+    ]);
+  });
+
+  it('refuses a workbook that declares more than 5 MB unpacked, before reading it', async () => {
+    const { zipSync } = await import('fflate');
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(6_000_000) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(20_000);
+    const check = await checkImport('XLSX', bomb);
+    expect(check.problems[0]?.message).toMatch(/too large once unpacked/);
+  });
+});

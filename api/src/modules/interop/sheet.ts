@@ -4,6 +4,7 @@
  * Pure apart from exceljs's async (in-memory) workbook.
  */
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import type { QuestionType } from '../questions/types';
 import { type ImportProblem, type ParsedQuestion, type ParseResult, problem } from './import-types';
 import {
@@ -352,8 +353,37 @@ export const parseCsv = (input: string): ParseResult => {
   return readRows(records, 'line');
 };
 
+/** Largest unpacked size of an uploaded workbook: a small zip must not inflate into a bomb. */
+const XLSX_MAX_UNPACKED = 5_000_000;
+
+/**
+ * The sizes the zip's entries declare, summed without inflating anything; a file that is not a
+ * zip counts as 0 (exceljs then refuses it).
+ */
+const unpackedSize = (bytes: Uint8Array): number => {
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    return 0;
+  }
+  return total;
+};
+
 /** The first worksheet of an XLSX file, read with our column layout (row numbers as lines). */
 export const parseXlsx = async (bytes: Uint8Array): Promise<ParseResult> => {
+  if (unpackedSize(bytes) > XLSX_MAX_UNPACKED) {
+    return {
+      questions: [],
+      problems: [problem(null, 'The workbook is too large once unpacked (at most 5 MB)')],
+      notes: [],
+    };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
