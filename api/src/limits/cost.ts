@@ -104,6 +104,13 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'Query.myTeacherInvitations': 50,
   'Class.members': 60,
   'SetAnalytics.students': 100,
+  // Interop (modules/interop): an import holds at most 200 questions (IMPORT_MAX_QUESTIONS).
+  'ExportFile.notes': 256,
+  'ImportQuestionsPayload.preview': 200,
+  'ImportQuestionsPayload.problems': 200,
+  'ImportQuestionsPayload.notes': 50,
+  'ImportQuestionsPayload.questions': 200,
+  'ImportPreview.notes': 6,
   // Payload errors: one per input field at most.
   'AuthPayload.errors': 8,
   'ClassPayload.errors': 4,

@@ -6,6 +6,7 @@ import { resolvers as accounts } from '../modules/accounts/resolvers';
 import { resolvers as analytics } from '../modules/analytics/resolvers';
 import { resolvers as attempts } from '../modules/attempts/resolvers';
 import { resolvers as classes } from '../modules/classes/resolvers';
+import { resolvers as interop } from '../modules/interop/resolvers';
 import { resolvers as knowledge } from '../modules/knowledge/resolvers';
 import { resolvers as leaderboard } from '../modules/leaderboard/resolvers';
 import { resolvers as questionSets } from '../modules/question-sets/resolvers';
@@ -30,4 +31,5 @@ export const resolvers: Resolvers[] = [
   attempts,
   leaderboard,
   analytics,
+  interop,
 ];

@@ -106,6 +106,24 @@ const MATRIX: Row[] = [
     { ...TEACHER_ONLY, T1: 'ok', T2: 'NOT_FOUND' },
   ],
   [
+    'exportQuestionSet (keys in a file)',
+    'query ($set: ID!) { exportQuestionSet(setId: $set, format: JSON) { content } }',
+    (i) => i,
+    { ...TEACHER_ONLY, T1: 'ok', T2: 'NOT_FOUND' },
+  ],
+  [
+    'exportSetResults',
+    'query ($set: ID!) { exportSetResults(setId: $set, format: CSV) { content } }',
+    (i) => i,
+    { ...TEACHER_ONLY, T1: 'ok', T2: 'NOT_FOUND' },
+  ],
+  [
+    'importQuestions into a set',
+    'mutation ($set: ID!) { importQuestions(input: { format: AIKEN, content: "Which one is right?\\nA) a\\nB) b\\nC) c\\nANSWER: A", dryRun: false, setId: $set }) { imported } }',
+    (i) => i,
+    { ...TEACHER_ONLY, T2: 'NOT_FOUND' },
+  ],
+  [
     'class leaderboard',
     'query ($set: ID!, $klass: ID!) { leaderboard(input: { setId: $set, classId: $klass }) { totalPlayers } }',
     (i) => i,

@@ -67,6 +67,7 @@ describe('answer keys are reachable only through guarded edges', () => {
     expect(into('BankQuestion')).toEqual([
       'BankQuestionConnection.nodes', // Query.bankQuestions: requireTeacher
       'GenerateQuestionsPayload.questions', // Mutation.generateQuestions: requireTeacher
+      'ImportQuestionsPayload.questions', // Mutation.importQuestions: the viewer's new questions
       'Query.bankQuestion', // requireTeacher + visible-to-teacher where clause
       'QuestionPayload.question', // create/updateQuestion: requireTeacher
       'QuestionSetItem.question', // via QuestionSet only
@@ -84,6 +85,9 @@ describe('answer keys are reachable only through guarded edges', () => {
     expect(into('SetAnalytics')).toEqual(['Query.setAnalytics']);
     expect(into('QuestionPayload')).toEqual(['Mutation.createQuestion', 'Mutation.updateQuestion']);
     expect(into('GenerateQuestionsPayload')).toEqual(['Mutation.generateQuestions']);
+    expect(into('ImportQuestionsPayload')).toEqual(['Mutation.importQuestions']);
+    // Exported files hold keys as text: only the set owner's two queries return one.
+    expect(into('ExportFile')).toEqual(['Query.exportQuestionSet', 'Query.exportSetResults']);
   });
 
   it('players see sets as PublishedSet, which has no questions', () => {

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorState, Skeleton } from '@/components/states';
+import { ExportMenu } from '@/features/interop/export-menu';
 import type { BankQuestionFieldsFragment } from '@/gql/graphql';
 import { GraphQLRequestError } from '@/lib/graphql/client';
 import { describeError } from '@/lib/graphql/error-messages';
@@ -94,6 +95,7 @@ export const SetBuilder = ({ setId }: { setId: string }) => {
           <Link href={`/teacher/sets/${set.id}/results`}>Class results</Link>
         </div>
       </header>
+      <ExportMenu setId={set.id} />
       <div className="two-col">
         <div className="stack-lg">
           <section className="card stack" aria-labelledby="items-title">

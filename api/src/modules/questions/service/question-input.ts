@@ -314,6 +314,10 @@ const Rules = QuestionInputSchema.superRefine((input, ctx) => {
       issue(ctx, ['rationales', index, 'ref'], 'NOT_FOUND', 'No option or item has this id');
     }
   });
+});
+
+/** The editor's rules; imports (no knowledge-base passage to cite) skip only this one. */
+const CitedRules = Rules.superRefine((input, ctx) => {
   if (!input.citationIds) {
     issue(ctx, ['citationIds'], 'REQUIRED', 'Cite at least one passage');
   }
@@ -348,8 +352,9 @@ export const randomChoiceId = (): string => randomBytes(6).toString('base64url')
 export const parseQuestionInput = (
   raw: QuestionInputValue,
   newId: () => string = randomChoiceId,
+  { requireCitation = true }: { requireCitation?: boolean } = {},
 ): ParseQuestionInputResult => {
-  const parsed = Rules.safeParse(raw);
+  const parsed = (requireCitation ? CitedRules : Rules).safeParse(raw);
   if (!parsed.success) {
     return { ok: false, errors: fieldErrorsFromZod(parsed.error) };
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ResultsExport } from '@/features/interop/results-export';
 import { AnalyticsView } from '@/features/teacher/analytics-view';
 import { ForbiddenNotice } from '../../../forbidden-notice';
 import { requireTeacher } from '../../../guard';
@@ -10,7 +11,12 @@ const SetResultsPage = async ({ params }: { params: Promise<{ setId: string }> }
   if ((await requireTeacher(`/teacher/sets/${setId}/results`)) === 'forbidden') {
     return <ForbiddenNotice />;
   }
-  return <AnalyticsView setId={setId} />;
+  return (
+    <div className="stack-lg">
+      <AnalyticsView setId={setId} />
+      <ResultsExport setId={setId} />
+    </div>
+  );
 };
 
 export default SetResultsPage;

@@ -1,0 +1,273 @@
+import { parseAiken } from './aiken';
+import { parseGift } from './gift';
+import { checkImport } from './import';
+import { parseMoodleXml, xmlText } from './moodle-xml';
+import { parseCsv } from './sheet';
+
+describe('GIFT (hand-written, after Moodle’s own test cases)', () => {
+  const file = `// A comment line is dropped
+$CATEGORY: $course$/top/Alliance/1980s
+
+::Escapes::Which sign is \\{this\\}\\: a \\= or a \\~ or a \\# or a \\\\?{
+=The equals \\= sign#Right\\: it is \\=.
+~The tilde#No, that is \\~.
+~The brace#No.
+####It was the equals sign.
+}
+
+// [id:tf-1] [tag:syria]
+Syria backed Iran in the 1980s.{TRUE#Wrong: it did.#Right.####Damascus backed Tehran.}
+
+::Short true::Iran is in Asia.{T}
+
+In which year did the revolution happen?{#1978..1980}
+
+When did the war end?{#
+=%100%1988:0#Exactly.
+=%50%1987:1#Close.
+~#Completely wrong.
+}
+
+::Multi:: Which were Syrian presidents? {
+~%50%Hafez al-Assad#Yes.
+~%50%Bashar al-Assad
+~%-100%Ali Khamenei#No: Iran.
+}
+
+Match each leader to his country. {
+=Hafez al-Assad -> Syria
+=Ruhollah Khomeini -> Iran
+= -> Iraq
+####[html]<p>Assad: Syria; Khomeini: Iran.</p>
+}
+
+Who led Syria from 1971 to 2000?{=Hafez al-Assad#Yes. =Hafiz Assad =%0%Bashar al-Assad =%0%*#Any other name is wrong.}
+
+::Essay::Write about the alliance.{}
+
+A description with no answer block.
+
+Put these in order, earliest first.{>3 ALL VERTICAL ABSOLUTE_POSITION SHOW
+The Iranian revolution
+The Iran–Iraq War ends
+The Syrian civil war begins
+}
+
+[html]<p>Which image? <img src="@@PLUGINFILE@@/map.png"></p>{=Tehran ~Damascus ~Baghdad}`;
+
+  const result = parseGift(file);
+  const byStem = (start: string) => result.questions.find((q) => q.question.stem.startsWith(start));
+
+  it('unescapes \\~ \\= \\# \\{ \\} \\: \\\\ in stems, answers and feedback', () => {
+    const q = byStem('Which sign');
+    expect(q?.question.stem).toBe('Which sign is {this}: a = or a ~ or a # or a \\?');
+    expect(q?.question.options?.[0]).toEqual({
+      label: 'The equals = sign',
+      correct: true,
+      feedback: 'Right: it is =.',
+    });
+    expect(q?.question.explanation).toBe('It was the equals sign.');
+  });
+
+  it('reports categories and descriptions without importing them, and an essay as a problem with its line', () => {
+    expect(result.notes.map((n) => n.line)).toEqual([2, 41]);
+    expect(result.notes[0]?.message).toContain('Alliance/1980s');
+    expect(result.problems).toEqual([
+      {
+        line: 39,
+        field: null,
+        message: 'An essay question (empty answer block) has no key to import',
+      },
+    ]);
+  });
+
+  it('reads TRUE/FALSE with both feedbacks in Moodle’s order, and {T}', () => {
+    const q = byStem('Syria backed');
+    expect(q?.line).toBe(12);
+    expect(q?.question.type).toBe('TRUE_FALSE');
+    expect(q?.question.options).toEqual([
+      { label: 'True', correct: true, feedback: 'Right.' },
+      { label: 'False', correct: false, feedback: 'Wrong: it did.' },
+    ]);
+    expect(byStem('Iran is in Asia')?.question.options?.[0]?.correct).toBe(true);
+  });
+
+  it('reads a numeric range as midpoint ± half-width, and keeps only the 100 % answer', () => {
+    const range = byStem('In which year');
+    expect(range?.question).toMatchObject({ type: 'NUMERIC_YEAR', year: 1979 });
+    expect(range?.question.numeric).toEqual({ min: 1946, max: 2025, tolerance: 1 });
+    const multi = byStem('When did the war end');
+    expect(multi?.question).toMatchObject({ year: 1988, answerFeedback: 'Exactly.' });
+    expect(multi?.notes.join(' ')).toMatch(/not kept/);
+  });
+
+  it('multi-response: no bare "=" gives a multi-select; positive weights are the key', () => {
+    const q = byStem('Which were Syrian');
+    expect(q?.question.type).toBe('MULTI_SELECT');
+    expect(q?.question.options?.map((o) => o.correct)).toEqual([true, true, false]);
+  });
+
+  it('matching with a distractor target and an [html] general feedback', () => {
+    const q = byStem('Match each');
+    expect(q?.question.targets).toEqual(['Syria', 'Iran', 'Iraq']);
+    expect(q?.question.pairs).toEqual([0, 1]);
+    expect(q?.question.explanation).toBe('Assad: Syria; Khomeini: Iran.');
+  });
+
+  it('short answer: 0 % names are near misses, the * catch-all is dropped with a note', () => {
+    const q = byStem('Who led Syria');
+    expect(q?.question.answers).toEqual(['Hafez al-Assad', 'Hafiz Assad']);
+    expect(q?.question.rejects).toEqual(['Bashar al-Assad']);
+    expect(q?.notes.join(' ')).toContain('catch-all');
+  });
+
+  it('ordering block and images stripped with a note', () => {
+    expect(byStem('Put these')?.question.items?.map((i) => i.label)).toEqual([
+      'The Iranian revolution',
+      'The Iran–Iraq War ends',
+      'The Syrian civil war begins',
+    ]);
+    const image = byStem('Which image');
+    expect(image?.question.stem).toBe('Which image?');
+    expect(image?.notes.join(' ')).toContain('image was removed');
+  });
+
+  it('a non-numeric numeric answer is a problem, never a catch-all', () => {
+    expect(parseGift('When?{#nineteen}').problems[0]).toMatchObject({ line: 1 });
+  });
+});
+
+describe('Moodle XML (hand-written)', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category">
+    <category><text>$course$/top/Imported</text></category>
+  </question>
+  <question type="multichoice">
+    <name><text>CDATA</text></name>
+    <questiontext format="html">
+      <text><![CDATA[<p>Which city is the capital of <b>Syria</b>? <img src="@@PLUGINFILE@@/map.png" /></p>]]></text>
+      <file name="map.png" path="/" encoding="base64">iVBORw0KGgo=</file>
+    </questiontext>
+    <generalfeedback format="html"><text><![CDATA[<p>Damascus &amp; nothing else; "]]]]><![CDATA[>" is split.</p>]]></text></generalfeedback>
+    <single>true</single>
+    <answer fraction="100" format="html"><text>Damascus</text><feedback format="html"><text>Yes.</text></feedback></answer>
+    <answer fraction="0" format="html"><text>Aleppo</text></answer>
+    <answer fraction="0" format="html"><text><![CDATA[Homs & Hama]]></text></answer>
+  </question>
+  <question type="essay">
+    <questiontext format="html"><text>Discuss.</text></questiontext>
+  </question>
+  <question type="truefalse">
+    <questiontext format="plain_text"><text>Iran is in Asia.</text></questiontext>
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>`;
+  const result = parseMoodleXml(xml);
+
+  it('reads CDATA (a split "]]>" included), strips images with a note, and decodes entities', () => {
+    const q = result.questions[0];
+    expect(q?.line).toBe(6);
+    expect(q?.question.stem).toBe('Which city is the capital of Syria?');
+    expect(q?.question.explanation).toBe('Damascus & nothing else; "]]>" is split.');
+    expect(q?.question.options?.map((o) => o.label)).toEqual(['Damascus', 'Aleppo', 'Homs & Hama']);
+    expect(q?.notes.join(' ')).toMatch(/2 images were removed/);
+  });
+
+  it('reports the unsupported type with its line; notes the category', () => {
+    expect(result.problems).toEqual([
+      { line: 18, field: null, message: 'Moodle question type "essay" cannot be imported' },
+    ]);
+    expect(result.notes[0]).toMatchObject({ line: 3 });
+    expect(result.questions[1]?.question.type).toBe('TRUE_FALSE');
+  });
+
+  it('malformed XML is one problem with its line', () => {
+    expect(parseMoodleXml('<quiz>\n<question type="x">\n</quiz>').problems[0]?.line).toBe(3);
+  });
+
+  it('writes CDATA only when escaping would change the text, splitting "]]>"', () => {
+    expect(xmlText('plain')).toBe('plain');
+    expect(xmlText('a < b ]]> c')).toBe('<![CDATA[a < b ]]]]><![CDATA[> c]]>');
+  });
+});
+
+describe('Aiken (hand-written)', () => {
+  it('reads A) and A. options and reports each error on its line', () => {
+    const result = parseAiken(`Which city is Syria's capital?
+A) Aleppo
+B. Damascus
+C) Homs
+ANSWER: B
+
+A) An option before any question
+
+Two-line stem
+that runs on
+A) x
+B) y
+ANSWER: A
+
+One option only?
+A) Alone
+ANSWER: A
+
+Answer out of range?
+A) One
+B) Two
+ANSWER: D`);
+    expect(result.questions).toHaveLength(2);
+    expect(result.questions[0]?.question.options?.[1]).toEqual({
+      label: 'Damascus',
+      correct: true,
+    });
+    expect(result.problems.map((p) => p.line)).toEqual([7, 9, 15, 22]);
+  });
+});
+
+describe('CSV (hand-written)', () => {
+  it('reads quoted cells over several lines, neutralised cells, and names each bad row’s line', async () => {
+    const csv = `\uFEFFtype,stem,choice_1,choice_2,choice_3,correct,explanation
+SINGLE_CHOICE,"Which city, on two
+lines?",Damascus,Aleppo,'=Homs,1,"He said ""yes"""
+SINGLE_CHOICE,Which one?,A,B,C,4,x
+NOPE,Stem here,,,,,
+MULTI_SELECT,Too short?,A,B,C,1;2;3,x
+`;
+    const parsed = parseCsv(csv);
+    expect(parsed.questions[0]?.question).toMatchObject({
+      stem: 'Which city, on two\nlines?',
+      explanation: 'He said "yes"',
+    });
+    expect(parsed.questions[0]?.question.options?.[2]?.label).toBe('=Homs');
+    expect(parsed.problems.map((p) => [p.line, p.field])).toEqual([
+      [4, 'correct'],
+      [5, 'type'],
+    ]);
+    // The editor's rules run on what parsed: all three options marked correct is refused.
+    const check = await checkImport('CSV', csv);
+    expect(check.problems.map((p) => [p.line, p.field])).toEqual([
+      [4, 'correct'],
+      [5, 'type'],
+      [6, 'correctOptionIds'],
+    ]);
+  });
+});
+
+describe('hostile files', () => {
+  it('refuses a DOCTYPE (entity expansion) in Moodle XML, naming its line', () => {
+    const xml = `<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa">]>\n<quiz></quiz>`;
+    expect(parseMoodleXml(xml).problems).toEqual([
+      { line: 2, field: null, message: 'A DOCTYPE or entity declaration is not allowed' },
+    ]);
+  });
+
+  it('refuses a workbook that declares more than 5 MB unpacked, before reading it', async () => {
+    const { zipSync } = await import('fflate');
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(6_000_000) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(20_000);
+    const check = await checkImport('XLSX', bomb);
+    expect(check.problems[0]?.message).toMatch(/too large once unpacked/);
+  });
+});
