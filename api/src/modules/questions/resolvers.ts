@@ -1,14 +1,10 @@
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
 import { keyOf, promptOf } from './bank';
-import {
-  findBankQuestions,
-  findSimilarQuestions,
-  getBankQuestion,
-} from './service/find-questions';
-import { QUESTION_TYPES } from './types';
+import { findBankQuestions, findSimilarQuestions, getBankQuestion } from './service/find-questions';
 import { generateBankQuestions } from './service/generate-questions';
 import { createQuestion, deleteQuestion, updateQuestion } from './service/write-questions';
+import { QUESTION_TYPES } from './types';
 
 export const resolvers: Resolvers = {
   Query: {

@@ -118,7 +118,9 @@ const conditions = (viewerId: string, filter: QuestionFilter | null | undefined)
   const statuses = any(filter?.statuses);
   const bands = any(filter?.difficulties) as DifficultyBand[] | null;
   const eraAlternatives = [
-    ...(eras ? [Prisma.sql`(q."eraSlugs" && ${eras}::text[] OR q."eraSlug" = ANY(${eras}::text[]))`] : []),
+    ...(eras
+      ? [Prisma.sql`(q."eraSlugs" && ${eras}::text[] OR q."eraSlug" = ANY(${eras}::text[]))`]
+      : []),
     ...(filter?.spansEras ? [Prisma.sql`cardinality(q."eraSlugs") > 1`] : []),
   ];
   const facets = {
