@@ -157,6 +157,8 @@ describe('statements per operation', () => {
     expect(counts['start an attempt']).toBe(3);
     // Session + page ids + facets (one statement each) + eras, themes, actors by loader; question
     // rows come from the cache, citations and sources from the KB cache.
-    expect(counts['a page of the question bank with facets (teacher, search)']).toBeLessThanOrEqual(6);
+    expect(counts['a page of the question bank with facets (teacher, search)']).toBeLessThanOrEqual(
+      6,
+    );
   });
 });
