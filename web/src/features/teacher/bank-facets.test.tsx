@@ -18,27 +18,38 @@ const FACETS: BankFacetCounts = {
   statuses: [facet('FACT', 935), facet('DISPUTED', 2)],
 };
 
-/** The filters with their state, as the bank browser holds it; the last value is exposed. */
+/** The filters with their state, as the bank browser holds it; each change is reported. */
+const Harness = ({
+  counts,
+  onChange,
+}: {
+  counts: BankFacetCounts;
+  onChange: (value: BankFilterValues) => void;
+}) => {
+  const [value, setValue] = useState<BankFilterValues>(EMPTY_BANK_FILTER);
+  return (
+    <BankFacetFilters
+      value={value}
+      facets={counts}
+      onChange={(next) => {
+        onChange(next);
+        setValue(next);
+      }}
+    />
+  );
+};
+
 const renderFilters = (facets = FACETS) => {
   const seen: BankFilterValues[] = [];
-  const Harness = ({ counts }: { counts: BankFacetCounts }) => {
-    const [value, setValue] = useState<BankFilterValues>(EMPTY_BANK_FILTER);
-    return (
-      <BankFacetFilters
-        value={value}
-        facets={counts}
-        onChange={(next) => {
-          seen.push(next);
-          setValue(next);
-        }}
-      />
-    );
+  const record = (value: BankFilterValues) => {
+    seen.push(value);
   };
-  const view = render(<Harness counts={facets} />);
+  const view = render(<Harness counts={facets} onChange={record} />);
   return {
     last: () => seen.at(-1),
     /** New counts from the API, the picks kept. */
-    recount: (counts: BankFacetCounts) => view.rerender(<Harness counts={counts} />),
+    recount: (counts: BankFacetCounts) =>
+      view.rerender(<Harness counts={counts} onChange={record} />),
   };
 };
 
