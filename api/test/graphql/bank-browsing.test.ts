@@ -102,7 +102,18 @@ describe('bank browsing', () => {
         actorSlugs: ['syria'],
         citationIds: ['cite-3'],
         status: 'DISPUTED',
-        data: {},
+        data: {
+          slug: 'contested-raid',
+          title: 'A contested raid',
+          summary: 'Who ordered it is disputed.',
+          start: { value: '1982', precision: 'YEAR' },
+          era: 'early-era',
+          themes: ['war'],
+          participants: [{ actor: 'syria', role: 'raider' }],
+          citations: ['cite-3'],
+          status: 'DISPUTED',
+          disputes: [],
+        },
       },
     });
     await db.quote.create({
@@ -113,7 +124,16 @@ describe('bank browsing', () => {
         saidOn: new Date('2013-05-01'),
         citationId: 'cite-b1',
         status: 'OPINION',
-        data: {},
+        data: {
+          id: 'counterweight',
+          speaker: 'iran',
+          words: 'Iran will not lose this golden counterweight.',
+          date: { value: '2013-05-01', precision: 'DAY' },
+          context: 'A fixture.',
+          themes: [],
+          citation: 'cite-b1',
+          status: 'OPINION',
+        },
       },
     });
     const base = {
@@ -510,6 +530,24 @@ describe('bank browsing', () => {
       (await ok<{ similarQuestions: object[] }>(run(SIMILAR, { id: 'nope' }))).similarQuestions,
     ).toEqual([]);
     expect(await errorCode(run(SIMILAR, { id: 'q_early', first: 21 }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('draws cross-era questions for an era they touch when generating', async () => {
+    const drawn = await ok<{
+      generateQuestions: { questions: { id: string }[]; available: number };
+    }>(
+      run(
+        `mutation ($input: GenerateQuestionsInput!) {
+          generateQuestions(input: $input) { available questions { id } } }`,
+        { input: { eras: ['late-era'], count: 10, seed: 1 } },
+      ),
+    );
+    // Generated questions only (the teacher's own are not drawn): the span and the dated quote.
+    expect(drawn.generateQuestions.questions.map((q) => q.id).sort()).toEqual([
+      'q_quote',
+      'q_span',
+    ]);
+    expect(drawn.generateQuestions.available).toBe(2);
   });
 
   it('is for teachers only', async () => {
