@@ -51,7 +51,7 @@ test('a teacher finds questions in the bank with chips, search, preview and more
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(status).toHaveText(/^(1 question matches|[2-9] questions match)$/);
   const hit = page.locator('article.bank-q').first();
-  await expect(hit.locator('blockquote')).toContainText('golden counterweight');
+  await expect(hit.locator('.bank-q__quote')).toContainText('golden counterweight');
 
   // The preview shows the answer with its feedback and passages.
   await hit.getByText('Preview with the answer').click();

@@ -61,29 +61,30 @@ const ChipGroup = ({
   picked: readonly string[];
   onToggle: (value: string) => void;
   extra?: React.ReactNode;
-}) => (
-  <fieldset className="facet">
-    <legend className="label">{legend}</legend>
-    <ul className="chips">
-      {chips.map((chip) => (
-        <li key={chip.value}>
-          <button
-            type="button"
-            className="chip"
-            aria-pressed={picked.includes(chip.value)}
-            onClick={() => onToggle(chip.value)}
-          >
-            {chip.label}
-            {chip.count !== undefined ? (
-              <span className="chip__count">({chip.count.toLocaleString('en-GB')})</span>
-            ) : null}
-          </button>
-        </li>
-      ))}
-      {extra}
-    </ul>
-  </fieldset>
-);
+}) =>
+  chips.length === 0 && !extra ? null : (
+    <fieldset className="facet">
+      <legend className="label">{legend}</legend>
+      <ul className="chips">
+        {chips.map((chip) => (
+          <li key={chip.value}>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={picked.includes(chip.value)}
+              onClick={() => onToggle(chip.value)}
+            >
+              {chip.label}
+              {chip.count !== undefined ? (
+                <span className="chip__count">({chip.count.toLocaleString('en-GB')})</span>
+              ) : null}
+            </button>
+          </li>
+        ))}
+        {extra}
+      </ul>
+    </fieldset>
+  );
 
 const EMPTY: BankFacetCounts = {
   types: [],
@@ -112,6 +113,10 @@ export const BankFacetFilters = ({
 }) => {
   const [allActors, setAllActors] = useState(false);
   const picked = (key: ListKey): string[] => value[key] ?? [];
+  // Open while any of its filters is on, so a pick is never out of sight.
+  const [moreOpen, setMoreOpen] = useState(
+    () => picked('themes').length + picked('sources').length + picked('actors').length > 0,
+  );
   const set = (key: ListKey) => (item: string) =>
     onChange({ ...value, [key]: toggle(picked(key), item) });
   const asIs = (_value: string, label: string) => label;
@@ -176,38 +181,47 @@ export const BankFacetFilters = ({
         picked={picked('statuses')}
         onToggle={set('statuses')}
       />
-      <ChipGroup
-        legend="Theme"
-        chips={chipsOf(facets.themes, picked('themes'), asIs)}
-        picked={picked('themes')}
-        onToggle={set('themes')}
-      />
-      <ChipGroup
-        legend="Source"
-        chips={chipsOf(facets.sources, picked('sources'), asIs)}
-        picked={picked('sources')}
-        onToggle={set('sources')}
-      />
-      <ChipGroup
-        legend="Actor"
-        chips={shownActors}
-        picked={picked('actors')}
-        onToggle={set('actors')}
-        extra={
-          actors.length > FIRST_ACTORS ? (
-            <li>
-              <button
-                type="button"
-                className="button button--quiet button--small"
-                aria-expanded={allActors}
-                onClick={() => setAllActors(!allActors)}
-              >
-                {allActors ? 'Show fewer actors' : `Show all ${actors.length} actors`}
-              </button>
-            </li>
-          ) : null
-        }
-      />
+      <details
+        className="disclosure"
+        open={moreOpen}
+        onToggle={(event) => setMoreOpen(event.currentTarget.open)}
+      >
+        <summary>More filters: theme, source, actor</summary>
+        <div className="stack">
+          <ChipGroup
+            legend="Theme"
+            chips={chipsOf(facets.themes, picked('themes'), asIs)}
+            picked={picked('themes')}
+            onToggle={set('themes')}
+          />
+          <ChipGroup
+            legend="Source"
+            chips={chipsOf(facets.sources, picked('sources'), asIs)}
+            picked={picked('sources')}
+            onToggle={set('sources')}
+          />
+          <ChipGroup
+            legend="Actor"
+            chips={shownActors}
+            picked={picked('actors')}
+            onToggle={set('actors')}
+            extra={
+              actors.length > FIRST_ACTORS ? (
+                <li>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    aria-expanded={allActors}
+                    onClick={() => setAllActors(!allActors)}
+                  >
+                    {allActors ? 'Show fewer actors' : `Show all ${actors.length} actors`}
+                  </button>
+                </li>
+              ) : null
+            }
+          />
+        </div>
+      </details>
       <div className="row">
         <label className="check">
           <input
