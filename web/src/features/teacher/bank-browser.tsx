@@ -64,7 +64,9 @@ export const BankBrowser = ({ inSet, onAdd, isAdding }: BankBrowserProps) => {
       </form>
       <BankFacetFilters value={filter} onChange={setFilter} facets={first?.facets} />
       <p className="muted" role="status">
-        {bank.isPending ? 'Searching…' : matchCountText(first?.totalCount ?? 0)}
+        {bank.isPending || bank.isPlaceholderData
+          ? 'Searching…'
+          : matchCountText(first?.totalCount ?? 0)}
       </p>
       {bank.isPending ? (
         <Skeleton lines={5} label="Loading the question bank…" />
