@@ -68,6 +68,7 @@ describe('answer keys are reachable only through guarded edges', () => {
       'BankQuestionConnection.nodes', // Query.bankQuestions: requireTeacher
       'GenerateQuestionsPayload.questions', // Mutation.generateQuestions: requireTeacher
       'Query.bankQuestion', // requireTeacher + visible-to-teacher where clause
+      'Query.similarQuestions', // requireTeacher + visible-to-teacher where clause (both sides)
       'QuestionPayload.question', // create/updateQuestion: requireTeacher
       'QuestionSetItem.question', // via QuestionSet only
       'QuestionStat.question', // via SetAnalytics only
