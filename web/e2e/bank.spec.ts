@@ -12,7 +12,9 @@ test('a teacher finds questions in the bank with chips, search, preview and more
   await page.getByLabel('Password').fill(TEACHER.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/teacher$/);
-  await page.getByRole('textbox', { name: 'New set title' }).fill(`Bank ${Date.now().toString(36)}`);
+  await page
+    .getByRole('textbox', { name: 'New set title' })
+    .fill(`Bank ${Date.now().toString(36)}`);
   await page.getByRole('button', { name: 'Create set' }).click();
   await page.waitForURL(/\/teacher\/sets\/[^/]+$/);
   await page.getByRole('tab', { name: 'Question bank' }).click();
@@ -40,14 +42,23 @@ test('a teacher finds questions in the bank with chips, search, preview and more
   await expect(row.locator('.bank-q__detail')).toContainText(/Items: .+ · .+|Options: .+ · .+/);
 
   // Cross-era items are findable: "Spans eras" has a count and narrows the list.
-  const spans = page.getByRole('group', { name: 'Era' }).getByRole('button', { name: /^Spans eras/ });
+  const spans = page
+    .getByRole('group', { name: 'Era' })
+    .getByRole('button', { name: /^Spans eras/ });
   await spans.click();
   await expect(spans).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('article.bank-q').first().getByText(/^Spans \d eras$/)).toBeVisible();
+  await expect(
+    page
+      .locator('article.bank-q')
+      .first()
+      .getByText(/^Spans \d eras$/),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Clear the filters' }).click();
 
   // Full-text search over quotes: one who-said question, in correct English.
-  await page.getByRole('searchbox', { name: 'Search the question bank' }).fill('golden counterweight');
+  await page
+    .getByRole('searchbox', { name: 'Search the question bank' })
+    .fill('golden counterweight');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(status).toHaveText(/^(1 question matches|[2-9] questions match)$/);
   const hit = page.locator('article.bank-q').first();
