@@ -69,7 +69,16 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'EventConnection.nodes': 1,
   'BankQuestionConnection.nodes': 1,
   'Leaderboard.entries': 1,
-  'BankQuestionConnection.countsByType': 12,
+  'BankQuestionConnection.countsByType': 13,
+  // Bank facets: at most one value per type, era, theme, actor, source, band, status.
+  'BankFacets.types': 13,
+  'BankFacets.eras': 8,
+  'BankFacets.themes': 16,
+  'BankFacets.actors': 120,
+  'BankFacets.sources': 6,
+  'BankFacets.difficulties': 3,
+  'BankFacets.statuses': 5,
+  'Query.similarQuestions': first,
   // Questions (validation caps: 6 options/items/targets, 12 rationales).
   'QuestionPrompt.options': 6,
   'QuestionPrompt.items': 6,
@@ -89,6 +98,7 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'AnswerResult.citations': 28,
   'BankQuestion.actors': 20,
   'BankQuestion.themes': 10,
+  'BankQuestion.eras': 8,
   'GenerateQuestionsPayload.questions': 1,
   'Mutation.generateQuestions': inputCount,
   // Sets and attempts (a set holds at most 100 questions; practice and review draw at most 30).

@@ -73,6 +73,13 @@ const MATRIX: Row[] = [
     (i) => i,
     { ...TEACHER_ONLY, T1: 'ok', T2: 'null' },
   ],
+  [
+    // Another teacher's question gives an empty list (bank-browsing.test.ts checks it is empty).
+    'similarQuestions (own authored)',
+    'query ($question: ID!) { similarQuestions(id: $question) { key { optionIds } } }',
+    (i) => i,
+    { ...TEACHER_ONLY, T1: 'ok', T2: 'ok' },
+  ],
   ['mySets', '{ mySets { id } }', () => ({}), { ...TEACHER_ONLY, T1: 'ok', T2: 'ok' }],
   [
     'questionSet (with keys)',

@@ -69,6 +69,7 @@ describe('answer keys are reachable only through guarded edges', () => {
       'GenerateQuestionsPayload.questions', // Mutation.generateQuestions: requireTeacher
       'ImportQuestionsPayload.questions', // Mutation.importQuestions: the viewer's new questions
       'Query.bankQuestion', // requireTeacher + visible-to-teacher where clause
+      'Query.similarQuestions', // requireTeacher + visible-to-teacher where clause (both sides)
       'QuestionPayload.question', // create/updateQuestion: requireTeacher
       'QuestionSetItem.question', // via QuestionSet only
       'QuestionStat.question', // via SetAnalytics only

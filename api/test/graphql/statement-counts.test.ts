@@ -28,6 +28,14 @@ const BOARD = `query ($id: ID!, $first: Int!) { leaderboard(input: { setId: $id,
   totalPlayers set { title questionCount } entries { rank score attemptCount achievedAt player { id displayName } }
   viewerEntry { rank score } pageInfo { endCursor }
 } }`;
+const BANK = `query ($first: Int!) { bankQuestions(filter: { search: "fixture question" }, first: $first) {
+  totalCount pageInfo { endCursor }
+  facets { types { value count } eras { value label count } spansEras sources { value label count }
+    actors { value label count } statuses { value count } difficulties { value count } }
+  nodes { id stem type factStatus eras { name } era { name } themes { name } actors { name }
+    prompt { options { id label } items { id label } quote }
+    key { optionIds rationales { citations { id } } } citations { id source { title } } }
+} }`;
 const ANSWER = `mutation ($a: ID!, $r: ResponseInput!) { answerQuestion(attemptId: $a, position: 0, response: $r) {
   isCorrect points explanation key { optionIds } citations { id quote source { title } } } }`;
 
@@ -83,6 +91,7 @@ describe('statements per operation', () => {
     ['submit an answer (right)', 'answer'],
     ['finish an attempt (score + boards)', 'finish'],
     ['start an attempt', 'start'],
+    ['a page of the question bank with facets (teacher, search)', 'bank'],
   ])('%s costs the same for 5 and 30 questions', async (name, kind) => {
     const measured: number[] = [];
     for (const n of [5, 30]) {
@@ -96,6 +105,9 @@ describe('statements per operation', () => {
         statements = await counter.during(() => ok(run(QUIZ, { id: attemptId })));
       } else if (kind === 'set') {
         statements = await counter.during(() => ok(teacher(SET, { id: fixture.set.id })));
+      } else if (kind === 'bank') {
+        await ok(teacher(BANK, { first: n }));
+        statements = await counter.during(() => ok(teacher(BANK, { first: n })));
       } else if (kind === 'board') {
         statements = await counter.during(() => ok(run(BOARD, { id: fixture.set.id, first: n })));
       } else if (kind === 'answer') {
@@ -143,5 +155,10 @@ describe('statements per operation', () => {
     expect(counts['a leaderboard page with players and my rank']).toBeLessThanOrEqual(6);
     // Session + (rate limit, set, items, open attempt) + (attempt and items).
     expect(counts['start an attempt']).toBe(3);
+    // Session + page ids + facets (one statement each) + eras, themes, actors by loader; question
+    // rows come from the cache, citations and sources from the KB cache.
+    expect(counts['a page of the question bank with facets (teacher, search)']).toBeLessThanOrEqual(
+      6,
+    );
   });
 });

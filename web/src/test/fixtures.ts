@@ -160,6 +160,8 @@ export const bankQuestion = (type: QuestionType = 'SINGLE_CHOICE'): BankQuestion
   updatedAt: '2026-11-25T10:00:00.000Z',
   author: null,
   era: { slug: 'revolution-and-war', name: 'Revolution and the Iran–Iraq War, 1979–1988' },
+  eras: [{ slug: 'revolution-and-war', name: 'Revolution and the Iran–Iraq War, 1979–1988' }],
+  factStatus: 'FACT',
   themes: [{ slug: 'military', name: 'Military' }],
   actors: [],
   prompt: {

@@ -7,6 +7,7 @@ import { getSetAnalytics } from '../analytics/service';
 import { SET_MAX_ITEMS } from '../question-sets/service/write-sets';
 import { keyOf, promptOf } from '../questions/bank';
 import { loadQuestionsById } from '../questions/bank-cache';
+import { refreshQuestionFacets } from '../questions/service/facets';
 import { type ExportFormat, exportFilename, exportSet } from './export';
 import { checkImport, type ImportCheck, type ImportFormat } from './import';
 import type { ExportNote, ExportSet } from './portable';
@@ -233,6 +234,11 @@ export const importQuestions = async ({
   });
   const questions = await withTransaction(db, async (tx) => {
     await tx.question.createMany({ data: rows });
+    // The bank's filters read the facet columns (era, sources, fact status), as for any new question.
+    await refreshQuestionFacets(
+      tx,
+      rows.map((row) => row.id),
+    );
     if (set) {
       const start = Math.max(0, ...set.items.map((item) => item.position));
       await tx.questionSetItem.createMany({

@@ -1,4 +1,5 @@
 import type { DbClient, Prisma, Question } from '@quiz/prisma';
+import { refreshQuestionFacets } from './service/facets';
 import type { BankQuestion, QuestionKey, QuestionPrompt } from './types';
 
 // The JSON columns hold exactly these shapes (written by storeBank and the teacher editor).
@@ -136,5 +137,7 @@ export const storeBank = async ({
   if (removable.length > 0) {
     result.removed = (await db.question.deleteMany({ where: { id: { in: removable } } })).count;
   }
+  // Every question, not only the written ones: the knowledge base may have been reloaded.
+  await refreshQuestionFacets(db);
   return result;
 };

@@ -1,16 +1,26 @@
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
 import { keyOf, promptOf } from './bank';
-import { findBankQuestions, getBankQuestion } from './service/find-questions';
+import { findBankQuestions, findSimilarQuestions, getBankQuestion } from './service/find-questions';
 import { generateBankQuestions } from './service/generate-questions';
 import { createQuestion, deleteQuestion, updateQuestion } from './service/write-questions';
+import { QUESTION_TYPES } from './types';
 
 export const resolvers: Resolvers = {
   Query: {
     bankQuestions: (_parent, { filter, first, after }, ctx) =>
-      findBankQuestions({ db: ctx.db, viewerId: requireTeacher(ctx).id, filter, first, after }),
+      findBankQuestions({
+        db: ctx.db,
+        viewerId: requireTeacher(ctx).id,
+        filter,
+        first,
+        after,
+        typeOrder: QUESTION_TYPES,
+      }),
     bankQuestion: (_parent, { id }, ctx) =>
       getBankQuestion({ db: ctx.db, viewerId: requireTeacher(ctx).id, id }),
+    similarQuestions: (_parent, { id, first }, ctx) =>
+      findSimilarQuestions({ db: ctx.db, viewerId: requireTeacher(ctx).id, id, first }),
   },
   Mutation: {
     generateQuestions: (_parent, { input }, ctx) => {
@@ -31,6 +41,16 @@ export const resolvers: Resolvers = {
     citations: (question, _args, ctx) => ctx.loaders.citations.load(question.citationIds),
     era: (question, _args, ctx) =>
       question.eraSlug ? ctx.loaders.era.load(question.eraSlug) : null,
+    eras: async (question, _args, ctx) => {
+      // Rows written without the facet refresh (none today) still show their own era.
+      const slugs = question.eraSlugs.length > 0 ? question.eraSlugs : [question.eraSlug ?? ''];
+      const eras = await Promise.all(
+        slugs.filter(Boolean).map((slug) => ctx.loaders.era.load(slug)),
+      );
+      return eras
+        .filter((era) => era !== null && era !== undefined)
+        .sort((a, b) => a.position - b.position);
+    },
     themes: (question, _args, ctx) => ctx.loaders.themes.load(question.themes),
     actors: (question, _args, ctx) => ctx.loaders.actors.load(question.actorSlugs),
     author: (question, _args, ctx) =>

@@ -5,8 +5,10 @@ import { LoadMore } from '@/components/load-more';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import type { BankQuestionFieldsFragment } from '@/gql/graphql';
 import { AddButton } from './add-button';
-import { BankFilters, EMPTY_BANK_FILTER } from './bank-filters';
+import { BankFacetFilters } from './bank-facets';
+import { EMPTY_BANK_FILTER } from './bank-filters';
 import { BankQuestionItem } from './bank-question-item';
+import { matchCountText } from './bank-text';
 import type { BankFilterValues } from './queries';
 import { useBankQuestions } from './use-teacher';
 
@@ -23,6 +25,15 @@ export const BankBrowser = ({ inSet, onAdd, isAdding }: BankBrowserProps) => {
   const first = bank.data?.pages[0]?.bankQuestions;
   const nodes = bank.data?.pages.flatMap((page) => page.bankQuestions.nodes) ?? [];
 
+  const addButton = (question: BankQuestionFieldsFragment) => (
+    <AddButton
+      isInSet={inSet.has(question.id)}
+      isPending={isAdding}
+      onAdd={() => onAdd([question])}
+      stem={question.stem}
+    />
+  );
+
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFilter({ ...filter, search: String(new FormData(event.currentTarget).get('q') ?? '') });
@@ -32,12 +43,18 @@ export const BankBrowser = ({ inSet, onAdd, isAdding }: BankBrowserProps) => {
     <div className="stack">
       <form onSubmit={search} className="field">
         <label htmlFor="bank-search">Search the question bank</label>
+        <span className="field__hint" id="bank-search-hint">
+          Searches questions, options, quotes and explanations. Use "quotes" for a phrase, or for
+          either word, and -word to leave a word out.
+        </span>
         <div className="row" style={{ flexWrap: 'nowrap' }}>
           <input
             id="bank-search"
             name="q"
             type="search"
             className="input"
+            maxLength={200}
+            aria-describedby="bank-search-hint"
             defaultValue={filter.search}
           />
           <button type="submit" className="button button--secondary">
@@ -45,14 +62,11 @@ export const BankBrowser = ({ inSet, onAdd, isAdding }: BankBrowserProps) => {
           </button>
         </div>
       </form>
-      <BankFilters
-        idPrefix="bank"
-        value={filter}
-        onChange={setFilter}
-        counts={first?.countsByType}
-      />
+      <BankFacetFilters value={filter} onChange={setFilter} facets={first?.facets} />
       <p className="muted" role="status">
-        {bank.isPending ? 'Searching…' : `${first?.totalCount ?? 0} questions match`}
+        {bank.isPending || bank.isPlaceholderData
+          ? 'Searching…'
+          : matchCountText(first?.totalCount ?? 0)}
       </p>
       {bank.isPending ? (
         <Skeleton lines={5} label="Loading the question bank…" />
@@ -74,14 +88,8 @@ export const BankBrowser = ({ inSet, onAdd, isAdding }: BankBrowserProps) => {
               <BankQuestionItem
                 question={question}
                 idPrefix={`bank-${question.id}`}
-                action={
-                  <AddButton
-                    isInSet={inSet.has(question.id)}
-                    isPending={isAdding}
-                    onAdd={() => onAdd([question])}
-                    stem={question.stem}
-                  />
-                }
+                action={addButton(question)}
+                actionFor={addButton}
               />
             </li>
           ))}

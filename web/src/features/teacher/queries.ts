@@ -10,6 +10,11 @@ export const BankQuestionFieldsDoc = graphql(`
     stem
     explanation
     difficulty
+    factStatus
+    eras {
+      slug
+      name
+    }
     updatedAt
     author {
       id
@@ -206,9 +211,29 @@ export const BankQuestionsDocument = graphql(`
   query BankQuestions($filter: QuestionFilter, $first: Int, $after: String) {
     bankQuestions(filter: $filter, first: $first, after: $after) {
       totalCount
-      countsByType {
-        type
-        count
+      facets {
+        types {
+          ...FacetCountFields
+        }
+        eras {
+          ...FacetCountFields
+        }
+        spansEras
+        themes {
+          ...FacetCountFields
+        }
+        actors {
+          ...FacetCountFields
+        }
+        sources {
+          ...FacetCountFields
+        }
+        difficulties {
+          ...FacetCountFields
+        }
+        statuses {
+          ...FacetCountFields
+        }
       }
       nodes {
         ...BankQuestionFields
@@ -217,6 +242,22 @@ export const BankQuestionsDocument = graphql(`
         endCursor
         hasNextPage
       }
+    }
+  }
+`);
+
+export const FacetCountFieldsDoc = graphql(`
+  fragment FacetCountFields on FacetCount {
+    value
+    label
+    count
+  }
+`);
+
+export const SimilarQuestionsDocument = graphql(`
+  query SimilarQuestions($id: ID!, $first: Int) {
+    similarQuestions(id: $id, first: $first) {
+      ...BankQuestionFields
     }
   }
 `);
@@ -328,6 +369,11 @@ export type BankFilterValues = {
   eras: string[];
   actors: string[];
   themes: string[];
+  /** Bank only: the facets the generator does not take. */
+  spansEras?: boolean;
+  sources?: string[];
+  statuses?: string[];
+  difficulties?: string[];
   search: string;
   minDifficulty: number | null;
   maxDifficulty: number | null;

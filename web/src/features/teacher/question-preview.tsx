@@ -5,6 +5,7 @@ import { FeedbackPanel } from '@/features/play/feedback-panel';
 import { QuestionCard } from '@/features/play/question-card';
 import { emptyDraft } from '@/features/play/response';
 import type { AnswerResultFieldsFragment, BankQuestionFieldsFragment } from '@/gql/graphql';
+import { keyDraft } from './bank-text';
 import { gradeLocally } from './local-grade';
 
 /** The question exactly as a student sees it (same components), answered and checked locally. */
@@ -23,6 +24,22 @@ export const QuestionPreview = ({
         <strong>Preview.</strong> This is what students see. Answers you give here are checked in
         your browser and not recorded.
       </p>
+      {result ? null : (
+        <div className="row">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              // The key as an answer: the feedback, rationales and passages a right answer gets.
+              const answer = keyDraft(question);
+              setDraft(answer);
+              setResult(gradeLocally(question, answer));
+            }}
+          >
+            Show the answer and feedback
+          </button>
+        </div>
+      )}
       <QuestionCard
         question={question}
         idPrefix={idPrefix}

@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   CreateQuestionSetInput,
   GenerateQuestionsInput,
@@ -24,6 +30,7 @@ import {
   RevokeTeacherInvitationDocument,
   SetAnalyticsDocument,
   SetQuestionSetItemsDocument,
+  SimilarQuestionsDocument,
   TeacherDashboardDocument,
   TeacherInvitationsDocument,
   teacherKeys,
@@ -149,6 +156,14 @@ export const toQuestionFilter = (values: BankFilterValues): QuestionFilter => ({
   ...(values.eras.length ? { eras: values.eras } : {}),
   ...(values.actors.length ? { actors: values.actors } : {}),
   ...(values.themes.length ? { themes: values.themes } : {}),
+  ...(values.spansEras ? { spansEras: true } : {}),
+  ...(values.sources?.length ? { sources: values.sources } : {}),
+  ...(values.statuses?.length
+    ? { statuses: values.statuses as NonNullable<QuestionFilter['statuses']> }
+    : {}),
+  ...(values.difficulties?.length
+    ? { difficulties: values.difficulties as NonNullable<QuestionFilter['difficulties']> }
+    : {}),
   ...(values.search.trim() ? { search: values.search.trim() } : {}),
   ...(values.minDifficulty !== null ? { minDifficulty: values.minDifficulty } : {}),
   ...(values.maxDifficulty !== null ? { maxDifficulty: values.maxDifficulty } : {}),
@@ -164,6 +179,8 @@ export const useBankQuestions = (values: BankFilterValues) =>
         { filter: toQuestionFilter(values), first: 20, after: pageParam },
         { signal },
       ),
+    // Keep the chips and their counts in place while the next filter's result loads.
+    placeholderData: keepPreviousData,
     initialPageParam: null as string | null,
     getNextPageParam: (last) =>
       last.bankQuestions.pageInfo.hasNextPage ? last.bankQuestions.pageInfo.endCursor : undefined,
@@ -172,6 +189,14 @@ export const useBankQuestions = (values: BankFilterValues) =>
 export const useGenerateQuestions = () =>
   useMutation({
     mutationFn: (input: GenerateQuestionsInput) => gqlRequest(GenerateQuestionsDocument, { input }),
+  });
+
+/** "More like this" for one question; fetched only once `enabled` (the disclosure is open). */
+export const useSimilarQuestions = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...teacherKeys.question(id), 'similar'],
+    queryFn: ({ signal }) => gqlRequest(SimilarQuestionsDocument, { id, first: 5 }, { signal }),
+    enabled,
   });
 
 export const useBankQuestion = (id: string) =>

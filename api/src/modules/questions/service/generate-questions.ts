@@ -49,14 +49,23 @@ export const generateBankQuestions = async ({
     where: { origin: 'GENERATED', deletedAt: null },
     orderBy: { id: 'asc' },
   });
-  const bank = rows.map(toBankQuestion);
+  // Eras by the eras a question touches (eraSlugs: a cross-era ordering is in each of its eras),
+  // not only its own era, which cross-era questions lack; the generator filters the rest.
+  const eras = input.eras?.length ? new Set(input.eras) : null;
+  const pool = eras
+    ? rows.filter(
+        (row) =>
+          row.eraSlugs.some((era) => eras.has(era)) ||
+          (row.eraSlug !== null && eras.has(row.eraSlug)),
+      )
+    : rows;
+  const bank = pool.map(toBankQuestion);
   const ranked = generateQuestions({
     kb: await getKnowledgeSnapshot(db),
     seed: input.seed ?? randomSeed(),
     bank,
     filters: {
       ...(input.types?.length ? { types: [...input.types] } : {}),
-      ...(input.eras?.length ? { eras: [...input.eras] } : {}),
       ...(input.actors?.length ? { actors: [...input.actors] } : {}),
       ...(input.themes?.length ? { themes: [...input.themes] } : {}),
       difficulty: { min, max },

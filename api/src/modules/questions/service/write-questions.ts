@@ -3,6 +3,7 @@ import type { DbClient, Prisma, Question } from '@quiz/prisma';
 import { AppError, notFound } from '../../../errors';
 import { type FieldError, fieldError } from '../../../lib/field-errors';
 import { withTransaction } from '../../../lib/transaction';
+import { refreshQuestionFacets } from './facets';
 import { visibleQuestionWhere } from './find-questions';
 import {
   type ParseQuestionInputResult,
@@ -108,7 +109,8 @@ export const createQuestion = async ({
       updatedAt: now,
     },
   });
-  return { question, errors: [] };
+  const [facets] = await refreshQuestionFacets(db, [question.id]);
+  return { question: { ...question, ...facets }, errors: [] };
 };
 
 export type UpdateQuestionOptions = CreateQuestionOptions & { id: string };
@@ -168,7 +170,8 @@ export const updateQuestion = async ({
         data: { version: { increment: 1 }, updatedAt: now },
       });
     }
-    return created;
+    const [facets] = await refreshQuestionFacets(tx, [created.id]);
+    return { ...created, ...facets };
   });
   return { question, errors: [] };
 };
