@@ -49,7 +49,8 @@ describe('results: leaderboards, analytics, practice and review', () => {
       startAttempt: { id: string; questions: { position: number; questionId: string }[] };
     }>(run(PLAY, { id: set.set.id }));
     for (const q of started.startAttempt.questions) {
-      const question = set.questions.find((x) => x.id === q.questionId);
+      // Unshuffled sets: the fixture's order (an attempt names no question before answering).
+      const question = set.questions[q.position];
       await ok(
         run(ANSWER, {
           a: started.startAttempt.id,
@@ -59,6 +60,12 @@ describe('results: leaderboards, analytics, practice and review', () => {
       );
     }
     return ok<{ finishAttempt: { score: number } }>(run(FINISH, { a: started.startAttempt.id }));
+  };
+
+  /** The question at a position of an attempt (read from the database, as only a test can). */
+  const questionAt = async (attemptId: string, position: number) => {
+    const item = await db.attemptItem.findFirstOrThrow({ where: { attemptId, position } });
+    return db.question.findUniqueOrThrow({ where: { id: item.questionId } });
   };
 
   beforeAll(async () => {
@@ -297,10 +304,10 @@ describe('results: leaderboards, analytics, practice and review', () => {
     expect(practice.startPractice.questions).toHaveLength(4);
     const entriesBefore = await db.leaderboardEntry.count();
     for (const q of practice.startPractice.questions) {
-      const fixtureQ = await db.question.findUniqueOrThrow({ where: { id: q.questionId } });
+      const fixtureQ = await questionAt(practice.startPractice.id, q.position);
       const key = fixtureQ.key as { optionIds: string[] };
       const options = (fixtureQ.prompt as { options: { id: string }[] }).options;
-      const wrong = options.find((o) => !key.optionIds.includes(o.id))?.id;
+      const wrong = `o${options.findIndex((o) => !key.optionIds.includes(o.id)) + 1}`;
       await ok(
         run(t0)(ANSWER, { a: practice.startPractice.id, p: q.position, r: { optionIds: [wrong] } }),
       );
@@ -327,23 +334,23 @@ describe('results: leaderboards, analytics, practice and review', () => {
     );
     expect(review.startReview.questions).toHaveLength(2);
     const [first] = review.startReview.questions;
+    const q = await questionAt(review.startReview.id, first?.position ?? 0);
     const card = await db.reviewCard.findUniqueOrThrow({
-      where: {
-        userId_questionId: { userId: karim.user.id, questionId: first?.questionId as string },
-      },
+      where: { userId_questionId: { userId: karim.user.id, questionId: q.id } },
     });
-    const q = await db.question.findUniqueOrThrow({ where: { id: first?.questionId as string } });
+    const keyIds = (q.key as { optionIds: string[] }).optionIds;
+    const optionIds = (q.prompt as { options: { id: string }[] }).options.flatMap((o, i) =>
+      keyIds.includes(o.id) ? [`o${i + 1}`] : [],
+    );
     await ok(
       run(t0 + 86_400_000)(ANSWER, {
         a: review.startReview.id,
         p: first?.position,
-        r: { optionIds: (q.key as { optionIds: string[] }).optionIds },
+        r: { optionIds },
       }),
     );
     const moved = await db.reviewCard.findUniqueOrThrow({
-      where: {
-        userId_questionId: { userId: karim.user.id, questionId: first?.questionId as string },
-      },
+      where: { userId_questionId: { userId: karim.user.id, questionId: q.id } },
     });
     expect(moved.due.getTime()).toBeGreaterThan(card.due.getTime());
     expect(await errorCode(run(t0)('mutation { startReview(count: 500) { id } }'))).toBe(

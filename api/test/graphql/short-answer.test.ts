@@ -77,8 +77,10 @@ describe('SHORT_ANSWER questions', () => {
 
   it.each([
     [
-      'a transliteration, shouted, with a NUL',
-      '  HAFEZ al-Asad\u0000 ',
+      // A NUL in any variable is refused before the resolver (hardening.test.ts); a zero-width
+      // space is the control character that still reaches the answer cleaner.
+      'a transliteration, shouted, with a zero-width space',
+      '  HAFEZ al-Asad\u200b ',
       'HAFEZ al-Asad',
       true,
       'VARIANT',
