@@ -140,6 +140,9 @@ export const resolvers: Resolvers = {
             )[0] ?? null)
           : null;
       }
+      if (attempt.isRetake) {
+        return null;
+      }
       const set = await ctx.loaders.set.load(attempt.setId);
       return set && !set.isPractice
         ? ctx.loaders.setRank.load(`${attempt.setId}|${attempt.userId}`)
