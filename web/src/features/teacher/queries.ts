@@ -117,6 +117,7 @@ export const QuestionSetFieldsDoc = graphql(`
     shareCode
     scoringMode
     shuffleQuestions
+    allowRetakes
     questionCount
     attemptCount
     publishedAt
@@ -285,6 +286,10 @@ export const SetAnalyticsDocument = graphql(`
       }
       students {
         attemptCount
+        firstScore
+        retakeCount
+        medianAnswerSeconds
+        flags
         bestScore
         bestCorrectCount
         lastScore
