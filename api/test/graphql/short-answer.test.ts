@@ -77,7 +77,7 @@ describe('SHORT_ANSWER questions', () => {
 
   it.each([
     [
-      // A NUL in any variable is refused before the resolver (hardening.test.ts); a zero-width
+      // A NUL in any variable is refused before the resolver (limits.test.ts); a zero-width
       // space is the control character that still reaches the answer cleaner.
       'a transliteration, shouted, with a zero-width space',
       '  HAFEZ al-Asad\u200b ',
