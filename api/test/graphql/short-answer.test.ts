@@ -77,10 +77,8 @@ describe('SHORT_ANSWER questions', () => {
 
   it.each([
     [
-      // A NUL in any variable is refused before the resolver (limits.test.ts); a zero-width
-      // space is the control character that still reaches the answer cleaner.
-      'a transliteration, shouted, with a zero-width space',
-      '  HAFEZ al-Asad\u200b ',
+      'a transliteration, shouted, with a bell and spaces',
+      '  HAFEZ al-Asad\u0007 ',
       'HAFEZ al-Asad',
       true,
       'VARIANT',
@@ -115,6 +113,8 @@ describe('SHORT_ANSWER questions', () => {
     ['too long', { text: 'a'.repeat(121) }],
     ['option ids instead of text', { optionIds: ['a'] }],
     ['text and a year', { text: 'Hafez', year: 1970 }],
+    // A NUL is refused in every string argument (docs/security.md), answers included.
+    ['a NUL inside a right answer', { text: 'Hafez al-Assad\u0000' }],
     ['no answer at all', {}],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_name, response) => {
     const { run, attempt } = await startSet(1);
