@@ -65,7 +65,9 @@ export type BenchFixtures = {
 
 export const loadFixtures = async (client: pg.Client): Promise<BenchFixtures> => {
   const { rows } = await client.query<{ id: string; correct: string }>(
-    `SELECT id, key -> 'optionIds' ->> 0 AS correct FROM "Question" WHERE id LIKE 'bench-q-%'`,
+    // Players name options by place (o1, o2, …; src/modules/attempts/public-ids.ts).
+    `SELECT id, (SELECT 'o' || e.ord FROM jsonb_array_elements(prompt -> 'options') WITH ORDINALITY e(o, ord)
+       WHERE e.o ->> 'id' = key -> 'optionIds' ->> 0) AS correct FROM "Question" WHERE id LIKE 'bench-q-%'`,
   );
   const viewers = Array.from({ length: BOARD_VIEWERS }, (_, i) => userIdOf('u', i + 1));
   const { rows: ranks } = await client.query<{ userId: string; rank: number }>(

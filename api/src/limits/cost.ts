@@ -107,6 +107,8 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'SetAnalytics.questions': 100,
   'QuestionStat.options': 6,
   'QuestionStat.flags': 6,
+  // Student anomaly flags (one kind today, RAPID_ANSWERS; room for a few).
+  'StudentResult.flags': 4,
   // A teacher's own classes, sets and students: assumed sizes, bounded at run time.
   'Query.myClasses': 20,
   'Query.mySets': 50,

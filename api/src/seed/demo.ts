@@ -2,6 +2,7 @@ import type { DbClient, PrismaClient, Question, ScoringMode, User } from '@quiz/
 import { seededRng } from '../lib/rng';
 import { nameKey } from '../modules/accounts/nickname';
 import { hashPassword } from '../modules/accounts/passwords';
+import { idMapsOf, publicResponse } from '../modules/attempts/public-ids';
 import { answerQuestion, openQuestion } from '../modules/attempts/service/answer-question';
 import { finishAttempt } from '../modules/attempts/service/finish-attempt';
 import { startAttempt } from '../modules/attempts/service/start-attempt';
@@ -127,6 +128,8 @@ const ensureSet = async (
       title: spec.title,
       description: spec.description,
       scoringMode: spec.scoringMode,
+      // Some demo students play twice: their second attempt is a practice retake.
+      allowRetakes: true,
       classId,
     },
     now,
@@ -184,10 +187,12 @@ const playSet = async (
     });
     clock += 3_000 + Math.floor(rng() * 20_000);
     const key = keyOf(question);
-    const response =
-      rng() < skill
-        ? rightResponse(question.type, key)
-        : wrongResponse(question.type, promptOf(question), key);
+    const prompt = promptOf(question);
+    // Players answer in the ids they see (by place), not the question's stored ids.
+    const response = publicResponse(
+      rng() < skill ? rightResponse(question.type, key) : wrongResponse(question.type, prompt, key),
+      idMapsOf(prompt),
+    );
     await answerQuestion({
       db,
       userId: player.id,
@@ -254,7 +259,7 @@ export const seedDemo = async ({ db, now }: { db: PrismaClient; now: Date }): Pr
     const set = await db.questionSet.findUniqueOrThrow({ where: { id: setId } });
     const played = await db.attempt.count({ where: { setId } });
     if (played === 0) {
-      // Most of the class plays each set; a few play twice (a retake shows best-of).
+      // Most of the class plays each set; a few play twice (a retake: practice, unranked).
       for (const [i, student] of students.entries()) {
         if ((i + s) % 5 === 4) {
           continue;

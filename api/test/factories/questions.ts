@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { DbClient, Prisma, Question, QuestionType } from '@quiz/prisma';
+import { idMapsOf, publicResponse } from '../../src/modules/attempts/public-ids';
 import type { QuestionKey, QuestionPrompt } from '../../src/modules/questions/types';
 
 let counter = 0;
 
-/** The answer a test player gives: right or wrong for each fixture question. */
+/**
+ * The answer a test player gives: right or wrong for each fixture question, in the ids a player
+ * sees (o1, o2, …; `storedRight` is the same answer in the question's own ids).
+ */
 export type FixtureQuestion = Question & {
   right: Record<string, unknown>;
   wrong: Record<string, unknown>;
+  storedRight: Record<string, unknown>;
 };
 
 const shapes: Record<
@@ -124,10 +129,12 @@ export const createQuestions = async (
         difficulty: (counter % 10) / 10,
       },
     });
+    const maps = idMapsOf(shape.prompt);
     created.push({
       ...question,
-      right: shape.right as Record<string, unknown>,
-      wrong: shape.wrong as Record<string, unknown>,
+      right: publicResponse(shape.right, maps) as Record<string, unknown>,
+      wrong: publicResponse(shape.wrong, maps) as Record<string, unknown>,
+      storedRight: shape.right as Record<string, unknown>,
     });
   }
   return created;

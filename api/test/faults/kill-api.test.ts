@@ -19,6 +19,7 @@ import {
   gql,
   outcome,
   type Postgres,
+  publicOptionSql,
   sleep,
   startApi,
   startPostgres,
@@ -153,9 +154,11 @@ describe('kill -9 of the API during answer submissions', () => {
       credit: number | null;
       points: number | null;
       questionId: string;
+      picked: string | null;
       card: boolean;
     }>(
-      `SELECT i.*, EXISTS (SELECT 1 FROM "ReviewCard" c JOIN "Attempt" a ON a."userId" = c."userId"
+      `SELECT i.*, ${publicOptionSql('(SELECT q.prompt FROM "Question" q WHERE q.id = i."questionId")', `i.response -> 'optionIds' ->> 0`)} AS picked,
+       EXISTS (SELECT 1 FROM "ReviewCard" c JOIN "Attempt" a ON a."userId" = c."userId"
          WHERE a.id = i."attemptId" AND c."questionId" = i."questionId") AS card
        FROM "AttemptItem" i WHERE i."answeredAt" IS NOT NULL`,
     );
@@ -169,7 +172,7 @@ describe('kill -9 of the API during answer submissions', () => {
       const row = byKey.get(k);
       return (
         !row ||
-        row.response?.optionIds?.[0] !== ack.option ||
+        row.picked !== ack.option ||
         row.isCorrect !== ack.isCorrect ||
         row.points !== ack.points
       );
@@ -180,7 +183,7 @@ describe('kill -9 of the API during answer submissions', () => {
         row.isCorrect === null ||
         row.credit === null ||
         row.points === null ||
-        row.isCorrect !== (row.response.optionIds?.[0] === correct.get(row.questionId)) ||
+        row.isCorrect !== (row.picked === correct.get(row.questionId)) ||
         row.points !== (row.isCorrect ? 1000 : 0) ||
         (!row.isCorrect && !row.card),
     );

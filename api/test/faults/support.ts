@@ -291,24 +291,32 @@ export const FINISH = `mutation FinishAttempt($attemptId: ID!) {
   finishAttempt(attemptId: $attemptId) { id status score correctCount rank finishedAt }
 }`;
 
-/** The correct option of every bench question, by question id. */
+/**
+ * SQL for the id a player sees for a stored option id (`o1`, `o2`, … by place in the prompt; see
+ * src/modules/attempts/public-ids.ts), given SQL for the question's prompt and the stored id.
+ */
+export const publicOptionSql = (prompt: string, option: string): string =>
+  `(SELECT 'o' || e.ord FROM jsonb_array_elements(${prompt} -> 'options') WITH ORDINALITY e(o, ord)
+     WHERE e.o ->> 'id' = ${option})`;
+
+/** The correct option of every bench question (as players name it), by question id. */
 export const correctOptions = async (db: Postgres): Promise<Map<string, string>> =>
   new Map(
     (
       await db.query<{ id: string; correct: string }>(
-        `SELECT id, key -> 'optionIds' ->> 0 AS correct FROM "Question"`,
+        `SELECT id, ${publicOptionSql('prompt', "key -> 'optionIds' ->> 0")} AS correct FROM "Question"`,
       )
     ).map((row) => [row.id, row.correct]),
   );
 
-/** A wrong option of every bench question, by question id. */
+/** A wrong option of every bench question (as players name it), by question id. */
 export const wrongOptions = async (db: Postgres): Promise<Map<string, string>> =>
   new Map(
     (
       await db.query<{ id: string; wrong: string }>(
-        `SELECT q.id, o ->> 'id' AS wrong FROM "Question" q,
-           LATERAL (SELECT o FROM jsonb_array_elements(q.prompt -> 'options') o
-                    WHERE o ->> 'id' <> q.key -> 'optionIds' ->> 0 LIMIT 1) x`,
+        `SELECT q.id, 'o' || x.ord AS wrong FROM "Question" q,
+           LATERAL (SELECT ord FROM jsonb_array_elements(q.prompt -> 'options') WITH ORDINALITY e(o, ord)
+                    WHERE o ->> 'id' <> q.key -> 'optionIds' ->> 0 ORDER BY ord LIMIT 1) x`,
       )
     ).map((row) => [row.id, row.wrong]),
   );

@@ -33,7 +33,7 @@ const FINISH = `mutation ($attemptId: ID!) {
 const REVIEW = `query ($id: ID!) {
   attempt(id: $id) {
     id status score rank answeredCount
-    questions { position stem result { isCorrect points timedOut response { optionIds }
+    questions { position questionId stem result { isCorrect points timedOut response { optionIds }
       key { optionIds } explanation } }
   }
 }`;
@@ -57,9 +57,12 @@ describe('attempts', () => {
   });
   afterAll(() => api.close());
 
-  /** The fixture's right (or wrong) response for the question at a position. */
-  const responseFor = (fixture: TeacherWithSet, questionId: string, right: boolean) => {
-    const question = fixture.questions.find((q) => q.id === questionId);
+  /**
+   * The fixture's right (or wrong) response for the question at a position of an unshuffled set
+   * (the attempt itself names no question before it is answered).
+   */
+  const responseFor = (fixture: TeacherWithSet, position: number, right: boolean) => {
+    const question = fixture.questions[position];
     if (!question) {
       throw new Error('unknown question');
     }
@@ -74,7 +77,10 @@ describe('attempts', () => {
       run(START, { input: { code: fixture.set.shareCode?.toLowerCase() } }),
     );
     const attempt = started.startAttempt;
-    expect(attempt.questions.map((q) => q.questionId)).toEqual(fixture.questions.map((q) => q.id));
+    // Nothing names a question before it is answered: no id, and options by place only.
+    expect(attempt.questions.map((q) => q.questionId)).toEqual([null, null, null]);
+    expect(attempt.questions[0]?.prompt.options.map((o) => o.id)).toEqual(['o1', 'o2', 'o3', 'o4']);
+    expect(JSON.stringify(started)).not.toContain(fixture.questions[0]?.id as string);
     expect(attempt.maxScore).toBe(3000);
     expect(JSON.stringify(started)).not.toMatch(/isCorrect":true|rationale|explanation/);
 
@@ -83,7 +89,7 @@ describe('attempts', () => {
       run(ANSWER, {
         attemptId: attempt.id,
         position: 0,
-        response: responseFor(fixture, q0.questionId, true),
+        response: responseFor(fixture, q0.position, true),
       }),
     );
     expect(right.answerQuestion).toMatchObject({
@@ -113,7 +119,7 @@ describe('attempts', () => {
       run(ANSWER, {
         attemptId: attempt.id,
         position: 1,
-        response: responseFor(fixture, q1.questionId, false),
+        response: responseFor(fixture, q1.position, false),
       }),
     );
     expect(wrong.answerQuestion).toMatchObject({ isCorrect: false, points: 0 });
@@ -127,15 +133,22 @@ describe('attempts', () => {
       correctCount: 1,
       rank: 1,
     });
-    // The review shows every question with its key, the unanswered one as skipped.
-    const review = await ok<{ attempt: { questions: { result: Record<string, unknown> }[] } }>(
-      run(REVIEW, { id: attempt.id }),
-    );
-    expect(review.attempt.questions.map((q) => q.result.points)).toEqual([1000, 0, 0]);
-    expect(review.attempt.questions[2]?.result).toMatchObject({
-      isCorrect: false,
-      response: { optionIds: [] },
-      key: { optionIds: [expect.any(String)] },
+    // The review shows the answered questions with their keys (in public ids); the unanswered
+    // one has no result and no id, so finishing early reads no key.
+    const review = await ok<{
+      attempt: {
+        questions: { questionId: string | null; result: Record<string, unknown> | null }[];
+      };
+    }>(run(REVIEW, { id: attempt.id }));
+    expect(review.attempt.questions.map((q) => q.result?.points ?? null)).toEqual([1000, 0, null]);
+    expect(review.attempt.questions.map((q) => q.questionId)).toEqual([
+      fixture.questions[0]?.id,
+      fixture.questions[1]?.id,
+      null,
+    ]);
+    expect(review.attempt.questions[0]?.result).toMatchObject({
+      response: { optionIds: ['o2'] },
+      key: { optionIds: ['o2'] },
     });
     // A wrong answer in normal play creates a review card.
     expect(await db.reviewCard.count({ where: { userId: student.user.id } })).toBe(1);
@@ -158,7 +171,12 @@ describe('attempts', () => {
       const started = await ok<Started>(
         as(api, student.token)(START, { input: { setId: fixture.set.id } }),
       );
-      const ids = started.startAttempt.questions.map((q) => q.questionId);
+      const ids = (
+        await db.attemptItem.findMany({
+          where: { attemptId: started.startAttempt.id },
+          orderBy: { position: 'asc' },
+        })
+      ).map((item) => item.questionId);
       expect([...ids].sort()).toEqual(fixture.questions.map((q) => q.id).sort());
       orders.add(ids.join());
       // The order is the attempt's: reading it again gives the same.
@@ -182,7 +200,7 @@ describe('attempts', () => {
       run(ANSWER, {
         attemptId: startAttempt.id,
         position: 0,
-        response: responseFor(fixture, q0.questionId, false),
+        response: responseFor(fixture, q0.position, false),
       }),
     );
     const before = await snapshotDatabase(api);
@@ -190,7 +208,7 @@ describe('attempts', () => {
       run(ANSWER, {
         attemptId: startAttempt.id,
         position: 0,
-        response: responseFor(fixture, q0.questionId, true),
+        response: responseFor(fixture, q0.position, true),
       }),
     );
     expect(again).toEqual(first);
@@ -209,7 +227,7 @@ describe('attempts', () => {
           run(ANSWER, {
             attemptId: startAttempt.id,
             position: 0,
-            response: responseFor(fixture, q0.questionId, i % 2 === 0),
+            response: responseFor(fixture, q0.position, i % 2 === 0),
           }),
         ),
       ),
@@ -233,7 +251,7 @@ describe('attempts', () => {
         run(ANSWER, {
           attemptId: startAttempt.id,
           position: q.position,
-          response: responseFor(fixture, q.questionId, true),
+          response: responseFor(fixture, q.position, true),
         }),
       );
     }
@@ -265,7 +283,7 @@ describe('attempts', () => {
           run(ANSWER, {
             attemptId: startAttempt.id,
             position: q.position,
-            response: responseFor(fixture, q.questionId, true),
+            response: responseFor(fixture, q.position, true),
           }),
         ),
         run(FINISH, { attemptId: startAttempt.id }),
@@ -297,7 +315,7 @@ describe('attempts', () => {
         run(ANSWER, {
           attemptId: startAttempt.id,
           position: 1,
-          response: responseFor(fixture, q1.questionId, true),
+          response: responseFor(fixture, q1.position, true),
         }),
       ),
     ).toBe('CONFLICT');
@@ -345,7 +363,7 @@ describe('attempts', () => {
           {
             attemptId: startAttempt.id,
             position: 0,
-            response: responseFor(fixture, q0.questionId, true),
+            response: responseFor(fixture, q0.position, true),
           },
           { now: at(T0 + 1_000 + after) },
         ),
@@ -367,7 +385,7 @@ describe('attempts', () => {
           run(ANSWER, {
             attemptId: startAttempt.id,
             position: 0,
-            response: responseFor(fixture, q0.questionId, true),
+            response: responseFor(fixture, q0.position, true),
           }),
         ),
       ).toBe('CONFLICT');
@@ -484,7 +502,7 @@ describe('attempts', () => {
       run(ANSWER, {
         attemptId: startAttempt.id,
         position: 0,
-        response: responseFor(fixture, q0.questionId, true),
+        response: responseFor(fixture, q0.position, true),
       }),
     );
     const done = await ok<{ finishAttempt: { score: number; rank: number } }>(

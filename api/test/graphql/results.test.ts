@@ -49,7 +49,8 @@ describe('results: leaderboards, analytics, practice and review', () => {
       startAttempt: { id: string; questions: { position: number; questionId: string }[] };
     }>(run(PLAY, { id: set.set.id }));
     for (const q of started.startAttempt.questions) {
-      const question = set.questions.find((x) => x.id === q.questionId);
+      // Unshuffled sets: the fixture's order (an attempt names no question before answering).
+      const question = set.questions[q.position];
       await ok(
         run(ANSWER, {
           a: started.startAttempt.id,
@@ -61,11 +62,19 @@ describe('results: leaderboards, analytics, practice and review', () => {
     return ok<{ finishAttempt: { score: number } }>(run(FINISH, { a: started.startAttempt.id }));
   };
 
+  /** The question at a position of an attempt (read from the database, as only a test can). */
+  const questionAt = async (attemptId: string, position: number) => {
+    const item = await db.attemptItem.findFirstOrThrow({ where: { attemptId, position } });
+    return db.question.findUniqueOrThrow({ where: { id: item.questionId } });
+  };
+
   beforeAll(async () => {
     api = await createTestApi();
     db = api.database.db;
     await seedTinyKb(db);
     fixture = await createTeacherWithSet(db, { questions: 3 });
+    // Retakes allowed, so Karim and Sara can play again below (as practice).
+    await db.questionSet.update({ where: { id: fixture.set.id }, data: { allowRetakes: true } });
     other = await createTeacherWithSet(db, { questions: 2 });
     students = [];
     for (const name of ['Sara', 'Omid', 'Lina', 'Karim']) {
@@ -84,13 +93,13 @@ describe('results: leaderboards, analytics, practice and review', () => {
       CreatedUser,
       CreatedUser,
     ];
-    // Last week: Karim scores 2000 (his best); this week everyone plays once.
+    // Last week: Karim scores 2000 (his first attempt); this week everyone plays once.
     await play(karim, fixture, [0, 1], lastWeek);
     await play(sara, fixture, [0, 1, 2], thisWeek);
     await play(omid, fixture, [0, 1], thisWeek + 60_000);
     await play(lina, fixture, [0], thisWeek + 120_000);
     await play(karim, fixture, [], thisWeek + 180_000);
-    // Sara plays again (worse): her best stays, her attempts count.
+    // Sara plays again (worse): a retake is practice; her first attempt stands.
     await play(sara, fixture, [2], thisWeek + 240_000);
     // Another set for the overall board.
     await play(lina, other, [0, 1], thisWeek + 300_000);
@@ -100,15 +109,15 @@ describe('results: leaderboards, analytics, practice and review', () => {
   const board = (who: CreatedUser | null, input: Record<string, unknown>) =>
     ok<Board>(as(api, who?.token, { now: () => new Date(thisWeek + 3_600_000) })(BOARD, { input }));
 
-  it('ranks the set board all time: best attempt per player, ties by time', async () => {
+  it('ranks the set board all time: first attempt per player, ties by time', async () => {
     const lina = students[2] as CreatedUser;
     const data = await board(lina, { setId: fixture.set.id });
     expect(
       data.leaderboard.entries.map((e) => [e.rank, e.player.displayName, e.score, e.attemptCount]),
     ).toEqual([
-      [1, 'Sara', 3000, 2],
+      [1, 'Sara', 3000, 1],
       // Karim reached 2000 last week, before Omid did: earlier wins the tie.
-      [2, 'Karim', 2000, 2],
+      [2, 'Karim', 2000, 1],
       [3, 'Omid', 2000, 1],
       [4, 'Lina', 1000, 1],
     ]);
@@ -116,23 +125,23 @@ describe('results: leaderboards, analytics, practice and review', () => {
     expect(data.leaderboard.viewerEntry).toEqual({ rank: 4, score: 1000 });
   });
 
-  it('windows: this week only counts this week’s attempts', async () => {
+  it('windows: this week only counts first attempts made this week', async () => {
     const data = await board(students[3] as CreatedUser, {
       setId: fixture.set.id,
       window: 'THIS_WEEK',
     });
+    // Karim's first attempt was last week; his retake this week is practice, on no board.
     expect(data.leaderboard.entries.map((e) => [e.player.displayName, e.score])).toEqual([
       ['Sara', 3000],
       ['Omid', 2000],
       ['Lina', 1000],
-      ['Karim', 0],
     ]);
-    expect(data.leaderboard.viewerEntry).toEqual({ rank: 4, score: 0 });
+    expect(data.leaderboard.viewerEntry).toBeNull();
     const month = await board(null, { setId: fixture.set.id, window: 'THIS_MONTH' });
     expect(month.leaderboard.totalPlayers).toBe(4);
   });
 
-  it('overall board sums each player’s best per set', async () => {
+  it('overall board sums each player’s first score per set', async () => {
     const data = await board(null, {});
     expect(data.leaderboard.entries.map((e) => [e.player.displayName, e.score])).toEqual([
       ['Sara', 3000],
@@ -185,6 +194,14 @@ describe('results: leaderboards, analytics, practice and review', () => {
       as(api, omid.token)('{ myAttempts { rank score } }'),
     );
     expect(data.myAttempts).toEqual([{ rank: 3, score: 2000 }]);
+    // Sara's retake says it is one and has no rank; her first attempt keeps rank 1.
+    const sara = await ok<{
+      myAttempts: { rank: number | null; score: number; isRetake: boolean }[];
+    }>(as(api, (students[0] as CreatedUser).token)('{ myAttempts { rank score isRetake } }'));
+    expect(sara.myAttempts).toEqual([
+      { rank: null, score: 1000, isRetake: true },
+      { rank: 1, score: 3000, isRetake: false },
+    ]);
   });
 
   it('set analytics: facility, corrected discrimination, picks, flags, students', async () => {
@@ -201,6 +218,10 @@ describe('results: leaderboards, analytics, practice and review', () => {
       bestScore: number;
       lastScore: number;
       bestCorrectCount: number;
+      firstScore: number;
+      retakeCount: number;
+      medianAnswerSeconds: number | null;
+      flags: string[];
     };
     type Analytics = {
       attemptCount: number;
@@ -215,7 +236,8 @@ describe('results: leaderboards, analytics, practice and review', () => {
         attemptCount playerCount meanScore
         questions { position answerCount facility discrimination meanCredit flags
           options { optionId isCorrect pickCount pickRate } question { id } }
-        students { player { displayName } attemptCount bestScore lastScore bestCorrectCount }
+        students { player { displayName } attemptCount bestScore lastScore bestCorrectCount
+          firstScore retakeCount medianAnswerSeconds flags }
       } }`,
         { set: fixture.set.id },
       ),
@@ -260,6 +282,21 @@ describe('results: leaderboards, analytics, practice and review', () => {
       ['Omid', 1, 2000, 2000, 2],
       ['Lina', 1, 1000, 1000, 1],
     ]);
+    // First scores and retakes; this helper answers without opening questions (0 s each), so
+    // Sara's all-correct first attempt is flagged as rapid; the others had a wrong answer.
+    expect(
+      Object.fromEntries(
+        a.students.map((s) => [
+          s.player.displayName,
+          [s.firstScore, s.retakeCount, s.medianAnswerSeconds, s.flags],
+        ]),
+      ),
+    ).toEqual({
+      Sara: [3000, 1, 0, ['RAPID_ANSWERS']],
+      Karim: [2000, 1, 0, []],
+      Omid: [2000, 0, 0, []],
+      Lina: [1000, 0, 0, []],
+    });
     const byClass = await ok<{ setAnalytics: { playerCount: number; class: { id: string } } }>(
       as(api, fixture.teacherToken)(
         'query ($set: ID!, $c: ID!) { setAnalytics(setId: $set, classId: $c) { playerCount class { id } } }',
@@ -297,10 +334,10 @@ describe('results: leaderboards, analytics, practice and review', () => {
     expect(practice.startPractice.questions).toHaveLength(4);
     const entriesBefore = await db.leaderboardEntry.count();
     for (const q of practice.startPractice.questions) {
-      const fixtureQ = await db.question.findUniqueOrThrow({ where: { id: q.questionId } });
+      const fixtureQ = await questionAt(practice.startPractice.id, q.position);
       const key = fixtureQ.key as { optionIds: string[] };
       const options = (fixtureQ.prompt as { options: { id: string }[] }).options;
-      const wrong = options.find((o) => !key.optionIds.includes(o.id))?.id;
+      const wrong = `o${options.findIndex((o) => !key.optionIds.includes(o.id)) + 1}`;
       await ok(
         run(t0)(ANSWER, { a: practice.startPractice.id, p: q.position, r: { optionIds: [wrong] } }),
       );
@@ -327,23 +364,23 @@ describe('results: leaderboards, analytics, practice and review', () => {
     );
     expect(review.startReview.questions).toHaveLength(2);
     const [first] = review.startReview.questions;
+    const q = await questionAt(review.startReview.id, first?.position ?? 0);
     const card = await db.reviewCard.findUniqueOrThrow({
-      where: {
-        userId_questionId: { userId: karim.user.id, questionId: first?.questionId as string },
-      },
+      where: { userId_questionId: { userId: karim.user.id, questionId: q.id } },
     });
-    const q = await db.question.findUniqueOrThrow({ where: { id: first?.questionId as string } });
+    const keyIds = (q.key as { optionIds: string[] }).optionIds;
+    const optionIds = (q.prompt as { options: { id: string }[] }).options.flatMap((o, i) =>
+      keyIds.includes(o.id) ? [`o${i + 1}`] : [],
+    );
     await ok(
       run(t0 + 86_400_000)(ANSWER, {
         a: review.startReview.id,
         p: first?.position,
-        r: { optionIds: (q.key as { optionIds: string[] }).optionIds },
+        r: { optionIds },
       }),
     );
     const moved = await db.reviewCard.findUniqueOrThrow({
-      where: {
-        userId_questionId: { userId: karim.user.id, questionId: first?.questionId as string },
-      },
+      where: { userId_questionId: { userId: karim.user.id, questionId: q.id } },
     });
     expect(moved.due.getTime()).toBeGreaterThan(card.due.getTime());
     expect(await errorCode(run(t0)('mutation { startReview(count: 500) { id } }'))).toBe(

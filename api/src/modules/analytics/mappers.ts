@@ -26,6 +26,10 @@ export type StudentResultParent = {
   lastScore: number;
   bestCorrectCount: number;
   lastFinishedAt: Date | null;
+  firstScore: number;
+  retakeCount: number;
+  medianAnswerSeconds: number | null;
+  flags: string[];
 };
 
 export type SetAnalyticsParent = {

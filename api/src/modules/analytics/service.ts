@@ -10,7 +10,16 @@ import type {
   SetAnalyticsParent,
   StudentResultParent,
 } from './mappers';
-import { correctedPointBiserial, facility, itemFlags, mean, pearson } from './statistics';
+import {
+  answerTimesMs,
+  correctedPointBiserial,
+  facility,
+  isRapidAnswering,
+  itemFlags,
+  mean,
+  median,
+  pearson,
+} from './statistics';
 
 const pickedOptions = (item: AttemptItem): string[] =>
   (item.response as QuestionResponse | null)?.optionIds ?? [];
@@ -64,7 +73,11 @@ export const getSetAnalytics = async ({
   );
 
   const firstByPlayer = new Map<string, (typeof attempts)[number]>();
-  for (const attempt of [...attempts].sort((a, b) => +a.startedAt - +b.startedAt)) {
+  // The ranked attempt (not a retake) first; by start time among equals.
+  const byRank = [...attempts].sort(
+    (a, b) => Number(a.isRetake) - Number(b.isRetake) || +a.startedAt - +b.startedAt,
+  );
+  for (const attempt of byRank) {
     if (!firstByPlayer.has(attempt.userId)) {
       firstByPlayer.set(attempt.userId, attempt);
     }
@@ -133,8 +146,15 @@ export const getSetAnalytics = async ({
   const students: StudentResultParent[] = [...byPlayer.entries()]
     .map(([userId, own]) => {
       const last = own.at(-1);
+      const first = firstByPlayer.get(userId);
+      const times = first ? answerTimesMs(first.items) : [];
+      const middle = median(times);
       return {
         userId,
+        firstScore: first?.score ?? 0,
+        retakeCount: own.length - 1,
+        medianAnswerSeconds: middle === null ? null : Math.round(middle / 10) / 100,
+        flags: first && isRapidAnswering(first.items, first.questionCount) ? ['RAPID_ANSWERS'] : [],
         attemptCount: own.length,
         bestScore: Math.max(...own.map((a) => a.score)),
         lastScore: last?.score ?? 0,

@@ -1,4 +1,14 @@
-import { correctedPointBiserial, facility, itemFlags, mean, pearson, variance } from './statistics';
+import {
+  answerTimesMs,
+  correctedPointBiserial,
+  facility,
+  isRapidAnswering,
+  itemFlags,
+  mean,
+  median,
+  pearson,
+  variance,
+} from './statistics';
 
 describe('item statistics (hand-computed)', () => {
   it('mean and population variance', () => {
@@ -65,5 +75,47 @@ describe('item statistics (hand-computed)', () => {
     [{ responses: 0, facility: null, discrimination: null, distractors: [] }, []],
   ])('flags %j as %j', (input, flags) => {
     expect(itemFlags(input)).toEqual(flags);
+  });
+});
+
+describe('rapid-answer anomaly', () => {
+  const t0 = Date.parse('2026-12-01T10:00:00Z');
+  /** Items answered `ms[i]` after being shown, all right unless listed in `wrong`. */
+  const items = (ms: number[], wrong: number[] = []) =>
+    ms.map((taken, i) => ({
+      presentedAt: new Date(t0 + i * 60_000),
+      answeredAt: new Date(t0 + i * 60_000 + taken),
+      isCorrect: !wrong.includes(i),
+    }));
+
+  it('median of odd and even counts, none for nothing', () => {
+    expect(median([])).toBeNull();
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('times each answer from when it was shown; unopened answers took 0 ms', () => {
+    expect(answerTimesMs(items([400, 2500]))).toEqual([400, 2500]);
+    const at = new Date(t0);
+    expect(
+      answerTimesMs([
+        { presentedAt: null, answeredAt: at, isCorrect: true },
+        { presentedAt: at, answeredAt: null, isCorrect: null },
+      ]),
+    ).toEqual([0]);
+  });
+
+  it('flags all correct with a median under a second', () => {
+    expect(isRapidAnswering(items([300, 500, 999]), 3)).toBe(true);
+    // One slow answer does not hide two instant ones (the median, not the mean).
+    expect(isRapidAnswering(items([100, 200, 60_000]), 3)).toBe(true);
+  });
+
+  it('does not flag a median of a second or more, a wrong answer, gaps or tiny sets', () => {
+    expect(isRapidAnswering(items([1_000, 1_000, 200]), 3)).toBe(false);
+    expect(isRapidAnswering(items([100, 200, 300], [1]), 3)).toBe(false);
+    expect(isRapidAnswering(items([100, 200]), 3)).toBe(false);
+    expect(isRapidAnswering(items([100, 200]), 2)).toBe(false);
+    expect(isRapidAnswering([], 0)).toBe(false);
   });
 });

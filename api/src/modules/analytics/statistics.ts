@@ -108,3 +108,54 @@ export const itemFlags = (input: ItemFlagInput): string[] => {
   }
   return flags;
 };
+
+/** The middle value (mean of the two middle ones for an even count); null for none. */
+export const median = (xs: readonly number[]): number | null => {
+  if (xs.length === 0) {
+    return null;
+  }
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * A rapid-answer anomaly: every question answered correctly with a median answer time under a
+ * second. Reading a stem and its options takes longer than that, so such a run suggests answers
+ * known in advance (shared keys, a script). Three answers at least: one or two quick right
+ * answers are plausible luck or knowledge. It is a flag for the teacher to look at, never a
+ * penalty (ranking does not use it).
+ */
+export const RAPID_ANSWER = { medianMs: 1_000, minAnswers: 3 } as const;
+
+export type TimedAnswer = {
+  presentedAt: Date | null;
+  answeredAt: Date | null;
+  isCorrect: boolean | null;
+};
+
+/**
+ * Milliseconds from showing each answered question to its answer. A question answered without
+ * being opened first (possible only through the API: the web app opens each one) took 0 ms.
+ */
+export const answerTimesMs = (items: readonly TimedAnswer[]): number[] =>
+  items.flatMap((item) =>
+    item.answeredAt
+      ? [Math.max(0, item.answeredAt.getTime() - (item.presentedAt ?? item.answeredAt).getTime())]
+      : [],
+  );
+
+/** Whether an attempt of `questionCount` questions shows the rapid-answer anomaly. */
+export const isRapidAnswering = (items: readonly TimedAnswer[], questionCount: number): boolean => {
+  const times = answerTimesMs(items);
+  const middle = median(times);
+  return (
+    questionCount >= RAPID_ANSWER.minAnswers &&
+    times.length === questionCount &&
+    items.every((item) => item.answeredAt === null || item.isCorrect === true) &&
+    middle !== null &&
+    middle < RAPID_ANSWER.medianMs
+  );
+};

@@ -26,7 +26,8 @@ export type AnswerResultParent = {
  */
 export type AttemptQuestionParent = {
   position: number;
-  questionId: string;
+  /** Null until the answer is locked: an id would identify the question before it is answered. */
+  questionId: string | null;
   type: QuestionType;
   stem: string;
   prompt: QuestionPrompt;

@@ -4,8 +4,9 @@ import { AppError, notFound } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireViewer } from '../accounts/guards';
 import { rankEntries } from '../leaderboard/service';
-import { keyOf } from '../questions/bank';
+import { keyOf, promptOf } from '../questions/bank';
 import { storedGrade } from '../questions/short-answer';
+import { idMapsOf, publicKey, publicResponse } from './public-ids';
 import { answerQuestion, openQuestion } from './service/answer-question';
 import {
   type AttemptWithItems,
@@ -139,6 +140,9 @@ export const resolvers: Resolvers = {
             )[0] ?? null)
           : null;
       }
+      if (attempt.isRetake) {
+        return null;
+      }
       const set = await ctx.loaders.set.load(attempt.setId);
       return set && !set.isPractice
         ? ctx.loaders.setRank.load(`${attempt.setId}|${attempt.userId}`)
@@ -154,8 +158,10 @@ export const resolvers: Resolvers = {
     points: (result) => result.item.points ?? 0,
     timedOut: (result) => result.item.timedOut,
     answeredAt: (result) => result.item.answeredAt,
-    response: (result) => (result.item.response ?? {}) as object,
-    key: (result) => keyOf(result.question),
+    // Stored in the question's own ids; the player sees the public ones (public-ids.ts).
+    response: (result) =>
+      publicResponse((result.item.response ?? {}) as object, idMapsOf(promptOf(result.question))),
+    key: (result) => publicKey(keyOf(result.question), idMapsOf(promptOf(result.question))),
     explanation: (result) => result.question.explanation,
     citations: (result, _args, ctx) => ctx.loaders.citations.load(result.question.citationIds),
     grading: (result) => storedGrade(result.item.grading),

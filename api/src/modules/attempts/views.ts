@@ -1,39 +1,30 @@
 import { promptOf } from '../questions/bank';
 import type { AnswerResultParent, AttemptQuestionParent, AttemptQuestionSource } from './mappers';
+import { publicPrompt } from './public-ids';
 import { deadlineOf, isConcealed } from './rules';
 
 /**
- * The result of an item, once there is one: its locked answer, or, when the attempt is finished,
- * the unanswered question shown as skipped (no points) so the review covers every question.
+ * The result of an item: only its locked answer. An item never answered has none, even once the
+ * attempt is finished: its key would otherwise be free for the price of finishing an empty
+ * attempt (and be shared or replayed).
  */
-const resultOf = (source: AttemptQuestionSource): AnswerResultParent | null => {
-  const { item, question } = source;
-  if (item.answeredAt) {
-    return { item: { ...item, answeredAt: item.answeredAt }, question };
-  }
-  if (source.status === 'FINISHED') {
-    const answeredAt = source.finishedAt ?? new Date(0);
-    return {
-      item: { ...item, answeredAt, isCorrect: false, credit: 0, points: 0, response: {} },
-      question,
-    };
-  }
-  return null;
-};
+const resultOf = ({ item, question }: AttemptQuestionSource): AnswerResultParent | null =>
+  item.answeredAt ? { item: { ...item, answeredAt: item.answeredAt }, question } : null;
 
 /**
  * An AttemptQuestion from its item and question: a timed question not yet opened is concealed
- * (empty stem and prompt); the result (with the key) exists only once the answer is locked.
+ * (empty stem and prompt); the question's id and the result (with the key) exist only once the
+ * answer is locked; choice ids are the public ones (public-ids.ts), never the stored slugs.
  */
 export const attemptQuestionView = (source: AttemptQuestionSource): AttemptQuestionParent => {
   const { item, question } = source;
   const concealed = isConcealed(item, source.status);
   return {
     position: item.position,
-    questionId: question.id,
+    questionId: item.answeredAt ? question.id : null,
     type: question.type,
     stem: concealed ? '' : question.stem,
-    prompt: concealed ? {} : promptOf(question),
+    prompt: concealed ? {} : publicPrompt(promptOf(question)),
     concealed,
     timeLimitSec: item.timeLimitSec,
     presentedAt: item.presentedAt,

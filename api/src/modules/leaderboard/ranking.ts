@@ -3,7 +3,8 @@
  * entries, what a finished attempt changes, and the count buckets that make an exact rank cheap.
  *
  * Order: higher score first; on equal scores the earlier `achievedAt` wins; then the smaller
- * player id. Every entry therefore has its own rank (1, 2, 3, … without shared places).
+ * player id. Every entry therefore has its own rank (1, 2, 3, … without shared places). A set's
+ * board holds each player's first finished attempt only (see planFinishedAttempt).
  */
 
 export type LeaderboardWindow = 'ALL_TIME' | 'THIS_WEEK' | 'THIS_MONTH';
@@ -142,10 +143,12 @@ export const boardsFor = (setId: string, at: Date): string[] =>
   WINDOWS.flatMap((window) => [boardKey(setId, window, at), boardKey(null, window, at)]);
 
 /**
- * What finishing an attempt changes, given the player's current entries on its boards. On each
- * window's set board the entry improves only on a strictly higher score (a tie keeps the earlier
- * time); the overall board of the window gains exactly that improvement (it sums each player's
- * best per set). Attempt counts always go up by one.
+ * What a player's first finished attempt on a set changes, given their current entries on its
+ * boards. Boards count play, not replays: each window's set board takes the first attempt's score
+ * and an entry already there stands (a later attempt never replaces it, even with a higher score;
+ * retakes are not recorded at all). The window's overall board (the sum over sets of each
+ * player's first score) gains that score; a first score of 0 on a board the player is already on
+ * changes only its attempt count, so an earlier tie is not lost.
  */
 export const planFinishedAttempt = (
   attempt: FinishedAttempt,
@@ -162,43 +165,35 @@ export const planFinishedAttempt = (
   };
   for (const window of WINDOWS) {
     const setKey = boardKey(attempt.setId, window, attempt.finishedAt);
-    const overallKey = boardKey(null, window, attempt.finishedAt);
-    const before = current.get(setKey);
-    const improves = !before || attempt.score > before.score;
-    const setEntry: BoardEntry = improves
-      ? {
-          boardKey: setKey,
-          userId: attempt.userId,
-          score: attempt.score,
-          achievedAt: attempt.finishedAt,
-          attemptId: attempt.attemptId,
-          attemptCount: (before?.attemptCount ?? 0) + 1,
-        }
-      : { ...(before as BoardEntry), attemptCount: (before as BoardEntry).attemptCount + 1 };
+    if (current.has(setKey)) {
+      continue;
+    }
+    const setEntry: BoardEntry = {
+      boardKey: setKey,
+      userId: attempt.userId,
+      score: attempt.score,
+      achievedAt: attempt.finishedAt,
+      attemptId: attempt.attemptId,
+      attemptCount: 1,
+    };
     entries.push(setEntry);
-    if (improves) {
-      move(setKey, before, setEntry);
-    }
-    const gain = improves ? attempt.score - (before?.score ?? 0) : 0;
+    move(setKey, undefined, setEntry);
+    const overallKey = boardKey(null, window, attempt.finishedAt);
     const overallBefore = current.get(overallKey);
-    const overallChanges = !overallBefore || gain > 0;
-    const overallEntry: BoardEntry = overallChanges
-      ? {
-          boardKey: overallKey,
-          userId: attempt.userId,
-          score: (overallBefore?.score ?? 0) + gain,
-          achievedAt: attempt.finishedAt,
-          attemptId: null,
-          attemptCount: (overallBefore?.attemptCount ?? 0) + 1,
-        }
-      : {
-          ...(overallBefore as BoardEntry),
-          attemptCount: (overallBefore as BoardEntry).attemptCount + 1,
-        };
-    entries.push(overallEntry);
-    if (overallChanges) {
-      move(overallKey, overallBefore, overallEntry);
+    if (overallBefore && attempt.score === 0) {
+      entries.push({ ...overallBefore, attemptCount: overallBefore.attemptCount + 1 });
+      continue;
     }
+    const overallEntry: BoardEntry = {
+      boardKey: overallKey,
+      userId: attempt.userId,
+      score: (overallBefore?.score ?? 0) + attempt.score,
+      achievedAt: attempt.finishedAt,
+      attemptId: null,
+      attemptCount: (overallBefore?.attemptCount ?? 0) + 1,
+    };
+    entries.push(overallEntry);
+    move(overallKey, overallBefore, overallEntry);
   }
   return { entries, deltas: mergeDeltas(raw) };
 };

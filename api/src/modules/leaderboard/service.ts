@@ -64,7 +64,9 @@ export const recordFinishedAttempt = async ({
   existing: readonly BoardEntry[];
 }): Promise<BoardEntry[]> => {
   const { entries, deltas } = planFinishedAttempt(attempt, existing);
-  await db.$executeRaw(recordSql(entries, deltas));
+  if (entries.length > 0) {
+    await db.$executeRaw(recordSql(entries, deltas));
+  }
   return entries;
 };
 

@@ -129,6 +129,9 @@ export const LeaderboardView = () => {
             </p>
           ) : null}
         </div>
+        <p className="muted small">
+          Each player&apos;s first finished attempt counts; retakes are practice and not ranked.
+        </p>
         {board.isPending ? (
           <Skeleton lines={6} label="Loading the leaderboard…" />
         ) : board.isError ? (

@@ -166,7 +166,15 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
   const header = (
     <div className="play-top">
       <div>
-        <p className="eyebrow">Playing</p>
+        <p className="eyebrow">
+          Playing
+          {attempt.isRetake ? (
+            <>
+              {' '}
+              <span className="badge">Practice retake · not ranked</span>
+            </>
+          ) : null}
+        </p>
         <h1 style={{ marginBlockEnd: 0 }}>{attempt.set.title}</h1>
       </div>
       <Link href="/" className="button button--quiet button--small">

@@ -63,6 +63,7 @@ export const AttemptDocument = graphql(`
       startedAt
       finishedAt
       rank
+      isRetake
       player {
         id
         displayName
@@ -75,6 +76,7 @@ export const AttemptDocument = graphql(`
         scoringMode
         isTimed
         isPractice
+        allowRetakes
       }
       questions {
         ...AttemptQuestionFields
@@ -106,6 +108,7 @@ export const FinishAttemptDocument = graphql(`
       status
       score
       rank
+      isRetake
       finishedAt
     }
   }

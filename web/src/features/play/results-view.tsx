@@ -40,6 +40,11 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
       <header className="page-head">
         <p className="eyebrow">Results</p>
         <h1>{attempt.set.title}</h1>
+        {attempt.isRetake ? (
+          <p>
+            <span className="badge">Practice retake · not ranked</span>
+          </p>
+        ) : null}
         <p>
           {attempt.player.displayName}
           {attempt.finishedAt
@@ -76,7 +81,11 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
           <div className="stat">
             <span className="stat__value">{attempt.rank ? `#${attempt.rank}` : '—'}</span>
             <span className="stat__label">
-              {attempt.rank ? 'rank on this set’s board' : 'practice attempts are not ranked'}
+              {attempt.rank
+                ? 'rank on this set’s board'
+                : attempt.isRetake
+                  ? 'a retake is practice: only your first attempt is ranked'
+                  : 'practice attempts are not ranked'}
             </span>
           </div>
         </div>
@@ -90,9 +99,9 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
               See the leaderboard
             </Link>
           )}
-          {attempt.set.shareCode ? (
+          {attempt.set.shareCode && attempt.set.allowRetakes ? (
             <Link className="button button--secondary" href={`/join/${attempt.set.shareCode}`}>
-              Play again
+              Play again (practice)
             </Link>
           ) : null}
           <Link className="button button--quiet" href="/history">

@@ -6,7 +6,7 @@ import { Icon } from '@/components/icon';
 import { ErrorState, Skeleton } from '@/components/states';
 import { GuestForm } from '@/features/viewer/auth-forms';
 import { useJoinClass, useViewer } from '@/features/viewer/use-viewer';
-import { describeError } from '@/lib/graphql/error-messages';
+import { describeError, errorCode } from '@/lib/graphql/error-messages';
 import { useSetByCode, useStartAttempt } from './use-sets';
 
 /**
@@ -122,9 +122,22 @@ export const JoinView = ({ code }: { code: string }) => {
             {quiz.playerCount} {quiz.playerCount === 1 ? 'player' : 'players'}
           </li>
           <li>By {quiz.ownerName}</li>
+          <li>
+            {quiz.allowRetakes
+              ? 'Your first attempt is ranked; later ones are practice'
+              : 'One attempt: your first result is the one that counts'}
+          </li>
         </ul>
       </header>
-      {start.isError ? (
+      {start.isError && errorCode(start.error) === 'CONFLICT' && !quiz.allowRetakes ? (
+        <div className="notice" role="alert">
+          <p>
+            You have already played this quiz, and its teacher allows one attempt: your first result
+            stands. <Link href={`/leaderboard?set=${quiz.id}`}>See the leaderboard</Link> or your{' '}
+            <Link href="/history">past attempts</Link>.
+          </p>
+        </div>
+      ) : start.isError ? (
         <ErrorState error={start.error} onRetry={startQuiz} title="The quiz could not start" />
       ) : null}
       {player ? (

@@ -29,6 +29,7 @@ export const SetByCodeDocument = graphql(`
       ownerName
       shareCode
       scoringMode
+      allowRetakes
     }
   }
 `);

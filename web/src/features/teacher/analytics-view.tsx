@@ -36,6 +36,11 @@ const FLAG_LABELS: Record<string, string> = {
   FEW_RESPONSES: 'Too few answers to judge yet',
 };
 
+/** Anomalies in a student's first (ranked) attempt: a prompt to look, not a verdict. */
+const STUDENT_FLAGS = {
+  RAPID_ANSWERS: 'All correct, answered in under a second each: check',
+};
+
 /** Class results of a set: per-student scores, and item analysis as charts with table alternatives. */
 export const AnalyticsView = ({ setId }: { setId: string }) => {
   const [classId, setClassId] = useState<string | null>(null);
@@ -119,6 +124,9 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                 <tr>
                   <th scope="col">Student</th>
                   <th scope="col" className="num">
+                    First score (ranked)
+                  </th>
+                  <th scope="col" className="num">
                     Best score
                   </th>
                   <th scope="col" className="num">
@@ -128,8 +136,9 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                     Last score
                   </th>
                   <th scope="col" className="num">
-                    Attempts
+                    Retakes
                   </th>
+                  <th scope="col">Check</th>
                   <th scope="col">Last finished</th>
                 </tr>
               </thead>
@@ -142,12 +151,26 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                         <span className="muted small"> · guest</span>
                       ) : null}
                     </th>
+                    <td className="num">{student.firstScore.toLocaleString('en')}</td>
                     <td className="num">{student.bestScore.toLocaleString('en')}</td>
                     <td className="num">
                       {student.bestCorrectCount}/{analytics.set.questionCount}
                     </td>
                     <td className="num">{student.lastScore.toLocaleString('en')}</td>
-                    <td className="num">{student.attemptCount}</td>
+                    <td className="num">{student.retakeCount}</td>
+                    <td>
+                      {student.flags.includes('RAPID_ANSWERS') ? (
+                        <span className="badge badge--warn">
+                          {STUDENT_FLAGS.RAPID_ANSWERS}
+                          {student.medianAnswerSeconds === null ||
+                          student.medianAnswerSeconds === undefined
+                            ? ''
+                            : ` (median ${student.medianAnswerSeconds.toLocaleString('en')} s)`}
+                        </span>
+                      ) : (
+                        <span className="muted small">—</span>
+                      )}
+                    </td>
                     <td>
                       {student.lastFinishedAt
                         ? new Date(student.lastFinishedAt).toLocaleString('en-GB', {

@@ -122,6 +122,7 @@ export const QuestionSetFieldsDoc = graphql(`
     shareCode
     scoringMode
     shuffleQuestions
+    allowRetakes
     questionCount
     attemptCount
     publishedAt
@@ -326,6 +327,10 @@ export const SetAnalyticsDocument = graphql(`
       }
       students {
         attemptCount
+        firstScore
+        retakeCount
+        medianAnswerSeconds
+        flags
         bestScore
         bestCorrectCount
         lastScore

@@ -11,7 +11,7 @@ type SetSettingsProps = {
   classes: readonly { id: string; name: string }[];
 };
 
-/** Title, description, scoring mode, shuffle and class, saved together. */
+/** Title, description, scoring mode, shuffle, retakes and class, saved together. */
 export const SetSettings = ({ set, classes }: SetSettingsProps) => {
   const update = useUpdateQuestionSet(set.id);
   const [errors, setErrors] = useState<FieldErrorLike[]>([]);
@@ -35,6 +35,7 @@ export const SetSettings = ({ set, classes }: SetSettingsProps) => {
           ? 'SPEED_BONUS'
           : 'ACCURACY') satisfies ScoringMode,
         shuffleQuestions: data.get('shuffle') === 'on',
+        allowRetakes: data.get('allowRetakes') === 'on',
         classId: String(data.get('classId') ?? '') || null,
       },
       {
@@ -99,6 +100,13 @@ export const SetSettings = ({ set, classes }: SetSettingsProps) => {
       <label className="check">
         <input type="checkbox" name="shuffle" defaultChecked={set.shuffleQuestions} />
         <span>Shuffle the question order for each player</span>
+      </label>
+      <label className="check">
+        <input type="checkbox" name="allowRetakes" defaultChecked={set.allowRetakes} />
+        <span>
+          <strong>Retakes allowed</strong> — players may play again; only each player&apos;s first
+          attempt is ranked, later ones are practice.
+        </span>
       </label>
       <Field
         id="set-classId"

@@ -27,6 +27,7 @@ import {
 import { sanitiseAnswerText } from '../../questions/short-answer';
 import { QuestionResponse, SHORT_ANSWER_MAX_LENGTH } from '../../questions/types';
 import type { AnswerResultParent, AttemptQuestionParent } from '../mappers';
+import { idMapsOf, storedResponse } from '../public-ids';
 import { responseProblem } from '../responses';
 import { reviewCard, type StoredCard } from '../review';
 import { elapsedMs, isLate, isTimed } from '../rules';
@@ -292,8 +293,11 @@ export const answerQuestion = async ({
   if (item.status !== 'IN_PROGRESS') {
     throw new AppError('CONFLICT', 'The attempt is finished');
   }
-  const parsed = QuestionResponse.safeParse(clean(response));
   const prompt = promptOf(question);
+  // The player answers in public ids (public-ids.ts); checked and scored in the stored ones.
+  const parsed = QuestionResponse.transform((value) =>
+    storedResponse(value, idMapsOf(prompt)),
+  ).safeParse(clean(response));
   const problem = parsed.success
     ? responseProblem(question.type, prompt, parsed.data)
     : parsed.error.issues[0]?.path[0] === 'text'

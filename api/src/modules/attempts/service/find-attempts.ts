@@ -41,6 +41,7 @@ export const setFromJson = (row: Json): QuestionSet => ({
   shareCode: (row.shareCode as string | null) ?? null,
   scoringMode: row.scoringMode as QuestionSet['scoringMode'],
   shuffleQuestions: row.shuffleQuestions as boolean,
+  allowRetakes: (row.allowRetakes as boolean | undefined) ?? false,
   isPractice: row.isPractice as boolean,
   version: row.version as number,
   createdAt: time(row.createdAt) as Date,

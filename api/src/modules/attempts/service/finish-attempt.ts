@@ -16,13 +16,22 @@ const rankTargets = new WeakMap<Attempt, BoardEntry | null>();
 export const rankTargetOf = (attempt: Attempt): BoardEntry | null | undefined =>
   rankTargets.get(attempt);
 
-/** Step 1 of `finishAttempt` (exported, like step 2, for the benchmark's floor server). */
+/**
+ * Step 1 of `finishAttempt` (exported, like step 2, for the benchmark's floor server). An attempt
+ * is a retake (practice, unranked) if it started as one, or if another attempt of the player on
+ * the set is finished or has a question opened or answered: two attempts started at once (a
+ * race past the resume in startAttempt) must not let one read keys or questions for the other.
+ */
 export const markFinishedSql = (userId: string, attemptId: string, now: Date) => Prisma.sql`
-      UPDATE "Attempt" a SET "status" = 'FINISHED', "finishedAt" = ${pgTimestamp(now)}::timestamp(3)
+      UPDATE "Attempt" a SET "status" = 'FINISHED', "finishedAt" = ${pgTimestamp(now)}::timestamp(3),
+        "isRetake" = a."isRetake" OR EXISTS (SELECT 1 FROM "Attempt" b
+          WHERE b."userId" = a."userId" AND b."setId" = a."setId" AND b.id <> a.id
+            AND (b."status" = 'FINISHED' OR EXISTS (SELECT 1 FROM "AttemptItem" i
+              WHERE i."attemptId" = b.id AND (i."presentedAt" IS NOT NULL OR i."answeredAt" IS NOT NULL))))
       FROM "QuestionSet" s
       WHERE a.id = ${attemptId}::uuid AND a."userId" = ${userId}::uuid
         AND a."status" = 'IN_PROGRESS' AND s.id = a."setId"
-      RETURNING a."setId", s."isPractice",
+      RETURNING a."setId", s."isPractice", a."isRetake",
         length(pg_advisory_xact_lock(hashtextextended(a."userId"::text, 7))::text) AS "locked"`;
 
 /** Step 2: the score from the stored items, and the player's entries on the boards. */
@@ -47,7 +56,7 @@ export const scoreAttemptSql = (userId: string, attemptId: string, boards: reado
  *    leaderboard lock;
  * 2. compute the score from the stored items (never from client input) and read the player's
  *    entries on the set's boards;
- * 3. write the improved entries and the count changes (not for practice attempts).
+ * 3. write the player's first entries and the count changes (not for practice or retakes).
  * Finishing again returns the finished attempt unchanged.
  */
 export const finishAttempt = async ({
@@ -65,21 +74,23 @@ export const finishAttempt = async ({
     throw notFound('Attempt');
   }
   const finished = await withTransaction(db, async (tx) => {
-    const marked = await tx.$queryRaw<{ setId: string; isPractice: boolean }[]>(
+    const marked = await tx.$queryRaw<{ setId: string; isPractice: boolean; isRetake: boolean }[]>(
       markFinishedSql(userId, attemptId, now),
     );
     const mark = marked[0];
     if (!mark) {
       return null;
     }
-    const boards = mark.isPractice ? [] : boardsFor(mark.setId, now);
+    // Boards count each player's first attempt on a set; practice and retakes are never ranked.
+    const ranked = !mark.isPractice && !mark.isRetake;
+    const boards = ranked ? boardsFor(mark.setId, now) : [];
     const rows = await tx.$queryRaw<Finished[]>(scoreAttemptSql(userId, attemptId, boards));
     const row = rows[0];
     if (!row) {
       return null;
     }
     let target: BoardEntry | null = null;
-    if (!mark.isPractice) {
+    if (ranked) {
       const written = await recordFinishedAttempt({
         db: tx,
         attempt: { attemptId, userId, setId: row.setId, score: row.score, finishedAt: now },

@@ -39,6 +39,7 @@ const createAttempt = async ({
   set,
   items,
   classId,
+  isRetake = false,
   now,
 }: {
   db: DbClient;
@@ -46,6 +47,7 @@ const createAttempt = async ({
   set: QuestionSet;
   items: readonly PlannedItem[];
   classId: string | null;
+  isRetake?: boolean;
   now: Date;
 }): Promise<AttemptWithItems> => {
   const id = randomUUID();
@@ -53,10 +55,10 @@ const createAttempt = async ({
   const rows = await db.$queryRaw<(Attempt & { _items: Json[] })[]>`
     WITH attempt AS (
       INSERT INTO "Attempt" ("id", "setId", "setVersion", "userId", "classId", "status",
-        "scoringMode", "startedAt", "score", "maxScore", "correctCount", "questionCount")
+        "scoringMode", "startedAt", "score", "maxScore", "correctCount", "questionCount", "isRetake")
       VALUES (${id}::uuid, ${set.id}::uuid, ${set.version}, ${user.id}::uuid, ${classId}::uuid,
         'IN_PROGRESS', ${set.scoringMode}::"ScoringMode", ${pgTimestamp(now)}::timestamp(3), 0,
-        ${MAX_POINTS_PER_QUESTION * ordered.length}, 0, ${ordered.length})
+        ${MAX_POINTS_PER_QUESTION * ordered.length}, 0, ${ordered.length}, ${isRetake})
       RETURNING *
     ), items AS (
       INSERT INTO "AttemptItem" ("attemptId", "position", "questionId", "timeLimitSec", "timedOut")
@@ -85,7 +87,8 @@ export type StartAttemptOptions = {
 
 /**
  * Starts (or resumes) the player's attempt on a published set, found by share code or id. A
- * player has at most one unfinished attempt per set: starting again returns it.
+ * player has at most one unfinished attempt per set: starting again returns it. After a finished
+ * attempt, a new one is refused unless the set allows retakes; a retake is practice (unranked).
  */
 export const startAttempt = async ({
   db,
@@ -109,6 +112,7 @@ export const startAttempt = async ({
       set: Json | null;
       items: PlannedItem[] | null;
       open: string | null;
+      played: boolean | null;
       member: string | null;
     }[]
   >`
@@ -122,6 +126,8 @@ export const startAttempt = async ({
         (SELECT a.id::text FROM "Attempt" a
           WHERE a."userId" = ${user.id}::uuid AND a."setId" = s.id AND a."status" = 'IN_PROGRESS'
           ORDER BY a."startedAt" DESC LIMIT 1) AS open,
+        EXISTS (SELECT 1 FROM "Attempt" a
+          WHERE a."userId" = ${user.id}::uuid AND a."setId" = s.id AND a."status" = 'FINISHED') AS played,
         (SELECT m."classId"::text FROM "ClassMember" m
           WHERE m."classId" = s."classId" AND m."userId" = ${user.id}::uuid) AS member
       FROM "QuestionSet" s
@@ -144,6 +150,14 @@ export const startAttempt = async ({
       return resumed;
     }
   }
+  const set = setFromJson(found.set);
+  // Boards rank each player's first attempt only; a set may allow retakes, which are practice.
+  if (found.played && !set.allowRetakes) {
+    throw new AppError(
+      'CONFLICT',
+      'You have already played this set, and its teacher allows one attempt: your first result stands',
+    );
+  }
   const items = found.items ?? [];
   if (items.length === 0) {
     throw new AppError('CONFLICT', 'This set has no questions yet');
@@ -151,9 +165,10 @@ export const startAttempt = async ({
   return createAttempt({
     db,
     user,
-    set: setFromJson(found.set),
+    set,
     items,
     classId: found.member,
+    isRetake: found.played === true,
     now,
   });
 };

@@ -53,6 +53,7 @@ export type CreateQuestionSetOptions = {
     description?: string | null;
     scoringMode?: ScoringMode | null;
     shuffleQuestions?: boolean | null;
+    allowRetakes?: boolean | null;
     classId?: string | null;
   };
   now: Date;
@@ -80,6 +81,7 @@ export const createQuestionSet = async ({
       description: parsed.data.description ?? '',
       scoringMode: input.scoringMode ?? 'ACCURACY',
       shuffleQuestions: input.shuffleQuestions ?? false,
+      allowRetakes: input.allowRetakes ?? false,
       classId: input.classId ?? null,
       createdAt: now,
       updatedAt: now,
@@ -97,6 +99,7 @@ export type UpdateQuestionSetOptions = {
     description?: string | null;
     scoringMode?: ScoringMode | null;
     shuffleQuestions?: boolean | null;
+    allowRetakes?: boolean | null;
     /** Absent: unchanged; null: unassigned. */
     classId?: string | null;
   };
@@ -131,6 +134,7 @@ export const updateQuestionSet = async ({
       ...(input.shuffleQuestions !== null && input.shuffleQuestions !== undefined
         ? { shuffleQuestions: input.shuffleQuestions }
         : {}),
+      ...(typeof input.allowRetakes === 'boolean' ? { allowRetakes: input.allowRetakes } : {}),
       ...(input.classId !== undefined ? { classId: input.classId } : {}),
       version: { increment: 1 },
       updatedAt: now,

@@ -1,0 +1,114 @@
+/**
+ * What a player sees instead of a question's own choice ids. Stored ids are often knowledge-base
+ * slugs (`syrian-crisis-erupts`, `1979`), so `event(slug:)` would answer the question before it is
+ * answered. Players get ids by place in the stored prompt instead: options `o1…`, items `i1…`,
+ * targets `t1…`. They are stable per question (a resumed attempt or a retake sees the same ids),
+ * carry nothing but the position the player already sees, and the server maps them back before
+ * checking and scoring, and forward again for the stored response and the key.
+ */
+import type { QuestionKey, QuestionPrompt, QuestionResponse } from '../questions/types';
+
+type ChoiceList = 'options' | 'items' | 'targets';
+const PREFIX: Record<ChoiceList, string> = { options: 'o', items: 'i', targets: 't' };
+const LISTS: readonly ChoiceList[] = ['options', 'items', 'targets'];
+
+export type IdMaps = {
+  /** Stored id → public id, per list. */
+  toPublic: Record<ChoiceList, Map<string, string>>;
+  /** Public id → stored id, per list. */
+  toStored: Record<ChoiceList, Map<string, string>>;
+};
+
+export const idMapsOf = (prompt: QuestionPrompt): IdMaps => {
+  const toPublic = {
+    options: new Map(),
+    items: new Map(),
+    targets: new Map(),
+  } as IdMaps['toPublic'];
+  const toStored = {
+    options: new Map(),
+    items: new Map(),
+    targets: new Map(),
+  } as IdMaps['toStored'];
+  for (const list of LISTS) {
+    (prompt[list] ?? []).forEach((choice, index) => {
+      const id = `${PREFIX[list]}${index + 1}`;
+      toPublic[list].set(choice.id, id);
+      toStored[list].set(id, choice.id);
+    });
+  }
+  return { toPublic, toStored };
+};
+
+/**
+ * An id the client sent that is not one of the question's public ids. It is kept recognisable
+ * (and can match no stored id of a well-formed question) so the response check refuses it as an
+ * unknown id; a stored id sent as is is unknown too, so knowing a slug gains nothing.
+ */
+const UNKNOWN = (id: string): string => `\u0000${id}`;
+
+const lookup = (map: Map<string, string>, id: string, fallback: (id: string) => string): string =>
+  map.get(id) ?? fallback(id);
+
+/** The prompt as a player sees it: the same choices in the same order, with public ids. */
+export const publicPrompt = (prompt: QuestionPrompt, maps = idMapsOf(prompt)): QuestionPrompt => {
+  const out: QuestionPrompt = { ...prompt };
+  for (const list of LISTS) {
+    const choices = prompt[list];
+    if (choices) {
+      out[list] = choices.map((choice, index) => ({
+        id: maps.toPublic[list].get(choice.id) ?? `${PREFIX[list]}${index + 1}`,
+        label: choice.label,
+      }));
+    }
+  }
+  return out;
+};
+
+/** A player's response in stored ids (unknown ids stay unknown, for the response check). */
+export const storedResponse = (response: QuestionResponse, maps: IdMaps): QuestionResponse => {
+  const { options, items, targets } = maps.toStored;
+  return {
+    ...response,
+    ...(response.optionIds && {
+      optionIds: response.optionIds.map((id) => lookup(options, id, UNKNOWN)),
+    }),
+    ...(response.order && { order: response.order.map((id) => lookup(items, id, UNKNOWN)) }),
+    ...(response.pairs && {
+      pairs: response.pairs.map((pair) => ({
+        itemId: lookup(items, pair.itemId, UNKNOWN),
+        targetId: lookup(targets, pair.targetId, UNKNOWN),
+      })),
+    }),
+  };
+};
+
+/** A stored response (or key fields) in public ids. */
+export const publicResponse = <T extends Partial<QuestionResponse>>(value: T, maps: IdMaps): T => {
+  const { options, items, targets } = maps.toPublic;
+  const same = (id: string) => id;
+  return {
+    ...value,
+    ...(value.optionIds && { optionIds: value.optionIds.map((id) => lookup(options, id, same)) }),
+    ...(value.order && { order: value.order.map((id) => lookup(items, id, same)) }),
+    ...(value.pairs && {
+      pairs: value.pairs.map((pair) => ({
+        itemId: lookup(items, pair.itemId, same),
+        targetId: lookup(targets, pair.targetId, same),
+      })),
+    }),
+  };
+};
+
+/** The key in public ids, rationales included (a ref names an option or an item, or "year"). */
+export const publicKey = (key: QuestionKey, maps: IdMaps): QuestionKey => {
+  const ref = (id: string) =>
+    maps.toPublic.options.get(id) ??
+    maps.toPublic.items.get(id) ??
+    maps.toPublic.targets.get(id) ??
+    id;
+  return {
+    ...publicResponse(key, maps),
+    rationales: key.rationales.map((rationale) => ({ ...rationale, ref: ref(rationale.ref) })),
+  };
+};
