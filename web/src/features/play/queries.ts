@@ -63,6 +63,8 @@ export const AttemptDocument = graphql(`
       startedAt
       finishedAt
       rank
+      ranked
+      bestRank
       player {
         id
         displayName
@@ -106,6 +108,8 @@ export const FinishAttemptDocument = graphql(`
       status
       score
       rank
+      ranked
+      bestRank
       finishedAt
     }
   }
@@ -123,6 +127,8 @@ export const MyAttemptsDocument = graphql(`
       startedAt
       finishedAt
       rank
+      ranked
+      bestRank
       set {
         id
         title

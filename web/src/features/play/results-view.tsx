@@ -5,6 +5,7 @@ import { ErrorState, Skeleton } from '@/components/states';
 import { GraphQLRequestError } from '@/lib/graphql/client';
 import { FeedbackPanel } from './feedback-panel';
 import { QuestionCard } from './question-card';
+import { rankWords } from './rank';
 import { emptyDraft } from './response';
 import { useAttempt } from './use-attempt';
 
@@ -35,6 +36,7 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
     );
   }
   const isFinished = attempt.status === 'FINISHED';
+  const rank = rankWords(attempt);
   return (
     <div className="stack-lg">
       <header className="page-head">
@@ -74,11 +76,15 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
             </span>
           </div>
           <div className="stat">
-            <span className="stat__value">{attempt.rank ? `#${attempt.rank}` : '—'}</span>
-            <span className="stat__label">
-              {attempt.rank ? 'rank on this set’s board' : 'practice attempts are not ranked'}
-            </span>
+            <span className="stat__value">{rank.value}</span>
+            <span className="stat__label">{rank.label}</span>
           </div>
+          {rank.best ? (
+            <div className="stat">
+              <span className="stat__value">{rank.best}</span>
+              <span className="stat__label">your best: your place on the set’s board</span>
+            </div>
+          ) : null}
         </div>
         <div className="row">
           {attempt.set.isPractice ? (
