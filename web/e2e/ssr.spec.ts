@@ -22,7 +22,7 @@ const html = async (name: string) => {
   if (!appPage) {
     throw new Error(`No page ${name} in the tour`);
   }
-  const response = await tour.contexts[appPage.role].request.get(appPage.path);
+  const response = await tour.contexts[appPage.role].request.get(appPage.path, { timeout: 60_000 });
   expect(response.status()).toBe(200);
   return response.text();
 };
