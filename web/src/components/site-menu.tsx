@@ -1,0 +1,50 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { type ReactNode, useEffect, useState } from 'react';
+import { SiteNav } from './site-nav';
+
+type NavItem = { href: string; label: string };
+
+/**
+ * The navigation and the account links. Wide screens show them inline; on a phone the header is
+ * one row (brand and a "Menu" button) and they open below it. Escape or a new page closes it.
+ */
+export const SiteMenu = ({
+  items,
+  children,
+}: {
+  items: readonly NavItem[];
+  children: ReactNode;
+}) => {
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu.
+  useEffect(() => setOpen(false), [pathname]);
+  return (
+    <>
+      <button
+        type="button"
+        className="site-menu__toggle button button--secondary button--small"
+        aria-expanded={open}
+        aria-controls="site-menu"
+        onClick={() => setOpen((value) => !value)}
+      >
+        {open ? 'Close' : 'Menu'}
+      </button>
+      <div
+        id="site-menu"
+        className="site-menu"
+        data-open={open ? '' : undefined}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      >
+        <SiteNav items={items} />
+        <div className="account">{children}</div>
+      </div>
+    </>
+  );
+};
