@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { SiteNav } from './site-nav';
 
 type NavItem = { href: string; label: string };
@@ -21,9 +21,25 @@ export const SiteMenu = ({
   const pathname = usePathname();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu.
   useEffect(() => setOpen(false), [pathname]);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape closes it wherever focus is (the toggle or a link), and focus returns to the toggle.
+  useEffect(() => {
+    if (!open) {
+      return;
+    }
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        toggle.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
     <>
       <button
+        ref={toggle}
         type="button"
         className="site-menu__toggle button button--secondary button--small"
         aria-expanded={open}
@@ -32,16 +48,7 @@ export const SiteMenu = ({
       >
         {open ? 'Close' : 'Menu'}
       </button>
-      <div
-        id="site-menu"
-        className="site-menu"
-        data-open={open ? '' : undefined}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            setOpen(false);
-          }
-        }}
-      >
+      <div id="site-menu" className="site-menu" data-open={open ? '' : undefined}>
         <SiteNav items={items} />
         <div className="account">{children}</div>
       </div>
