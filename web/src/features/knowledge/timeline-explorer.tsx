@@ -251,7 +251,6 @@ export const TimelineExplorer = () => {
         ) : (
           <div className="stack-lg">
             <nav aria-label="Eras" className="era-strip">
-              {/* biome-ignore lint/a11y/noNoninteractiveElementInteractions: arrow keys move between the era buttons inside. */}
               <ol onKeyDown={stripKeys}>
                 {eras.map((era) => {
                   const count = countOf(era.slug);
