@@ -92,7 +92,7 @@ test('axe finds no serious or critical violation on any page', async () => {
 
 for (const [label, viewport] of VIEWPORTS) {
   test(`no page overflows at ${label} px (screenshots)`, async () => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     mkdirSync(SHOTS, { recursive: true });
     const overflowing: string[] = [];
     for (const appPage of tour.pages) {

@@ -16,12 +16,12 @@ test('pages carry the security headers, and the session cookie goes through the 
   await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).click();
   await page.getByRole('textbox', { name: 'Your name' }).fill(name);
   await page.getByRole('textbox', { name: 'Email' }).fill(`${Date.now().toString(36)}@example.org`);
-  await page.getByLabel('Password').fill('short');
+  await page.getByLabel('Password', { exact: true }).fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
     /Use at least 8 characters/,
   );
-  await page.getByLabel('Password').fill('a long and memorable passphrase');
+  await page.getByLabel('Password', { exact: true }).fill('a long and memorable passphrase');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await expect(page.getByRole('banner')).toContainText(name);
