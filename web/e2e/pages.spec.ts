@@ -62,7 +62,7 @@ test.afterAll(async () => {
 });
 
 test('axe finds no serious or critical violation on any page', async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const report: string[] = [];
   for (const appPage of tour.pages) {
     const page = await tour.contexts[appPage.role].newPage();
