@@ -19,7 +19,7 @@ import DataLoader from 'dataloader';
 import { citationCache, sourceCache } from './modules/knowledge/kb-cache';
 import { findActorEventPages } from './modules/knowledge/service';
 import { boardKey } from './modules/leaderboard/ranking';
-import { rankPlayersOnSets } from './modules/leaderboard/service';
+import { type PlayerPlace, rankPlayersOnSets } from './modules/leaderboard/service';
 import { loadQuestionsById } from './modules/questions/bank-cache';
 
 /**
@@ -227,7 +227,7 @@ export const createLoaders = (db: DbClient) => {
       (row) => row.attemptId,
     ),
     /** A player's rank on a set's all-time board ("setId|userId"). */
-    setRank: new DataLoader<string, number | null>((keys) =>
+    setPlace: new DataLoader<string, PlayerPlace | null>((keys) =>
       rankPlayersOnSets({
         db,
         keys: keys.map((key) => {

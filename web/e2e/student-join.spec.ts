@@ -49,7 +49,8 @@ test('a guest joins with a code, plays a set to the end and finds the score on t
   await playToTheEnd(page);
   await expect(page.getByRole('heading', { name: 'Review every question' })).toBeVisible();
   const score = (await page.locator('.stat__value').first().textContent())?.trim() ?? '';
-  await expect(page.getByText(/rank on this set’s board/)).toBeVisible();
+  await expect(page.getByText(/this attempt’s rank on the set’s board/)).toBeVisible();
+  await expect(page.getByText(/your best: your place on the set’s board/)).toBeVisible();
 
   await page.getByRole('link', { name: 'See the leaderboard' }).click();
   await page.waitForURL(/\/leaderboard\?set=/);

@@ -16,12 +16,12 @@ test('pages carry the security headers, and the session cookie goes through the 
   await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).click();
   await page.getByRole('textbox', { name: 'Your name' }).fill(name);
   await page.getByRole('textbox', { name: 'Email' }).fill(`${Date.now().toString(36)}@example.org`);
-  await page.getByLabel('Password').fill('short');
+  await page.getByLabel('Password', { exact: true }).fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(
-    /Use at least 8 characters/,
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
+    /Use at least \d+ characters/,
   );
-  await page.getByLabel('Password').fill('a long and memorable passphrase');
+  await page.getByLabel('Password', { exact: true }).fill('a long and memorable passphrase');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await expect(page.getByRole('banner')).toContainText(name);
@@ -37,21 +37,69 @@ test('pages carry the security headers, and the session cookie goes through the 
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
 });
 
-test('the timeline filters events and shows their sources', async ({ page }) => {
+test('the timeline pages era by era, filters events and shows their sources', async ({ page }) => {
   await page.goto('/timeline');
   const count = page.locator('#events-count');
-  await expect(count).toHaveText(/^\d+ events$/);
+  await expect(count).toHaveText(/^\d+ events in \d+ eras$/);
   const total = Number((await count.textContent())?.split(' ')[0]);
-  await page.getByRole('button', { name: /Revolution and the Iran–Iraq War/ }).click();
-  await expect(count).toHaveText(/match$/);
+  const eras = page.getByRole('navigation', { name: 'Eras' });
+  const heading = page.locator('#era-title');
+  const firstEra = await heading.textContent();
+  // One era at a time: the strip's arrow keys and "Next era" move along it.
+  await eras.getByRole('button').first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(heading).not.toHaveText(firstEra ?? '');
+  await expect(eras.locator('[aria-current="true"]')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(heading).toHaveText(firstEra ?? '');
+  await page.getByRole('button', { name: /^Next era:/ }).click();
+  await expect(heading).toBeFocused();
+  await expect(heading).not.toHaveText(firstEra ?? '');
+
+  await page.getByRole('button', { name: 'Iran–Iraq War', exact: true }).click();
+  await expect(count).toHaveText(/match in \d+ eras?$/);
   const filtered = Number((await count.textContent())?.split(' ')[0]);
   expect(filtered).toBeGreaterThan(0);
   expect(filtered).toBeLessThan(total);
-  await expect(
-    page.getByRole('button', { name: /Revolution and the Iran–Iraq War/ }),
-  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Iran–Iraq War', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   const first = page.locator('article').first();
   await first.getByText(/^Sources \(\d+\)/).click();
   await expect(first.locator('blockquote').first()).toBeVisible();
   await expect(first.locator('figcaption cite').first()).toBeVisible();
+});
+
+test('on a phone the header is one row and the timeline filters open in a sheet', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/timeline');
+  const header = page.locator('.site-header__inner');
+  const brand = page.getByRole('link', { name: 'Iran–Syria Quiz' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(menu).toBeVisible();
+  // One row: brand and Menu share a line, and the header is at most 4.5 rem tall.
+  expect((await header.boundingBox())?.height ?? 999).toBeLessThanOrEqual(72);
+  expect(
+    Math.abs(((await brand.boundingBox())?.y ?? 0) - ((await menu.boundingBox())?.y ?? 99)),
+  ).toBeLessThan(12);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await menu.click();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Leaderboard' }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  await expect(page.getByLabel('Search events')).toBeHidden();
+  await filters.click();
+  await expect(page.getByRole('heading', { name: 'Filter the timeline' })).toBeFocused();
+  await page.getByRole('button', { name: 'Diplomacy', exact: true }).click();
+  await page.getByRole('button', { name: /^Show \d+ events?$/ }).click();
+  await expect(page.getByLabel('Search events')).toBeHidden();
+  await expect(filters).toHaveText('Filters (1)');
+  await expect(filters).toBeFocused();
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench:web` — Lighthouse (mobile preset: simulated Slow 4G and 4× CPU slowdown) on the home,
-// play and leaderboard pages of a production build (`next start`) of the running stack, median of
+// play, results, history and leaderboard pages of a production build (`next start`) of the running stack, median of
 // N runs per page, plus the first-load JavaScript (gzip) of every route.
 //
 //   pnpm bench:web                     # starts its own stack (e2e/stack.ts: fresh embedded
@@ -12,7 +12,8 @@
 //
 // Chromium: CHROME_PATH (default /usr/bin/chromium). The play page is measured as the demo
 // student (signed in through the API; Lighthouse sends the session cookie with every request) on
-// a freshly started attempt of the first published set. Results: a Markdown table on stdout and
+// a freshly started attempt of the first published set; results and history as the same student
+// (their latest finished attempt). Results: a Markdown table on stdout and
 // web/bench/results/lighthouse-<date>.{json,md} (git-ignored).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,6 +71,25 @@ const playTarget = async (api) => {
   const set = [...data.publishedSets]
     .filter((item) => item.questionCount > 0)
     .sort((a, b) => a.title.localeCompare(b.title))[0];
+  // Results: the demo student's latest finished attempt (the seed has some), else one finished
+  // now, before the play attempt starts (a start resumes an open attempt on the same set).
+  const mine = await gql(api, '{ myAttempts(first: 20) { id status } }', {}, signIn.cookie);
+  let finishedId = mine.data.myAttempts.find((attempt) => attempt.status === 'FINISHED')?.id;
+  if (!finishedId) {
+    const other = await gql(
+      api,
+      'mutation ($id: ID!) { startAttempt(input: { setId: $id }) { id } }',
+      { id: set.id },
+      signIn.cookie,
+    );
+    finishedId = other.data.startAttempt.id;
+    await gql(
+      api,
+      'mutation ($a: ID!) { finishAttempt(attemptId: $a) { id } }',
+      { a: finishedId },
+      signIn.cookie,
+    );
+  }
   const started = await gql(
     api,
     'mutation ($id: ID!) { startAttempt(input: { setId: $id }) { id questionCount } }',
@@ -79,6 +99,7 @@ const playTarget = async (api) => {
   return {
     cookie: signIn.cookie,
     attemptId: started.data.startAttempt.id,
+    finishedId,
     set: set.title,
     questions: started.data.startAttempt.questionCount,
   };
@@ -142,6 +163,8 @@ const main = async () => {
     const pages = [
       { name: 'home', path: '/', cookie: null },
       { name: 'play', path: `/play/${target.attemptId}`, cookie: target.cookie },
+      { name: 'results', path: `/results/${target.finishedId}`, cookie: target.cookie },
+      { name: 'history', path: '/history', cookie: target.cookie },
       { name: 'leaderboard', path: '/leaderboard', cookie: null },
     ];
     const runs = Object.fromEntries(pages.map((page) => [page.name, []]));

@@ -21,6 +21,9 @@ export const RATE_LIMITS = {
   joinClassPerUser: { name: 'joinClass:user', limit: 20, windowSec: 10 * 60 },
   answerPerUser: { name: 'answer:user', limit: 120, windowSec: 60 },
   startPerUser: { name: 'start:user', limit: 60, windowSec: 60 },
+  // Codes that are not a published quiz (a typo, an archived quiz, a class): enough for a
+  // classroom behind one address, too few to test class codes by the thousand.
+  codeLookupPerIp: { name: 'codeLookup:ip', limit: 120, windowSec: 10 * 60 },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type ConsumeRateLimitOptions = {

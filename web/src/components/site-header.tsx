@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ViewerQuery } from '@/gql/graphql';
 import { SignOutButton } from './sign-out-button';
-import { SiteNav } from './site-nav';
+import { SiteMenu } from './site-menu';
 
 type SiteHeaderProps = { viewer: ViewerQuery['viewer'] | null };
 
@@ -23,8 +23,7 @@ export const SiteHeader = ({ viewer }: SiteHeaderProps) => {
           </span>
           <span>Iran–Syria Quiz</span>
         </Link>
-        <SiteNav items={items} />
-        <div className="account">
+        <SiteMenu items={items}>
           {viewer ? (
             <>
               <span>
@@ -42,7 +41,7 @@ export const SiteHeader = ({ viewer }: SiteHeaderProps) => {
               </Link>
             </>
           )}
-        </div>
+        </SiteMenu>
       </div>
     </header>
   );

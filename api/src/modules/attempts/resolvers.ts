@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireViewer } from '../accounts/guards';
-import { rankEntries } from '../leaderboard/service';
+import { type PlayerPlace, rankEntries } from '../leaderboard/service';
 import { keyOf, promptOf } from '../questions/bank';
 import { storedGrade } from '../questions/short-answer';
 import { idMapsOf, publicKey, publicResponse } from './public-ids';
@@ -27,6 +27,39 @@ const primed = (ctx: Context, found: AttemptWithItems): Attempt => {
   }
   return found.attempt;
 };
+
+/**
+ * The player's entry on the all-time board of a finished attempt's set (null for practice and
+ * unfinished attempts, or no entry): its rank and the attempt it holds. One attempt's three rank
+ * fields share it through the loader.
+ */
+const placeOf = async (attempt: Attempt, ctx: Context): Promise<PlayerPlace | null> => {
+  if (attempt.status !== 'FINISHED') {
+    return null;
+  }
+  // Just finished here: rank the entry the finish wrote (no need to read it back).
+  const target = rankTargetOf(attempt);
+  if (target !== undefined) {
+    if (!target) {
+      return null;
+    }
+    const cached = justRanked.get(target);
+    if (cached) {
+      return cached;
+    }
+    const ranking = rankEntries({
+      db: ctx.db,
+      targets: [{ boardKey: target.boardKey, entry: target }],
+    }).then(([rank]) => (rank ? { rank, attemptId: target.attemptId } : null));
+    justRanked.set(target, ranking);
+    return ranking;
+  }
+  const set = await ctx.loaders.set.load(attempt.setId);
+  return set && !set.isPractice
+    ? ctx.loaders.setPlace.load(`${attempt.setId}|${attempt.userId}`)
+    : null;
+};
+const justRanked = new WeakMap<object, Promise<PlayerPlace | null>>();
 
 export const resolvers: Resolvers = {
   Query: {
@@ -125,29 +158,14 @@ export const resolvers: Resolvers = {
       });
     },
     rank: async (attempt, _args, ctx) => {
-      if (attempt.status !== 'FINISHED') {
-        return null;
-      }
-      // Just finished here: rank the entry the finish wrote (no need to read it back).
-      const target = rankTargetOf(attempt);
-      if (target !== undefined) {
-        return target
-          ? ((
-              await rankEntries({
-                db: ctx.db,
-                targets: [{ boardKey: target.boardKey, entry: target }],
-              })
-            )[0] ?? null)
-          : null;
-      }
-      if (attempt.isRetake) {
-        return null;
-      }
-      const set = await ctx.loaders.set.load(attempt.setId);
-      return set && !set.isPractice
-        ? ctx.loaders.setRank.load(`${attempt.setId}|${attempt.userId}`)
-        : null;
+      const place = await placeOf(attempt, ctx);
+      return place && place.attemptId === attempt.id ? place.rank : null;
     },
+    ranked: async (attempt, _args, ctx) => {
+      const place = await placeOf(attempt, ctx);
+      return place !== null && place.attemptId === attempt.id;
+    },
+    bestRank: async (attempt, _args, ctx) => (await placeOf(attempt, ctx))?.rank ?? null,
   },
   // AttemptQuestion: plain properties (views.ts), no resolvers.
   // The only route to a key for a player: produced for locked (or finished) items only.

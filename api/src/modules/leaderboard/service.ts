@@ -443,9 +443,12 @@ const classBoard = async ({
   };
 };
 
+/** A player's entry on a set's all-time board: its rank and the attempt it holds. */
+export type PlayerPlace = { rank: number; attemptId: string | null };
+
 /**
- * The players' ranks on the all-time boards of sets (for `Attempt.rank`), batched: one statement
- * for the entries, one for the ranks.
+ * The players' entries on the all-time boards of sets, ranked (for `Attempt.rank`, `ranked` and
+ * `bestRank`), batched: one statement for the entries, one for the ranks.
  */
 export const rankPlayersOnSets = async ({
   db,
@@ -453,7 +456,7 @@ export const rankPlayersOnSets = async ({
 }: {
   db: DbClient;
   keys: readonly { setId: string; userId: string }[];
-}): Promise<(number | null)[]> => {
+}): Promise<(PlayerPlace | null)[]> => {
   const boards = keys.map((key) => boardKey(key.setId, 'ALL_TIME', new Date(0)));
   const entries = await db.leaderboardEntry.findMany({
     where: {
@@ -468,5 +471,8 @@ export const rankPlayersOnSets = async ({
     targets: present.map((entry) => ({ boardKey: entry.boardKey, entry })),
   });
   const rankOf = new Map(present.map((entry, index) => [entry, ranks[index] ?? null]));
-  return targets.map((entry) => (entry ? (rankOf.get(entry) ?? null) : null));
+  return targets.map((entry) => {
+    const rank = entry ? rankOf.get(entry) : null;
+    return entry && rank ? { rank, attemptId: entry.attemptId } : null;
+  });
 };

@@ -6,6 +6,7 @@ import {
   findPublishedSets,
   getOwnSet,
   getPublishedSetByCode,
+  lookUpJoinCode,
 } from './service/find-sets';
 import {
   archiveQuestionSet,
@@ -21,6 +22,8 @@ export const resolvers: Resolvers = {
     publishedSets: (_parent, { first, after }, ctx) =>
       findPublishedSets({ db: ctx.db, first, after }),
     setByCode: (_parent, { code }, ctx) => getPublishedSetByCode({ db: ctx.db, code }),
+    joinCode: (_parent, { code }, ctx) =>
+      lookUpJoinCode({ db: ctx.db, code, ip: ctx.ip, now: ctx.now() }),
     mySets: (_parent, { status }, ctx) =>
       findMySets({ db: ctx.db, ownerId: requireTeacher(ctx).id, status }),
     questionSet: (_parent, { id }, ctx) =>

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { usePublishedSets } from '@/features/sets/use-sets';
 import { useViewer } from '@/features/viewer/use-viewer';
 import { LeaderboardList } from './leaderboard-list';
-import type { LeaderboardFilter } from './queries';
+import { type LeaderboardFilter, parseLeaderboardFilter } from './queries';
 import { useLeaderboard } from './use-leaderboard';
 
 const WINDOWS = [
@@ -15,19 +15,12 @@ const WINDOWS = [
   { value: 'ALL_TIME', label: 'All time' },
 ] as const;
 
-const parseWindow = (value: string | null): LeaderboardFilter['window'] =>
-  value === 'THIS_WEEK' || value === 'THIS_MONTH' ? value : 'ALL_TIME';
-
 /** Per set or overall; week / month / all time; optionally one class. Filters live in the URL. */
 export const LeaderboardView = () => {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const filter: LeaderboardFilter = {
-    setId: params.get('set'),
-    classId: params.get('class'),
-    window: parseWindow(params.get('window')),
-  };
+  const filter: LeaderboardFilter = parseLeaderboardFilter(params);
   const sets = usePublishedSets();
   const viewer = useViewer();
   const board = useLeaderboard(filter);

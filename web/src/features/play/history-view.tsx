@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
+import { rankWords } from './rank';
 import { useMyAttempts } from './use-attempt';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -38,8 +39,8 @@ export const HistoryView = () => {
     );
   }
   return (
-    <div className="table-wrap">
-      <table>
+    <div className="table-wrap table-wrap--stack">
+      <table className="stack-table">
         <caption>Your attempts, newest first</caption>
         <thead>
           <tr>
@@ -51,38 +52,54 @@ export const HistoryView = () => {
             <th scope="col" className="num">
               Correct
             </th>
+            <th scope="col">This attempt’s rank</th>
             <th scope="col" className="num">
-              Rank
+              Your best
             </th>
           </tr>
         </thead>
         <tbody>
-          {attempts.map((attempt) => (
-            <tr key={attempt.id}>
-              <td>
-                <Link
-                  href={
-                    attempt.status === 'FINISHED' ? `/results/${attempt.id}` : `/play/${attempt.id}`
-                  }
-                >
-                  {attempt.set.title}
-                </Link>
-                {attempt.status === 'IN_PROGRESS' ? (
-                  <span className="badge badge--warn" style={{ marginInlineStart: '0.5rem' }}>
-                    In progress
-                  </span>
-                ) : null}
-              </td>
-              <td>{dateFormat.format(new Date(attempt.finishedAt ?? attempt.startedAt))}</td>
-              <td className="num">
-                {attempt.score.toLocaleString('en')} / {attempt.maxScore.toLocaleString('en')}
-              </td>
-              <td className="num">
-                {attempt.correctCount}/{attempt.questionCount}
-              </td>
-              <td className="num">{attempt.rank ? `#${attempt.rank}` : '—'}</td>
-            </tr>
-          ))}
+          {attempts.map((attempt) => {
+            const rank = rankWords(attempt);
+            return (
+              <tr key={attempt.id}>
+                <th scope="row">
+                  <Link
+                    href={
+                      attempt.status === 'FINISHED'
+                        ? `/results/${attempt.id}`
+                        : `/play/${attempt.id}`
+                    }
+                  >
+                    {attempt.set.title}
+                  </Link>
+                  {attempt.status === 'IN_PROGRESS' ? (
+                    <span className="badge badge--warn" style={{ marginInlineStart: '0.5rem' }}>
+                      In progress
+                    </span>
+                  ) : null}
+                </th>
+                <td data-label="Played">
+                  {dateFormat.format(new Date(attempt.finishedAt ?? attempt.startedAt))}
+                </td>
+                <td className="num" data-label="Score">
+                  {attempt.score.toLocaleString('en')} / {attempt.maxScore.toLocaleString('en')}
+                </td>
+                <td className="num" data-label="Correct">
+                  {attempt.correctCount}/{attempt.questionCount}
+                </td>
+                <td data-label="This attempt’s rank">
+                  <strong>{rank.value}</strong>
+                  {rank.value.startsWith('#') ? null : (
+                    <span className="small muted"> ({rank.label})</span>
+                  )}
+                </td>
+                <td className="num" data-label="Your best">
+                  {rank.best ?? '—'}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

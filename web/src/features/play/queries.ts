@@ -64,6 +64,8 @@ export const AttemptDocument = graphql(`
       finishedAt
       rank
       isRetake
+      ranked
+      bestRank
       player {
         id
         displayName
@@ -109,6 +111,8 @@ export const FinishAttemptDocument = graphql(`
       score
       rank
       isRetake
+      ranked
+      bestRank
       finishedAt
     }
   }
@@ -126,6 +130,8 @@ export const MyAttemptsDocument = graphql(`
       startedAt
       finishedAt
       rank
+      ranked
+      bestRank
       set {
         id
         title

@@ -5,6 +5,7 @@ import { ErrorState, Skeleton } from '@/components/states';
 import { GraphQLRequestError } from '@/lib/graphql/client';
 import { FeedbackPanel } from './feedback-panel';
 import { QuestionCard } from './question-card';
+import { rankWords } from './rank';
 import { emptyDraft } from './response';
 import { useAttempt } from './use-attempt';
 
@@ -35,16 +36,12 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
     );
   }
   const isFinished = attempt.status === 'FINISHED';
+  const rank = rankWords(attempt);
   return (
     <div className="stack-lg">
       <header className="page-head">
         <p className="eyebrow">Results</p>
         <h1>{attempt.set.title}</h1>
-        {attempt.isRetake ? (
-          <p>
-            <span className="badge">Practice retake · not ranked</span>
-          </p>
-        ) : null}
         <p>
           {attempt.player.displayName}
           {attempt.finishedAt
@@ -79,15 +76,17 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
             </span>
           </div>
           <div className="stat">
-            <span className="stat__value">{attempt.rank ? `#${attempt.rank}` : '—'}</span>
-            <span className="stat__label">
-              {attempt.rank
-                ? 'rank on this set’s board'
-                : attempt.isRetake
-                  ? 'a retake is practice: only your first attempt is ranked'
-                  : 'practice attempts are not ranked'}
-            </span>
+            <span className="stat__value">{rank.value}</span>
+            <span className="stat__label">{rank.label}</span>
           </div>
+          {rank.best ? (
+            <div className="stat">
+              <span className="stat__value">{rank.best}</span>
+              <span className="stat__label">
+                your place on the set’s board (your first attempt)
+              </span>
+            </div>
+          ) : null}
         </div>
         <div className="row">
           {attempt.set.isPractice ? (
@@ -99,9 +98,9 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
               See the leaderboard
             </Link>
           )}
-          {attempt.set.shareCode && attempt.set.allowRetakes ? (
+          {attempt.set.shareCode ? (
             <Link className="button button--secondary" href={`/join/${attempt.set.shareCode}`}>
-              Play again (practice)
+              Play again
             </Link>
           ) : null}
           <Link className="button button--quiet" href="/history">

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { Field } from '@/components/field';
 
 /** A set's share code or a class code: the join page works out which. */
-export const JoinCodeForm = () => {
+export const JoinCodeForm = ({ initialCode }: { initialCode?: string } = {}) => {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -32,6 +32,7 @@ export const JoinCodeForm = () => {
             autoCapitalize="characters"
             spellCheck={false}
             placeholder="e.g. H7K2QX"
+            defaultValue={initialCode}
           />
         )}
       </Field>

@@ -6,28 +6,29 @@ import { Icon } from '@/components/icon';
 import { ErrorState, Skeleton } from '@/components/states';
 import { GuestForm } from '@/features/viewer/auth-forms';
 import { useJoinClass, useViewer } from '@/features/viewer/use-viewer';
-import { describeError, errorCode } from '@/lib/graphql/error-messages';
-import { useSetByCode, useStartAttempt } from './use-sets';
+import type { JoinCodeKind } from '@/gql/graphql';
+import { describeError, errorCode, JOIN_CODE_MESSAGES } from '@/lib/graphql/error-messages';
+import { JoinCodeForm } from './join-code-form';
+import { useJoinCode, useStartAttempt } from './use-sets';
 
 /**
- * The landing for a code: a published set (start it, as a guest if need be) or, failing that, a
- * class to join.
+ * The landing for a code: a published quiz (start it, as a guest if need be); otherwise what the
+ * code is (unknown, an archived quiz, a class to join) and what to do.
  */
 export const JoinView = ({ code }: { code: string }) => {
   const router = useRouter();
-  const set = useSetByCode(code);
+  const lookup = useJoinCode(code);
   const viewer = useViewer();
   const start = useStartAttempt();
-  const joinClass = useJoinClass();
 
-  if (set.isPending || viewer.isPending) {
+  if (lookup.isPending || viewer.isPending) {
     return <Skeleton lines={4} label="Looking up the code…" />;
   }
-  if (set.isError) {
+  if (lookup.isError) {
     return (
       <ErrorState
-        error={set.error}
-        onRetry={() => set.refetch()}
+        error={lookup.error}
+        onRetry={() => lookup.refetch()}
         title="The code could not be checked"
       />
     );
@@ -39,61 +40,11 @@ export const JoinView = ({ code }: { code: string }) => {
       { onSuccess: ({ startAttempt }) => router.push(`/play/${startAttempt.id}`) },
     );
 
-  if (!set.data) {
-    const isMember = player && !player.user.isGuest;
-    const joined = joinClass.data?.joinClass;
-    return (
-      <div className="stack">
-        <h1>Code {code}</h1>
-        <p>
-          No published quiz has this code. If your teacher gave it to you for a class, join the
-          class.
-        </p>
-        {joined?.class ? (
-          <div className="notice" role="status">
-            <p>
-              ✓ You joined <strong>{joined.class.name}</strong>. Its quizzes and leaderboard are now
-              open to you.
-            </p>
-            <Link href={`/leaderboard?class=${joined.class.id}`}>See the class leaderboard</Link>
-          </div>
-        ) : isMember ? (
-          <>
-            {joined && joined.errors.length > 0 ? (
-              <p className="field__error" role="alert">
-                {joined.errors[0]?.message}
-              </p>
-            ) : null}
-            {joinClass.isError ? (
-              <p className="field__error" role="alert">
-                {describeError(joinClass.error)}
-              </p>
-            ) : null}
-            <div className="row">
-              <button
-                type="button"
-                className="button"
-                onClick={() => joinClass.mutate(code)}
-                disabled={joinClass.isPending}
-              >
-                {joinClass.isPending ? 'Joining…' : `Join the class with code ${code}`}
-              </button>
-              <Link className="button button--secondary" href="/">
-                Back to quizzes
-              </Link>
-            </div>
-          </>
-        ) : (
-          <p>
-            <Link href={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}>Sign in</Link> to
-            join a class, or <Link href="/">go back to the quizzes</Link>.
-          </p>
-        )}
-      </div>
-    );
+  if (lookup.data.kind !== 'QUIZ' || !lookup.data.set) {
+    return <NotAQuiz code={code} kind={lookup.data.kind} player={player} />;
   }
 
-  const quiz = set.data;
+  const quiz = lookup.data.set;
   return (
     <div className="stack-lg">
       <header className="page-head">
@@ -170,6 +121,90 @@ export const JoinView = ({ code }: { code: string }) => {
             </Link>
           </section>
         </div>
+      )}
+    </div>
+  );
+};
+
+type Player = NonNullable<ReturnType<typeof useViewer>['data']>;
+
+const HEADINGS: Record<Exclude<JoinCodeKind, 'QUIZ'>, string> = {
+  UNKNOWN: 'No quiz or class has this code',
+  ARCHIVED_QUIZ: 'This quiz has been archived',
+  CLASS: 'This is a class code',
+};
+
+/** A code that starts no quiz: what it is, and the one thing to do next. */
+const NotAQuiz = ({
+  code,
+  kind,
+  player,
+}: {
+  code: string;
+  kind: JoinCodeKind;
+  player: Player | null;
+}) => {
+  const joinClass = useJoinClass();
+  const reason = kind === 'QUIZ' ? 'UNKNOWN' : kind;
+  const joined = joinClass.data?.joinClass;
+  const isMember = player && !player.user.isGuest;
+  const failure =
+    joined && joined.errors.length > 0
+      ? (joined.errors[0]?.message ?? null)
+      : joinClass.isError
+        ? describeError(joinClass.error)
+        : null;
+  return (
+    <div className="stack">
+      <p className="eyebrow">Code {code}</p>
+      <h1>{HEADINGS[reason]}</h1>
+      <p>{JOIN_CODE_MESSAGES[reason]}</p>
+      {reason !== 'CLASS' ? (
+        <div className="stack">
+          <section className="card" aria-labelledby="retry-title">
+            <h2 id="retry-title">Try another code</h2>
+            <JoinCodeForm initialCode={code} />
+          </section>
+          <p>
+            <Link href="/">Back to the quizzes</Link>
+          </p>
+        </div>
+      ) : joined?.class ? (
+        <div className="notice" role="status">
+          <p>
+            ✓ You joined <strong>{joined.class.name}</strong>. Its quizzes and leaderboard are now
+            open to you.
+          </p>
+          <Link href={`/leaderboard?class=${joined.class.id}`}>See the class leaderboard</Link>
+        </div>
+      ) : isMember ? (
+        <>
+          {failure ? (
+            <p className="field__error" role="alert">
+              {failure}
+            </p>
+          ) : null}
+          <div className="row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => joinClass.mutate(code)}
+              disabled={joinClass.isPending}
+            >
+              {joinClass.isPending ? 'Joining…' : 'Join the class'}
+            </button>
+            <Link className="button button--secondary" href="/">
+              Back to quizzes
+            </Link>
+          </div>
+        </>
+      ) : (
+        <p>
+          Classes are for student accounts.{' '}
+          <Link href={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}>Sign in</Link> (or{' '}
+          <Link href={`/sign-up?next=${encodeURIComponent(`/join/${code}`)}`}>create one</Link>) to
+          join, or <Link href="/">go back to the quizzes</Link>.
+        </p>
       )}
     </div>
   );

@@ -17,19 +17,22 @@ export const PublishedSetsDocument = graphql(`
   }
 `);
 
-export const SetByCodeDocument = graphql(`
-  query SetByCode($code: String!) {
-    setByCode(code: $code) {
-      id
-      title
-      description
-      questionCount
-      isTimed
-      playerCount
-      ownerName
-      shareCode
-      scoringMode
-      allowRetakes
+export const JoinCodeDocument = graphql(`
+  query JoinCode($code: String!) {
+    joinCode(code: $code) {
+      kind
+      set {
+        id
+        title
+        description
+        questionCount
+        isTimed
+        playerCount
+        ownerName
+        shareCode
+        scoringMode
+        allowRetakes
+      }
     }
   }
 `);
@@ -67,6 +70,6 @@ export const ReviewDueCountDocument = graphql(`
 export const setKeys = {
   all: ['sets'] as const,
   published: () => [...setKeys.all, 'published'] as const,
-  byCode: (code: string) => [...setKeys.all, 'code', code.toUpperCase()] as const,
+  joinCode: (code: string) => [...setKeys.all, 'join-code', code.toUpperCase()] as const,
   reviewDue: () => [...setKeys.all, 'review-due'] as const,
 };

@@ -2,9 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { StartPracticeInput } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql/client';
 import {
+  JoinCodeDocument,
   PublishedSetsDocument,
   ReviewDueCountDocument,
-  SetByCodeDocument,
   StartAttemptDocument,
   StartPracticeDocument,
   StartReviewDocument,
@@ -18,11 +18,12 @@ export const usePublishedSets = () =>
     select: (data) => data.publishedSets,
   });
 
-export const useSetByCode = (code: string) =>
+/** What a typed code is (quiz, archived quiz, class, nothing); the join page prefetches it. */
+export const useJoinCode = (code: string) =>
   useQuery({
-    queryKey: setKeys.byCode(code),
-    queryFn: ({ signal }) => gqlRequest(SetByCodeDocument, { code }, { signal }),
-    select: (data) => data.setByCode,
+    queryKey: setKeys.joinCode(code),
+    queryFn: ({ signal }) => gqlRequest(JoinCodeDocument, { code }, { signal }),
+    select: (data) => data.joinCode,
   });
 
 export const useReviewDueCount = (enabled: boolean) =>

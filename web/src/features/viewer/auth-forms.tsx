@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { ErrorSummary, errorFor, Field, type FieldErrorLike } from '@/components/field';
+import { errorFor, Field, type FieldErrorLike } from '@/components/field';
 import { describeError } from '@/lib/graphql/error-messages';
 import { safeNext } from '@/lib/safe-next';
 import { useJoinAsGuest, useSignIn } from './use-viewer';
@@ -11,14 +11,24 @@ import { useJoinAsGuest, useSignIn } from './use-viewer';
 export const required = (value: string, field: string, message: string): FieldErrorLike[] =>
   value.trim() === '' ? [{ field, message, code: 'REQUIRED' }] : [];
 
+/** Sign-in's answer to a wrong email or password: about the pair, so said once, not per field. */
+const MISMATCH =
+  'That email and password do not match an account. Check both and try again, or create an account below.';
+
+/**
+ * Sign in. Each problem is said once: a missing field at that field (focus moves to the first),
+ * a wrong email or password in one alert above the form.
+ */
 export const SignInForm = ({ next }: { next?: string }) => {
   const router = useRouter();
   const signIn = useSignIn();
   const [errors, setErrors] = useState<FieldErrorLike[]>([]);
+  const [mismatch, setMismatch] = useState(false);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const data = new FormData(form);
     const email = String(data.get('email') ?? '');
     const password = String(data.get('password') ?? '');
     const local = [
@@ -26,7 +36,9 @@ export const SignInForm = ({ next }: { next?: string }) => {
       ...required(password, 'password', 'Enter your password.'),
     ];
     setErrors(local);
+    setMismatch(false);
     if (local.length > 0) {
+      form.querySelector<HTMLElement>(`#sign-in-${local[0]?.field}`)?.focus();
       return;
     }
     signIn.mutate(
@@ -34,11 +46,11 @@ export const SignInForm = ({ next }: { next?: string }) => {
       {
         onSuccess: ({ signIn: payload }) => {
           if (payload.errors.length > 0 || !payload.viewer) {
-            setErrors(
-              payload.errors.length > 0
-                ? payload.errors
-                : [{ field: 'form', message: 'That email and password do not match.' }],
-            );
+            const credentials =
+              payload.errors.length === 0 ||
+              payload.errors.some((error) => error.code === 'INVALID_CREDENTIALS');
+            setMismatch(credentials);
+            setErrors(credentials ? [] : payload.errors);
             return;
           }
           router.push(
@@ -53,26 +65,31 @@ export const SignInForm = ({ next }: { next?: string }) => {
     );
   };
 
+  const alert = mismatch ? MISMATCH : signIn.isError ? describeError(signIn.error) : null;
   return (
     <form className="card stack" onSubmit={submit} noValidate>
-      <ErrorSummary
-        errors={errors}
-        targetFor={(field) => (field === 'form' ? null : `sign-in-${field}`)}
-      />
-      {signIn.isError ? (
+      {alert ? (
         <p className="notice notice--bad" role="alert">
-          {describeError(signIn.error)}
+          {alert}
         </p>
       ) : null}
       <Field id="sign-in-email" label="Email" error={errorFor(errors, 'email')}>
         {(control) => (
-          <input {...control} className="input" name="email" type="email" autoComplete="email" />
+          <input
+            {...control}
+            {...(mismatch ? { 'aria-invalid': true } : {})}
+            className="input"
+            name="email"
+            type="email"
+            autoComplete="email"
+          />
         )}
       </Field>
       <Field id="sign-in-password" label="Password" error={errorFor(errors, 'password')}>
         {(control) => (
           <input
             {...control}
+            {...(mismatch ? { 'aria-invalid': true } : {})}
             className="input"
             name="password"
             type="password"

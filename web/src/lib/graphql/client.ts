@@ -8,6 +8,8 @@ export class GraphQLRequestError extends Error {
     readonly status: number,
     /** Seconds to wait before retrying (RATE_LIMITED). */
     readonly retryAfter?: number,
+    /** A finer, stable cause (startAttempt's NOT_FOUND: UNKNOWN, ARCHIVED_QUIZ, CLASS). */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'GraphQLRequestError';
@@ -16,7 +18,10 @@ export class GraphQLRequestError extends Error {
 
 type GraphQLResponse<T> = {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; retryAfter?: number } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; retryAfter?: number; reason?: string };
+  }[];
 };
 
 export type RequestOptions = {
@@ -24,6 +29,8 @@ export type RequestOptions = {
   url?: string;
   /** Server components forward the visitor's cookie. */
   cookie?: string;
+  /** Server components: the visitor's address for the API's limits (with the proxy secret). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 };
 
@@ -31,7 +38,7 @@ export type RequestOptions = {
 export const gqlRequest = async <TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables?: TVariables,
-  { url = '/graphql', cookie, signal }: RequestOptions = {},
+  { url = '/graphql', cookie, headers, signal }: RequestOptions = {},
 ): Promise<TResult> => {
   let response: Response;
   try {
@@ -42,6 +49,7 @@ export const gqlRequest = async <TResult, TVariables>(
         // Apollo's CSRF prevention accepts requests that carry this header.
         'apollo-require-preflight': 'true',
         ...(cookie ? { cookie } : {}),
+        ...headers,
       },
       // A TypedDocumentString, or the plain string the bundler's documents loader leaves in its place.
       body: JSON.stringify({ query: String(document), variables: variables ?? {} }),
@@ -63,6 +71,7 @@ export const gqlRequest = async <TResult, TVariables>(
       first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
       response.status,
       first.extensions?.retryAfter ?? (Number(response.headers.get('retry-after')) || undefined),
+      first.extensions?.reason,
     );
   }
   if (!response.ok || !body.data) {

@@ -18,6 +18,7 @@ import {
   rateLimitSql,
 } from '../../../lib/rate-limit';
 import { withTransaction } from '../../../lib/transaction';
+import { JOIN_CODE_MESSAGES, lookUpJoinCode } from '../../question-sets/service/find-sets';
 import { MAX_POINTS_PER_QUESTION, seededSample, seededShuffle } from '../rules';
 import {
   type AttemptWithItems,
@@ -140,9 +141,13 @@ export const startAttempt = async ({
     now,
   );
   if (!found?.set) {
-    throw input.code
-      ? new AppError('NOT_FOUND', 'No published set has this code')
-      : notFound('Question set');
+    if (input.code) {
+      // Say which: a typo, an archived quiz or a class code (`extensions.reason`, stable).
+      const { kind } = await lookUpJoinCode({ db, code: input.code, ip: null, now });
+      const reason = kind === 'QUIZ' ? 'UNKNOWN' : kind;
+      throw new AppError('NOT_FOUND', JOIN_CODE_MESSAGES[reason], { reason });
+    }
+    throw notFound('Question set');
   }
   if (found.open) {
     const resumed = await getOwnAttempt({ db, userId: user.id, id: found.open });

@@ -3,6 +3,7 @@ import { AppError } from '../../../errors';
 import { normalizeCode } from '../../../lib/codes';
 import { pageSize } from '../../../lib/cursor';
 import { isUuid } from '../../../lib/ids';
+import { consumeRateLimit, RATE_LIMITS } from '../../../lib/rate-limit';
 
 /**
  * Published sets anyone may browse and play, newest first (never practice sets). `after` is the
@@ -61,6 +62,59 @@ export const getPublishedSetByCode = async ({
   return db.questionSet.findFirst({
     where: { shareCode, status: 'PUBLISHED', isPractice: false },
   });
+};
+
+export type JoinCodeKind = 'QUIZ' | 'ARCHIVED_QUIZ' | 'CLASS' | 'UNKNOWN';
+
+/** What a typed code is, so the join page can say what to do (`Query.joinCode`). */
+export type JoinCodeLookup = { kind: JoinCodeKind; set: QuestionSet | null };
+
+/** The message for a code that starts no quiz, by kind (startAttempt's NOT_FOUND says it too). */
+export const JOIN_CODE_MESSAGES: Record<Exclude<JoinCodeKind, 'QUIZ'>, string> = {
+  UNKNOWN: 'No quiz or class has this code; check it with your teacher.',
+  ARCHIVED_QUIZ: 'This quiz has been archived by its teacher and can no longer be played.',
+  CLASS: 'This is a class code: join the class, then play its quizzes.',
+};
+
+/**
+ * Looks a code up among published quizzes, then archived ones and open classes. A published quiz
+ * costs nothing; the other answers are counted per client address (`codeLookupPerIp`), since they
+ * would otherwise let anyone test class codes for free.
+ */
+export const lookUpJoinCode = async ({
+  db,
+  code,
+  ip,
+  now,
+}: {
+  db: DbClient;
+  code: string;
+  /** Null: the caller counts the request itself (startAttempt's own limit). */
+  ip: string | null;
+  now: Date;
+}): Promise<JoinCodeLookup> => {
+  const normal = normalizeCode(code);
+  if (!normal) {
+    return { kind: 'UNKNOWN', set: null };
+  }
+  const set = await db.questionSet.findFirst({
+    where: { shareCode: normal, isPractice: false, status: { in: ['PUBLISHED', 'ARCHIVED'] } },
+    orderBy: { status: 'desc' },
+  });
+  if (set?.status === 'PUBLISHED') {
+    return { kind: 'QUIZ', set };
+  }
+  if (ip !== null) {
+    await consumeRateLimit({ db, rule: RATE_LIMITS.codeLookupPerIp, subject: ip, now });
+  }
+  if (set) {
+    return { kind: 'ARCHIVED_QUIZ', set: null };
+  }
+  const klass = await db.class.findFirst({
+    where: { joinCode: normal, archivedAt: null },
+    select: { id: true },
+  });
+  return { kind: klass ? 'CLASS' : 'UNKNOWN', set: null };
 };
 
 /** The teacher's own sets, most recently changed first. */

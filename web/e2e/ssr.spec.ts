@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { prepareTour, type Tour } from './pages';
+import { gql } from './support';
+
+// Join, results, history and leaderboard arrive rendered: the HTML the server sends (fetched
+// without running any script) already holds the data, not a skeleton.
+
+test.describe.configure({ mode: 'serial' });
+
+let tour: Tour;
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  tour = await prepareTour(browser, { width: 390, height: 844 });
+});
+test.afterAll(async () => {
+  await tour?.close();
+});
+
+/** The page's HTML as the server sent it, to the role's cookies; no JavaScript runs. */
+const html = async (name: string) => {
+  const appPage = tour.pages.find((page) => page.name === name);
+  if (!appPage) {
+    throw new Error(`No page ${name} in the tour`);
+  }
+  const response = await tour.contexts[appPage.role].request.get(appPage.path, { timeout: 60_000 });
+  expect(response.status()).toBe(200);
+  return response.text();
+};
+
+/** The text of the server-rendered body, tags stripped (React splits text with comments). */
+const text = (page: string) =>
+  page
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<!--.*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+test('join, results, history and leaderboard are in the HTML before any script runs', async () => {
+  const { student } = tour.contexts;
+  const attempts = await gql<{
+    myAttempts: { id: string; score: number; set: { title: string } }[];
+  }>(student.request, '{ myAttempts(first: 5) { id score set { title } } }');
+  const results = tour.pages.find((page) => page.name === 'results');
+  const finished = attempts.myAttempts.find((a) => results?.path.endsWith(a.id));
+  expect(finished).toBeDefined();
+  const board = await gql<{ leaderboard: { entries: { player: { displayName: string } }[] } }>(
+    student.request,
+    '{ leaderboard(input: { window: ALL_TIME, first: 1 }) { entries { player { displayName } } } }',
+  );
+  const joinSet = tour.pages.find((page) => page.name === 'join-set');
+  const set = await gql<{ joinCode: { set: { title: string } } }>(
+    student.request,
+    'query ($c: String!) { joinCode(code: $c) { set { title } } }',
+    { c: joinSet?.path.split('/').pop() },
+  );
+
+  const join = text(await html('join-set'));
+  expect(join).toContain(set.joinCode.set.title);
+  expect(join).toMatch(/Start quiz|Play as a guest/);
+  expect(join).not.toContain('Looking up the code');
+
+  const result = text(await html('results'));
+  expect(result).toContain(finished?.set.title);
+  expect(result).toContain(`${finished?.score.toLocaleString('en')} points of`);
+  expect(result).toContain('Review every question');
+  expect(result).toMatch(/this attempt’s rank|Not ranked/);
+  expect(result).not.toContain('Loading your results');
+
+  const history = text(await html('history'));
+  expect(history).toContain(finished?.set.title);
+  expect(history).toContain('This attempt’s rank');
+  expect(history).not.toContain('Loading your attempts');
+
+  const leaderboard = text(await html('leaderboard'));
+  expect(leaderboard).toContain(board.leaderboard.entries[0]?.player.displayName);
+  expect(leaderboard).not.toContain('Loading the leaderboard');
+
+  const unknown = text(await (await tour.contexts.visitor.request.get('/join/QQQQQQ')).text());
+  expect(unknown).toContain('No quiz or class has this code');
+});
