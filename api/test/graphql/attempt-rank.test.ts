@@ -41,7 +41,8 @@ describe('attempt ranks', () => {
     );
     const { id, questions } = started.startAttempt;
     for (const [index, question] of questions.entries()) {
-      const fixtureQuestion = fixture.questions.find((q) => q.id === question.questionId);
+      // No question id before answering: set items are in the fixture's order.
+      const fixtureQuestion = fixture.questions[question.position];
       await ok(
         run(
           'mutation ($a: ID!, $p: Int!, $r: ResponseInput!) { answerQuestion(attemptId: $a, position: $p, response: $r) { points } }',
@@ -66,8 +67,9 @@ describe('attempt ranks', () => {
       )
     ).attempt;
 
-  it('ranks the attempt that holds the entry, not a weaker retake, and gives the best beside it', async () => {
+  it('ranks the first attempt, not a retake (even a stronger one), and gives the place beside it', async () => {
     const fixture = await createTeacherWithSet(db, { questions: 3 });
+    await db.questionSet.update({ where: { id: fixture.set.id }, data: { allowRetakes: true } });
     const ana = await createStudent(db);
     const bob = await createStudent(db);
 
@@ -77,10 +79,10 @@ describe('attempt ranks', () => {
     const bobFirst = await play(fixture, bob.token, 3);
     expect(bobFirst).toMatchObject({ score: 3000, rank: 1, ranked: true, bestRank: 1 });
 
-    // Ana's first attempt has moved down to second; a weaker retake is not ranked at all, and
-    // both show her own place (#2) beside them.
-    const anaRetake = await play(fixture, ana.token, 0);
-    expect(anaRetake).toMatchObject({ score: 0, rank: null, ranked: false, bestRank: 2 });
+    // Ana's first attempt has moved down to second; a retake, even a perfect one, is practice and
+    // not ranked at all, and both show her own place (#2) beside them.
+    const anaRetake = await play(fixture, ana.token, 3);
+    expect(anaRetake).toMatchObject({ score: 3000, rank: null, ranked: false, bestRank: 2 });
     expect(await read(ana.token, anaFirst.id)).toMatchObject({
       rank: 2,
       ranked: true,

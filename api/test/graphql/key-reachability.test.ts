@@ -96,6 +96,7 @@ describe('answer keys are reachable only through guarded edges', () => {
     expect(fields).not.toContain('items');
     expect(into('PublishedSet').sort()).toEqual([
       'Attempt.set',
+      'JoinCodeLookup.set',
       'Leaderboard.set',
       'Query.publishedSets',
       'Query.setByCode',

@@ -39,10 +39,8 @@ const placeOf = async (attempt: Attempt, ctx: Context): Promise<PlayerPlace | nu
   }
   // Just finished here: rank the entry the finish wrote (no need to read it back).
   const target = rankTargetOf(attempt);
-  if (target !== undefined) {
-    if (!target) {
-      return null;
-    }
+  // A finish that wrote no entry (a retake) still has the player's place from their first attempt.
+  if (target) {
     const cached = justRanked.get(target);
     if (cached) {
       return cached;
