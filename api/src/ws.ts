@@ -102,7 +102,11 @@ export const attachWebSocket = ({
         const running = operations.get(ctx.extra.socket) ?? new Set<string>();
         operations.set(ctx.extra.socket, running);
         if (running.size >= MAX_OPERATIONS_PER_SOCKET) {
-          return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_SOCKET} operations per connection`, { extensions: { code: 'RATE_LIMITED' } })];
+          return [
+            new GraphQLError(`At most ${MAX_OPERATIONS_PER_SOCKET} operations per connection`, {
+              extensions: { code: 'RATE_LIMITED' },
+            }),
+          ];
         }
         let document: ReturnType<typeof parse>;
         try {
@@ -124,7 +128,8 @@ export const attachWebSocket = ({
       },
       context: async (ctx: WsContext<Record<string, unknown>, Extra>, _id, _payload, args) => {
         const request = ctx.extra.request;
-        const subscription = getOperationAST(args.document, args.operationName)?.operation === 'subscription';
+        const subscription =
+          getOperationAST(args.document, args.operationName)?.operation === 'subscription';
         return createContext({
           db,
           env,
@@ -138,7 +143,10 @@ export const attachWebSocket = ({
           }),
           guard: subscription
             ? new RequestGuard(SUBSCRIPTION_GUARD)
-            : new RequestGuard({ timeoutMs: env.REQUEST_TIMEOUT_MS, maxItems: env.MAX_RESPONSE_ITEMS }),
+            : new RequestGuard({
+                timeoutMs: env.REQUEST_TIMEOUT_MS,
+                maxItems: env.MAX_RESPONSE_ITEMS,
+              }),
         });
       },
       onNext: (_ctx, _id, _payload, _args, result) =>

@@ -116,7 +116,9 @@ export class AnswerBatcher {
         async (tx) => {
           const locked = await tx.$queryRaw<{ id: string }[]>`
             SELECT id FROM "LiveGame" WHERE id = ${gameId}::uuid FOR SHARE`;
-          const game = locked.length ? await tx.liveGame.findUnique({ where: { id: gameId } }) : null;
+          const game = locked.length
+            ? await tx.liveGame.findUnique({ where: { id: gameId } })
+            : null;
           const results: Outcome[] = batch.map((waiting) => ({ waiting }));
           if (!game) {
             for (const result of results) {
@@ -129,7 +131,11 @@ export class AnswerBatcher {
           const first = new Map<string, Outcome & { elapsedMs: number }>();
           for (const result of results) {
             const { waiting } = result;
-            const verdict = answerVerdict(state, waiting.questionIndex, waiting.receivedAt.getTime());
+            const verdict = answerVerdict(
+              state,
+              waiting.questionIndex,
+              waiting.receivedAt.getTime(),
+            );
             if (!verdict.ok) {
               const [code, message] = REFUSALS[verdict.reason];
               result.error = new AppError(code, message, { reason: verdict.reason });

@@ -56,7 +56,8 @@ const answersOf = async (db: DbClient, game: LiveGame): Promise<AnswerRow[]> =>
     ? []
     : (
         await db.liveAnswer.findMany({
-          where: { gameId: game.id, questionIndex: game.questionIndex },
+          // A kicked player's answer stays stored but no longer counts anywhere.
+          where: { gameId: game.id, questionIndex: game.questionIndex, player: { kickedAt: null } },
           select: {
             playerId: true,
             response: true,
@@ -68,7 +69,11 @@ const answersOf = async (db: DbClient, game: LiveGame): Promise<AnswerRow[]> =>
       ).map((a) => ({ ...a, response: a.response as QuestionResponse }));
 
 /** The host's screen: only the top of the board and the newest seats are read. */
-export const loadHostView = async (db: DbClient, gameId: string, now: Date): Promise<HostView | null> => {
+export const loadHostView = async (
+  db: DbClient,
+  gameId: string,
+  now: Date,
+): Promise<HostView | null> => {
   const game = await db.liveGame.findUnique({ where: { id: gameId } });
   if (!game) {
     return null;
@@ -79,7 +84,9 @@ export const loadHostView = async (db: DbClient, gameId: string, now: Date): Pro
     db.liveGamePlayer.count({ where: active }),
     game.questionIndex < 0
       ? 0
-      : db.liveAnswer.count({ where: { gameId, questionIndex: game.questionIndex } }),
+      : db.liveAnswer.count({
+          where: { gameId, questionIndex: game.questionIndex, player: { kickedAt: null } },
+        }),
     db.liveGamePlayer.findMany({
       where: active,
       orderBy: [{ score: 'desc' }, { correctCount: 'desc' }],

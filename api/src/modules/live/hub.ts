@@ -10,8 +10,9 @@
  * with local screens (notifications sent while we were away are gone). Answer counts and joins
  * are throttled per game, and go to the host only.
  */
-import { Client } from 'pg';
+
 import type { DbClient } from '@quiz/prisma';
+import { Client } from 'pg';
 import {
   type HostView,
   loadHostView,
@@ -299,7 +300,10 @@ export class LiveHub {
         const again = screens.again;
         screens.again = new Set();
         if (again.size > 0) {
-          this.refresh(gameId, again.has('state') ? 'state' : again.has('roster') ? 'roster' : 'count');
+          this.refresh(
+            gameId,
+            again.has('state') ? 'state' : again.has('roster') ? 'roster' : 'count',
+          );
         } else {
           this.release(gameId);
         }

@@ -27,7 +27,9 @@ const median = (values: number[]): number | null => {
   }
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
 };
 
 export const liveReport = async (db: PrismaClient, gameId: string, host: User) => {
@@ -39,7 +41,13 @@ export const liveReport = async (db: PrismaClient, gameId: string, host: User) =
     db.liveGamePlayer.findMany({ where: { gameId, kickedAt: null }, orderBy: { joinedAt: 'asc' } }),
     db.liveAnswer.findMany({
       where: { gameId },
-      select: { playerId: true, questionIndex: true, isCorrect: true, elapsedMs: true, points: true },
+      select: {
+        playerId: true,
+        questionIndex: true,
+        isCorrect: true,
+        elapsedMs: true,
+        points: true,
+      },
     }),
   ]);
   const questions = questionsOf(game);
@@ -57,10 +65,17 @@ export const liveReport = async (db: PrismaClient, gameId: string, host: User) =
       correctCount: correct,
       correctRate: seats.length ? correct / seats.length : 0,
       medianMs: median(mine.map((a) => a.elapsedMs)),
-      skipped: game.phase === 'CANCELLED' || index > game.questionIndex || (mine.length === 0 && answers.every((a) => a.questionIndex !== index) && index < game.questionIndex),
+      skipped:
+        game.phase === 'CANCELLED' ||
+        index > game.questionIndex ||
+        (mine.length === 0 &&
+          answers.every((a) => a.questionIndex !== index) &&
+          index < game.questionIndex),
     };
   });
-  const results = new Map<string, (boolean | null)[]>(seats.map((s) => [s.id, questions.map(() => null)]));
+  const results = new Map<string, (boolean | null)[]>(
+    seats.map((s) => [s.id, questions.map(() => null)]),
+  );
   for (const answer of counted) {
     const row = results.get(answer.playerId);
     if (row) {
@@ -77,7 +92,16 @@ export const liveReport = async (db: PrismaClient, gameId: string, host: User) =
     bestStreak: seat.bestStreak,
     results: results.get(seat.id) ?? [],
   }));
-  const header = ['rank', 'nickname', 'team', 'score', 'correct', 'answered', 'best_streak', ...questions.map((_, i) => `q${i + 1}`)];
+  const header = [
+    'rank',
+    'nickname',
+    'team',
+    'score',
+    'correct',
+    'answered',
+    'best_streak',
+    ...questions.map((_, i) => `q${i + 1}`),
+  ];
   const lines = [
     header.join(','),
     ...players.map((p) =>

@@ -14,9 +14,9 @@ import {
   lobbyInfo,
   myLiveGames,
   playerView,
+  submitAnswer,
   subscribeHost,
   subscribePlayer,
-  submitAnswer,
 } from './service';
 
 const runtimeOf = (ctx: Context) => liveRuntime(ctx.db, ctx.env.DATABASE_URL);
@@ -30,11 +30,21 @@ const toResponse = (input: {
   text?: string | null;
 }): QuestionResponse => {
   const response: QuestionResponse = {};
-  if (input.optionIds != null) response.optionIds = input.optionIds;
-  if (input.order != null) response.order = input.order;
-  if (input.pairs != null) response.pairs = input.pairs.map(({ itemId, targetId }) => ({ itemId, targetId }));
-  if (input.year != null) response.year = input.year;
-  if (input.text != null) response.text = input.text;
+  if (input.optionIds != null) {
+    response.optionIds = input.optionIds;
+  }
+  if (input.order != null) {
+    response.order = input.order;
+  }
+  if (input.pairs != null) {
+    response.pairs = input.pairs.map(({ itemId, targetId }) => ({ itemId, targetId }));
+  }
+  if (input.year != null) {
+    response.year = input.year;
+  }
+  if (input.text != null) {
+    response.text = input.text;
+  }
   return response;
 };
 

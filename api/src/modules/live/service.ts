@@ -13,8 +13,14 @@ import { responseProblem } from '../attempts/responses';
 import { promptOf } from '../questions/bank';
 import { InvalidResponseError, scoreResponse } from '../questions/scoring';
 import type { QuestionKey, QuestionResponse } from '../questions/types';
-import { AnswerBatcher, type AnswerAck } from './answers';
-import { type HostView, loadHostView, loadPlayerFrame, type PlayerView, playerViewOf } from './frames';
+import { type AnswerAck, AnswerBatcher } from './answers';
+import {
+  type HostView,
+  loadHostView,
+  loadPlayerFrame,
+  type PlayerView,
+  playerViewOf,
+} from './frames';
 import { LiveHub } from './hub';
 import {
   applyCommand,
@@ -79,7 +85,11 @@ const ruleError = (error: unknown): never => {
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 
-const requireHostGame = async (db: Prisma.TransactionClient | PrismaClient, gameId: string, host: User) => {
+const requireHostGame = async (
+  db: Prisma.TransactionClient | PrismaClient,
+  gameId: string,
+  host: User,
+) => {
   const game = isUuid(gameId) ? await db.liveGame.findUnique({ where: { id: gameId } }) : null;
   if (!game || game.hostId !== host.id) {
     throw notFound('Live game');
@@ -108,7 +118,9 @@ export const createLiveGame = async ({
 }): Promise<HostView> => {
   const teamCount = input.teamCount ?? 0;
   if (!Number.isInteger(teamCount) || teamCount < 0 || teamCount === 1 || teamCount > MAX_TEAMS) {
-    throw new AppError('BAD_USER_INPUT', `teamCount must be 0 or 2–${MAX_TEAMS}`, { field: 'teamCount' });
+    throw new AppError('BAD_USER_INPUT', `teamCount must be 0 or 2–${MAX_TEAMS}`, {
+      field: 'teamCount',
+    });
   }
   const limit = input.timeLimitSec ?? DEFAULT_LIMIT_SEC;
   if (!Number.isInteger(limit) || limit < MIN_LIMIT_SEC || limit > MAX_LIMIT_SEC) {
@@ -146,7 +158,15 @@ export const createLiveGame = async ({
     citations: question.citationIds.flatMap((id) => {
       const c = byId.get(id);
       return c
-        ? [{ id: c.id, quote: c.quote, locator: c.locator, sourceTitle: c.source.title, url: c.source.url }]
+        ? [
+            {
+              id: c.id,
+              quote: c.quote,
+              locator: c.locator,
+              sourceTitle: c.source.title,
+              url: c.source.url,
+            },
+          ]
         : [];
     }),
   }));
@@ -215,7 +235,14 @@ const writeScores = async (tx: Prisma.TransactionClient, game: LiveGame, questio
   const [seats, answers] = await Promise.all([
     tx.liveGamePlayer.findMany({
       where: { gameId: game.id, kickedAt: null },
-      select: { id: true, score: true, correctCount: true, answerCount: true, streak: true, bestStreak: true },
+      select: {
+        id: true,
+        score: true,
+        correctCount: true,
+        answerCount: true,
+        streak: true,
+        bestStreak: true,
+      },
     }),
     tx.liveAnswer.findMany({
       where: { gameId: game.id, questionIndex },
@@ -285,7 +312,9 @@ export const runCommand = async ({
         if (effect.type === 'scoreQuestion') {
           await writeScores(tx, game, effect.questionIndex);
         } else if (effect.type === 'discardQuestion') {
-          await tx.liveAnswer.deleteMany({ where: { gameId, questionIndex: effect.questionIndex } });
+          await tx.liveAnswer.deleteMany({
+            where: { gameId, questionIndex: effect.questionIndex },
+          });
         }
       }
       const over = result.state.phase === 'PODIUM' || result.state.phase === 'CANCELLED';
@@ -304,7 +333,9 @@ export const runCommand = async ({
   }
 };
 
-export const hostCommand = async (options: CommandOptions & { command: string }): Promise<HostView> => {
+export const hostCommand = async (
+  options: CommandOptions & { command: string },
+): Promise<HostView> => {
   const command = COMMANDS[options.command];
   if (!command) {
     throw new AppError('BAD_USER_INPUT', 'Unknown command');
@@ -340,7 +371,9 @@ export const kickPlayer = async ({
 
 const openGameByPin = async (db: PrismaClient, pin: string) => {
   const clean = pin.replace(/\s+/g, '');
-  const game = /^\d{6}$/.test(clean) ? await db.liveGame.findUnique({ where: { pin: clean } }) : null;
+  const game = /^\d{6}$/.test(clean)
+    ? await db.liveGame.findUnique({ where: { pin: clean } })
+    : null;
   if (!game) {
     throw new AppError('NOT_FOUND', 'No game with this PIN is open');
   }
@@ -378,7 +411,10 @@ export const joinGame = async ({
   const game = await openGameByPin(db, pin);
   const wanted = nickname ?? viewer?.displayName;
   if (!wanted) {
-    throw new AppError('BAD_USER_INPUT', 'Choose a nickname', { field: 'nickname', reason: 'REQUIRED' });
+    throw new AppError('BAD_USER_INPUT', 'Choose a nickname', {
+      field: 'nickname',
+      reason: 'REQUIRED',
+    });
   }
   const check = checkNickname(wanted);
   if (!check.ok) {
@@ -396,7 +432,8 @@ export const joinGame = async ({
   const token = newToken(game.id);
   let playerId: string;
   try {
-    const joinOrder = game.teamCount > 0 ? await db.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
+    const joinOrder =
+      game.teamCount > 0 ? await db.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
     const seat = await db.liveGamePlayer.create({
       data: {
         gameId: game.id,
@@ -444,7 +481,11 @@ export const seatOfToken = async (db: PrismaClient, token: string) => {
 };
 
 /** A player's screen from their token: the rejoin after a reload or a lost connection. */
-export const playerView = async (db: PrismaClient, token: string, now: Date): Promise<PlayerView> => {
+export const playerView = async (
+  db: PrismaClient,
+  token: string,
+  now: Date,
+): Promise<PlayerView> => {
   const seat = await seatOfToken(db, token);
   const frame = await loadPlayerFrame(db, seat.gameId, now);
   const view = frame && playerViewOf(frame, seat.id);
@@ -499,7 +540,9 @@ export const submitAnswer = async ({
   const questions = await gameQuestions(db, gameId);
   const question = questions[questionIndex];
   if (!question) {
-    throw new AppError('BAD_USER_INPUT', 'No such question in this game', { field: 'questionIndex' });
+    throw new AppError('BAD_USER_INPUT', 'No such question in this game', {
+      field: 'questionIndex',
+    });
   }
   const problem = responseProblem(question.type, question.prompt, response);
   if (problem) {
@@ -507,7 +550,12 @@ export const submitAnswer = async ({
   }
   let score: ReturnType<typeof scoreResponse>;
   try {
-    score = scoreResponse({ type: question.type, prompt: question.prompt, key: question.key, response });
+    score = scoreResponse({
+      type: question.type,
+      prompt: question.prompt,
+      key: question.key,
+      response,
+    });
   } catch (error) {
     if (error instanceof InvalidResponseError) {
       throw new AppError('BAD_USER_INPUT', error.message, { field: 'response' });
@@ -526,7 +574,12 @@ export const submitAnswer = async ({
 };
 
 /** Subscriptions: a player's stream starts with their current view. */
-export const subscribePlayer = async (db: PrismaClient, runtime: LiveRuntime, token: string, now: Date) => {
+export const subscribePlayer = async (
+  db: PrismaClient,
+  runtime: LiveRuntime,
+  token: string,
+  now: Date,
+) => {
   const seat = await seatOfToken(db, token);
   await runtime.hub.ready;
   const first = await playerView(db, token, now);

@@ -3,9 +3,20 @@
  * is in frames.ts, so one process reads a game once per event and serves every local screen.
  */
 import type { LiveGame } from '@quiz/prisma';
-import type { QuestionKey, QuestionPrompt, QuestionResponse, QuestionType } from '../questions/types';
+import type {
+  QuestionKey,
+  QuestionPrompt,
+  QuestionResponse,
+  QuestionType,
+} from '../questions/types';
 import { CHOICE_TYPES } from '../questions/types';
-import { DEFAULT_LIMIT_SEC, type LivePhase, type LiveState, rankPlayers, teamScores } from './machine';
+import {
+  DEFAULT_LIMIT_SEC,
+  type LivePhase,
+  type LiveState,
+  rankPlayers,
+  teamScores,
+} from './machine';
 
 export type LiveCitationView = {
   id: string;
@@ -209,15 +220,12 @@ export type StandingsInput = {
   teams: { team: number; score: number; members: number }[];
 };
 
-export const gameStateView = (
-  game: LiveGame,
-  input: StandingsInput,
-  now: Date,
-): GameStateView => {
+export const gameStateView = (game: LiveGame, input: StandingsInput, now: Date): GameStateView => {
   const state = stateOf(game);
   const questions = questionsOf(game);
   const current = questions[game.questionIndex];
-  const showBoard = state.phase === 'PODIUM' || (state.showLeaderboard && state.phase === 'LEADERBOARD');
+  const showBoard =
+    state.phase === 'PODIUM' || (state.showLeaderboard && state.phase === 'LEADERBOARD');
   const leaderboard = showBoard
     ? rankPlayers(input.seats)
         .slice(0, LEADERBOARD_SIZE)
