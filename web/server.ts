@@ -7,6 +7,7 @@ import path from 'node:path';
 import next from 'next';
 import { readEnv } from './src/env';
 import { stampForwardedFor } from './src/server/forwarded-for';
+import { proxyWebSocket } from './src/server/ws-proxy';
 
 const dev = process.argv.includes('--dev');
 
@@ -18,6 +19,17 @@ const main = async () => {
   const server = http.createServer((req, res) => {
     stampForwardedFor(req);
     void handle(req, res);
+  });
+  // Live games' WebSocket to the API; other upgrades (dev reload) are Next's.
+  const nextUpgrade = app.getUpgradeHandler?.();
+  server.on('upgrade', (req, socket, head) => {
+    if (!proxyWebSocket(req, socket, head, readEnv())) {
+      if (nextUpgrade) {
+        void nextUpgrade(req, socket, head);
+      } else {
+        socket.destroy();
+      }
+    }
   });
   const stop = () => {
     server.close(() => process.exit(0));
