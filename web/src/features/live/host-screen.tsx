@@ -129,12 +129,7 @@ export const HostScreen = ({ gameId }: { gameId: string }) => {
   const revealedFor = useRef(-1);
   const game = view?.game;
   useEffect(() => {
-    if (
-      !game ||
-      game.phase !== 'QUESTION' ||
-      game.paused ||
-      revealedFor.current === game.questionIndex
-    ) {
+    if (game?.phase !== 'QUESTION' || game.paused || revealedFor.current === game.questionIndex) {
       return;
     }
     const everyone = game.playerCount > 0 && game.answerCount >= game.playerCount;

@@ -52,8 +52,9 @@ export const Countdown = ({
     return null;
   }
   return (
-    <p className="live-countdown" aria-label={`${left} seconds left`}>
-      <span aria-hidden="true">{left}</span>
+    <p className="live-countdown" role="timer">
+      {left}
+      <span className="small muted"> s left</span>
     </p>
   );
 };
