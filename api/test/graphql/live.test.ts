@@ -5,6 +5,7 @@ import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
+import { createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 
 // Two real API processes (src/server.ts) on one database: the host drives the game on A, the
@@ -372,6 +373,20 @@ describe('a live game served by two API processes', () => {
     ]);
     await host('NEXT', game.id);
     await anaStream.until((e) => e.data?.livePlayerEvents.game.questionIndex === 1);
+    // A signed-in student joins late, under their display name; their result goes on the board.
+    const student = await createStudent(api.database.db, { displayName: 'Late Student' });
+    const late = await data(
+      call(
+        b,
+        'mutation ($p: String!) { joinLiveGame(pin: $p) { view { me { nickname score rank } game { phase } } } }',
+        { p: game.pin },
+        `quiz_session=${student.token}`,
+      ),
+    );
+    expect(late.joinLiveGame.view).toEqual({
+      me: { nickname: 'Late Student', score: 0, rank: 2 },
+      game: { phase: 'QUESTION' },
+    });
     expect(
       await codeOf(call(b, ANSWER, { t: cyToken, i: 1, r: fixture.questions[1]?.right })),
     ).toBe('FORBIDDEN');
@@ -405,7 +420,20 @@ describe('a live game served by two API processes', () => {
     expect(report.liveReport.players).toEqual([
       { rank: 1, nickname: 'Ana', score: 1000, correctCount: 1, results: [true, null, null] },
       { rank: 2, nickname: 'Ben', score: 0, correctCount: 0, results: [false, null, null] },
+      { rank: 2, nickname: 'Late Student', score: 0, correctCount: 0, results: [null, null, null] },
     ]);
+    // Only players with an account rank on the set's LIVE board; guests by nickname do not.
+    const liveBoard = await data(
+      call(
+        a,
+        'query ($s: ID!) { leaderboard(input: { setId: $s, window: LIVE }) { entries { rank score player { id } } totalPlayers } }',
+        { s: fixture.set.id },
+      ),
+    );
+    expect(liveBoard.leaderboard).toEqual({
+      entries: [{ rank: 1, score: 0, player: { id: student.user.id } }],
+      totalPlayers: 1,
+    });
     expect(report.liveReport.csv.split('\n')[1]).toBe('1,Ana,,1000,1,1,1,1,,');
     anaStream.dispose();
     hostStream.dispose();

@@ -6,7 +6,9 @@
  * player id. Every entry therefore has its own rank (1, 2, 3, … without shared places).
  */
 
-export type LeaderboardWindow = 'ALL_TIME' | 'THIS_WEEK' | 'THIS_MONTH';
+/** LIVE: best scores from live classroom games (modules/live/board.ts writes it; attempts never do). */
+export type LeaderboardWindow = 'ALL_TIME' | 'THIS_WEEK' | 'THIS_MONTH' | 'LIVE';
+/** The windows a finished attempt counts on. */
 export const WINDOWS: readonly LeaderboardWindow[] = ['ALL_TIME', 'THIS_WEEK', 'THIS_MONTH'];
 
 const DAY_MS = 86_400_000;
@@ -33,6 +35,8 @@ export const periodOf = (window: LeaderboardWindow, at: Date): string => {
       return `w:${weekStart(at).toISOString().slice(0, 10)}`;
     case 'THIS_MONTH':
       return `m:${monthStart(at).toISOString().slice(0, 7)}`;
+    case 'LIVE':
+      return 'live';
   }
 };
 

@@ -14,6 +14,7 @@ import { promptOf } from '../questions/bank';
 import { InvalidResponseError, scoreResponse } from '../questions/scoring';
 import type { QuestionKey, QuestionResponse } from '../questions/types';
 import { type AnswerAck, AnswerBatcher } from './answers';
+import { recordLiveBoard } from './board';
 import {
   type HostView,
   loadHostView,
@@ -315,6 +316,8 @@ export const runCommand = async ({
           await tx.liveAnswer.deleteMany({
             where: { gameId, questionIndex: effect.questionIndex },
           });
+        } else if (effect.type === 'finish') {
+          await recordLiveBoard(tx, game, now);
         }
       }
       const over = result.state.phase === 'PODIUM' || result.state.phase === 'CANCELLED';

@@ -13,10 +13,11 @@ const WINDOWS = [
   { value: 'THIS_WEEK', label: 'This week' },
   { value: 'THIS_MONTH', label: 'This month' },
   { value: 'ALL_TIME', label: 'All time' },
+  { value: 'LIVE', label: 'Live games' },
 ] as const;
 
 const parseWindow = (value: string | null): LeaderboardFilter['window'] =>
-  value === 'THIS_WEEK' || value === 'THIS_MONTH' ? value : 'ALL_TIME';
+  value === 'THIS_WEEK' || value === 'THIS_MONTH' || value === 'LIVE' ? value : 'ALL_TIME';
 
 /** Per set or overall; week / month / all time; optionally one class. Filters live in the URL. */
 export const LeaderboardView = () => {

@@ -44,7 +44,7 @@ export const LeaderboardDocument = graphql(`
 export type LeaderboardFilter = {
   setId: string | null;
   classId: string | null;
-  window: 'ALL_TIME' | 'THIS_MONTH' | 'THIS_WEEK';
+  window: 'ALL_TIME' | 'THIS_MONTH' | 'THIS_WEEK' | 'LIVE';
 };
 
 export const leaderboardKeys = {
