@@ -29,7 +29,7 @@ import { WebSocketServer } from 'ws';
 import { createContext } from './context';
 import type { ApiEnv } from './env';
 import { formatError } from './errors';
-import { clientAddress, PROXY_SECRET_HEADER } from './lib/client-address';
+import { clientAddress, PROXY_SECRET_HEADER, sameSecret } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
 import { RequestGuard } from './limits/guard';
 import { LIMITS } from './limits/limits';
@@ -50,7 +50,7 @@ export const originAllowed = (request: http.IncomingMessage, env: ApiEnv): boole
   if (!origin) {
     return true; // Not a browser: nothing to ride on (no ambient cookie of a victim).
   }
-  if (env.PROXY_SECRET && request.headers[PROXY_SECRET_HEADER] === env.PROXY_SECRET) {
+  if (env.PROXY_SECRET && sameSecret(request.headers[PROXY_SECRET_HEADER], env.PROXY_SECRET)) {
     return true;
   }
   try {
