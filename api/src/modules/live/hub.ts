@@ -109,6 +109,7 @@ export type LiveHubOptions = {
 export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
   private readonly throttled = new Map<string, NodeJS.Timeout>();
+  private readonly lastSent = new Map<string, number>();
   private listener: Client | null = null;
   private stopped = false;
   private reconnectDelayMs = 100;
@@ -122,8 +123,15 @@ export class LiveHub {
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
   }
 
+  private started = false;
+
+  /**
+   * Starts listening, once: on the first screen that subscribes (a process that only runs
+   * mutations needs no LISTEN connection; its NOTIFYs go through the pool).
+   */
   start(): Promise<void> {
-    if (this.options.databaseUrl) {
+    if (!this.started && this.options.databaseUrl) {
+      this.started = true;
       this.ready = this.connect();
     }
     return this.ready;
@@ -214,24 +222,43 @@ export class LiveHub {
     }
   }
 
-  /** Answer counts and joins: at most one announcement per game per THROTTLE_MS from this process. */
-  announceThrottled(gameId: string, kind: 'count' | 'roster'): void {
+  /**
+   * Answer counts and joins: at most one announcement per game and kind per THROTTLE_MS from this
+   * process. The first goes out at once (awaitable); later ones within the window are folded into
+   * one at its end.
+   */
+  announceThrottled(gameId: string, kind: 'count' | 'roster'): Promise<void> {
     const key = `${gameId}|${kind}`;
-    if (this.throttled.has(key) || this.stopped) {
-      return;
+    if (this.stopped || this.throttled.has(key)) {
+      return Promise.resolve();
+    }
+    const now = Date.now();
+    const wait = (this.lastSent.get(key) ?? 0) + THROTTLE_MS - now;
+    if (wait <= 0) {
+      this.lastSent.set(key, now);
+      return this.sendNow(gameId, kind);
     }
     this.throttled.set(
       key,
       setTimeout(() => {
         this.throttled.delete(key);
-        if (this.options.databaseUrl) {
-          this.announce(this.options.db, gameId, kind).catch((error) =>
-            this.log('live: NOTIFY failed', error),
-          );
-        } else {
-          this.refresh(gameId, kind);
-        }
-      }, THROTTLE_MS),
+        this.lastSent.set(key, Date.now());
+        void this.sendNow(gameId, kind);
+      }, wait),
+    );
+    return Promise.resolve();
+  }
+
+  private sendNow(gameId: string, kind: LiveEventKind): Promise<void> {
+    if (this.lastSent.size > 10_000) {
+      this.lastSent.clear();
+    }
+    if (!this.options.databaseUrl) {
+      this.refresh(gameId, kind);
+      return Promise.resolve();
+    }
+    return this.announce(this.options.db, gameId, kind).catch((error) =>
+      this.log('live: NOTIFY failed', error),
     );
   }
 

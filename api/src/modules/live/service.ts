@@ -51,10 +51,9 @@ export const liveRuntime = (db: PrismaClient, databaseUrl: string | null): LiveR
   let runtime = runtimes.get(db);
   if (!runtime) {
     const hub = new LiveHub({ db, databaseUrl });
-    void hub.start();
     runtime = {
       hub,
-      answers: new AnswerBatcher(db, (gameId) => hub.announceThrottled(gameId, 'count')),
+      answers: new AnswerBatcher(db, (gameId) => void hub.announceThrottled(gameId, 'count')),
     };
     runtimes.set(db, runtime);
   }
@@ -459,7 +458,7 @@ export const joinGame = async ({
     }
     throw error;
   }
-  runtime.hub.announceThrottled(game.id, 'roster');
+  await runtime.hub.announceThrottled(game.id, 'roster');
   const frame = await loadPlayerFrame(db, game.id, now);
   const view = frame && playerViewOf(frame, playerId);
   if (!view) {
@@ -584,7 +583,7 @@ export const subscribePlayer = async (
   now: Date,
 ) => {
   const seat = await seatOfToken(db, token);
-  await runtime.hub.ready;
+  await runtime.hub.start();
   const first = await playerView(db, token, now);
   return runtime.hub.subscribePlayer(seat.gameId, seat.id, first);
 };
@@ -601,7 +600,7 @@ export const subscribeHost = async (
   now: () => Date,
 ) => {
   await requireHostGame(db, gameId, host);
-  await runtime.hub.ready;
+  await runtime.hub.start();
   const presence = (type: 'hostReturn' | 'hostDisconnect') =>
     runCommand({ db, runtime, gameId, host, now: now(), command: { type } }).catch(() => {});
   await presence('hostReturn');
