@@ -44,6 +44,8 @@ const answer = async (page: Page) => {
 test('a host and three players play a live game to the podium; a reload mid-question keeps the seat', async ({
   browser,
 }) => {
+  // Four browser contexts and six axe runs through a whole game on a shared 2-core box.
+  test.setTimeout(300_000);
   const hostContext = await browser.newContext();
   const host = await hostContext.newPage();
   await signInByApi(host.request);
