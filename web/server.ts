@@ -4,9 +4,11 @@
 // forged header. Usage: node --import tsx web/server.ts [--dev] (WEB_PORT, default 3000).
 import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import next from 'next';
 import { readEnv } from './src/env';
 import { stampForwardedFor } from './src/server/forwarded-for';
+import { proxyWebSocket } from './src/server/ws-proxy';
 
 const dev = process.argv.includes('--dev');
 
@@ -19,6 +21,26 @@ const main = async () => {
     stampForwardedFor(req);
     void handle(req, res);
   });
+  // Live games' WebSocket goes to the API (ws-proxy.ts). Next.js attaches its own 'upgrade'
+  // listener to this server on the first request (for dev reloads) and would close any other
+  // upgrade; it is taken off and called only for upgrades that are not ours.
+  let nextUpgrade: ((...args: unknown[]) => unknown) | null = null;
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!proxyWebSocket(req, socket, head, readEnv())) {
+      if (nextUpgrade) {
+        void nextUpgrade(req, socket, head);
+      } else {
+        socket.destroy();
+      }
+    }
+  };
+  server.on('newListener', (event, listener) => {
+    if (event === 'upgrade' && listener !== onUpgrade) {
+      nextUpgrade = listener as (...args: unknown[]) => unknown;
+      setImmediate(() => server.off('upgrade', listener as (...args: unknown[]) => void));
+    }
+  });
+  server.on('upgrade', onUpgrade);
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeIdleConnections();

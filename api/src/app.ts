@@ -46,6 +46,9 @@ const schema = () => {
   return executableSchema;
 };
 
+/** The same schema for the WebSocket transport (ws.ts). */
+export const getExecutableSchema = (): ReturnType<typeof buildExecutableSchema> => schema();
+
 /**
  * The GraphQL server without HTTP: `http.ts` serves it, and tests call `executeOperation` on it.
  * Operations run through graphql-jit (see schema/jit-executor.ts): Apollo still parses, caches and

@@ -1,8 +1,10 @@
 import { createPrismaClient } from '@quiz/prisma';
 import { EnvError } from '@quiz/prisma/parse-env';
-import { createApolloServer } from './app';
+import { createApolloServer, getExecutableSchema } from './app';
 import { loadEnv } from './env';
 import { createHttpServer } from './http';
+import { stopLiveRuntime } from './modules/live/service';
+import { attachWebSocket } from './ws';
 
 // 1. Read the environment once (one clear line and exit 1 if it is wrong).
 // 2. Start Apollo and the HTTP server; a port in use is reported with the variable to change.
@@ -18,6 +20,8 @@ const main = async () => {
   await apollo.start();
   const server = createHttpServer({ apollo, db, env });
   server.keepAliveTimeout = 5_000;
+  // Live games: graphql-ws on the same server and path (an Upgrade request goes to it).
+  const sockets = attachWebSocket({ server, schema: getExecutableSchema(), db, env });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -46,6 +50,9 @@ const main = async () => {
     // ones after their response (http.ts answers with `connection: close` from now on); after
     // 10 s whatever is left is cut.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Live players reconnect to another process (their seats are in the database).
+    await sockets.close();
+    await stopLiveRuntime(db);
     server.closeIdleConnections();
     const idle = setInterval(() => server.closeIdleConnections(), 100);
     const deadline = setTimeout(() => server.closeAllConnections(), 10_000);

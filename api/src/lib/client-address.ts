@@ -15,7 +15,7 @@ export type ClientAddressOptions = {
   expectedSecret: string | undefined;
 };
 
-const sameSecret = (given: string | string[] | undefined, expected: string): boolean => {
+export const sameSecret = (given: string | string[] | undefined, expected: string): boolean => {
   const value = Buffer.from(Array.isArray(given) ? (given[0] ?? '') : (given ?? ''));
   const want = Buffer.from(expected);
   return value.length === want.length && timingSafeEqual(value, want);

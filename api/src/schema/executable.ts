@@ -42,6 +42,21 @@ export const buildExecutableSchema = (
             `Resolver for ${typeName}.${fieldName}, which the schema does not declare`,
           );
         }
+        // Subscription fields come as { subscribe, resolve } (graphql-ws runs them over WebSocket).
+        if (typeName === 'Subscription' && typeof resolve === 'object' && resolve !== null) {
+          const { subscribe, resolve: resolveEvent } = resolve as {
+            subscribe?: GraphQLFieldResolver<unknown, unknown>;
+            resolve?: GraphQLFieldResolver<unknown, unknown>;
+          };
+          if (typeof subscribe !== 'function') {
+            throw new Error(`Subscription ${fieldName} has no subscribe function`);
+          }
+          field.subscribe = subscribe;
+          if (resolveEvent) {
+            field.resolve = resolveEvent;
+          }
+          continue;
+        }
         if (typeof resolve !== 'function') {
           throw new Error(`Resolver for ${typeName}.${fieldName} is not a function`);
         }

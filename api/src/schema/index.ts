@@ -9,6 +9,7 @@ import { resolvers as classes } from '../modules/classes/resolvers';
 import { resolvers as interop } from '../modules/interop/resolvers';
 import { resolvers as knowledge } from '../modules/knowledge/resolvers';
 import { resolvers as leaderboard } from '../modules/leaderboard/resolvers';
+import { resolvers as live } from '../modules/live/resolvers';
 import { resolvers as questionSets } from '../modules/question-sets/resolvers';
 import { resolvers as questions } from '../modules/questions/resolvers';
 import { resolvers as baseResolvers } from './resolvers';
@@ -32,4 +33,5 @@ export const resolvers: Resolvers[] = [
   leaderboard,
   analytics,
   interop,
+  live,
 ];

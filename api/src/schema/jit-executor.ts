@@ -67,6 +67,16 @@ export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayI
         contextValue: context,
       }) as Promise<GatewayExecutionResult>;
     }
+    if (operation.operation === 'subscription') {
+      // Subscriptions run over WebSocket (ws.ts); over HTTP they are a client's mistake.
+      return {
+        errors: [
+          new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) at /graphql', {
+            extensions: { code: 'BAD_REQUEST' },
+          }),
+        ],
+      };
+    }
     let entry = documents.get(document);
     if (!entry) {
       entry = { runs: 0, compiled: new Map() };

@@ -7,7 +7,9 @@
  * board holds each player's first finished attempt only (see planFinishedAttempt).
  */
 
-export type LeaderboardWindow = 'ALL_TIME' | 'THIS_WEEK' | 'THIS_MONTH';
+/** LIVE: best scores from live classroom games (modules/live/board.ts writes it; attempts never do). */
+export type LeaderboardWindow = 'ALL_TIME' | 'THIS_WEEK' | 'THIS_MONTH' | 'LIVE';
+/** The windows a finished attempt counts on. */
 export const WINDOWS: readonly LeaderboardWindow[] = ['ALL_TIME', 'THIS_WEEK', 'THIS_MONTH'];
 
 const DAY_MS = 86_400_000;
@@ -34,6 +36,8 @@ export const periodOf = (window: LeaderboardWindow, at: Date): string => {
       return `w:${weekStart(at).toISOString().slice(0, 10)}`;
     case 'THIS_MONTH':
       return `m:${monthStart(at).toISOString().slice(0, 7)}`;
+    case 'LIVE':
+      return 'live';
   }
 };
 

@@ -13,6 +13,7 @@ const WINDOWS = [
   { value: 'THIS_WEEK', label: 'This week' },
   { value: 'THIS_MONTH', label: 'This month' },
   { value: 'ALL_TIME', label: 'All time' },
+  { value: 'LIVE', label: 'Live games' },
 ] as const;
 
 /** Per set or overall; week / month / all time; optionally one class. Filters live in the URL. */

@@ -44,7 +44,7 @@ export const LeaderboardDocument = graphql(`
 export type LeaderboardFilter = {
   setId: string | null;
   classId: string | null;
-  window: 'ALL_TIME' | 'THIS_MONTH' | 'THIS_WEEK';
+  window: 'ALL_TIME' | 'THIS_MONTH' | 'THIS_WEEK' | 'LIVE';
 };
 
 export const leaderboardKeys = {
@@ -76,6 +76,7 @@ export const parseLeaderboardFilter = (params: {
   return {
     setId: first(params.get('set')),
     classId: first(params.get('class')),
-    window: window === 'THIS_WEEK' || window === 'THIS_MONTH' ? window : 'ALL_TIME',
+    window:
+      window === 'THIS_WEEK' || window === 'THIS_MONTH' || window === 'LIVE' ? window : 'ALL_TIME',
   };
 };

@@ -93,6 +93,7 @@ export const SetBuilder = ({ setId }: { setId: string }) => {
             {set.attemptCount} {set.attemptCount === 1 ? 'attempt' : 'attempts'}
           </span>
           <Link href={`/teacher/sets/${set.id}/results`}>Class results</Link>
+          <Link href={`/teacher/live/new?setId=${set.id}`}>Host live</Link>
         </div>
       </header>
       <ExportMenu setId={set.id} />

@@ -1,0 +1,363 @@
+/**
+ * Fan-out of live games across API processes. Every change is written to PostgreSQL and
+ * announced with NOTIFY on one channel; each process LISTENs on a dedicated connection, reads
+ * the game once, and pushes the new view to the screens connected to it. The payload is only
+ * "<gameId>|<kind>" (far below the 8000-byte limit): the database, not the message, is the truth,
+ * so a lost notification costs a refresh, never data.
+ *
+ * Traps handled (see docs/live.md): LISTEN needs its own long-lived connection (not the pool);
+ * node-postgres does not reconnect, so we do, forever, then re-LISTEN and refresh every game
+ * with local screens (notifications sent while we were away are gone). Answer counts and joins
+ * are throttled per game, and go to the host only.
+ */
+
+import type { DbClient } from '@quiz/prisma';
+import { Client } from 'pg';
+import {
+  type HostView,
+  loadHostView,
+  loadPlayerFrame,
+  type PlayerView,
+  playerViewOf,
+} from './frames';
+
+export const LIVE_CHANNEL = 'live_game';
+
+/** state: phase or seats changed (everyone); count / roster: for the host's screen only. */
+export type LiveEventKind = 'state' | 'count' | 'roster';
+
+/** How often, at most, one process announces answer counts or joins of one game. */
+export const THROTTLE_MS = 250;
+
+/**
+ * A subscription's stream: keeps only the newest undelivered view (each view is the whole
+ * screen, so a slow socket skips stale ones instead of queueing them).
+ */
+class LatestQueue<T> implements AsyncIterableIterator<T> {
+  private value: T | undefined;
+  private has = false;
+  private waiting: ((result: IteratorResult<T>) => void) | null = null;
+  private done = false;
+
+  constructor(private readonly onClose: () => void) {}
+
+  push(value: T): void {
+    if (this.done) {
+      return;
+    }
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve({ value, done: false });
+      return;
+    }
+    this.value = value;
+    this.has = true;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.has) {
+      const value = this.value as T;
+      this.has = false;
+      this.value = undefined;
+      return Promise.resolve({ value, done: false });
+    }
+    if (this.done) {
+      return Promise.resolve({ value: undefined, done: true });
+    }
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    if (!this.done) {
+      this.done = true;
+      this.onClose();
+      this.waiting?.({ value: undefined, done: true });
+      this.waiting = null;
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error: unknown): Promise<IteratorResult<T>> {
+    void this.return();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+type GameScreens = {
+  hosts: Set<LatestQueue<HostView>>;
+  players: Map<LatestQueue<PlayerView>, string>;
+  /** A refresh is running; `again` holds the kinds that arrived meanwhile. */
+  refreshing: boolean;
+  again: Set<LiveEventKind>;
+};
+
+export type LiveHubOptions = {
+  db: DbClient;
+  /** For the dedicated LISTEN connection; null: this process only hears its own events. */
+  databaseUrl: string | null;
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+};
+
+export class LiveHub {
+  private readonly games = new Map<string, GameScreens>();
+  private readonly throttled = new Map<string, NodeJS.Timeout>();
+  private readonly lastSent = new Map<string, number>();
+  private listener: Client | null = null;
+  private stopped = false;
+  private reconnectDelayMs = 100;
+  private readonly now: () => Date;
+  private readonly log: (message: string, error?: unknown) => void;
+  /** Resolves once LISTEN is in place (tests wait for it). */
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: LiveHubOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+  }
+
+  private started = false;
+
+  /**
+   * Starts listening, once: on the first screen that subscribes (a process that only runs
+   * mutations needs no LISTEN connection; its NOTIFYs go through the pool).
+   */
+  start(): Promise<void> {
+    if (!this.started && this.options.databaseUrl) {
+      this.started = true;
+      this.ready = this.connect();
+    }
+    return this.ready;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.throttled.values()) {
+      clearTimeout(timer);
+    }
+    this.throttled.clear();
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => {});
+    for (const screens of this.games.values()) {
+      for (const queue of screens.hosts) {
+        void queue.return();
+      }
+      for (const queue of screens.players.keys()) {
+        void queue.return();
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    while (!this.stopped) {
+      const client = new Client({ connectionString: this.options.databaseUrl ?? undefined });
+      try {
+        client.on('notification', (message) => this.onNotification(message.payload ?? ''));
+        client.on('error', (error) => this.lost(client, error));
+        client.on('end', () => this.lost(client));
+        await client.connect();
+        await client.query(`LISTEN ${LIVE_CHANNEL}`);
+        if (this.stopped) {
+          await client.end();
+          return;
+        }
+        this.listener = client;
+        this.reconnectDelayMs = 100;
+        // Whatever was announced while we were not listening: read every game we serve again.
+        for (const gameId of this.games.keys()) {
+          this.refresh(gameId, 'state');
+        }
+        return;
+      } catch (error) {
+        client.removeAllListeners();
+        await client.end().catch(() => {});
+        this.log('live: LISTEN connection failed, retrying', error);
+        await new Promise((resolve) => setTimeout(resolve, this.reconnectDelayMs));
+        this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 5_000);
+      }
+    }
+  }
+
+  private lost(client: Client, error?: unknown): void {
+    if (this.listener !== client || this.stopped) {
+      return;
+    }
+    this.listener = null;
+    client.removeAllListeners();
+    client.on('error', () => {});
+    void client.end().catch(() => {});
+    this.log('live: LISTEN connection lost, reconnecting', error);
+    this.ready = this.connect();
+  }
+
+  private onNotification(payload: string): void {
+    const [gameId, kind] = payload.split('|');
+    if (gameId && (kind === 'state' || kind === 'count' || kind === 'roster')) {
+      this.refresh(gameId, kind);
+    }
+  }
+
+  /**
+   * Announces a change. Inside a transaction (pass it as db) the NOTIFY goes out at commit, and
+   * not at all on rollback. Without LISTEN (a single process) the local screens refresh directly.
+   */
+  async announce(db: DbClient, gameId: string, kind: LiveEventKind): Promise<void> {
+    if (this.options.databaseUrl) {
+      await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${gameId}|${kind}`})`;
+    }
+  }
+
+  /** After a commit, in single-process mode: refresh local screens. */
+  afterCommit(gameId: string, kind: LiveEventKind): void {
+    if (!this.options.databaseUrl) {
+      this.refresh(gameId, kind);
+    }
+  }
+
+  /**
+   * Answer counts and joins: at most one announcement per game and kind per THROTTLE_MS from this
+   * process. The first goes out at once (awaitable); later ones within the window are folded into
+   * one at its end.
+   */
+  announceThrottled(gameId: string, kind: 'count' | 'roster'): Promise<void> {
+    const key = `${gameId}|${kind}`;
+    if (this.stopped || this.throttled.has(key)) {
+      return Promise.resolve();
+    }
+    const now = Date.now();
+    const wait = (this.lastSent.get(key) ?? 0) + THROTTLE_MS - now;
+    if (wait <= 0) {
+      this.lastSent.set(key, now);
+      return this.sendNow(gameId, kind);
+    }
+    this.throttled.set(
+      key,
+      setTimeout(() => {
+        this.throttled.delete(key);
+        this.lastSent.set(key, Date.now());
+        void this.sendNow(gameId, kind);
+      }, wait),
+    );
+    return Promise.resolve();
+  }
+
+  private sendNow(gameId: string, kind: LiveEventKind): Promise<void> {
+    if (this.lastSent.size > 10_000) {
+      this.lastSent.clear();
+    }
+    if (!this.options.databaseUrl) {
+      this.refresh(gameId, kind);
+      return Promise.resolve();
+    }
+    return this.announce(this.options.db, gameId, kind).catch((error) =>
+      this.log('live: NOTIFY failed', error),
+    );
+  }
+
+  private screens(gameId: string): GameScreens {
+    let screens = this.games.get(gameId);
+    if (!screens) {
+      screens = { hosts: new Set(), players: new Map(), refreshing: false, again: new Set() };
+      this.games.set(gameId, screens);
+    }
+    return screens;
+  }
+
+  private release(gameId: string): void {
+    const screens = this.games.get(gameId);
+    if (screens && screens.hosts.size === 0 && screens.players.size === 0 && !screens.refreshing) {
+      this.games.delete(gameId);
+    }
+  }
+
+  /** A host screen's stream; `first` is its current view. */
+  subscribeHost(gameId: string, first: HostView, onClose: () => void = () => {}) {
+    const screens = this.screens(gameId);
+    const queue = new LatestQueue<HostView>(() => {
+      screens.hosts.delete(queue);
+      this.release(gameId);
+      onClose();
+    });
+    screens.hosts.add(queue);
+    queue.push(first);
+    return queue;
+  }
+
+  /** A player screen's stream; `first` is its current view. */
+  subscribePlayer(gameId: string, playerId: string, first: PlayerView) {
+    const screens = this.screens(gameId);
+    const queue = new LatestQueue<PlayerView>(() => {
+      screens.players.delete(queue);
+      this.release(gameId);
+    });
+    screens.players.set(queue, playerId);
+    queue.push(first);
+    return queue;
+  }
+
+  /** Local screens of a game (for tests and the benchmark's figures). */
+  screenCount(gameId: string): { hosts: number; players: number } {
+    const screens = this.games.get(gameId);
+    return { hosts: screens?.hosts.size ?? 0, players: screens?.players.size ?? 0 };
+  }
+
+  /** Reads the game once and pushes to its local screens; coalesces events that arrive meanwhile. */
+  refresh(gameId: string, kind: LiveEventKind): void {
+    const screens = this.games.get(gameId);
+    if (!screens) {
+      return;
+    }
+    if (screens.refreshing) {
+      screens.again.add(kind);
+      return;
+    }
+    screens.refreshing = true;
+    void this.push(gameId, screens, kind)
+      .catch((error) => this.log('live: refresh failed', error))
+      .finally(() => {
+        screens.refreshing = false;
+        const again = screens.again;
+        screens.again = new Set();
+        if (again.size > 0) {
+          this.refresh(
+            gameId,
+            again.has('state') ? 'state' : again.has('roster') ? 'roster' : 'count',
+          );
+        } else {
+          this.release(gameId);
+        }
+      });
+  }
+
+  private async push(gameId: string, screens: GameScreens, kind: LiveEventKind): Promise<void> {
+    const now = this.now();
+    const db = this.options.db;
+    if (screens.hosts.size > 0) {
+      const view = await loadHostView(db, gameId, now);
+      if (view) {
+        for (const queue of screens.hosts) {
+          queue.push(view);
+        }
+      }
+    }
+    if (kind === 'state' && screens.players.size > 0) {
+      const frame = await loadPlayerFrame(db, gameId, now);
+      if (frame) {
+        for (const [queue, playerId] of screens.players) {
+          const view = playerViewOf(frame, playerId);
+          if (view) {
+            queue.push(view);
+          }
+        }
+      }
+    }
+  }
+}

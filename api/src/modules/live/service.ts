@@ -1,0 +1,613 @@
+/**
+ * Live games: create from a set, join and rejoin, host commands, answers. Each change is one
+ * transaction that reads the game row locked, asks machine.ts what the change does, writes the
+ * result and announces it (NOTIFY at commit, hub.ts). No state that matters lives in a process.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { LiveGame, Prisma, PrismaClient, User } from '@quiz/prisma';
+import { AppError, notFound } from '../../errors';
+import { isUuid } from '../../lib/ids';
+import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit';
+import { checkNickname } from '../accounts/nickname';
+import { responseProblem } from '../attempts/responses';
+import { promptOf } from '../questions/bank';
+import { InvalidResponseError, scoreResponse } from '../questions/scoring';
+import type { QuestionKey, QuestionResponse } from '../questions/types';
+import { type AnswerAck, AnswerBatcher } from './answers';
+import { recordLiveBoard } from './board';
+import {
+  type HostView,
+  loadHostView,
+  loadPlayerFrame,
+  type PlayerView,
+  playerViewOf,
+} from './frames';
+import { LiveHub } from './hub';
+import {
+  applyCommand,
+  DEFAULT_LIMIT_SEC,
+  generateNickname,
+  joinVerdict,
+  type LiveCommand,
+  LiveRuleError,
+  MAX_LIMIT_SEC,
+  MIN_LIMIT_SEC,
+  makePin,
+  type SeatScore,
+  scoreQuestion,
+  teamFor,
+} from './machine';
+import { type LiveQuestionSnapshot, questionsOf, stateColumns, stateOf } from './views';
+
+/** A classroom shares one address (NAT): a few big classes per ten minutes. */
+export const LIVE_JOIN_PER_IP: RateLimitRule = { name: 'liveJoin:ip', limit: 600, windowSec: 600 };
+export const MAX_TEAMS = 10;
+
+/** The process's hub and answer batcher, one per database client (one per API process). */
+export type LiveRuntime = { hub: LiveHub; answers: AnswerBatcher };
+const runtimes = new WeakMap<PrismaClient, LiveRuntime>();
+
+export const liveRuntime = (db: PrismaClient, databaseUrl: string | null): LiveRuntime => {
+  let runtime = runtimes.get(db);
+  if (!runtime) {
+    const hub = new LiveHub({ db, databaseUrl });
+    runtime = {
+      hub,
+      answers: new AnswerBatcher(db, (gameId) => void hub.announceThrottled(gameId, 'count')),
+    };
+    runtimes.set(db, runtime);
+  }
+  return runtime;
+};
+
+export const stopLiveRuntime = async (db: PrismaClient): Promise<void> => {
+  const runtime = runtimes.get(db);
+  runtimes.delete(db);
+  await runtime?.hub.stop();
+};
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** "<gameId>.<secret>": the game is readable so answers can be grouped without a lookup. */
+const newToken = (gameId: string) => `${gameId}.${randomBytes(24).toString('base64url')}`;
+const gameOfToken = (token: string): string | null => {
+  const [gameId, secret] = token.split('.');
+  return gameId && secret && isUuid(gameId) && secret.length >= 16 ? gameId : null;
+};
+
+const badToken = () => new AppError('UNAUTHENTICATED', 'This seat token is not valid');
+
+const ruleError = (error: unknown): never => {
+  if (error instanceof LiveRuleError) {
+    throw new AppError('CONFLICT', error.message);
+  }
+  throw error;
+};
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+
+const requireHostGame = async (
+  db: Prisma.TransactionClient | PrismaClient,
+  gameId: string,
+  host: User,
+) => {
+  const game = isUuid(gameId) ? await db.liveGame.findUnique({ where: { id: gameId } }) : null;
+  if (!game || game.hostId !== host.id) {
+    throw notFound('Live game');
+  }
+  return game;
+};
+
+export type CreateLiveGameInput = {
+  setId: string;
+  speedPoints?: boolean | null;
+  showLeaderboard?: boolean | null;
+  teamCount?: number | null;
+  timeLimitSec?: number | null;
+};
+
+export const createLiveGame = async ({
+  db,
+  host,
+  input,
+  now,
+}: {
+  db: PrismaClient;
+  host: User;
+  input: CreateLiveGameInput;
+  now: Date;
+}): Promise<HostView> => {
+  const teamCount = input.teamCount ?? 0;
+  if (!Number.isInteger(teamCount) || teamCount < 0 || teamCount === 1 || teamCount > MAX_TEAMS) {
+    throw new AppError('BAD_USER_INPUT', `teamCount must be 0 or 2–${MAX_TEAMS}`, {
+      field: 'teamCount',
+    });
+  }
+  const limit = input.timeLimitSec ?? DEFAULT_LIMIT_SEC;
+  if (!Number.isInteger(limit) || limit < MIN_LIMIT_SEC || limit > MAX_LIMIT_SEC) {
+    throw new AppError('BAD_USER_INPUT', `timeLimitSec must be ${MIN_LIMIT_SEC}–${MAX_LIMIT_SEC}`, {
+      field: 'timeLimitSec',
+    });
+  }
+  const set = isUuid(input.setId)
+    ? await db.questionSet.findUnique({
+        where: { id: input.setId },
+        include: { items: { orderBy: { position: 'asc' }, include: { question: true } } },
+      })
+    : null;
+  if (!set || set.ownerId !== host.id || set.status === 'ARCHIVED') {
+    throw notFound('Question set');
+  }
+  const items = set.items.filter((item) => item.question.deletedAt === null);
+  if (items.length === 0) {
+    throw new AppError('BAD_USER_INPUT', 'This set has no questions', { field: 'setId' });
+  }
+  const citationIds = [...new Set(items.flatMap((item) => item.question.citationIds))];
+  const citations = await db.citation.findMany({
+    where: { id: { in: citationIds } },
+    include: { source: { select: { title: true, url: true } } },
+  });
+  const byId = new Map(citations.map((c) => [c.id, c]));
+  const questions: LiveQuestionSnapshot[] = items.map(({ question, timeLimitSec }) => ({
+    id: question.id,
+    type: question.type,
+    stem: question.stem,
+    prompt: promptOf(question),
+    key: question.key as unknown as QuestionKey,
+    explanation: question.explanation,
+    timeLimitSec: Math.min(Math.max(timeLimitSec ?? limit, MIN_LIMIT_SEC), MAX_LIMIT_SEC),
+    citations: question.citationIds.flatMap((id) => {
+      const c = byId.get(id);
+      return c
+        ? [
+            {
+              id: c.id,
+              quote: c.quote,
+              locator: c.locator,
+              sourceTitle: c.source.title,
+              url: c.source.url,
+            },
+          ]
+        : [];
+    }),
+  }));
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const game = await db.liveGame.create({
+        data: {
+          pin: makePin(() => randomInt(0, 1_000_000) / 1_000_000),
+          setId: set.id,
+          hostId: host.id,
+          title: set.title,
+          questions: questions as unknown as Prisma.InputJsonValue,
+          speedPoints: input.speedPoints ?? true,
+          showLeaderboard: input.showLeaderboard ?? true,
+          teamCount,
+          createdAt: now,
+        },
+      });
+      return (await loadHostView(db, game.id, now)) as HostView;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 8) {
+        throw error;
+      }
+    }
+  }
+};
+
+export const hostView = async (db: PrismaClient, gameId: string, host: User, now: Date) => {
+  await requireHostGame(db, gameId, host);
+  return (await loadHostView(db, gameId, now)) as HostView;
+};
+
+export const myLiveGames = async (db: PrismaClient, host: User) => {
+  const games = await db.liveGame.findMany({
+    where: { hostId: host.id },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    include: { _count: { select: { players: { where: { kickedAt: null } } } } },
+  });
+  return games.map((game) => ({
+    id: game.id,
+    title: game.title,
+    phase: game.phase,
+    pin: game.pin,
+    playerCount: game._count.players,
+    createdAt: game.createdAt,
+    endedAt: game.endedAt,
+  }));
+};
+
+const COMMANDS: Record<string, LiveCommand> = {
+  START: { type: 'start' },
+  REVEAL: { type: 'reveal' },
+  NEXT: { type: 'next' },
+  SKIP: { type: 'skip' },
+  PAUSE: { type: 'pause' },
+  RESUME: { type: 'resume' },
+  END: { type: 'end' },
+  LOCK: { type: 'lock', locked: true },
+  UNLOCK: { type: 'lock', locked: false },
+};
+
+/** Scores one question for every seat and writes points, totals and streaks. */
+const writeScores = async (tx: Prisma.TransactionClient, game: LiveGame, questionIndex: number) => {
+  const question = questionsOf(game)[questionIndex];
+  const [seats, answers] = await Promise.all([
+    tx.liveGamePlayer.findMany({
+      where: { gameId: game.id, kickedAt: null },
+      select: {
+        id: true,
+        score: true,
+        correctCount: true,
+        answerCount: true,
+        streak: true,
+        bestStreak: true,
+      },
+    }),
+    tx.liveAnswer.findMany({
+      where: { gameId: game.id, questionIndex },
+      select: { playerId: true, credit: true, isCorrect: true, elapsedMs: true },
+    }),
+  ]);
+  const scored = scoreQuestion({
+    seats: seats.map(({ id, ...seat }): SeatScore => ({ playerId: id, ...seat })),
+    answers,
+    limitMs: (question?.timeLimitSec ?? DEFAULT_LIMIT_SEC) * 1000,
+    speedPoints: game.speedPoints,
+  });
+  if (scored.points.size > 0) {
+    await tx.$executeRaw`
+      UPDATE "LiveAnswer" a SET points = u.points
+      FROM unnest(${[...scored.points.keys()]}::uuid[], ${[...scored.points.values()]}::int[]) AS u(player_id, points)
+      WHERE a."gameId" = ${game.id}::uuid AND a."questionIndex" = ${questionIndex} AND a."playerId" = u.player_id`;
+  }
+  if (scored.seats.length > 0) {
+    const s = scored.seats;
+    await tx.$executeRaw`
+      UPDATE "LiveGamePlayer" p SET score = u.score, "correctCount" = u.correct, "answerCount" = u.answered,
+        streak = u.streak, "bestStreak" = u.best
+      FROM unnest(
+        ${s.map((x) => x.playerId)}::uuid[], ${s.map((x) => x.score)}::int[], ${s.map((x) => x.correctCount)}::int[],
+        ${s.map((x) => x.answerCount)}::int[], ${s.map((x) => x.streak)}::int[], ${s.map((x) => x.bestStreak)}::int[]
+      ) AS u(id, score, correct, answered, streak, best)
+      WHERE p.id = u.id`;
+  }
+};
+
+export type CommandOptions = {
+  db: PrismaClient;
+  runtime: LiveRuntime;
+  gameId: string;
+  host: User;
+  now: Date;
+};
+
+/** Runs a host command (or the host's connection coming and going) in one transaction. */
+export const runCommand = async ({
+  db,
+  runtime,
+  gameId,
+  host,
+  now,
+  command,
+}: CommandOptions & { command: LiveCommand }): Promise<void> => {
+  if (!isUuid(gameId)) {
+    throw notFound('Live game');
+  }
+  const changed = await db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "LiveGame" WHERE id = ${gameId}::uuid FOR UPDATE`;
+      const game = await requireHostGame(tx, gameId, host);
+      const before = stateOf(game);
+      let result: ReturnType<typeof applyCommand>;
+      try {
+        result = applyCommand(before, command, now.getTime());
+      } catch (error) {
+        return ruleError(error);
+      }
+      if (result.state.seq === before.seq) {
+        return false;
+      }
+      for (const effect of result.effects) {
+        if (effect.type === 'scoreQuestion') {
+          await writeScores(tx, game, effect.questionIndex);
+        } else if (effect.type === 'discardQuestion') {
+          await tx.liveAnswer.deleteMany({
+            where: { gameId, questionIndex: effect.questionIndex },
+          });
+        } else if (effect.type === 'finish') {
+          await recordLiveBoard(tx, game, now);
+        }
+      }
+      const over = result.state.phase === 'PODIUM' || result.state.phase === 'CANCELLED';
+      await tx.liveGame.update({
+        where: { id: gameId },
+        // A finished game frees its PIN for another.
+        data: { ...stateColumns(result.state), ...(over ? { pin: null } : {}) },
+      });
+      await runtime.hub.announce(tx, gameId, 'state');
+      return true;
+    },
+    { maxWait: 5_000, timeout: 30_000 },
+  );
+  if (changed) {
+    runtime.hub.afterCommit(gameId, 'state');
+  }
+};
+
+export const hostCommand = async (
+  options: CommandOptions & { command: string },
+): Promise<HostView> => {
+  const command = COMMANDS[options.command];
+  if (!command) {
+    throw new AppError('BAD_USER_INPUT', 'Unknown command');
+  }
+  await runCommand({ ...options, command });
+  return (await loadHostView(options.db, options.gameId, options.now)) as HostView;
+};
+
+export const kickPlayer = async ({
+  playerId,
+  ...options
+}: CommandOptions & { playerId: string }): Promise<HostView> => {
+  const { db, gameId, host, now, runtime } = options;
+  if (!isUuid(gameId) || !isUuid(playerId)) {
+    throw notFound('Player');
+  }
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "LiveGame" WHERE id = ${gameId}::uuid FOR UPDATE`;
+    await requireHostGame(tx, gameId, host);
+    const { count } = await tx.liveGamePlayer.updateMany({
+      where: { id: playerId, gameId, kickedAt: null },
+      data: { kickedAt: now },
+    });
+    if (count === 0) {
+      throw notFound('Player');
+    }
+    await tx.liveGame.update({ where: { id: gameId }, data: { seq: { increment: 1 } } });
+    await runtime.hub.announce(tx, gameId, 'state');
+  });
+  runtime.hub.afterCommit(gameId, 'state');
+  return (await loadHostView(db, gameId, now)) as HostView;
+};
+
+const openGameByPin = async (db: PrismaClient, pin: string) => {
+  const clean = pin.replace(/\s+/g, '');
+  const game = /^\d{6}$/.test(clean)
+    ? await db.liveGame.findUnique({ where: { pin: clean } })
+    : null;
+  if (!game) {
+    throw new AppError('NOT_FOUND', 'No game with this PIN is open');
+  }
+  return game;
+};
+
+export const lobbyInfo = async (db: PrismaClient, pin: string) => {
+  const game = await openGameByPin(db, pin);
+  return {
+    gameId: game.id,
+    title: game.title,
+    phase: game.phase,
+    locked: game.locked,
+    suggestedNickname: generateNickname(() => randomInt(0, 1_000_000) / 1_000_000),
+  };
+};
+
+export const joinGame = async ({
+  db,
+  runtime,
+  pin,
+  nickname,
+  viewer,
+  ip,
+  now,
+}: {
+  db: PrismaClient;
+  runtime: LiveRuntime;
+  pin: string;
+  nickname: string | null | undefined;
+  viewer: User | null;
+  ip: string;
+  now: Date;
+}): Promise<{ token: string; view: PlayerView }> => {
+  const game = await openGameByPin(db, pin);
+  const wanted = nickname ?? viewer?.displayName;
+  if (!wanted) {
+    throw new AppError('BAD_USER_INPUT', 'Choose a nickname', {
+      field: 'nickname',
+      reason: 'REQUIRED',
+    });
+  }
+  const check = checkNickname(wanted);
+  if (!check.ok) {
+    throw new AppError('BAD_USER_INPUT', check.message, { field: 'nickname', reason: check.code });
+  }
+  await consumeRateLimit({ db, rule: LIVE_JOIN_PER_IP, subject: ip, now });
+  const verdict = joinVerdict(stateOf(game), false);
+  if (!verdict.ok) {
+    throw new AppError(
+      'CONFLICT',
+      verdict.reason === 'LOCKED' ? 'The host has locked this game' : 'This game is over',
+      { reason: verdict.reason },
+    );
+  }
+  const token = newToken(game.id);
+  let playerId: string;
+  try {
+    const joinOrder =
+      game.teamCount > 0 ? await db.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
+    const seat = await db.liveGamePlayer.create({
+      data: {
+        gameId: game.id,
+        userId: viewer?.id ?? null,
+        nickname: check.nickname,
+        nameKey: check.key,
+        tokenHash: hashToken(token),
+        team: teamFor(game.teamCount, joinOrder),
+        joinedAt: now,
+      },
+      select: { id: true },
+    });
+    playerId = seat.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('CONFLICT', 'Someone in this game already has that nickname', {
+        field: 'nickname',
+        reason: 'NAME_TAKEN',
+      });
+    }
+    throw error;
+  }
+  await runtime.hub.announceThrottled(game.id, 'roster');
+  const frame = await loadPlayerFrame(db, game.id, now);
+  const view = frame && playerViewOf(frame, playerId);
+  if (!view) {
+    throw notFound('Live game');
+  }
+  return { token, view };
+};
+
+/** The seat a token names, or UNAUTHENTICATED. */
+export const seatOfToken = async (db: PrismaClient, token: string) => {
+  const gameId = gameOfToken(token);
+  const seat = gameId
+    ? await db.liveGamePlayer.findUnique({
+        where: { tokenHash: hashToken(token) },
+        select: { id: true, gameId: true },
+      })
+    : null;
+  if (!seat || seat.gameId !== gameId) {
+    throw badToken();
+  }
+  return seat;
+};
+
+/** A player's screen from their token: the rejoin after a reload or a lost connection. */
+export const playerView = async (
+  db: PrismaClient,
+  token: string,
+  now: Date,
+): Promise<PlayerView> => {
+  const seat = await seatOfToken(db, token);
+  const frame = await loadPlayerFrame(db, seat.gameId, now);
+  const view = frame && playerViewOf(frame, seat.id);
+  if (!view) {
+    throw badToken();
+  }
+  return view;
+};
+
+/** In-process copy of each game's questions: immutable once the game exists. */
+const questionCache = new Map<string, LiveQuestionSnapshot[]>();
+const QUESTION_CACHE_SIZE = 500;
+
+const gameQuestions = async (db: PrismaClient, gameId: string) => {
+  const cached = questionCache.get(gameId);
+  if (cached) {
+    return cached;
+  }
+  const game = await db.liveGame.findUnique({ where: { id: gameId }, select: { questions: true } });
+  if (!game) {
+    throw badToken();
+  }
+  const questions = questionsOf(game);
+  if (questionCache.size >= QUESTION_CACHE_SIZE) {
+    questionCache.delete(questionCache.keys().next().value as string);
+  }
+  questionCache.set(gameId, questions);
+  return questions;
+};
+
+export const submitAnswer = async ({
+  db,
+  runtime,
+  token,
+  questionIndex,
+  response,
+  now,
+}: {
+  db: PrismaClient;
+  runtime: LiveRuntime;
+  token: string;
+  questionIndex: number;
+  response: QuestionResponse;
+  now: Date;
+}): Promise<AnswerAck> => {
+  // Stamped first: the server's clock at receipt is what the deadline is checked against.
+  const receivedAt = now;
+  const gameId = gameOfToken(token);
+  if (!gameId) {
+    throw badToken();
+  }
+  const questions = await gameQuestions(db, gameId);
+  const question = questions[questionIndex];
+  if (!question) {
+    throw new AppError('BAD_USER_INPUT', 'No such question in this game', {
+      field: 'questionIndex',
+    });
+  }
+  const problem = responseProblem(question.type, question.prompt, response);
+  if (problem) {
+    throw new AppError('BAD_USER_INPUT', problem, { field: 'response' });
+  }
+  let score: ReturnType<typeof scoreResponse>;
+  try {
+    score = scoreResponse({
+      type: question.type,
+      prompt: question.prompt,
+      key: question.key,
+      response,
+    });
+  } catch (error) {
+    if (error instanceof InvalidResponseError) {
+      throw new AppError('BAD_USER_INPUT', error.message, { field: 'response' });
+    }
+    throw error;
+  }
+  return runtime.answers.submit({
+    gameId,
+    tokenHash: hashToken(token),
+    questionIndex,
+    response,
+    credit: score.credit,
+    isCorrect: score.isCorrect,
+    receivedAt,
+  });
+};
+
+/** Subscriptions: a player's stream starts with their current view. */
+export const subscribePlayer = async (
+  db: PrismaClient,
+  runtime: LiveRuntime,
+  token: string,
+  now: Date,
+) => {
+  const seat = await seatOfToken(db, token);
+  await runtime.hub.start();
+  const first = await playerView(db, token, now);
+  return runtime.hub.subscribePlayer(seat.gameId, seat.id, first);
+};
+
+/**
+ * The host's stream. Its first subscription marks the host connected; the last one closing marks
+ * them away (the game waits for them; players keep their seats).
+ */
+export const subscribeHost = async (
+  db: PrismaClient,
+  runtime: LiveRuntime,
+  gameId: string,
+  host: User,
+  now: () => Date,
+) => {
+  await requireHostGame(db, gameId, host);
+  await runtime.hub.start();
+  const presence = (type: 'hostReturn' | 'hostDisconnect') =>
+    runCommand({ db, runtime, gameId, host, now: now(), command: { type } }).catch(() => {});
+  await presence('hostReturn');
+  const first = (await loadHostView(db, gameId, now())) as HostView;
+  return runtime.hub.subscribeHost(gameId, first, () => {
+    if (runtime.hub.screenCount(gameId).hosts === 0) {
+      void presence('hostDisconnect');
+    }
+  });
+};

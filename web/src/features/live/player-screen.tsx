@@ -1,0 +1,198 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import type { LivePlayerViewFieldsFragment } from '@/gql/graphql';
+import { GraphQLRequestError, gqlRequest } from '@/lib/graphql/client';
+import { QuestionCard } from '../play/question-card';
+import { emptyDraft, type ResponseDraft, toResponseInput } from '../play/response';
+import { LivePlayerEventsDocument, SubmitLiveAnswerDocument } from './queries';
+import { Countdown, Explanation, keyText } from './shared';
+import { useLiveStream } from './socket';
+
+/** The seat token of a game, kept in this browser so a reload or a new tab rejoins the seat. */
+export const seatKey = (gameId: string) => `live-seat:${gameId}`;
+
+const AnswerForm = ({
+  view,
+  token,
+  offsetMs,
+  onAnswered,
+}: {
+  view: LivePlayerViewFieldsFragment;
+  token: string;
+  offsetMs: number;
+  onAnswered: (index: number) => void;
+}) => {
+  const question = view.game.question;
+  const [draft, setDraft] = useState<ResponseDraft | null>(null);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!question) {
+    return null;
+  }
+  const current = draft ?? emptyDraft(question);
+  const submit = async () => {
+    setSending(true);
+    setError(null);
+    // An answer is safe to send again: the server keeps the first one (alreadyRecorded).
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      try {
+        await gqlRequest(SubmitLiveAnswerDocument, {
+          token,
+          questionIndex: question.index,
+          response: toResponseInput(question, current),
+        });
+        onAnswered(question.index);
+        setSending(false);
+        return;
+      } catch (e) {
+        const retryable =
+          e instanceof GraphQLRequestError &&
+          (e.code === 'NETWORK_ERROR' || e.code === 'SERVICE_UNAVAILABLE');
+        if (!retryable || attempt === 4) {
+          setError(e instanceof Error ? e.message : 'Your answer was not recorded');
+          setSending(false);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300 * 2 ** attempt));
+      }
+    }
+  };
+  return (
+    <div className="stack">
+      <Countdown game={view.game} offsetMs={offsetMs} />
+      <QuestionCard
+        question={question}
+        idPrefix={`live-q${question.index}`}
+        draft={current}
+        onChange={setDraft}
+        onSubmit={() => void submit()}
+        isSubmitting={sending}
+        submitLabel="Lock in answer"
+      />
+      {error ? (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+};
+
+const OwnResult = ({ view }: { view: LivePlayerViewFieldsFragment }) => {
+  const { game, me, myAnswer } = view;
+  const answered = myAnswer && myAnswer.questionIndex === game.questionIndex;
+  return (
+    <section className="card stack" aria-labelledby="live-result">
+      <h2 id="live-result">
+        {!answered ? 'No answer this time' : myAnswer.isCorrect ? 'Correct!' : 'Not quite'}
+      </h2>
+      {answered ? <p>+{myAnswer.points ?? 0} points</p> : null}
+      <p>
+        Score <strong>{me.score.toLocaleString('en-US')}</strong>
+        {me.rank ? ` · rank ${me.rank} of ${game.playerCount}` : ''} · streak {me.streak}
+      </p>
+      {game.reveal ? (
+        <>
+          <p>
+            Answer: <strong>{keyText(game)}</strong>
+          </p>
+          <Explanation reveal={game.reveal} />
+        </>
+      ) : null}
+    </section>
+  );
+};
+
+export const PlayerScreen = ({ gameId }: { gameId: string }) => {
+  const [token, setToken] = useState<string | null | undefined>(undefined);
+  useEffect(() => setToken(window.localStorage.getItem(seatKey(gameId))), [gameId]);
+  const stream = useLiveStream(
+    String(LivePlayerEventsDocument),
+    token ? { token } : null,
+    (data) => data.livePlayerEvents as LivePlayerViewFieldsFragment | undefined,
+  );
+  const [answeredIndex, setAnsweredIndex] = useState(-1);
+
+  if (token === undefined) {
+    return <p className="narrow-page">Loading…</p>;
+  }
+  if (token === null || stream.error?.code === 'UNAUTHENTICATED') {
+    return (
+      <div className="narrow-page stack">
+        <h1>Live game</h1>
+        <p>This browser has no seat in this game.</p>
+        <Link className="button" href="/live">
+          Join a game
+        </Link>
+      </div>
+    );
+  }
+  const view = stream.view;
+  if (!view) {
+    return <p className="narrow-page">Connecting to the game…</p>;
+  }
+  const { game, me } = view;
+  const answered =
+    answeredIndex === game.questionIndex || view.myAnswer?.questionIndex === game.questionIndex;
+  return (
+    <div className="live-player narrow-page stack">
+      <header className="live-player__bar">
+        <h1>{game.title}</h1>
+        <p className="muted" data-testid="live-me">
+          {me.nickname}
+          {me.team !== null && me.team !== undefined ? ` · Team ${me.team + 1}` : ''} ·{' '}
+          {me.score.toLocaleString('en-US')} pts
+        </p>
+      </header>
+      {me.kicked ? (
+        <p role="alert">The host removed you from this game.</p>
+      ) : game.phase === 'LOBBY' ? (
+        <section className="card stack">
+          <h2>You’re in!</h2>
+          <p>
+            Waiting for the host to start. Keep this page open; if it reloads, you keep your seat.
+          </p>
+        </section>
+      ) : game.phase === 'QUESTION' ? (
+        answered ? (
+          <section className="card stack" role="status">
+            <h2>Answer locked in</h2>
+            <p>Waiting for the reveal…</p>
+          </section>
+        ) : game.paused ? (
+          <p role="status">The host has paused the game.</p>
+        ) : (
+          <AnswerForm
+            key={game.questionIndex}
+            view={view}
+            token={token}
+            offsetMs={stream.offsetMs}
+            onAnswered={setAnsweredIndex}
+          />
+        )
+      ) : game.phase === 'REVEAL' || game.phase === 'LEADERBOARD' ? (
+        <OwnResult view={view} />
+      ) : game.phase === 'PODIUM' ? (
+        <section className="card stack" aria-labelledby="live-final">
+          <h2 id="live-final">Game over</h2>
+          <p>
+            You finished <strong>{me.rank ? `#${me.rank}` : ''}</strong> with{' '}
+            {me.score.toLocaleString('en-US')} points and {me.correctCount} right answers.
+          </p>
+          <ol className="live-board">
+            {game.leaderboard.slice(0, 3).map((row) => (
+              <li key={row.rank + row.nickname}>
+                <span className="live-board__rank">{row.rank}</span> {row.nickname} · {row.score}{' '}
+                pts
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        <p>The host closed this game.</p>
+      )}
+    </div>
+  );
+};
