@@ -10,7 +10,11 @@ export default {
   packageManager: 'pnpm',
   testRunner: 'jest',
   plugins: [fileURLToPath(import.meta.resolve('@stryker-mutator/jest-runner'))],
-  jest: { projectType: 'custom', configFile: 'jest.mutation.config.js', enableFindRelatedTests: true },
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.mutation.config.js',
+    enableFindRelatedTests: true,
+  },
   coverageAnalysis: 'perTest',
   mutate: [
     'src/modules/questions/gate/item-checks.ts',
