@@ -10,7 +10,9 @@ module.exports = {
   ...preset,
   roots: ['<rootDir>/src'],
   testMatch: [
-    '<rootDir>/src/modules/analytics/**/*.test.ts',
+    '<rootDir>/src/modules/analytics/statistics.test.ts',
+    '<rootDir>/src/modules/analytics/findings.test.ts',
+    '<rootDir>/src/modules/analytics/elo.test.ts',
     '<rootDir>/src/modules/questions/scoring*.test.ts',
     '<rootDir>/src/modules/questions/short-answer.test.ts',
     '<rootDir>/src/modules/leaderboard/ranking*.test.ts',

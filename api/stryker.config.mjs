@@ -13,7 +13,7 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'jest.mutation.config.js',
-    enableFindRelatedTests: true,
+    enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',
   mutate: [
