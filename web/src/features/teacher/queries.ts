@@ -294,14 +294,45 @@ export const SetAnalyticsDocument = graphql(`
           displayName
           isGuest
         }
+        answers {
+          position
+          answered
+          isCorrect
+          credit
+          points
+          timedOut
+          given
+        }
+      }
+      scoreDistribution {
+        fromPercent
+        toPercent
+        count
+      }
+      minimumAnswers {
+        code
+        label
+        minimum
+        why
       }
       questions {
         position
         answerCount
+        correctCount
         facility
         discrimination
         meanCredit
         flags
+        findings {
+          code
+          message
+        }
+        measured {
+          answerCount
+          expectedCorrect
+          priorExpectedCorrect
+          status
+        }
         question {
           id
           stem
