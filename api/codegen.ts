@@ -58,6 +58,7 @@ const config: CodegenConfig = {
           QuestionStat: '../modules/analytics/mappers#QuestionStatParent',
           OptionStat: '../modules/analytics/mappers#OptionStatParent',
           StudentResult: '../modules/analytics/mappers#StudentResultParent',
+          Retirement: '../modules/question-sets/mappers#RetirementParent',
         },
       },
     },

@@ -2,9 +2,10 @@ import type { DbClient, Prisma, Question, QuestionOrigin, QuestionType } from '@
 import { z } from 'zod';
 import { decodeCursor, encodeCursor, pageSize } from '../../../lib/cursor';
 
-/** What a teacher may use: the generated bank and their own questions (never deleted ones). */
+/** What a teacher may use: the generated bank and their own questions (never deleted or retired ones). */
 export const visibleQuestionWhere = (viewerId: string): Prisma.QuestionWhereInput => ({
   deletedAt: null,
+  retiredAt: null,
   OR: [{ origin: 'GENERATED' }, { authorId: viewerId }],
 });
 

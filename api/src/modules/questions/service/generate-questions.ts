@@ -46,7 +46,7 @@ export const generateBankQuestions = async ({
     });
   }
   const rows = await db.question.findMany({
-    where: { origin: 'GENERATED', deletedAt: null },
+    where: { origin: 'GENERATED', deletedAt: null, retiredAt: null },
     orderBy: { id: 'asc' },
   });
   const bank = rows.map(toBankQuestion);
