@@ -53,6 +53,9 @@ export const TeacherDashboardDocument = graphql(`
         id
         name
       }
+      retiredItems {
+        position
+      }
     }
     myClasses {
       id
@@ -133,6 +136,34 @@ export const QuestionSetFieldsDoc = graphql(`
         type
         stem
         origin
+      }
+    }
+    retiredItems {
+      position
+      question {
+        id
+        stem
+        retirement {
+          reason
+          note
+          replacement {
+            id
+            stem
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ReplaceRetiredQuestionDocument = graphql(`
+  mutation ReplaceRetiredQuestion($setId: ID!, $position: Int!) {
+    replaceRetiredQuestion(setId: $setId, position: $position) {
+      errors {
+        ...FieldErrorFields
+      }
+      questionSet {
+        ...QuestionSetFields
       }
     }
   }
