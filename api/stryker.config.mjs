@@ -29,7 +29,9 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
-  concurrency: 2,
+  // The machines are shared: a generous timeout keeps a slow run from counting as a kill.
+  timeoutMS: 60_000,
+  concurrency: 1,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
