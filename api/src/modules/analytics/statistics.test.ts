@@ -17,6 +17,19 @@ describe('item statistics (hand-computed)', () => {
     expect(variance([1, 2, 3, 4])).toBe(1.25);
   });
 
+  it('pearson refuses mismatched or too few pairs and flat sides; two pairs are enough', () => {
+    expect(pearson([1, 2, 3], [1, 2])).toBeNull();
+    expect(pearson([], [])).toBeNull();
+    expect(pearson([1, 2], [1, 2])).toBeCloseTo(1, 12);
+    expect(pearson([1, 2], [2, 1])).toBeCloseTo(-1, 12);
+    expect(pearson([1, 2, 3], [5, 5, 5])).toBeNull();
+    expect(pearson([5, 5, 5], [1, 2, 3])).toBeNull();
+    // Variance just above rounding noise still correlates.
+    expect(pearson([0, 1e-5, 2e-5], [0, 1, 2])).toBeCloseTo(1, 9);
+    expect(variance([])).toBeNull();
+    expect(variance([2, 2])).toBe(0);
+  });
+
   it('facility is the share fully correct', () => {
     expect(facility([true, false, true, true])).toBe(0.75);
     expect(facility([])).toBeNull();
