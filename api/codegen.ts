@@ -59,6 +59,7 @@ const config: CodegenConfig = {
           OptionStat: '../modules/analytics/mappers#OptionStatParent',
           StudentResult: '../modules/analytics/mappers#StudentResultParent',
           ImportQuestionsPayload: '../modules/interop/service#ImportPayload',
+          Retirement: '../modules/question-sets/mappers#RetirementParent',
         },
       },
     },

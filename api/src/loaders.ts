@@ -11,6 +11,7 @@ import type {
   QuestionSet,
   QuestionSetItem,
   Relation,
+  RetiredReason,
   Source,
   Theme,
   User,
@@ -152,6 +153,33 @@ export const createLoaders = (db: DbClient) => {
     ),
     user: byKey<string, User>(
       (ids) => db.user.findMany({ where: { id: { in: [...ids] } } }),
+      (row) => row.id,
+    ),
+    /**
+     * Retirement of questions, from the database (not the process cache: the seed retires
+     * questions while API processes run). Only retired questions have a row.
+     */
+    retirement: byKey<
+      string,
+      {
+        id: string;
+        retiredAt: Date | null;
+        retiredReason: RetiredReason | null;
+        retiredNote: string | null;
+        replacementId: string | null;
+      }
+    >(
+      (ids) =>
+        db.question.findMany({
+          where: { id: { in: [...ids] }, retiredAt: { not: null } },
+          select: {
+            id: true,
+            retiredAt: true,
+            retiredReason: true,
+            retiredNote: true,
+            replacementId: true,
+          },
+        }),
       (row) => row.id,
     ),
     /** Questions through the process cache (content is immutable by id). */

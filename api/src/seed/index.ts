@@ -6,7 +6,8 @@ import { runWithDatabase } from '../lib/run-with-database';
 import { backfillNameKeys } from '../modules/accounts/service';
 import { loadKnowledgeSnapshot } from '../modules/knowledge/snapshot';
 import { storeBank } from '../modules/questions/bank';
-import { buildBank } from '../modules/questions/generator';
+import { buildBankFromIndex, buildKbIndex } from '../modules/questions/generator';
+import { retirementOf } from '../modules/questions/retirement';
 import { seedDemo } from './demo';
 
 /** Fixed, so the bank (and its question ids and option order) is the same on every machine. */
@@ -19,14 +20,20 @@ runWithDatabase(async (db) => {
       'The knowledge base is empty: run the knowledge-base seed first (pnpm db:seed).',
     );
   }
-  const { questions, report } = buildBank({ kb, seed: BANK_SEED });
-  const stored = await storeBank({ db, questions, now: new Date() });
+  const idx = buildKbIndex(kb);
+  const { questions, report } = buildBankFromIndex(idx, BANK_SEED);
+  const stored = await storeBank({
+    db,
+    questions,
+    now: new Date(),
+    retire: (question) => retirementOf(question, idx),
+  });
   console.log(
     `Question bank: ${report.total} questions (${Object.entries(report.byType)
       .map(([type, n]) => `${type} ${n}`)
       .join(
         ', ',
-      )}); stored ${stored.created} new, ${stored.updated} updated, ${stored.removed} removed, ${stored.keptReferenced + stored.keptObsolete} kept because sets or attempts use them.`,
+      )}); stored ${stored.created} new, ${stored.updated} updated, ${stored.removed} removed, ${stored.keptReferenced + stored.keptObsolete} kept because sets or attempts use them (${stored.keptObsolete} retired, ${stored.retired} newly or with a new reason or replacement; ${stored.restored} restored).`,
   );
   const demo = await seedDemo({ db, now: new Date() });
   console.log(demo);

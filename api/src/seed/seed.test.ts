@@ -47,6 +47,8 @@ describe('the API seed', () => {
       keptReferenced: 0,
       removed: 0,
       keptObsolete: 0,
+      retired: 0,
+      restored: 0,
     });
     const [used, changed, dropped, kept] = bank as [
       (typeof bank)[0],
@@ -77,6 +79,12 @@ describe('the API seed', () => {
       keptReferenced: 1,
       removed: 1,
       keptObsolete: 1,
+      retired: 1,
+      restored: 0,
+    });
+    // The kept one left the bank: retired (issue 11.7), not served in new attempts.
+    expect(await db.question.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({
+      retiredReason: 'FACTS_CHANGED',
     });
     expect((await db.question.findUniqueOrThrow({ where: { id: used.id } })).stem).toBe(used.stem);
     expect((await db.question.findUniqueOrThrow({ where: { id: changed.id } })).stem).toBe(
@@ -88,6 +96,7 @@ describe('the API seed', () => {
       created: 0,
       updated: 0,
       removed: 0,
+      retired: 0,
     });
   });
 

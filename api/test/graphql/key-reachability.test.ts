@@ -73,9 +73,11 @@ describe('answer keys are reachable only through guarded edges', () => {
       'QuestionPayload.question', // create/updateQuestion: requireTeacher
       'QuestionSetItem.question', // via QuestionSet only
       'QuestionStat.question', // via SetAnalytics only
+      'Retirement.replacement', // via BankQuestion.retirement only
     ]);
+    expect(into('Retirement')).toEqual(['BankQuestion.retirement']);
     expect(into('BankQuestionConnection')).toEqual(['Query.bankQuestions']);
-    expect(into('QuestionSetItem')).toEqual(['QuestionSet.items']);
+    expect(into('QuestionSetItem')).toEqual(['QuestionSet.items', 'QuestionSet.retiredItems']);
     expect(into('QuestionSet')).toEqual([
       'Query.mySets', // requireTeacher, ownerId in the where clause
       'Query.questionSet', // requireTeacher, ownerId in the where clause

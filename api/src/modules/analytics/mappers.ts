@@ -1,4 +1,7 @@
 import type { Class, Question, QuestionSet } from '@quiz/prisma';
+import type { EstimateStatus } from './elo';
+import type { Finding } from './findings';
+import type { ScoreBin } from './statistics';
 
 export type OptionStatParent = {
   optionId: string;
@@ -17,6 +20,25 @@ export type QuestionStatParent = {
   meanCredit: number | null;
   options: OptionStatParent[];
   flags: string[];
+  correctCount: number;
+  findings: Finding[];
+  measured: {
+    answerCount: number;
+    expectedCorrect: number | null;
+    priorExpectedCorrect: number;
+    status: EstimateStatus;
+  };
+};
+
+export type StudentAnswerParent = {
+  position: number;
+  questionId: string;
+  answered: boolean;
+  isCorrect: boolean | null;
+  credit: number | null;
+  points: number | null;
+  timedOut: boolean;
+  given: string | null;
 };
 
 export type StudentResultParent = {
@@ -30,6 +52,7 @@ export type StudentResultParent = {
   retakeCount: number;
   medianAnswerSeconds: number | null;
   flags: string[];
+  answers: StudentAnswerParent[];
 };
 
 export type SetAnalyticsParent = {
@@ -40,4 +63,6 @@ export type SetAnalyticsParent = {
   meanScore: number | null;
   questions: QuestionStatParent[];
   students: StudentResultParent[];
+  scoreDistribution: ScoreBin[];
+  minimumAnswers: { code: string; label: string; minimum: number; why: string }[];
 };

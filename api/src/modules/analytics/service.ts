@@ -1,15 +1,17 @@
-import type { AttemptItem, DbClient } from '@quiz/prisma';
+import type { AttemptItem, DbClient, Question } from '@quiz/prisma';
 import { notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { keyOf, promptOf } from '../questions/bank';
 import { loadQuestionsById } from '../questions/bank-cache';
 import type { QuestionResponse } from '../questions/types';
+import { describeFindings, ESTIMATE_MINIMUMS } from './findings';
 import type {
   OptionStatParent,
   QuestionStatParent,
   SetAnalyticsParent,
   StudentResultParent,
 } from './mappers';
+import { loadItemRatings, measuredDifficulty } from './ratings';
 import {
   answerTimesMs,
   correctedPointBiserial,
@@ -19,7 +21,27 @@ import {
   mean,
   median,
   pearson,
+  scoreBins,
 } from './statistics';
+
+/** What a student gave, in words (orderings and matchings are summed up by their credit). */
+const givenOf = (item: AttemptItem, question: Question): string | null => {
+  const response = item.response as QuestionResponse | null;
+  if (!response) {
+    return null;
+  }
+  if (response.optionIds) {
+    const labels = new Map((promptOf(question).options ?? []).map((o) => [o.id, o.label]));
+    return response.optionIds.map((id) => labels.get(id) ?? id).join('; ');
+  }
+  if (response.text !== undefined) {
+    return response.text;
+  }
+  if (response.year !== undefined) {
+    return String(response.year);
+  }
+  return null;
+};
 
 const pickedOptions = (item: AttemptItem): string[] =>
   (item.response as QuestionResponse | null)?.optionIds ?? [];
@@ -72,6 +94,11 @@ export const getSetAnalytics = async ({
     items.map((item) => item.questionId),
   );
 
+  const ratings = await loadItemRatings(
+    db,
+    questions.flatMap((q) => (q ? [q.id] : [])),
+  );
+
   const firstByPlayer = new Map<string, (typeof attempts)[number]>();
   // The ranked attempt (not a retake) first; by start time among equals.
   const byRank = [...attempts].sort(
@@ -118,8 +145,18 @@ export const getSetAnalytics = async ({
         ),
       };
     });
-    const p = facility(rows.map((row) => row.item.isCorrect === true && !row.item.timedOut));
+    const fullyRight = rows.map((row) => row.item.isCorrect === true && !row.item.timedOut);
+    const p = facility(fullyRight);
     const discrimination = correctedPointBiserial(credits, rest);
+    const measured = measuredDifficulty(question, ratings.get(question.id) ?? null);
+    const flags = itemFlags({
+      responses: rows.length,
+      facility: p,
+      discrimination,
+      distractors: options.filter((option) => !option.isCorrect),
+      measured: measured.status === 'MEASURED' ? measured : null,
+    });
+    const correctCount = fullyRight.filter(Boolean).length;
     return [
       {
         position: setItem.position,
@@ -129,12 +166,21 @@ export const getSetAnalytics = async ({
         discrimination,
         meanCredit: mean(credits),
         options: options.map(({ discrimination: _d, ...option }) => option),
-        flags: itemFlags({
-          responses: rows.length,
+        flags,
+        correctCount,
+        findings: describeFindings({
+          flags,
+          answers: rows.length,
+          correctCount,
           facility: p,
           discrimination,
-          distractors: options.filter((option) => !option.isCorrect),
+          options,
+          measured,
         }),
+        measured: {
+          ...measured,
+          expectedCorrect: measured.status === 'TOO_FEW' ? null : measured.expectedCorrect,
+        },
       },
     ];
   });
@@ -143,6 +189,8 @@ export const getSetAnalytics = async ({
   for (const attempt of attempts) {
     byPlayer.set(attempt.userId, [...(byPlayer.get(attempt.userId) ?? []), attempt]);
   }
+  const positionOf = new Map(items.map((item) => [item.questionId, item.position]));
+  const questionById = new Map(questions.flatMap((q) => (q ? [[q.id, q] as const] : [])));
   const students: StudentResultParent[] = [...byPlayer.entries()]
     .map(([userId, own]) => {
       const last = own.at(-1);
@@ -160,6 +208,26 @@ export const getSetAnalytics = async ({
         lastScore: last?.score ?? 0,
         bestCorrectCount: Math.max(...own.map((a) => a.correctCount)),
         lastFinishedAt: last?.finishedAt ?? null,
+        answers: (last?.items ?? [])
+          .flatMap((item) => {
+            const question = questionById.get(item.questionId);
+            const position = positionOf.get(item.questionId);
+            return question && position !== undefined
+              ? [
+                  {
+                    position,
+                    questionId: item.questionId,
+                    answered: item.answeredAt !== null,
+                    isCorrect: item.isCorrect,
+                    credit: item.credit,
+                    points: item.points,
+                    timedOut: item.timedOut,
+                    given: givenOf(item, question),
+                  },
+                ]
+              : [];
+          })
+          .sort((a, b) => a.position - b.position),
       };
     })
     .sort((a, b) => b.bestScore - a.bestScore || a.userId.localeCompare(b.userId));
@@ -172,5 +240,9 @@ export const getSetAnalytics = async ({
     meanScore: mean(attempts.map((a) => a.score)),
     questions: stats,
     students,
+    scoreDistribution: scoreBins(
+      firsts.filter((a) => a.maxScore > 0).map((a) => a.score / a.maxScore),
+    ),
+    minimumAnswers: ESTIMATE_MINIMUMS.map((m) => ({ ...m })),
   };
 };

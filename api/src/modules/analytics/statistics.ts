@@ -60,6 +60,8 @@ export type ItemFlagInput = {
   facility: number | null;
   discrimination: number | null;
   distractors: readonly DistractorStat[];
+  /** The Elo estimate across every class (elo.ts), once it has MEASURED status. */
+  measured?: { expectedCorrect: number; priorExpectedCorrect: number } | null;
 };
 
 /** Thresholds from qgen-anchors §3.7/§5.1. */
@@ -68,43 +70,68 @@ export const FLAG_THRESHOLDS = {
   tooEasy: 0.95,
   tooHard: 0.15,
   weakDistractor: 0.05,
-  /** Below this many responses the statistics are too noisy to act on (flags are provisional). */
-  reliableResponses: 100,
+  /** Measured and prior expected share right this far apart: the generator's prior was off. */
+  priorMismatch: 0.2,
 } as const;
 
 /**
- * Item-analysis flags: NEGATIVE_DISCRIMINATION (r < 0: check the key), LOW_DISCRIMINATION
- * (r < 0.20), TOO_EASY (p > 0.95), TOO_HARD (p < 0.15), WEAK_DISTRACTOR (a distractor picked by
- * under 5%), STRONG_PICK_DISTRACTOR (a distractor that stronger players pick: ambiguity), and
- * FEW_RESPONSES when fewer than 100 responses back them.
+ * The fewest answers (first attempts in this set) each estimate needs before a flag rests on it,
+ * checked against a class of 20–30: the share right moves by at most 1/n per answer, so with 5
+ * answers "nobody got it right" is already worth a look; a correlation's standard error is about
+ * 1/√(n − 3), 0.29 at 15 answers, enough to tell a negative r from a strong positive one; a
+ * distractor "picked by under 5%" means nobody of at least 20.
+ */
+export const MIN_ANSWERS = {
+  facility: 5,
+  discrimination: 15,
+  distractor: 20,
+} as const;
+
+/**
+ * Item-analysis flags, each raised only when its estimate has enough answers (MIN_ANSWERS):
+ * NEGATIVE_DISCRIMINATION (r < 0: check the key), LOW_DISCRIMINATION (r < 0.20), TOO_EASY
+ * (p > 0.95), TOO_HARD (p < 0.15), WEAK_DISTRACTOR (a distractor picked by under 5%),
+ * STRONG_PICK_DISTRACTOR (a distractor that stronger players pick: ambiguity). Once the Elo
+ * estimate is measured, TOO_EASY and TOO_HARD use it instead of this class's share, and
+ * PRIOR_MISMATCH says the generator's prior was off by 20 points or more.
  */
 export const itemFlags = (input: ItemFlagInput): string[] => {
   const flags: string[] = [];
   const t = FLAG_THRESHOLDS;
-  if (input.responses === 0) {
-    return flags;
-  }
-  if (input.discrimination !== null) {
+  const n = input.responses;
+  if (input.discrimination !== null && n >= MIN_ANSWERS.discrimination) {
     if (input.discrimination < 0) {
       flags.push('NEGATIVE_DISCRIMINATION');
     } else if (input.discrimination < t.keepDiscrimination) {
       flags.push('LOW_DISCRIMINATION');
     }
   }
-  if (input.facility !== null && input.facility > t.tooEasy) {
+  const share = input.measured
+    ? input.measured.expectedCorrect
+    : n >= MIN_ANSWERS.facility
+      ? input.facility
+      : null;
+  if (share !== null && share > t.tooEasy) {
     flags.push('TOO_EASY');
   }
-  if (input.facility !== null && input.facility < t.tooHard) {
+  if (share !== null && share < t.tooHard) {
     flags.push('TOO_HARD');
   }
-  if (input.distractors.some((d) => d.pickRate < t.weakDistractor)) {
+  if (n >= MIN_ANSWERS.distractor && input.distractors.some((d) => d.pickRate < t.weakDistractor)) {
     flags.push('WEAK_DISTRACTOR');
   }
-  if (input.distractors.some((d) => d.discrimination !== null && d.discrimination > 0)) {
+  if (
+    n >= MIN_ANSWERS.discrimination &&
+    input.distractors.some((d) => d.discrimination !== null && d.discrimination > 0)
+  ) {
     flags.push('STRONG_PICK_DISTRACTOR');
   }
-  if (input.responses < t.reliableResponses) {
-    flags.push('FEW_RESPONSES');
+  if (
+    input.measured &&
+    Math.abs(input.measured.expectedCorrect - input.measured.priorExpectedCorrect) >=
+      t.priorMismatch
+  ) {
+    flags.push('PRIOR_MISMATCH');
   }
   return flags;
 };
@@ -158,4 +185,27 @@ export const isRapidAnswering = (items: readonly TimedAnswer[], questionCount: n
     middle !== null &&
     middle < RAPID_ANSWER.medianMs
   );
+};
+
+export type ScoreBin = { fromPercent: number; toPercent: number; count: number };
+
+/**
+ * Shares of the maximum score in ten bins [0, 10), [10, 20) … [90, 100]: a full score falls in
+ * the last bin. Shares outside [0, 1] (a zero maximum is skipped by the caller) are clamped.
+ */
+export const scoreBins = (shares: readonly number[]): ScoreBin[] => {
+  const bins = Array.from({ length: 10 }, (_, i) => ({
+    fromPercent: i * 10,
+    toPercent: i * 10 + 10,
+    count: 0,
+  }));
+  for (const share of shares) {
+    // Rounded to whole per mille first, so 0.7 (which is 0.69999… in binary) lands in [70, 80).
+    const permille = Math.round(Math.min(1, Math.max(0, share)) * 1000);
+    const bin = bins[Math.min(9, Math.floor(permille / 100))];
+    if (bin) {
+      bin.count += 1;
+    }
+  }
+  return bins;
 };

@@ -13,6 +13,7 @@ import {
   createQuestionSet,
   deleteQuestionSet,
   publishQuestionSet,
+  replaceRetiredQuestion,
   setQuestionSetItems,
   updateQuestionSet,
 } from './service/write-sets';
@@ -54,6 +55,39 @@ export const resolvers: Resolvers = {
       archiveQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id, now: ctx.now() }),
     deleteQuestionSet: (_parent, { id }, ctx) =>
       deleteQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id }),
+    replaceRetiredQuestion: (_parent, { setId, position }, ctx) =>
+      replaceRetiredQuestion({
+        db: ctx.db,
+        ownerId: requireTeacher(ctx).id,
+        setId,
+        position,
+        now: ctx.now(),
+      }),
+  },
+  BankQuestion: {
+    retirement: async (question, _args, ctx) => {
+      const row = await ctx.loaders.retirement.load(question.id);
+      return row?.retiredAt && row.retiredReason
+        ? {
+            reason: row.retiredReason,
+            note: row.retiredNote ?? '',
+            retiredAt: row.retiredAt,
+            replacementId: row.replacementId,
+          }
+        : null;
+    },
+  },
+  Retirement: {
+    replacement: async (retirement, _args, ctx) => {
+      if (!retirement.replacementId) {
+        return null;
+      }
+      const [question, retired] = await Promise.all([
+        ctx.loaders.question.load(retirement.replacementId),
+        ctx.loaders.retirement.load(retirement.replacementId),
+      ]);
+      return question && !retired && !question.deletedAt ? question : null;
+    },
   },
   // Reachable only through the owner's queries (mySets, questionSet, setAnalytics).
   QuestionSet: {
@@ -69,6 +103,14 @@ export const resolvers: Resolvers = {
       (await ctx.loaders.setStats.load(set.id)).questionCount,
     items: (set, _args, ctx) => ctx.loaders.setItems.load(set.id),
     attemptCount: (set, _args, ctx) => ctx.loaders.setAttemptCount.load(set.id),
+    retiredItems: async (set, _args, ctx) => {
+      const items = await ctx.loaders.setItems.load(set.id);
+      const retired = await ctx.loaders.retirement.loadMany(items.map((item) => item.questionId));
+      return items.filter((_item, i) => {
+        const row = retired[i];
+        return row !== null && !(row instanceof Error) && row?.retiredAt;
+      });
+    },
   },
   QuestionSetItem: {
     question: async (item, _args, ctx) => {

@@ -1,4 +1,5 @@
 import type { DbClient, Prisma, Question } from '@quiz/prisma';
+import { type Retirement, replacementFor } from './retirement';
 import { refreshQuestionFacets } from './service/facets';
 import type { BankQuestion, QuestionKey, QuestionPrompt } from './types';
 
@@ -76,23 +77,39 @@ export type StoreBankResult = {
   /** Changed in the generator but kept as stored, because sets or attempts use them. */
   keptReferenced: number;
   removed: number;
-  /** No longer generated but kept, because sets or attempts use them. */
+  /** No longer generated but kept, because sets or attempts use them (all of them retired). */
   keptObsolete: number;
+  /** Of those, retired by this run (or their reason or replacement changed). */
+  retired: number;
+  /** Retired before, generated again: back in service. */
+  restored: number;
+};
+
+/** Without a knowledge base to judge against (tests), a question that left the bank is "changed". */
+const DEFAULT_RETIREMENT: Retirement = {
+  reason: 'FACTS_CHANGED',
+  note: 'The rebuilt bank no longer has it.',
 };
 
 /**
  * Stores the generator's bank as GENERATED questions, idempotently. Questions are immutable once
  * a set or an attempt refers to them: such rows are never changed or removed; unreferenced rows
  * follow the generator (updated when their content changed, removed when no longer produced).
+ * A referenced row the bank no longer produces is retired (issue 11.7) with the reason `retire`
+ * gives and the rebuilt bank's nearest question as its replacement; it is never served in a new
+ * attempt, and finished attempts keep their scores. A retired row produced again is restored.
  */
 export const storeBank = async ({
   db,
   questions,
   now,
+  retire = () => DEFAULT_RETIREMENT,
 }: {
   db: DbClient;
   questions: readonly BankQuestion[];
   now: Date;
+  /** Why a question left the bank (retirementOf, judged against the rebuilt KB). */
+  retire?: (question: BankQuestion) => Retirement;
 }): Promise<StoreBankResult> => {
   const stored = await db.question.findMany({ where: { origin: 'GENERATED' } });
   const referenced = new Set(
@@ -111,6 +128,8 @@ export const storeBank = async ({
     keptReferenced: 0,
     removed: 0,
     keptObsolete: 0,
+    retired: 0,
+    restored: 0,
   };
   const fresh = questions.filter((question) => !byId.has(question.id));
   if (fresh.length > 0) {
@@ -136,6 +155,38 @@ export const storeBank = async ({
   result.keptObsolete = obsolete.length - removable.length;
   if (removable.length > 0) {
     result.removed = (await db.question.deleteMany({ where: { id: { in: removable } } })).count;
+  }
+  for (const row of obsolete.filter((r) => referenced.has(r.id))) {
+    const question = toBankQuestion(row);
+    const { reason, note } = retire(question);
+    const replacementId = replacementFor(question, questions);
+    if (
+      row.retiredAt &&
+      row.retiredReason === reason &&
+      row.retiredNote === note &&
+      row.replacementId === replacementId
+    ) {
+      continue;
+    }
+    await db.question.update({
+      where: { id: row.id },
+      data: {
+        retiredAt: row.retiredAt ?? now,
+        retiredReason: reason,
+        retiredNote: note,
+        replacementId,
+      },
+    });
+    result.retired += 1;
+  }
+  const back = stored.filter((row) => row.retiredAt && wanted.has(row.id)).map((row) => row.id);
+  if (back.length > 0) {
+    result.restored = (
+      await db.question.updateMany({
+        where: { id: { in: back } },
+        data: { retiredAt: null, retiredReason: null, retiredNote: null, replacementId: null },
+      })
+    ).count;
   }
   // Every question, not only the written ones: the knowledge base may have been reloaded.
   await refreshQuestionFacets(db);

@@ -113,3 +113,27 @@ export const DistractorChart = ({ points }: { points: readonly OptionPoint[] }) 
     </ResponsiveContainer>
   </div>
 );
+
+export type ScoreBinPoint = { fromPercent: number; toPercent: number; count: number };
+
+/** How many players' first attempts scored in each tenth of the maximum. */
+export const ScoreDistributionChart = ({ bins }: { bins: readonly ScoreBinPoint[] }) => (
+  <div className="chart-box chart-box--short" aria-hidden="true">
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart
+        accessibilityLayer={false}
+        data={bins.map((bin) => ({
+          ...bin,
+          name: bin.toPercent === 100 ? '90–100%' : `${bin.fromPercent}–${bin.toPercent - 1}%`,
+        }))}
+        margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" stroke="#d9d5cc" />
+        <XAxis dataKey="name" tick={{ fill: '#4a515a', fontSize: 12 }} />
+        <YAxis allowDecimals={false} tick={{ fill: '#4a515a', fontSize: 12 }} />
+        <Tooltip formatter={(value) => [`${value}`, 'Players']} />
+        <Bar isAnimationActive={false} dataKey="count" name="Players" fill={FACILITY} />
+      </BarChart>
+    </ResponsiveContainer>
+  </div>
+);

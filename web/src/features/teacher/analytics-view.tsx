@@ -5,11 +5,19 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { TYPE_LABELS } from '@/features/play/response';
+import { count, decimal, measuredText, percent } from './analytics-format';
 import { useSetAnalytics } from './use-teacher';
 
 // recharts is loaded only here, after the tables, so no other page pays for it.
 const ItemAnalysisChart = dynamic(
   () => import('./analytics-charts').then((mod) => mod.ItemAnalysisChart),
+  {
+    ssr: false,
+    loading: () => <span className="skeleton skeleton--block" />,
+  },
+);
+const ScoreDistributionChart = dynamic(
+  () => import('./analytics-charts').then((mod) => mod.ScoreDistributionChart),
   {
     ssr: false,
     loading: () => <span className="skeleton skeleton--block" />,
@@ -23,24 +31,29 @@ const DistractorChart = dynamic(
   },
 );
 
-const pct = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : `${Math.round(value * 100)}%`;
-const num = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : value.toFixed(2);
-
-const FLAG_LABELS: Record<string, string> = {
-  NEGATIVE_DISCRIMINATION: 'Strong students miss it more often: check the key',
-  TOO_EASY: 'Almost everyone gets it right',
-  TOO_HARD: 'Almost nobody gets it right',
-  WEAK_DISTRACTOR: 'A wrong option nobody picks',
-  FEW_RESPONSES: 'Too few answers to judge yet',
-};
+const binLabel = (bin: { fromPercent: number; toPercent: number }) =>
+  bin.toPercent === 100 ? '90–100%' : `${bin.fromPercent}–${bin.toPercent - 1}%`;
 
 /** Anomalies in a student's first (ranked) attempt: a prompt to look, not a verdict. */
 const STUDENT_FLAGS = {
   RAPID_ANSWERS: 'All correct, answered in under a second each: check',
 };
 
+const answerMark = (answer: {
+  answered: boolean;
+  isCorrect?: boolean | null;
+  credit?: number | null;
+  timedOut: boolean;
+}) =>
+  !answer.answered
+    ? 'not answered'
+    : answer.timedOut
+      ? 'out of time'
+      : answer.isCorrect
+        ? '✓ right'
+        : (answer.credit ?? 0) > 0
+          ? `partly right (${percent(answer.credit)})`
+          : '✗ wrong';
 /** Class results of a set: per-student scores, and item analysis as charts with table alternatives. */
 export const AnalyticsView = ({ setId }: { setId: string }) => {
   const [classId, setClassId] = useState<string | null>(null);
@@ -62,6 +75,11 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
   const analytics = query.data.setAnalytics;
   const classes = query.data.myClasses;
   const selected = analytics.questions[questionIndex] ?? analytics.questions[0];
+  const minimum = (code: string) =>
+    analytics.minimumAnswers.find((m) => m.code === code)?.minimum ?? 0;
+  const positionLabel = new Map(
+    analytics.questions.map((question, index) => [question.position, `Q${index + 1}`]),
+  );
 
   return (
     <div className="stack-lg">
@@ -150,6 +168,28 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                       {student.player.isGuest ? (
                         <span className="muted small"> · guest</span>
                       ) : null}
+                      {student.answers.length > 0 ? (
+                        <details className="disclosure small">
+                          <summary>
+                            Answers
+                            <span className="visually-hidden">
+                              {' '}
+                              of {student.player.displayName}
+                            </span>
+                          </summary>
+                          <ol className="answer-list" aria-label="Latest finished attempt">
+                            {student.answers.map((answer) => (
+                              <li key={answer.position}>
+                                {positionLabel.get(answer.position) ?? `#${answer.position + 1}`}:{' '}
+                                {answerMark(answer)}
+                                {answer.given ? (
+                                  <span className="muted"> · gave “{answer.given}”</span>
+                                ) : null}
+                              </li>
+                            ))}
+                          </ol>
+                        </details>
+                      ) : null}
                     </th>
                     <td className="num">{student.firstScore.toLocaleString('en')}</td>
                     <td className="num">{student.bestScore.toLocaleString('en')}</td>
@@ -187,13 +227,43 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
         )}
       </section>
 
+      {analytics.students.length > 0 ? (
+        <section aria-labelledby="scores-title" className="stack">
+          <h2 id="scores-title">How the class scored</h2>
+          <figure className="card stack" style={{ margin: 0 }}>
+            <figcaption className="label">
+              Players by the share of the maximum score on their first attempt
+            </figcaption>
+            <ScoreDistributionChart bins={analytics.scoreDistribution} />
+            <p className="small muted">
+              {analytics.scoreDistribution
+                .filter((bin) => bin.count > 0)
+                .map((bin) => `${binLabel(bin)}: ${count(bin.count, 'player')}`)
+                .join('; ')}
+            </p>
+          </figure>
+        </section>
+      ) : null}
+
       <section aria-labelledby="items-title" className="stack">
         <h2 id="items-title">Questions</h2>
         <p className="muted">
-          <strong>Facility</strong> is the share who answered fully correctly.{' '}
-          <strong>Discrimination</strong> compares each question with the rest of the score: near 0
-          or negative means the question does not separate stronger from weaker students.
+          <strong>Facility</strong> is the share who answered fully correctly on their first
+          attempt. <strong>Discrimination</strong> compares each question with the rest of the
+          score: near 0 or negative means the question does not separate stronger from weaker
+          students. <strong>Measured difficulty</strong> is fitted from first answers in every
+          class, starting from the generator&apos;s estimate.
         </p>
+        <details className="disclosure">
+          <summary>How many answers each figure needs</summary>
+          <ul className="findings">
+            {analytics.minimumAnswers.map((m) => (
+              <li key={m.code}>
+                <strong>{m.label}:</strong> {count(m.minimum, 'answer')}. {m.why}
+              </li>
+            ))}
+          </ul>
+        </details>
         {analytics.questions.length === 0 ? (
           <EmptyState icon="chart" title="No answers to analyse yet" />
         ) : (
@@ -225,7 +295,8 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                     <th scope="col" className="num">
                       Discrimination
                     </th>
-                    <th scope="col">Flags</th>
+                    <th scope="col">Measured difficulty</th>
+                    <th scope="col">What to look at</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -236,26 +307,53 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                         <div className="small muted">{TYPE_LABELS[question.question.type]}</div>
                       </th>
                       <td className="num">{question.answerCount}</td>
-                      <td className="num">{pct(question.facility)}</td>
-                      <td className="num">{num(question.discrimination)}</td>
+                      <td className="num">
+                        {question.answerCount >= minimum('FACILITY') ? (
+                          percent(question.facility)
+                        ) : (
+                          <span
+                            className="muted"
+                            title={`Shown from ${minimum('FACILITY')} answers`}
+                          >
+                            {percent(question.facility)}*
+                          </span>
+                        )}
+                      </td>
+                      <td className="num">
+                        {question.answerCount >= minimum('DISCRIMINATION') ? (
+                          decimal(question.discrimination)
+                        ) : (
+                          <span
+                            className="muted"
+                            title={`Reliable from ${minimum('DISCRIMINATION')} answers`}
+                          >
+                            {decimal(question.discrimination)}*
+                          </span>
+                        )}
+                      </td>
+                      <td className="small">
+                        {measuredText(question.measured, minimum('MEASURED_DIFFICULTY'))}
+                      </td>
                       <td>
-                        {question.flags.length === 0
-                          ? '—'
-                          : question.flags.map((flag) => (
-                              <span
-                                key={flag}
-                                className="badge badge--warn"
-                                title={FLAG_LABELS[flag]}
-                              >
-                                ⚑ {FLAG_LABELS[flag] ?? flag}
-                              </span>
+                        {question.findings.length === 0 ? (
+                          <span className="muted small">Nothing to act on</span>
+                        ) : (
+                          <ul className="findings">
+                            {question.findings.map((finding) => (
+                              <li key={finding.code}>{finding.message}</li>
                             ))}
+                          </ul>
+                        )}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            <p className="small muted">
+              * Fewer answers than this figure needs (see “How many answers each figure needs”):
+              read it as a hint, not a verdict.
+            </p>
             {selected ? (
               <section className="card stack" aria-labelledby="distractor-title">
                 <h3 id="distractor-title">Which options were picked</h3>
@@ -275,7 +373,30 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                   </select>
                 </div>
                 {selected.options.length === 0 ? (
-                  <p className="muted">This question type has no options to pick.</p>
+                  <>
+                    <DistractorChart
+                      points={[
+                        {
+                          label: 'Fully right',
+                          pickRate: selected.answerCount
+                            ? selected.correctCount / selected.answerCount
+                            : 0,
+                          isCorrect: true,
+                        },
+                        {
+                          label: 'Not fully right',
+                          pickRate: selected.answerCount
+                            ? 1 - selected.correctCount / selected.answerCount
+                            : 0,
+                          isCorrect: false,
+                        },
+                      ]}
+                    />
+                    <p className="small muted">
+                      {selected.correctCount} of {count(selected.answerCount, 'first answer')} fully
+                      right; mean credit {percent(selected.meanCredit)}.
+                    </p>
+                  </>
                 ) : (
                   <>
                     <DistractorChart
@@ -306,7 +427,7 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                               <th scope="row">{option.label}</th>
                               <td>{option.isCorrect ? '✓ Key' : '✗ Distractor'}</td>
                               <td className="num">{option.pickCount}</td>
-                              <td className="num">{pct(option.pickRate)}</td>
+                              <td className="num">{percent(option.pickRate)}</td>
                             </tr>
                           ))}
                         </tbody>

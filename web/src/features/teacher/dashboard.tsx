@@ -160,6 +160,15 @@ export const TeacherDashboard = () => {
                         <td>
                           <Link href={`/teacher/sets/${set.id}`}>{set.title}</Link>
                           {set.class ? <div className="small muted">{set.class.name}</div> : null}
+                          {set.retiredItems.length > 0 ? (
+                            <div className="small">
+                              <Link href={`/teacher/sets/${set.id}`} className="badge badge--warn">
+                                {set.retiredItems.length === 1
+                                  ? '1 question corrected: review it'
+                                  : `${set.retiredItems.length} questions corrected: review them`}
+                              </Link>
+                            </div>
+                          ) : null}
                           {set.attemptCount > 0 ? (
                             <div className="small">
                               <Link href={`/teacher/sets/${set.id}/results`}>Class results</Link>

@@ -58,6 +58,9 @@ export const TeacherDashboardDocument = graphql(`
         id
         name
       }
+      retiredItems {
+        position
+      }
     }
     myClasses {
       id
@@ -139,6 +142,34 @@ export const QuestionSetFieldsDoc = graphql(`
         type
         stem
         origin
+      }
+    }
+    retiredItems {
+      position
+      question {
+        id
+        stem
+        retirement {
+          reason
+          note
+          replacement {
+            id
+            stem
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ReplaceRetiredQuestionDocument = graphql(`
+  mutation ReplaceRetiredQuestion($setId: ID!, $position: Int!) {
+    replaceRetiredQuestion(setId: $setId, position: $position) {
+      errors {
+        ...FieldErrorFields
+      }
+      questionSet {
+        ...QuestionSetFields
       }
     }
   }
@@ -340,14 +371,45 @@ export const SetAnalyticsDocument = graphql(`
           displayName
           isGuest
         }
+        answers {
+          position
+          answered
+          isCorrect
+          credit
+          points
+          timedOut
+          given
+        }
+      }
+      scoreDistribution {
+        fromPercent
+        toPercent
+        count
+      }
+      minimumAnswers {
+        code
+        label
+        minimum
+        why
       }
       questions {
         position
         answerCount
+        correctCount
         facility
         discrimination
         meanCredit
         flags
+        findings {
+          code
+          message
+        }
+        measured {
+          answerCount
+          expectedCorrect
+          priorExpectedCorrect
+          status
+        }
         question {
           id
           stem

@@ -12,6 +12,7 @@ import { SET_STATUS_LABELS } from './dashboard';
 import { GeneratePanel } from './generate-panel';
 import { KnowledgePanel } from './knowledge-panel';
 import { PublishPanel } from './publish-panel';
+import { RetiredNotice } from './retired-notice';
 import { type SetItem, SetItemsEditor } from './set-items-editor';
 import { SetSettings } from './set-settings';
 import { useQuestionSet, useSetQuestionSetItems } from './use-teacher';
@@ -97,6 +98,7 @@ export const SetBuilder = ({ setId }: { setId: string }) => {
         </div>
       </header>
       <ExportMenu setId={set.id} />
+      <RetiredNotice setId={set.id} items={set.retiredItems} />
       <div className="two-col">
         <div className="stack-lg">
           <section className="card stack" aria-labelledby="items-title">

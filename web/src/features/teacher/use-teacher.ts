@@ -27,6 +27,7 @@ import {
   GenerateQuestionsDocument,
   PublishQuestionSetDocument,
   QuestionSetDocument,
+  ReplaceRetiredQuestionDocument,
   RevokeTeacherInvitationDocument,
   SetAnalyticsDocument,
   SetQuestionSetItemsDocument,
@@ -135,6 +136,14 @@ export const useSetQuestionSetItems = (id: string) =>
     id,
     (items: QuestionSetItemInput[]) => gqlRequest(SetQuestionSetItemsDocument, { id, items }),
     (data) => data.setQuestionSetItems,
+  );
+
+/** Swaps a corrected (retired) question for the replacement the rebuilt bank offers. */
+export const useReplaceRetiredQuestion = (id: string) =>
+  useSetMutation(
+    id,
+    (position: number) => gqlRequest(ReplaceRetiredQuestionDocument, { setId: id, position }),
+    (data) => data.replaceRetiredQuestion,
   );
 
 export const usePublishQuestionSet = (id: string) =>

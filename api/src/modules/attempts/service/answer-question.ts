@@ -16,6 +16,7 @@ import {
   rateLimitSql,
 } from '../../../lib/rate-limit';
 import { queryRows } from '../../../lib/sql';
+import { type RatingWrite, ratingCtes, ratingWrite } from '../../analytics/ratings';
 import { keyOf, promptOf } from '../../questions/bank';
 import { loadQuestionsById } from '../../questions/bank-cache';
 import {
@@ -132,6 +133,7 @@ export const writeAnswerSql = ({
   timedOut,
   grading = null,
   card,
+  rating = null,
 }: {
   userId: string;
   attemptId: string;
@@ -145,6 +147,8 @@ export const writeAnswerSql = ({
   /** SHORT_ANSWER: how the typed answer was matched. */
   grading?: unknown;
   card?: CardWrite | null;
+  /** The Elo update of a first answer (analytics/ratings.ts), in the same statement. */
+  rating?: RatingWrite | null;
 }) => {
   const at = pgTimestamp(now);
   const update = Prisma.sql`
@@ -165,11 +169,9 @@ export const writeAnswerSql = ({
           AND a."status" = 'IN_PROGRESS'
         FOR SHARE)
     RETURNING *`;
-  if (!card) {
-    return update;
-  }
-  return Prisma.sql`
-    WITH written AS (${update}),
+  const ctes: Prisma.Sql[] = [];
+  if (card) {
+    ctes.push(Prisma.sql`
     card AS (
       INSERT INTO "ReviewCard" ("userId", "questionId", "card", "due", "lapses", "updatedAt")
       SELECT ${userId}::uuid, ${card.questionId}, ${JSON.stringify(card.card)}::jsonb,
@@ -178,7 +180,16 @@ export const writeAnswerSql = ({
       ON CONFLICT ("userId", "questionId") DO UPDATE SET
         "card" = EXCLUDED."card", "due" = EXCLUDED."due", "lapses" = EXCLUDED."lapses",
         "updatedAt" = EXCLUDED."updatedAt"
-      RETURNING 1)
+      RETURNING 1)`);
+  }
+  if (rating) {
+    ctes.push(ratingCtes(rating));
+  }
+  if (ctes.length === 0) {
+    return update;
+  }
+  return Prisma.sql`
+    WITH written AS (${update}), ${Prisma.join(ctes, ', ')}
     SELECT * FROM written`;
 };
 
@@ -334,6 +345,7 @@ export const answerQuestion = async ({
     db,
     writeAnswerSql({
       card: cardAfter({ item, isCorrect: score.isCorrect && !late, now }),
+      rating: ratingWrite({ userId, question, credit: score.credit, timedOut: late, now }),
       userId,
       attemptId,
       position,

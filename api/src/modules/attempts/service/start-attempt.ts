@@ -123,7 +123,9 @@ export const startAttempt = async ({
       SELECT to_json(s) AS set,
         (SELECT coalesce(json_agg(json_build_object('questionId', i."questionId",
             'timeLimitSec', i."timeLimitSec") ORDER BY i."position"), '[]'::json)
-          FROM "QuestionSetItem" i WHERE i."setId" = s.id) AS items,
+          -- Retired questions (issue 11.7) are never served in a new attempt.
+          FROM "QuestionSetItem" i JOIN "Question" q ON q.id = i."questionId"
+          WHERE i."setId" = s.id AND q."retiredAt" IS NULL) AS items,
         (SELECT a.id::text FROM "Attempt" a
           WHERE a."userId" = ${user.id}::uuid AND a."setId" = s.id AND a."status" = 'IN_PROGRESS'
           ORDER BY a."startedAt" DESC LIMIT 1) AS open,
@@ -165,7 +167,7 @@ export const startAttempt = async ({
   }
   const items = found.items ?? [];
   if (items.length === 0) {
-    throw new AppError('CONFLICT', 'This set has no questions yet');
+    throw new AppError('CONFLICT', 'This set has no questions to play yet');
   }
   return createAttempt({
     db,
@@ -251,6 +253,7 @@ export const startPractice = async ({
     where: {
       origin: 'GENERATED',
       deletedAt: null,
+      retiredAt: null,
       ...(input.eras?.length ? { eraSlug: { in: [...input.eras] } } : {}),
       ...(input.themes?.length ? { themes: { hasSome: [...input.themes] } } : {}),
       ...(input.types?.length ? { type: { in: [...input.types] } } : {}),
@@ -290,9 +293,10 @@ export const startReview = async ({
   }
   await consumeRateLimit({ db, rule: RATE_LIMITS.startPerUser, subject: user.id, now });
   const due = await db.$queryRaw<{ questionId: string }[]>`
-    SELECT "questionId" FROM "ReviewCard"
-    WHERE "userId" = ${user.id}::uuid AND "due" <= ${pgTimestamp(now)}::timestamp(3)
-    ORDER BY "due" ASC, "questionId" ASC
+    SELECT rc."questionId" FROM "ReviewCard" rc
+    JOIN "Question" q ON q.id = rc."questionId" AND q."retiredAt" IS NULL
+    WHERE rc."userId" = ${user.id}::uuid AND rc."due" <= ${pgTimestamp(now)}::timestamp(3)
+    ORDER BY rc."due" ASC, rc."questionId" ASC
     LIMIT ${count}`;
   if (due.length === 0) {
     throw new AppError('CONFLICT', 'Nothing is due for review yet');

@@ -175,7 +175,8 @@ export const setQuestionSetItems = async ({
       await db.question.findMany({
         where: {
           id: { in: items.map((item) => item.questionId) },
-          ...visibleQuestionWhere(ownerId),
+          // A retired question the set already holds may stay (it is not served) until swapped.
+          OR: [visibleQuestionWhere(ownerId), { setItems: { some: { setId: id } } }],
         },
         select: { id: true },
       })
@@ -294,4 +295,81 @@ export const deleteQuestionSet = async ({
     throw new AppError('CONFLICT', 'Students have played this set; archive it instead');
   }
   return true;
+};
+
+/**
+ * Swaps a retired question of an own set (issue 11.7) for the replacement the rebuilt bank
+ * offers, in place (same position and time limit). Finished attempts keep the question they
+ * played; the set's version moves so the next attempt serves the new one.
+ */
+export const replaceRetiredQuestion = async ({
+  db,
+  ownerId,
+  setId,
+  position,
+  now,
+}: {
+  db: DbClient;
+  ownerId: string;
+  setId: string;
+  position: number;
+  now: Date;
+}): Promise<QuestionSetPayload> => {
+  const set = await requireOwnSet(db, ownerId, setId);
+  if (set.status === 'ARCHIVED') {
+    throw new AppError('CONFLICT', 'The set is archived; publish it again to edit it');
+  }
+  const item = Number.isInteger(position)
+    ? await db.questionSetItem.findUnique({
+        where: { setId_position: { setId, position } },
+        include: { question: true },
+      })
+    : null;
+  if (!item) {
+    throw notFound('Question of this set');
+  }
+  if (!item.question.retiredAt) {
+    return failed([
+      fieldError('position', 'INVALID', 'This question is still in the bank: nothing to swap'),
+    ]);
+  }
+  const replacement = item.question.replacementId
+    ? await db.question.findFirst({
+        where: { id: item.question.replacementId, deletedAt: null, retiredAt: null },
+        select: { id: true },
+      })
+    : null;
+  if (!replacement) {
+    return failed([
+      fieldError(
+        'position',
+        'NOT_FOUND',
+        'The rebuilt bank has no question on these facts: pick one from the bank or remove this one',
+      ),
+    ]);
+  }
+  const taken = await db.questionSetItem.findFirst({
+    where: { setId, questionId: replacement.id },
+    select: { position: true },
+  });
+  if (taken) {
+    return failed([
+      fieldError(
+        'position',
+        'DUPLICATE',
+        `The set already has its replacement (question ${taken.position + 1}): remove this one`,
+      ),
+    ]);
+  }
+  const questionSet = await withTransaction(db, async (tx) => {
+    await tx.questionSetItem.update({
+      where: { setId_position: { setId, position } },
+      data: { questionId: replacement.id },
+    });
+    return tx.questionSet.update({
+      where: { id: setId },
+      data: { version: { increment: 1 }, updatedAt: now },
+    });
+  });
+  return { questionSet, errors: [] };
 };

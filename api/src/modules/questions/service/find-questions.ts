@@ -11,9 +11,10 @@ import { AppError } from '../../../errors';
 import { decodeCursor, encodeCursor, pageSize } from '../../../lib/cursor';
 import { loadQuestionsById } from '../bank-cache';
 
-/** What a teacher may use: the generated bank and their own questions (never deleted ones). */
+/** What a teacher may use: the generated bank and their own questions (never deleted or retired ones). */
 export const visibleQuestionWhere = (viewerId: string): Prisma.QuestionWhereInput => ({
   deletedAt: null,
+  retiredAt: null,
   OR: [{ origin: 'GENERATED' }, { authorId: viewerId }],
 });
 

@@ -46,7 +46,7 @@ export const generateBankQuestions = async ({
     });
   }
   const rows = await db.question.findMany({
-    where: { origin: 'GENERATED', deletedAt: null },
+    where: { origin: 'GENERATED', deletedAt: null, retiredAt: null },
     orderBy: { id: 'asc' },
   });
   // Eras by the eras a question touches (eraSlugs: a cross-era ordering is in each of its eras),
