@@ -123,6 +123,27 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'ImportQuestionsPayload.notes': 50,
   'ImportQuestionsPayload.questions': 200,
   'ImportPreview.notes': 6,
+  // Teachers' corrections and analytics.
+  'QuestionSet.retiredItems': 100,
+  'QuestionStat.findings': 12,
+  'SetAnalytics.minimumAnswers': 6,
+  'SetAnalytics.scoreDistribution': 10,
+  'StudentResult.answers': 100,
+  // Live games: the views are bounded by the server (top 5, newest 200 seats, 10 teams); a
+  // report lists at most this many players (the CSV field carries every one of them).
+  'LiveGameState.leaderboard': 5,
+  'LiveGameState.teams': 10,
+  'LiveHostView.players': 200,
+  'LiveKey.answers': 20,
+  'LiveKey.optionIds': 6,
+  'LiveKey.order': 6,
+  'LiveKey.pairs': 6,
+  'LiveReveal.citations': 28,
+  'LiveReveal.distribution': 6,
+  'LiveReport.questions': 100,
+  'LiveReport.players': 500,
+  'LiveReportPlayer.results': 100,
+  'Query.myLiveGames': 50,
   // Payload errors: one per input field at most.
   'AuthPayload.errors': 8,
   'ClassPayload.errors': 4,

@@ -307,8 +307,9 @@ describe('a live game served by two API processes', () => {
       alreadyRecorded: true,
       response: { optionIds: (fixtureQuestion.wrong as { optionIds: string[] }).optionIds },
     });
+    // A well-formed answer (choice ids by place) to a question not yet open.
     expect(await codeOf(call(b, ANSWER, { t: anaToken, i: 1, r: fixtureQuestion.right }))).toBe(
-      'BAD_USER_INPUT',
+      'CONFLICT',
     );
     expect(
       await codeOf(

@@ -113,6 +113,8 @@ describe('measured difficulty (Elo) in PostgreSQL', () => {
 
   it('counts only a player’s first answer to a question, and no timed-out answer', async () => {
     const fixture = await createTeacherWithSet(db, { questions: 2 });
+    // The second play is a retake, which the set must allow.
+    await db.questionSet.update({ where: { id: fixture.set.id }, data: { allowRetakes: true } });
     const student = (await createStudent(db)).user;
     await play(student, fixture, [true, true]);
     const after1 = await ratingsOf(fixture, student);

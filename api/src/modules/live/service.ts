@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit';
 import { checkNickname } from '../accounts/nickname';
+import { idMapsOf, publicKey, publicPrompt } from '../attempts/public-ids';
 import { responseProblem } from '../attempts/responses';
 import { promptOf } from '../questions/bank';
 import { InvalidResponseError, scoreResponse } from '../questions/scoring';
@@ -147,29 +148,35 @@ export const createLiveGame = async ({
     include: { source: { select: { title: true, url: true } } },
   });
   const byId = new Map(citations.map((c) => [c.id, c]));
-  const questions: LiveQuestionSnapshot[] = items.map(({ question, timeLimitSec }) => ({
-    id: question.id,
-    type: question.type,
-    stem: question.stem,
-    prompt: promptOf(question),
-    key: question.key as unknown as QuestionKey,
-    explanation: question.explanation,
-    timeLimitSec: Math.min(Math.max(timeLimitSec ?? limit, MIN_LIMIT_SEC), MAX_LIMIT_SEC),
-    citations: question.citationIds.flatMap((id) => {
-      const c = byId.get(id);
-      return c
-        ? [
-            {
-              id: c.id,
-              quote: c.quote,
-              locator: c.locator,
-              sourceTitle: c.source.title,
-              url: c.source.url,
-            },
-          ]
-        : [];
-    }),
-  }));
+  const questions: LiveQuestionSnapshot[] = items.map(({ question, timeLimitSec }) => {
+    // Players see, answer in and get keys in choice ids by place (o1, i1, t1), never the stored
+    // ids (often knowledge-base slugs that the public KB queries would answer): as in attempts.
+    const prompt = promptOf(question);
+    const maps = idMapsOf(prompt);
+    return {
+      id: question.id,
+      type: question.type,
+      stem: question.stem,
+      prompt: publicPrompt(prompt, maps),
+      key: publicKey(question.key as unknown as QuestionKey, maps),
+      explanation: question.explanation,
+      timeLimitSec: Math.min(Math.max(timeLimitSec ?? limit, MIN_LIMIT_SEC), MAX_LIMIT_SEC),
+      citations: question.citationIds.flatMap((id) => {
+        const c = byId.get(id);
+        return c
+          ? [
+              {
+                id: c.id,
+                quote: c.quote,
+                locator: c.locator,
+                sourceTitle: c.source.title,
+                url: c.source.url,
+              },
+            ]
+          : [];
+      }),
+    };
+  });
   for (let attempt = 1; ; attempt += 1) {
     try {
       const game = await db.liveGame.create({
