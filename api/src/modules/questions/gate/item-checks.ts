@@ -151,7 +151,9 @@ const a4: Check = (q, idx) => {
     if (
       (fact.status === 'CLAIM' || fact.status === 'OPINION') &&
       !attributed &&
-      q.type !== 'WHO_SAID'
+      // Quote items assert only that the words were said, with the speaker named.
+      q.type !== 'WHO_SAID' &&
+      q.template !== 'quote-topic'
     ) {
       out.push({
         id: 'A4',
@@ -388,6 +390,10 @@ const c1: Check = (q) => {
     }
     case 'NUMERIC_YEAR':
       return q.prompt.numeric ? [] : fail('C1', 'BLOCK', 'numeric question without bounds');
+    case 'SHORT_ANSWER':
+      return n === 0 && (q.key.answers ?? []).length > 0
+        ? []
+        : fail('C1', 'BLOCK', 'a typed answer needs accepted answers and no options');
     default:
       return n >= 3 && n <= 4 ? [] : fail('C1', 'BLOCK', `needs 3–4 options, has ${n}`);
   }
@@ -446,6 +452,15 @@ const optionClass = (idx: KbIndex, id: string): string => {
   }
   if (id.startsWith('amt-')) {
     return 'amount';
+  }
+  for (const [prefix, kind] of [
+    ['why-', 'explanation'],
+    ['fig-', 'figure'],
+    ['topic-', 'topic'],
+  ] as const) {
+    if (id.startsWith(prefix)) {
+      return kind;
+    }
   }
   return 'unknown';
 };

@@ -19,9 +19,25 @@ import {
   whoSaidTemplate,
 } from './people-templates';
 import { trueFalseTemplate } from './true-false';
+import {
+  explainMultiTemplate,
+  explainWhyTemplate,
+  figureMeaningTemplate,
+  oddOneOutTemplate,
+  quoteTopicTemplate,
+  relationNameTemplate,
+  stanceWhoTemplate,
+} from './understanding-templates';
 import { eventYearTemplate, numericYearTemplate, yearEventTemplate } from './year-templates';
 
 export const TEMPLATES: readonly Template[] = [
+  explainWhyTemplate,
+  explainMultiTemplate,
+  figureMeaningTemplate,
+  quoteTopicTemplate,
+  relationNameTemplate,
+  stanceWhoTemplate,
+  oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
   officeStateTemplate,

@@ -19,7 +19,14 @@ import {
 import { contentRng } from '../rng';
 import { capitalise, normalise } from '../text';
 import type { Draft, Rationale, Template } from '../types';
-import { baseDraft, citeFacts, datableEvents, eventFacets, rationale } from './common';
+import {
+  baseDraft,
+  citeFacts,
+  datableEvents,
+  eventFacets,
+  rationale,
+  siblingOccurrenceYears,
+} from './common';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
 import { contextPhrase, objectLabel, refute, stanceGroups, stanceVerb } from './stance';
 
@@ -151,7 +158,7 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
       minYear: idx.window.fromYear,
       maxYear: idx.window.toYear,
       preferred: years,
-      blocked: new Set([year]),
+      blocked: new Set([year, ...siblingOccurrenceYears(idx, event)]),
       rng,
       maxDistance: 5,
     });

@@ -15,7 +15,9 @@ import {
   datableEvents,
   eventFacets,
   eventFact,
+  hasExactDates,
   optionIds,
+  siblingOccurrenceYears,
   rationale,
   stemYear,
   yearOptionId,
@@ -59,7 +61,7 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
       minYear: idx.window.fromYear,
       maxYear: idx.window.toYear,
       preferred,
-      blocked: new Set([year]),
+      blocked: new Set([year, ...siblingOccurrenceYears(idx, event)]),
       rng,
     });
     if (!pickd) {
@@ -184,7 +186,11 @@ export const yearEventTemplate: Template = {
   timeVarying: false,
   generate: (idx) => {
     const pool = idx.kb.events.filter(
-      (e) => e.status === 'FACT' && e.disputes.length === 0 && !/\b(1[89]|20)\d\d\b/.test(e.title),
+      (e) =>
+        e.status === 'FACT' &&
+        e.disputes.length === 0 &&
+        hasExactDates(e) &&
+        !/\b(1[89]|20)\d\d\b/.test(e.title),
     );
     return datableEvents(idx)
       .filter(({ event }) => !event.end)
