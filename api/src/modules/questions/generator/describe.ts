@@ -84,9 +84,17 @@ export const yearOfEvent = (e: Event): number | null => (e.end ? null : singleYe
 export const uniq = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** A sentence from the KB summary, trimmed to one sentence so explanations stay short. */
+/** Where a passage sits in its source is for the editor, not the student (issue 11, S7). */
+export const withoutPlumbing = (text: string): string =>
+  text
+    .replace(/,?\s*as recorded in an image caption( in [^.,;]+)?/gi, '')
+    .replace(/\s*\((no headline in the copy|[^)]*\bline \d+[^)]*)\)/gi, '')
+    .replace(/\s+([.,;])/g, '$1');
+
 export const firstSentence = (text: string): string => {
-  const m = text.match(/^(.+?[.!?])(\s|$)/);
-  return (m?.[1] ?? text).trim();
+  const clean = withoutPlumbing(text);
+  const m = clean.match(/^(.+?[.!?])(\s|$)/);
+  return (m?.[1] ?? clean).trim();
 };
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

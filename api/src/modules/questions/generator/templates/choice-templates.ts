@@ -19,7 +19,7 @@ import {
   relationFactId,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { lowerFirst } from '../text';
+import { containsPhrase, lowerFirst } from '../text';
 import type { Draft, Template } from '../types';
 import { attributionFor, baseDraft, citeFacts, claimant, optionIds, rationale } from './common';
 import {
@@ -40,6 +40,8 @@ const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>
   idx.kb.actors
     .map((a) => a.slug)
     .filter((s) => s !== key && s !== g.object && sameKind(idx, s, key) && !g.subjects.has(s))
+    // A state the war is named after is no plausible ally (Iraq in the Iran–Iraq War): S4.
+    .filter((s) => !(idx.names.get(s) ?? []).some((n) => n.length > 3 && containsPhrase(g.context.title, n)))
     .filter((s) => refute(idx, g, s) !== null);
 
 const keyText = (_idx: KbIndex, g: StanceGroup, subject: string): string =>

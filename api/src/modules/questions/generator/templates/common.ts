@@ -111,6 +111,7 @@ export const orderableEvents = (idx: KbIndex): Event[] =>
       !selfDating(e) &&
       e.disputes.length === 0 &&
       hasExactDates(e) &&
+      !isGenericOccurrence(idx, e) &&
       e.start.precision !== 'DECADE',
   );
 

@@ -5,7 +5,7 @@
  * what *is* true of it, and `requery` re-derives the key from the KB by a separate path.
  */
 import type { Explanation, Figure, Quote, Relation } from '@quiz/prisma/knowledge';
-import { gradeShortAnswer, isAccepted } from '../../short-answer';
+import { baseForm, gradeShortAnswer, isAccepted } from '../../short-answer';
 import { toInterval } from '../dates';
 import { eventYears, kindNoun, nameInText, personAt, relationVerb } from '../describe';
 import {
@@ -549,16 +549,36 @@ const acceptedNames = (idx: KbIndex, slug: string): string[] => {
   if (!a) {
     return [];
   }
-  return [...new Set([actorLabel(idx, slug), a.name, ...(a.shortName ? [a.shortName] : []), ...a.aliases])].slice(0, 20);
+  const seen = new Set<string>();
+  // One spelling per base form: the editor refuses two that grade alike.
+  return [actorLabel(idx, slug), a.name, ...(a.shortName ? [a.shortName] : []), ...a.aliases]
+    .filter((n) => {
+      const b = baseForm(n);
+      if (seen.has(b)) {
+        return false;
+      }
+      seen.add(b);
+      return true;
+    })
+    .slice(0, 20);
 };
 
 /** Other actors' names the grader would otherwise accept (Iraq for Iran): listed as near misses. */
-const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] =>
-  idx.kb.actors
+const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => {
+  // Only names that could fall within the grader's typo budget are worth grading (speed).
+  const near = (n: string): boolean =>
+    answers.some(
+      (a) =>
+        Math.abs(a.length - n.length) <= 3 &&
+        a.replace(/^(the |al-)/i, '').charAt(0).toLowerCase() ===
+          n.replace(/^(the |al-)/i, '').charAt(0).toLowerCase(),
+    );
+  return idx.kb.actors
     .filter((a) => a.slug !== slug)
     .flatMap((a) => [a.name, ...(a.shortName ? [a.shortName] : [])])
-    .filter((n) => isAccepted(gradeShortAnswer(n, { answers }).match))
+    .filter((n) => near(n) && isAccepted(gradeShortAnswer(n, { answers }).match))
     .slice(0, 20);
+};
 
 const HINT: Record<string, string> = {
   STATE: 'the name of a state',
@@ -659,7 +679,9 @@ export const relationNameTemplate: Template = {
         idx.kb.relations.filter((o) => o.type === r.type && o.object === r.object).map((o) => o.subject),
       ),
     ];
-    return subjects.length === 1 ? { ok: true, key: [] } : { ok: false, reason: 'several subjects' };
+    return subjects.length === 1
+      ? { ok: true, key: [actorLabel(idx, subjects[0] as string)] }
+      : { ok: false, reason: 'several subjects' };
   },
 };
 
@@ -747,10 +769,10 @@ export const stanceWhoTemplate: Template = {
           ],
         ];
       }),
-  requery: (q, idx) =>
-    idx.stances.has(q.factIds[0]?.replace(/^stance:/, '') ?? '')
-      ? { ok: true, key: [] }
-      : { ok: false, reason: 'no stance' },
+  requery: (q, idx) => {
+    const s = idx.stances.get(q.factIds[0]?.replace(/^stance:/, '') ?? '');
+    return s ? { ok: true, key: [actorLabel(idx, s.actor)] } : { ok: false, reason: 'no stance' };
+  },
 };
 
 const POLAR: Partial<Record<Relation['type'], Relation['type']>> = {

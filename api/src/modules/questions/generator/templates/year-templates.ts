@@ -81,12 +81,14 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
         return rationale(idx, yearOptionId(y), true, explain(idx, event), [eventFact(event)]);
       }
       const other = byYear.get(y)?.[0];
-      const extra = other ? ` ${inYear(idx, other, y)}` : '';
+      // What is true of the wrong year, not the key sentence again.
       return rationale(
         idx,
         yearOptionId(y),
         false,
-        `Not ${y}: ${eventSentence(idx, event)}${extra}`,
+        other
+          ? `Not ${y}. ${inYear(idx, other, y)}`
+          : `Not ${y}: the sources date this to ${year}, ${Math.abs(year - y)} years ${y < year ? 'later' : 'earlier'}.`,
         [eventFact(event), ...otherFacts(y)],
       );
     });
