@@ -30,11 +30,25 @@ const rng = seededRng(seed);
 const weight = (q: BankQuestion): number => {
   let w = 1;
   const statuses = q.factIds.map((f) => idx.facts.get(f)?.status);
-  if (statuses.some((s) => s && s !== 'FACT')) w += 2;
-  if (q.themes.some((t) => /war|military|conflict/.test(t))) w += 1;
-  if (q.actorSlugs.some((a) => idx.actors.get(a)?.kind === 'PERSON')) w += 1;
-  if (q.factIds.some((f) => f.startsWith('figure:')) || /\$|billion|million/.test(q.stem)) w += 2;
-  if (q.template.startsWith('explain') || q.template === 'stance-who' || q.template === 'quote-topic') w += 1;
+  if (statuses.some((s) => s && s !== 'FACT')) {
+    w += 2;
+  }
+  if (q.themes.some((t) => /war|military|conflict/.test(t))) {
+    w += 1;
+  }
+  if (q.actorSlugs.some((a) => idx.actors.get(a)?.kind === 'PERSON')) {
+    w += 1;
+  }
+  if (q.factIds.some((f) => f.startsWith('figure:')) || /\$|billion|million/.test(q.stem)) {
+    w += 2;
+  }
+  if (
+    q.template.startsWith('explain') ||
+    q.template === 'stance-who' ||
+    q.template === 'quote-topic'
+  ) {
+    w += 1;
+  }
   return w;
 };
 
@@ -73,24 +87,43 @@ const passages = (ids: string[]): string[] =>
 const lines: string[] = [`# Question sample (${picked.length} items, seed ${seed})`, ''];
 picked.forEach((q, i) => {
   lines.push(`## ${i + 1}. ${q.type.replace(/_/g, ' ').toLowerCase()}`, '', q.stem, '');
-  if (q.prompt.quote) lines.push(`> ${q.prompt.quote}`, '');
+  if (q.prompt.quote) {
+    lines.push(`> ${q.prompt.quote}`, '');
+  }
   const key = new Set(q.key.optionIds ?? []);
-  for (const o of q.prompt.options ?? []) lines.push(`- ${key.has(o.id) ? '**[key]** ' : ''}${o.label}`);
-  for (const it of q.prompt.items ?? []) lines.push(`- item: ${it.label}`);
-  for (const t of q.prompt.targets ?? []) lines.push(`- target: ${t.label}`);
+  for (const o of q.prompt.options ?? []) {
+    lines.push(`- ${key.has(o.id) ? '**[key]** ' : ''}${o.label}`);
+  }
+  for (const it of q.prompt.items ?? []) {
+    lines.push(`- item: ${it.label}`);
+  }
+  for (const t of q.prompt.targets ?? []) {
+    lines.push(`- target: ${t.label}`);
+  }
   if (q.key.order) {
     const label = (id: string) => q.prompt.items?.find((x) => x.id === id)?.label ?? id;
     lines.push('', `Key order: ${q.key.order.map(label).join(' → ')}`);
   }
   if (q.key.pairs) {
-    const l = (id: string) => [...(q.prompt.items ?? []), ...(q.prompt.targets ?? [])].find((x) => x.id === id)?.label ?? id;
-    lines.push('', `Key pairs: ${q.key.pairs.map((p) => `${l(p.itemId)} = ${l(p.targetId)}`).join('; ')}`);
+    const l = (id: string) =>
+      [...(q.prompt.items ?? []), ...(q.prompt.targets ?? [])].find((x) => x.id === id)?.label ??
+      id;
+    lines.push(
+      '',
+      `Key pairs: ${q.key.pairs.map((p) => `${l(p.itemId)} = ${l(p.targetId)}`).join('; ')}`,
+    );
   }
-  if (q.key.year !== undefined) lines.push('', `Key year: ${q.key.year}`);
-  if (q.key.answers) lines.push('', `Accepted answers: ${q.key.answers.join(', ')}`);
+  if (q.key.year !== undefined) {
+    lines.push('', `Key year: ${q.key.year}`);
+  }
+  if (q.key.answers) {
+    lines.push('', `Accepted answers: ${q.key.answers.join(', ')}`);
+  }
   lines.push('', `**Explanation.** ${q.explanation}`, '', '**Feedback per option:**');
   for (const r of q.key.rationales) {
-    const label = [...(q.prompt.options ?? []), ...(q.prompt.items ?? [])].find((o) => o.id === r.ref)?.label ?? r.ref;
+    const label =
+      [...(q.prompt.options ?? []), ...(q.prompt.items ?? [])].find((o) => o.id === r.ref)?.label ??
+      r.ref;
     lines.push(`- ${r.isCorrect ? '(right)' : '(wrong)'} ${label}: ${r.text}`);
   }
   lines.push('', '**Passages:**', ...passages(q.citationIds), '', 'Verdict: ', '');

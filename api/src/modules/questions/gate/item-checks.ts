@@ -724,7 +724,13 @@ const f5: Check = (q) => {
 const exactDate = (d: { certainty?: string } | undefined): boolean =>
   d !== undefined && (d.certainty === undefined || d.certainty === 'EXACT');
 
-const YEAR_TYPES = new Set(['EVENT_YEAR', 'NUMERIC_YEAR', 'YEAR_EVENT', 'CHRONOLOGY', 'WHICH_FIRST']);
+const YEAR_TYPES = new Set([
+  'EVENT_YEAR',
+  'NUMERIC_YEAR',
+  'YEAR_EVENT',
+  'CHRONOLOGY',
+  'WHICH_FIRST',
+]);
 
 /** Events whose dates an item turns on: the key event of a year item, every event of an ordering. */
 const datedEvents = (q: BankQuestion, idx: KbIndex) => {
@@ -813,9 +819,11 @@ const s4: Check = (q, idx) => {
     return fail('S4', 'BLOCK', 'one non-Arab state among Arab states: excluded without knowledge');
   }
   if (q.template === 'office-state') {
-    const person = q.actorSlugs.map((slug) => idx.actors.get(slug)).find((a) => a?.kind === 'PERSON');
+    const person = q.actorSlugs
+      .map((slug) => idx.actors.get(slug))
+      .find((a) => a?.kind === 'PERSON');
     if (person?.nationality && keyIds(q).includes(person.nationality)) {
-      return fail('S4', 'BLOCK', 'the person\'s nationality answers the question');
+      return fail('S4', 'BLOCK', "the person's nationality answers the question");
     }
   }
   return [];
@@ -867,7 +875,9 @@ const s7: Check = (q, idx) => {
     if (err.kind !== 'NAME') {
       continue;
     }
-    const printed = texts.find((t) => t.includes(err.asWritten) && !/source (calls|writes|has)/i.test(t));
+    const printed = texts.find(
+      (t) => t.includes(err.asWritten) && !/source (calls|writes|has)/i.test(t),
+    );
     if (printed) {
       return fail('S8', 'BLOCK', `"${err.asWritten}" (a source error) printed as fact`);
     }

@@ -75,7 +75,7 @@ export const finalise = (d: Draft, rng: Rng): BankQuestion => {
  * bank, no type over 25%). The kept items are the first by id, a stable pseudo-random sample.
  */
 export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
-  chronology: 80,
+  chronology: 75,
   'which-first': 25,
   'match-offices': 25,
   'match-years': 25,

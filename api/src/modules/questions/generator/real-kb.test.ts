@@ -105,21 +105,40 @@ describe('the real KB', () => {
   it('asks why, what for and what followed, figures in context and quotes in context', () => {
     const { questions } = get();
     const by = (t: string) => questions.filter((q) => q.template === t);
-    for (const t of ['explain-why', 'explain-multi', 'figure-meaning', 'quote-topic', 'relation-name', 'stance-who']) {
+    for (const t of [
+      'explain-why',
+      'explain-multi',
+      'figure-meaning',
+      'quote-topic',
+      'relation-name',
+      'stance-who',
+    ]) {
       expect([t, by(t).length > 0]).toEqual([t, true]);
     }
     const debt = by('figure-meaning').find((q) => q.stem.includes('$30 billion'));
-    expect(debt?.prompt.options?.find((o) => debt.key.optionIds?.includes(o.id))?.label).toMatch(/Debt Syria owed Iran/);
-    const flagshipTyped = by('relation-name').find((q) => /sided with Iran from 1980 to 1988/.test(q.stem));
+    expect(debt?.prompt.options?.find((o) => debt.key.optionIds?.includes(o.id))?.label).toMatch(
+      /Debt Syria owed Iran/,
+    );
+    const flagshipTyped = by('relation-name').find((q) =>
+      /sided with Iran from 1980 to 1988/.test(q.stem),
+    );
     expect(flagshipTyped?.key.answers?.[0]).toBe('Syria');
   });
 
   it('never prints a source error as fact, source plumbing, a quoted headline or an inexact date as a key', () => {
     const { questions, idx } = get();
     for (const q of questions) {
-      const texts = [q.stem, q.explanation, ...(q.prompt.options ?? []).map((o) => o.label), ...q.key.rationales.map((r) => r.text)];
+      const texts = [
+        q.stem,
+        q.explanation,
+        ...(q.prompt.options ?? []).map((o) => o.label),
+        ...q.key.rationales.map((r) => r.text),
+      ];
       for (const t of texts) {
-        expect([q.id, /Hassan Haniyeh|image caption|no headline in the copy|paragraph at line/.test(t)]).toEqual([q.id, false]);
+        expect([
+          q.id,
+          /Hassan Haniyeh|image caption|no headline in the copy|paragraph at line/.test(t),
+        ]).toEqual([q.id, false]);
       }
       if (q.type === 'EVENT_YEAR' || q.type === 'NUMERIC_YEAR') {
         const e = idx.events.get(q.factIds[0]?.replace(/^event:/, '') ?? '');
@@ -127,7 +146,9 @@ describe('the real KB', () => {
       }
     }
     const akbari = questions.filter((q) => q.factIds.includes('event:akbari-rules-out-withdrawal'));
-    expect(akbari.filter((q) => ['EVENT_YEAR', 'NUMERIC_YEAR', 'TRUE_FALSE'].includes(q.type))).toEqual([]);
+    expect(
+      akbari.filter((q) => ['EVENT_YEAR', 'NUMERIC_YEAR', 'TRUE_FALSE'].includes(q.type)),
+    ).toEqual([]);
   });
 
   it('ships no question with a BLOCK finding', () => {

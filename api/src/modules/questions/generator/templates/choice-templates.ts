@@ -41,7 +41,10 @@ const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>
     .map((a) => a.slug)
     .filter((s) => s !== key && s !== g.object && sameKind(idx, s, key) && !g.subjects.has(s))
     // A state the war is named after is no plausible ally (Iraq in the Iran–Iraq War): S4.
-    .filter((s) => !(idx.names.get(s) ?? []).some((n) => n.length > 3 && containsPhrase(g.context.title, n)))
+    .filter(
+      (s) =>
+        !(idx.names.get(s) ?? []).some((n) => n.length > 3 && containsPhrase(g.context.title, n)),
+    )
     .filter((s) => refute(idx, g, s) !== null);
 
 const keyText = (_idx: KbIndex, g: StanceGroup, subject: string): string =>

@@ -73,7 +73,10 @@ export const fixAssad = (text: string, eras: readonly string[]): string => {
   if (!late && !early) {
     return text;
   }
-  return text.replace(/(?<!al-|Hafez |Bashar )\bAssad\b/g, late ? 'Bashar al-Assad' : 'Hafez al-Assad');
+  return text.replace(
+    /(?<!al-|Hafez |Bashar )\bAssad\b/g,
+    late ? 'Bashar al-Assad' : 'Hafez al-Assad',
+  );
 };
 
 /** What a distractor's record explains, so its rationale says what *is* true of it. */
@@ -161,7 +164,10 @@ const whyRationale = (idx: KbIndex, o: Explanation) =>
   );
 
 const keyLine = (x: Explanation): string =>
-  fixAssad(`According to ${sourcePhrase(x.accordingTo)}: ${stripFinalPeriod(x.detail)}.`, erasOf(x));
+  fixAssad(
+    `According to ${sourcePhrase(x.accordingTo)}: ${stripFinalPeriod(x.detail)}.`,
+    erasOf(x),
+  );
 
 const explanationEra = (x: Explanation): string | null =>
   x.eras.length === 1 ? (x.eras[0] ?? null) : null;
@@ -297,11 +303,14 @@ export const explainMultiTemplate: Template = {
             key: {
               optionIds: keys.map((k) => optId('why-', k.id)),
               rationales: [
-                ...keys.map((k) => rationale(idx, optId('why-', k.id), true, keyLine(k), [explanationFactId(k.id)])),
+                ...keys.map((k) =>
+                  rationale(idx, optId('why-', k.id), true, keyLine(k), [explanationFactId(k.id)]),
+                ),
                 ...ws.map((o) => whyRationale(idx, o)),
               ],
             },
-            explanation: `The sources give several reasons; here: ${keys.map((k) => `${stripFinalPeriod(k.answer)} (${sourcePhrase(k.accordingTo)})`).join('; ')}. ${sources.length > 1 ? 'Each is attributed to whoever gives it.' : ''}`.trim(),
+            explanation:
+              `The sources give several reasons; here: ${keys.map((k) => `${stripFinalPeriod(k.answer)} (${sourcePhrase(k.accordingTo)})`).join('; ')}. ${sources.length > 1 ? 'Each is attributed to whoever gives it.' : ''}`.trim(),
             citationIds: citeFacts(idx, factIds),
             factIds,
             eraSlug: explanationEra(first),
@@ -364,7 +373,10 @@ export const figureMeaningTemplate: Template = {
         }
         const chosen = others.slice(0, 3);
         const fid = figureFactId(f.id);
-        const lead = f.status === 'FACT' ? 'In the sources, what' : `According to ${claimant(idx, f.claimedBy ?? '')}, what`;
+        const lead =
+          f.status === 'FACT'
+            ? 'In the sources, what'
+            : `According to ${claimant(idx, f.claimedBy ?? '')}, what`;
         const line = `${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}${f.period ? ` (period: ${f.period})` : ''}.`;
         return [
           [
@@ -374,7 +386,10 @@ export const figureMeaningTemplate: Template = {
               version: 1,
               stem: `${lead} did the figure of ${formatAmount(f)} measure?`,
               prompt: {
-                options: [f, ...chosen].map((o) => ({ id: optId('fig-', o.id), label: figureLabel(o) })),
+                options: [f, ...chosen].map((o) => ({
+                  id: optId('fig-', o.id),
+                  label: figureLabel(o),
+                })),
               },
               key: {
                 optionIds: [optId('fig-', f.id)],
@@ -397,7 +412,12 @@ export const figureMeaningTemplate: Template = {
               eraSlug: idx.facts.get(fid)?.era ?? null,
               themes: [],
               actorSlugs: f.actors,
-              features: { similarity: 0.5, joins: 1, salience: 0.4, optionCount: chosen.length + 1 },
+              features: {
+                similarity: 0.5,
+                joins: 1,
+                salience: 0.4,
+                optionCount: chosen.length + 1,
+              },
             }),
           ],
         ];
@@ -464,7 +484,13 @@ export const quoteTopicTemplate: Template = {
         const others: Quote[] = [];
         for (const o of idx.kb.quotes) {
           const t = topicOption(o, quoteEras(idx, o));
-          if (!t || /\bAssad\b/.test(t) || o.id === q.id || seen.has(t) || o.event === q.event && q.event !== undefined) {
+          if (
+            !t ||
+            /\bAssad\b/.test(t) ||
+            o.id === q.id ||
+            seen.has(t) ||
+            (o.event === q.event && q.event !== undefined)
+          ) {
             continue;
           }
           const toks = contentTokens(t);
@@ -480,7 +506,10 @@ export const quoteTopicTemplate: Template = {
         }
         const rng = contentRng(`quote-topic:${q.id}`);
         const chosen = others
-          .map((o) => ({ o, d: Math.abs((topicOption(o) ?? '').length - key.length) + rng.next() * 20 }))
+          .map((o) => ({
+            o,
+            d: Math.abs((topicOption(o) ?? '').length - key.length) + rng.next() * 20,
+          }))
           .sort((a, b) => a.d - b.d)
           .slice(0, 3)
           .map((c) => c.o);
@@ -525,7 +554,12 @@ export const quoteTopicTemplate: Template = {
               eraSlug: idx.facts.get(fid)?.era ?? null,
               themes: q.themes,
               actorSlugs: [q.speaker],
-              features: { similarity: 0.45, joins: 1, salience: 0.5, optionCount: chosen.length + 1 },
+              features: {
+                similarity: 0.45,
+                joins: 1,
+                salience: 0.5,
+                optionCount: chosen.length + 1,
+              },
             }),
           ],
         ];
@@ -570,8 +604,14 @@ const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => 
     answers.some(
       (a) =>
         Math.abs(a.length - n.length) <= 3 &&
-        a.replace(/^(the |al-)/i, '').charAt(0).toLowerCase() ===
-          n.replace(/^(the |al-)/i, '').charAt(0).toLowerCase(),
+        a
+          .replace(/^(the |al-)/i, '')
+          .charAt(0)
+          .toLowerCase() ===
+          n
+            .replace(/^(the |al-)/i, '')
+            .charAt(0)
+            .toLowerCase(),
     );
   return idx.kb.actors
     .filter((a) => a.slug !== slug)
@@ -589,7 +629,10 @@ const HINT: Record<string, string> = {
 const contextPhrase = (idx: KbIndex, r: Relation): string | null => {
   if (r.from && (r.from.certainty === undefined || r.from.certainty === 'EXACT')) {
     const y = r.from.value.slice(0, 4);
-    const to = r.to && (r.to.certainty === undefined || r.to.certainty === 'EXACT') ? r.to.value.slice(0, 4) : null;
+    const to =
+      r.to && (r.to.certainty === undefined || r.to.certainty === 'EXACT')
+        ? r.to.value.slice(0, 4)
+        : null;
     return to && to !== y ? `from ${y} to ${to}` : `in ${y}`;
   }
   const ctx = r.context ? idx.events.get(r.context) : undefined;
@@ -619,11 +662,13 @@ export const relationNameTemplate: Template = {
       }
       done.add(sig);
       const subjects = new Set(
-        idx.kb.relations.filter((o) => o.type === r.type && o.object === r.object).map((o) => o.subject),
+        idx.kb.relations
+          .filter((o) => o.type === r.type && o.object === r.object)
+          .map((o) => o.subject),
       );
       const subj = idx.actors.get(r.subject);
       const obj = idx.actors.get(r.object);
-      if (subjects.size !== 1 || !subj || !obj || subj.kind === 'PERSON' && r.type === 'LED') {
+      if (subjects.size !== 1 || !subj || !obj || (subj.kind === 'PERSON' && r.type === 'LED')) {
         continue;
       }
       const when = contextPhrase(idx, r);
@@ -676,7 +721,9 @@ export const relationNameTemplate: Template = {
     }
     const subjects = [
       ...new Set(
-        idx.kb.relations.filter((o) => o.type === r.type && o.object === r.object).map((o) => o.subject),
+        idx.kb.relations
+          .filter((o) => o.type === r.type && o.object === r.object)
+          .map((o) => o.subject),
       ),
     ];
     return subjects.length === 1
@@ -723,7 +770,9 @@ export const stanceWhoTemplate: Template = {
         }
         const forms = nameForms(idx, s.actor);
         const statement = s.statement.replace(/^According to [^,]+, /, '');
-        const lead = forms.find((f) => statement.startsWith(`${f} `) || statement.startsWith(`${f},`));
+        const lead = forms.find(
+          (f) => statement.startsWith(`${f} `) || statement.startsWith(`${f},`),
+        );
         const rest = lead ? statement.slice(lead.length) : '';
         const noun = a.kind === 'STATE' ? 'state' : a.kind === 'PERSON' ? 'person' : 'organisation';
         // Only a statement that opens with the actor's name and never names it again is redacted.
@@ -804,7 +853,9 @@ export const oddOneOutTemplate: Template = {
         continue;
       }
       seen.add(sig);
-      const same = facts.filter((r) => r.context === odd.context && r.object === odd.object && r.type === odd.type);
+      const same = facts.filter(
+        (r) => r.context === odd.context && r.object === odd.object && r.type === odd.type,
+      );
       const rest = facts.filter(
         (r) =>
           r.context === odd.context &&
@@ -821,7 +872,9 @@ export const oddOneOutTemplate: Template = {
         continue;
       }
       const chosen = rest.slice(0, 3);
-      const arab = [odd, ...chosen].every((r) => idx.actors.get(r.subject)?.isArabState?.value === true);
+      const arab = [odd, ...chosen].every(
+        (r) => idx.actors.get(r.subject)?.isArabState?.value === true,
+      );
       const noun = kindNoun(oddActor, arab);
       const objName = actorLabel(idx, odd.object);
       const years = `${ctx.start.value.slice(0, 4)}${ctx.end ? `–${ctx.end.value.slice(2, 4)}` : ''}`;
@@ -834,14 +887,19 @@ export const oddOneOutTemplate: Template = {
           version: 1,
           stem,
           prompt: {
-            options: [odd, ...chosen].map((r) => ({ id: r.subject, label: actorLabel(idx, r.subject) })),
+            options: [odd, ...chosen].map((r) => ({
+              id: r.subject,
+              label: actorLabel(idx, r.subject),
+            })),
           },
           key: {
             optionIds: [odd.subject],
             rationales: [
               rationale(idx, odd.subject, true, `${stripFinalPeriod(odd.summary)}.`, factIds),
               ...chosen.map((r) =>
-                rationale(idx, r.subject, false, `${stripFinalPeriod(r.summary)}.`, [relationFactId(r.id)]),
+                rationale(idx, r.subject, false, `${stripFinalPeriod(r.summary)}.`, [
+                  relationFactId(r.id),
+                ]),
               ),
             ],
           },
@@ -866,7 +924,11 @@ export const oddOneOutTemplate: Template = {
       ok: true,
       key: optionIds(q).filter((id) =>
         idx.kb.relations.some(
-          (r) => r.subject === id && r.type === odd.type && r.object === odd.object && r.context === odd.context,
+          (r) =>
+            r.subject === id &&
+            r.type === odd.type &&
+            r.object === odd.object &&
+            r.context === odd.context,
         ),
       ),
     };

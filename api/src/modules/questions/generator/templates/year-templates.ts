@@ -17,8 +17,8 @@ import {
   eventFact,
   hasExactDates,
   optionIds,
-  siblingOccurrenceYears,
   rationale,
+  siblingOccurrenceYears,
   stemYear,
   yearOptionId,
 } from './common';
