@@ -457,6 +457,7 @@ const optionClass = (idx: KbIndex, id: string): string => {
   }
   for (const [prefix, kind] of [
     ['why-', 'explanation'],
+    ['what-', 'explained'],
     ['fig-', 'figure'],
     ['topic-', 'topic'],
   ] as const) {

@@ -21,6 +21,8 @@ import {
 import { trueFalseTemplate } from './true-false';
 import {
   explainMultiTemplate,
+  explainTrueFalseTemplate,
+  explainWhatTemplate,
   explainWhyTemplate,
   figureMeaningTemplate,
   oddOneOutTemplate,
@@ -33,6 +35,8 @@ import { eventYearTemplate, numericYearTemplate, yearEventTemplate } from './yea
 export const TEMPLATES: readonly Template[] = [
   explainWhyTemplate,
   explainMultiTemplate,
+  explainWhatTemplate,
+  explainTrueFalseTemplate,
   figureMeaningTemplate,
   quoteTopicTemplate,
   relationNameTemplate,

@@ -89,6 +89,7 @@ export const chronologyTemplate: Template = {
             features: {
               similarity: 0.5,
               minYearGap: Math.min(...gaps),
+              meanYearGap: gaps.reduce((x, y) => x + y, 0) / gaps.length,
               joins: sorted.length,
               salience: 0.5,
               optionCount: sorted.length,
@@ -168,6 +169,7 @@ export const whichFirstTemplate: Template = {
             features: {
               similarity: Math.exp(-gap / 5),
               minYearGap: gap,
+              meanYearGap: gap,
               joins: 2,
               salience: 0.5,
               optionCount: 2,

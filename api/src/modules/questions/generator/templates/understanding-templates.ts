@@ -159,7 +159,10 @@ const whyRationale = (idx: KbIndex, o: Explanation) =>
     idx,
     optId('why-', o.id),
     false,
-    `${answerLabel(o)}: this is what ${sourcePhrase(o.accordingTo)} gives as ${explainedPhrase(o)}, not here.`,
+    fixAssad(
+      `${capitalise(sourcePhrase(o.accordingTo))} gives this as ${explainedPhrase(o)}, not here.`,
+      erasOf(o),
+    ),
     [explanationFactId(o.id)],
   );
 
@@ -400,7 +403,7 @@ export const figureMeaningTemplate: Template = {
                       idx,
                       optId('fig-', o.id),
                       false,
-                      `${figureLabel(o)}: the sources give ${formatAmount(o)}${o.claimedBy ? `, according to ${claimant(idx, o.claimedBy)}` : ''}.`,
+                      `For this the sources give ${formatAmount(o)}${o.claimedBy ? `, according to ${claimant(idx, o.claimedBy)}` : ''}.`,
                       [figureFactId(o.id)],
                     ),
                   ),
@@ -519,7 +522,7 @@ export const quoteTopicTemplate: Template = {
         const fid = quoteFactId(q.id);
         const who = speakerPhrase(idx, q);
         const occasion = fixAssad(stripFinalPeriod(occasionPhrase(q)), eras);
-        const line = `${who}'s words “${stripFinalPeriod(q.words)}” were about ${lowerFirst(key)}; the occasion: ${occasion}.`;
+        const line = `The words “${stripFinalPeriod(q.words)}” were about ${lowerFirst(key)}; the occasion: ${occasion}.`;
         return [
           [
             baseDraft({
@@ -542,7 +545,7 @@ export const quoteTopicTemplate: Template = {
                       idx,
                       optId('topic-', o.id),
                       false,
-                      `${topicOption(o, quoteEras(idx, o))}: that is what ${speakerPhrase(idx, o)}'s words “${stripFinalPeriod(o.words)}” were about.`,
+                      `That is what ${o.speakerLabel ?? actorLabel(idx, o.speaker)} was talking about in the words “${stripFinalPeriod(o.words)}”.`,
                       [quoteFactId(o.id)],
                     ),
                   ),
@@ -932,5 +935,206 @@ export const oddOneOutTemplate: Template = {
         ),
       ),
     };
+  },
+};
+
+/**
+ * The reverse of explain-why: given a reason as the source states it, which development does the
+ * source give it for? Options are the topics of other explanations (other targets).
+ */
+export const explainWhatTemplate: Template = {
+  id: 'explain-what',
+  version: 1,
+  type: 'SINGLE_CHOICE',
+  timeVarying: false,
+  generate: (idx) => {
+    rememberEras(idx);
+    return idx.kb.explanations
+      .filter((x) => WHY_KINDS.has(x.kind) && usableAnswer(x) && x.status !== 'DISPUTED')
+      .map((x) => {
+        const label = (o: Explanation) =>
+          fixAssad(capitalise(stripFinalPeriod(o.topic)), erasOf(o));
+        const keyToks = contentTokens(x.topic);
+        const rng = contentRng(`what:${x.id}`);
+        const cands = idx.kb.explanations
+          .filter(
+            (o) =>
+              WHY_KINDS.has(o.kind) &&
+              o.topic !== x.topic &&
+              targetOf(o) !== targetOf(x) &&
+              !(o.actor === x.actor && overlaps(o.eras, x.eras)) &&
+              !/(?<!al-)\bAssad\b/.test(label(o)) &&
+              !/\bnot\b/.test(o.topic),
+          )
+          .map((o) => ({ o, d: Math.abs(o.topic.length - x.topic.length) + rng.next() * 30 }))
+          .sort((a, b) => a.d - b.d)
+          .map((c) => c.o);
+        const chosen: Explanation[] = [];
+        for (const c of cands) {
+          if (chosen.length >= 3) {
+            break;
+          }
+          if (
+            !chosen.some((o) => o.topic === c.topic) &&
+            !overlaps(
+              contentTokens(c.topic),
+              keyToks.filter((t) => t.length > 6),
+            )
+          ) {
+            chosen.push(c);
+          }
+        }
+        if (chosen.length < 2) {
+          return [];
+        }
+        const factIds = [explanationFactId(x.id)];
+        const reason = fixAssad(stripFinalPeriod(x.answer), erasOf(x));
+        return [
+          baseDraft({
+            type: 'SINGLE_CHOICE',
+            template: 'explain-what',
+            version: 1,
+            stem: `According to ${sourcePhrase(x.accordingTo)}, what does this ${x.kind === 'PURPOSE' ? 'aim' : 'reason'} explain: “${reason}”?`,
+            prompt: {
+              options: [x, ...chosen].map((o) => ({ id: optId('what-', o.id), label: label(o) })),
+            },
+            key: {
+              optionIds: [optId('what-', x.id)],
+              rationales: [
+                rationale(idx, optId('what-', x.id), true, keyLine(x), factIds),
+                ...chosen.map((o) =>
+                  rationale(
+                    idx,
+                    optId('what-', o.id),
+                    false,
+                    fixAssad(
+                      `${capitalise(sourcePhrase(o.accordingTo))} explains this by something else: ${lowerFirst(stripFinalPeriod(o.answer))}.`,
+                      erasOf(o),
+                    ),
+                    [explanationFactId(o.id)],
+                  ),
+                ),
+              ],
+            },
+            explanation: keyLine(x),
+            citationIds: citeFacts(idx, factIds),
+            factIds,
+            eraSlug: explanationEra(x),
+            themes: x.themes,
+            actorSlugs: x.actor ? [x.actor] : [],
+            features: { similarity: 0.55, joins: 2, salience: 0.5, optionCount: chosen.length + 1 },
+          }),
+        ];
+      })
+      .filter((g) => g.length > 0);
+  },
+  requery: (q, idx) => {
+    const x = idx.explanations.get(q.factIds[0]?.replace(/^explanation:/, '') ?? '');
+    if (!x) {
+      return { ok: false, reason: 'no explanation' };
+    }
+    const key = optionIds(q).filter((id) => {
+      const o = idx.kb.explanations.find((e) => optId('what-', e.id) === id);
+      return o !== undefined && o.topic === x.topic;
+    });
+    return { ok: true, key };
+  },
+};
+
+/**
+ * True or false over an explanation: the source's reason stated as it is (true) or with the reason
+ * another record gives for something else (false), always "According to …".
+ */
+export const explainTrueFalseTemplate: Template = {
+  id: 'explain-true-false',
+  version: 1,
+  type: 'TRUE_FALSE',
+  timeVarying: false,
+  generate: (idx) => {
+    rememberEras(idx);
+    const out: Draft[][] = [];
+    const pool = idx.kb.explanations.filter(
+      (x) =>
+        WHY_KINDS.has(x.kind) &&
+        usableAnswer(x) &&
+        x.status !== 'DISPUTED' &&
+        !/\bnot\b/.test(`${x.topic} ${x.answer}`),
+    );
+    for (const x of pool) {
+      const truth = contentRng(`tfx:${x.id}`).next() < 0.5;
+      const other = truth ? x : whyDistractors(idx, x).find((o) => !/\bnot\b/.test(o.answer));
+      if (!other) {
+        continue;
+      }
+      const because = x.kind === 'PURPOSE' ? 'the aim or reason was' : 'a reason was';
+      const statement = fixAssad(
+        `According to ${sourcePhrase(x.accordingTo)}, when ${lowerFirst(stripFinalPeriod(x.topic))}, ${because}: ${lowerFirst(stripFinalPeriod(other.answer))}.`,
+        erasOf(x),
+      );
+      const reason = truth
+        ? keyLine(x)
+        : fixAssad(
+            `${keyLine(x)} The reason in the statement is one ${sourcePhrase(other.accordingTo)} gives for something else: ${lowerFirst(stripFinalPeriod(other.topic))}.`,
+            erasOf(x),
+          );
+      const factIds = truth
+        ? [explanationFactId(x.id)]
+        : [explanationFactId(x.id), explanationFactId(other.id)];
+      out.push([
+        baseDraft({
+          type: 'TRUE_FALSE',
+          template: 'explain-true-false',
+          version: 1,
+          stem: `True or false: ${capitalise(statement)}`,
+          prompt: {
+            options: [
+              { id: 'true', label: 'True' },
+              { id: 'false', label: 'False' },
+            ],
+          },
+          key: {
+            optionIds: [truth ? 'true' : 'false'],
+            rationales: [
+              rationale(
+                idx,
+                'true',
+                truth,
+                `${truth ? 'Correct' : 'Incorrect'}: ${reason}`,
+                factIds,
+              ),
+              rationale(
+                idx,
+                'false',
+                !truth,
+                `${truth ? 'Incorrect' : 'Correct'}: ${reason}`,
+                factIds,
+              ),
+            ],
+          },
+          explanation: `${truth ? 'True' : 'False'}. ${reason}`,
+          citationIds: citeFacts(idx, factIds),
+          factIds,
+          eraSlug: explanationEra(x),
+          themes: x.themes,
+          actorSlugs: x.actor ? [x.actor] : [],
+          slots: [statement],
+          ordering: 'fixed',
+          features: { similarity: 0.5, joins: factIds.length, salience: 0.5, optionCount: 2 },
+        }),
+      ]);
+    }
+    return out;
+  },
+  requery: (q, idx) => {
+    const [first, second] = q.factIds.map((f) =>
+      idx.explanations.get(f.replace(/^explanation:/, '')),
+    );
+    if (!first) {
+      return { ok: false, reason: 'no explanation' };
+    }
+    // True exactly when the statement's reason is the record's own answer.
+    const own = fixAssad(lowerFirst(stripFinalPeriod(first.answer)), erasOf(first));
+    const isOwn = q.stem.includes(own) && (!second || second.topic === first.topic);
+    return { ok: true, key: [isOwn ? 'true' : 'false'] };
   },
 };
