@@ -849,12 +849,7 @@ const s6: Check = (q) => {
   const repeat = q.key.rationales.find(
     (r) => !r.isCorrect && keySentence.length > 20 && normalise(r.text).includes(keySentence),
   );
-  // Blocking for the families rewritten for issue 11; still a warning for the ordering and
-  // timeline drills, whose per-option feedback is not rewritten yet (docs/question-generator.md).
-  const severity = ['WHICH_FIRST', 'TIMELINE_PLACEMENT', 'YEAR_EVENT'].includes(q.type)
-    ? 'WARN'
-    : 'BLOCK';
-  return repeat ? fail('S6', severity, `the rationale for ${repeat.ref} repeats the key`) : [];
+  return repeat ? fail('S6', 'BLOCK', `the rationale for ${repeat.ref} repeats the key`) : [];
 };
 
 const PLUMBING =

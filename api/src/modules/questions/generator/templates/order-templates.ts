@@ -5,6 +5,7 @@
 import type { Event } from '@quiz/prisma/knowledge';
 import { datePhrase, minGapDays, span, toInterval, yearOfDay } from '../dates';
 import {
+  eventYears,
   displayEraName,
   displayTitle,
   eventClause,
@@ -155,7 +156,7 @@ export const whichFirstTemplate: Template = {
                   idx,
                   b.slug,
                   false,
-                  `${eventSentence(idx, b)} That is later: ${eventSentence(idx, a)}`,
+                  `${eventSentence(idx, b)} That is the later of the two.`,
                   [eventFact(b), eventFact(a)],
                 ),
               ],
@@ -277,7 +278,7 @@ export const timelinePlacementTemplate: Template = {
                       idx,
                       slug,
                       false,
-                      `${eventSentence(idx, e)} The period “${eraLabel(slug)}” does not include that date.`,
+                      `The period “${eraLabel(slug)}” does not include ${eventYears(e)}, the event's date.`,
                       factIds,
                     ),
               ),
