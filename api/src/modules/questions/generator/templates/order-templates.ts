@@ -5,11 +5,11 @@
 import type { Event } from '@quiz/prisma/knowledge';
 import { datePhrase, minGapDays, span, toInterval, yearOfDay } from '../dates';
 import {
-  eventYears,
   displayEraName,
   displayTitle,
   eventClause,
   eventSentence,
+  eventYears,
   firstSentence,
 } from '../describe';
 import { eventFactId, type KbIndex } from '../kb-index';

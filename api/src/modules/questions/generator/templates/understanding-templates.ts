@@ -371,7 +371,7 @@ export const figureMeaningTemplate: Template = {
             o.measures !== f.measures &&
             figureLabel(o).length > 10,
         );
-        if (others.length < 2 || figureLabel(f).length < 10) {
+        if (others.length < 2 || figureLabel(f).split(' ').length < 4) {
           return [];
         }
         const chosen = others.slice(0, 3);
@@ -1136,5 +1136,88 @@ export const explainTrueFalseTemplate: Template = {
     const own = fixAssad(lowerFirst(stripFinalPeriod(first.answer)), erasOf(first));
     const isOwn = q.stem.includes(own) && (!second || second.topic === first.topic);
     return { ok: true, key: [isOwn ? 'true' : 'false'] };
+  },
+};
+
+/** A wrong amount for a figure: half or double, never a value another figure of that unit has. */
+const wrongAmount = (idx: KbIndex, f: Figure, up: boolean): number => {
+  // Counts stay whole: 11 agreements never becomes 5.5.
+  const half = f.amount / 2;
+  const raw = up || (f.unit !== 'USD' && !Number.isInteger(half)) ? f.amount * 2 : half;
+  const rounded = Math.round(raw);
+  const taken = idx.kb.figures.some((o) => o.unit === f.unit && o.amount === rounded);
+  return taken ? (up ? f.amount * 3 : Math.round(f.amount * 3)) : rounded;
+};
+
+/**
+ * True or false over a figure: the amount as the source gives it, or half or double it (the
+ * figure itself refutes the changed amount). Claims and reports keep their "According to …".
+ */
+export const figureTrueFalseTemplate: Template = {
+  id: 'figure-true-false',
+  version: 1,
+  type: 'TRUE_FALSE',
+  timeVarying: false,
+  generate: (idx) =>
+    idx.kb.figures
+      .filter(
+        (f) =>
+          f.status !== 'DISPUTED' &&
+          figureLabel(f).split(' ').length >= 4 &&
+          f.amountHigh === undefined,
+      )
+      .map((f) => {
+        const rng = contentRng(`figure-tf:${f.id}`);
+        // "More than $2 billion" makes any lower amount true as well: a bound is only asked as true.
+        const truth = f.lowerBound === true || rng.next() < 0.5;
+        const shown: Figure = truth ? f : { ...f, amount: wrongAmount(idx, f, rng.next() < 0.5) };
+        const lead =
+          f.status === 'FACT'
+            ? 'In the sources, '
+            : `According to ${claimant(idx, f.claimedBy ?? '')}, `;
+        const statement = `${lead}the figure for “${lowerFirst(figureLabel(f))}” is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
+        const fid = figureFactId(f.id);
+        const reason = `The sources give ${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
+        return [
+          baseDraft({
+            type: 'TRUE_FALSE',
+            template: 'figure-true-false',
+            version: 1,
+            stem: `True or false: ${capitalise(statement)}`,
+            prompt: {
+              options: [
+                { id: 'true', label: 'True' },
+                { id: 'false', label: 'False' },
+              ],
+            },
+            key: {
+              optionIds: [truth ? 'true' : 'false'],
+              rationales: [
+                rationale(idx, 'true', truth, `${truth ? 'Correct' : 'Incorrect'}: ${reason}`, [
+                  fid,
+                ]),
+                rationale(idx, 'false', !truth, `${truth ? 'Incorrect' : 'Correct'}: ${reason}`, [
+                  fid,
+                ]),
+              ],
+            },
+            explanation: `${truth ? 'True' : 'False'}. ${reason}`,
+            citationIds: citeFacts(idx, [fid]),
+            factIds: [fid],
+            eraSlug: idx.facts.get(fid)?.era ?? null,
+            themes: [],
+            actorSlugs: f.actors,
+            slots: [statement],
+            ordering: 'fixed',
+            features: { similarity: 0.6, joins: 1, salience: 0.4, optionCount: 2 },
+          }),
+        ];
+      }),
+  requery: (q, idx) => {
+    const f = idx.figures.get(q.factIds[0]?.replace(/^figure:/, '') ?? '');
+    if (!f) {
+      return { ok: false, reason: 'no figure' };
+    }
+    return { ok: true, key: [q.stem.includes(` is ${formatAmount(f)}`) ? 'true' : 'false'] };
   },
 };
