@@ -2,6 +2,7 @@
  * Item-level quality checks (qgen-anchors §3), each a pure function (question, kbIndex) → findings.
  * A finding is a failure; an item with no BLOCK finding may enter the bank.
  */
+import { type DateValue, MONTHS } from '@quiz/prisma/knowledge';
 import { type Interval, singleYear, span, toInterval, yearInterval } from '../generator/dates';
 import { hasChangingRole } from '../generator/describe';
 import { actorLabel, isInPublicLife, type KbIndex, mayHoldOfficeAt } from '../generator/kb-index';
@@ -881,7 +882,90 @@ const s7: Check = (q, idx) => {
   return [];
 };
 
+/** Editorial notes that belong in the KB's basis/dateReasoning, never in what a student reads. */
+const EDITORIAL =
+  /\binferred\b|\(period:|\bsources? do(?:es)? not date\b|\bundated in the sources\b|article's date|paper's date|sources' (?:timeline|dates)|year not given|Web search engine results page|snippets from several publishers/i;
+
+/** Every string of an item a student can read: stem, options, items, targets, explanation, feedback. */
+export const studentTexts = (q: BankQuestion): string[] => [
+  q.stem,
+  q.explanation,
+  ...options(q).map((o) => o.label),
+  ...(q.prompt.items ?? []).map((o) => o.label),
+  ...(q.prompt.targets ?? []).map((o) => o.label),
+  ...q.key.rationales.map((r) => r.text),
+];
+
+const renderings = (d: DateValue): string[] => {
+  const [y, m, day] = d.value.split('-').map(Number) as [number, number?, number?];
+  const month = m ? MONTHS[m - 1] : undefined;
+  if (!month) {
+    return [];
+  }
+  return d.precision === 'DAY' ? [`${day} ${month} ${y}`, `${month} ${y}`] : [`${month} ${y}`];
+};
+
+/**
+ * Dates a student must never read: a SEASON's first month ("March 2022" for "spring 2022") and the
+ * day or month of a date that is not EXACT ("August 2023" for "In August"), unless an EXACT date
+ * of the KB gives those very words.
+ */
+const FORBIDDEN_DATES = new WeakMap<KbIndex, string[]>();
+const forbiddenDates = (idx: KbIndex): string[] => {
+  const cached = FORBIDDEN_DATES.get(idx);
+  if (cached) {
+    return cached;
+  }
+  const exact = new Set<string>();
+  const bad = new Set<string>();
+  const walk = (o: unknown): void => {
+    if (Array.isArray(o)) {
+      o.forEach(walk);
+      return;
+    }
+    if (o && typeof o === 'object') {
+      const d = o as Partial<DateValue>;
+      if (typeof d.value === 'string' && typeof d.precision === 'string') {
+        const isExact = d.certainty === undefined || d.certainty === 'EXACT';
+        for (const r of renderings(d as DateValue)) {
+          (d.precision === 'SEASON' || !isExact ? bad : exact).add(r);
+        }
+      }
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(idx.kb);
+  const out = [...bad].filter((r) => !exact.has(r));
+  FORBIDDEN_DATES.set(idx, out);
+  return out;
+};
+
+/**
+ * S9: no editorial note ("(2023, inferred)", "the sources do not date …", the search page's own
+ * name) in any student text, and no date more exact than the sources give it: a season printed as
+ * its first month, an inferred day or month, or the civil war dated to March 2011 (the sources give
+ * that month only for the crisis's eruption).
+ */
+const s9: Check = (q, idx) => {
+  const texts = studentTexts(q);
+  for (const t of texts) {
+    const note = EDITORIAL.exec(t);
+    if (note) {
+      return fail('S9', 'BLOCK', `editorial note "${note[0]}" in "${t.slice(0, 60)}"`);
+    }
+    const date = forbiddenDates(idx).find((r) => new RegExp(`\\b${r}\\b`).test(t));
+    if (date) {
+      return fail('S9', 'BLOCK', `"${date}" is more exact than the sources`);
+    }
+    if (/civil war[^.;]*\bMarch 2011\b|\bMarch 2011\b[^.;]*civil war/i.test(t)) {
+      return fail('S9', 'BLOCK', 'the civil war dated to March 2011');
+    }
+  }
+  return [];
+};
+
 export const ITEM_CHECKS: readonly Check[] = [
+  s9,
   s1,
   s2,
   s3,

@@ -10,7 +10,14 @@ import {
   type Office,
   type Relation,
 } from '@quiz/prisma/knowledge';
-import { formatYearRange, type Interval, singleYear, span, yearOfDay } from './dates';
+import {
+  formatYearRange,
+  type Interval,
+  singleYear,
+  span,
+  statedPhrase,
+  yearOfDay,
+} from './dates';
 import { parseTitle } from './headline';
 import { actorLabel, holdsOfficeAt, type KbIndex, mayHoldOfficeAt } from './kb-index';
 
@@ -178,12 +185,7 @@ export const eventClause = (idx: KbIndex, e: Event): EventClause => {
 
 /** "Iran and Syria established diplomatic relations on 12 November 1946." */
 export const eventSentence = (idx: KbIndex, e: Event): string =>
-  `${eventClause(idx, e).past} ${datePhraseOf(e)}.`;
-
-const datePhraseOf = (e: Event): string => {
-  const d = { ...e.start, label: undefined };
-  return `${d.precision === 'DAY' ? 'on' : 'in'} ${formatDate(d)}`;
-};
+  `${eventClause(idx, e).past}${statedPhrase(e.start)}.`;
 
 /** "during the Iran–Iraq War (1980–88)" for noun-phrase events, "when Syria joined … (1990)" otherwise. */
 export const duringEvent = (idx: KbIndex, e: Event): string => {
@@ -217,4 +219,28 @@ export const nameInText = (idx: KbIndex, slug: string): string => {
     return `the ${label}`;
   }
   return label;
+};
+
+/**
+ * Who a student is told said or wrote a passage: the publisher a search snippet names ("Iran
+ * International"), else "a news search snippet"; the author of a republished copy. Never the search
+ * page's own name, which is plumbing.
+ */
+export const citationPublisher = (idx: KbIndex, citationId: string): string => {
+  const cit = idx.citations.get(citationId);
+  const src = cit ? idx.kb.sources.find((s) => s.slug === cit.source) : undefined;
+  if (!cit || !src) {
+    return 'A source';
+  }
+  if (src.kind === 'SEARCH_RESULTS') {
+    const named = cit.locator.match(/^snippet: (.+?)(?: \(| PDF|,|;|$)/)?.[1]?.trim();
+    if (!named) {
+      return 'a news search snippet';
+    }
+    return /^(IDF site|Wikipedia)$/.test(named) ? (named === 'IDF site' ? 'the IDF site' : named) : named;
+  }
+  if (/^Republished copy/.test(src.publisher)) {
+    return src.author ?? 'a republished article';
+  }
+  return src.publisher;
 };

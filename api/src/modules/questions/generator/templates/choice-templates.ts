@@ -8,7 +8,7 @@
  * - figure-amount: an amount the sources give, against other amounts the KB gives for other things.
  */
 import type { Figure } from '@quiz/prisma/knowledge';
-import { datePhrase } from '../dates';
+import { statedDate, statedPhrase } from '../dates';
 import { firstSentence, uniq } from '../describe';
 import { pickDiverse, scoreActors } from '../distractors';
 import {
@@ -436,8 +436,8 @@ export const figureAmountTemplate: Template = {
         return [];
       }
       const when =
-        f.asOf && !/\b(1[89]|20)\d\d\b/.test(desc)
-          ? `, ${datePhrase({ ...f.asOf, label: undefined })}`
+        statedDate(f.asOf) && !/\b(1[89]|20)\d\d\b/.test(desc)
+          ? `,${statedPhrase(f.asOf)}`
           : '';
       const lead = attribution ? `According to ${claimant(idx, f.claimedBy ?? '')}, what` : 'What';
       const stem = `${lead} figure is given for ${desc}${when}?`;

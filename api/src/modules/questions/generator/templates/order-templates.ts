@@ -3,7 +3,7 @@
  * them in eras. Every adjacent gap must exceed both events' date uncertainty (qgen A3, D1).
  */
 import type { Event } from '@quiz/prisma/knowledge';
-import { datePhrase, minGapDays, span, toInterval, yearOfDay } from '../dates';
+import { dateWords, minGapDays, span, toInterval, yearOfDay } from '../dates';
 import {
   displayEraName,
   displayTitle,
@@ -81,7 +81,7 @@ export const chronologyTemplate: Template = {
                 rationale(idx, e.slug, true, eventSentence(idx, e), [eventFact(e)]),
               ),
             },
-            explanation: `In order: ${sorted.map((e) => `${displayTitle(idx, e)} (${datePhrase({ ...e.start, label: undefined }).replace(/^(in|on) /, '')})`).join('; ')}.`,
+            explanation: `In order: ${sorted.map((e) => `${displayTitle(idx, e)} (${dateWords(e.start)})`).join('; ')}.`,
             citationIds: citeFacts(idx, factIds),
             factIds,
             eraSlug: sorted.every((e) => e.era === anchor.era) ? anchor.era : null,

@@ -4,7 +4,7 @@
  * variants are made in equal numbers so the key is balanced.
  */
 import type { DateValue } from '@quiz/prisma/knowledge';
-import { datePhrase, singleYear, toInterval } from '../dates';
+import { datePhrase, isStatable, singleYear, toInterval } from '../dates';
 import { eventClause, eventSentence, personAt } from '../describe';
 import { yearDistractors } from '../distractors';
 import {
@@ -85,7 +85,7 @@ const plain = (d: DateValue): DateValue => ({ ...d, label: undefined });
 const officeStatements = (idx: KbIndex): Draft[][] => {
   const out: Draft[][] = [];
   for (const o of idx.offices.filter((x) => SINGLE_HOLDER_ROLES.has(x.office.role))) {
-    for (const d of o.office.attested.map(plain).slice(0, 2)) {
+    for (const d of o.office.attested.filter(isStatable).map(plain).slice(0, 2)) {
       const when = toInterval(d);
       // True: the person is attested then. False swaps need the strict proof that excludes others.
       if (!attestedHolders(idx, o, when).includes(o.person)) {
@@ -256,7 +256,7 @@ const quoteStatements = (idx: KbIndex): Draft[][] =>
     if (
       speaker?.kind !== 'PERSON' ||
       q.status !== 'FACT' ||
-      !q.date ||
+      !isStatable(q.date) ||
       q.words.length > 160 ||
       !sentence
     ) {

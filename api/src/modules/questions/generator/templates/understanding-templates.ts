@@ -380,7 +380,7 @@ export const figureMeaningTemplate: Template = {
           f.status === 'FACT'
             ? 'In the sources, what'
             : `According to ${claimant(idx, f.claimedBy ?? '')}, what`;
-        const line = `${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}${f.period ? ` (period: ${f.period})` : ''}.`;
+        const line = `${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
         return [
           [
             baseDraft({
