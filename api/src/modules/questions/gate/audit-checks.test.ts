@@ -6,6 +6,7 @@ import { buildBank, buildKbIndex } from '../generator';
 import { loadKbFiles } from '../generator/load-kb-files';
 import type { BankQuestion } from '../types';
 import { checkQuestion } from '.';
+import { studentTexts } from './item-checks';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
@@ -114,5 +115,48 @@ describe('issue-11 gate checks', () => {
         explanation: 'Ismail Haniyeh was killed; the source calls him Hassan Haniyeh.',
       }),
     ).not.toContain('S8');
+  });
+
+  it('S9 (audit 1): editorial notes, search-page plumbing and dates more exact than the sources are blocked', () => {
+    const q = find((x) => x.type === 'EVENT_YEAR');
+    expect(ids(q)).not.toContain('S9');
+    const bad = [
+      'Iran exported $244 million (period: the year before the MENA paper (2023, inferred)).',
+      'The year is inferred from the visit.',
+      'The treaty fell apart (the sources do not date the overthrows).',
+      'Web search engine results page (snippets from several publishers) quotes Ahmed al-Sharaa.',
+      'Ned Price opened the door to normalisation in March 2022.',
+      'Bashar al-Assad began disclosing talks with Washington in September 2020.',
+      'The Syrian uprising turned into civil war in March 2011.',
+      'A leaked document disclosed the figure in August 2023.',
+      'Ahmed al-Sharaa said these words on 11 November 2025.',
+    ];
+    for (const text of bad) {
+      expect([text, ids({ ...clone(q), explanation: text })]).toEqual([
+        text,
+        expect.arrayContaining(['S9']),
+      ]);
+      const r = clone(q);
+      const wrong = r.key.rationales.find((x) => !x.isCorrect);
+      if (wrong) {
+        wrong.text = text;
+      }
+      expect(ids(r)).toContain('S9');
+    }
+    const fine = [
+      'Ned Price opened the door to normalisation in spring 2022.',
+      'The Syrian crisis erupted in March 2011.',
+      'Iran International quotes Ahmed al-Sharaa.',
+    ];
+    for (const text of fine) {
+      expect(ids({ ...clone(q), explanation: text })).not.toContain('S9');
+    }
+  });
+
+  it('renders every date at its stored precision across the bank (spring 2022, autumn 2020)', () => {
+    const all = questions.flatMap(studentTexts).join('\n');
+    expect(all).toMatch(/spring 2022/);
+    expect(all).toMatch(/autumn 2020/);
+    expect(all).not.toMatch(/March 2022|September 2020|\(2023, inferred\)|Web search engine/);
   });
 });
