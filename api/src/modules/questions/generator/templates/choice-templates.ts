@@ -436,7 +436,10 @@ export const figureAmountTemplate: Template = {
         return [];
       }
       const when =
-        f.asOf && !/\b(1[89]|20)\d\d\b/.test(desc)
+        // An inferred date ("In August", year inferred) is never stated as if the source gave it.
+        f.asOf &&
+        (f.asOf.certainty === undefined || f.asOf.certainty === 'EXACT') &&
+        !/\b(1[89]|20)\d\d\b/.test(desc)
           ? `, ${datePhrase({ ...f.asOf, label: undefined })}`
           : '';
       const lead = attribution ? `According to ${claimant(idx, f.claimedBy ?? '')}, what` : 'What';
