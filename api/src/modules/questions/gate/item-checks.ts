@@ -794,10 +794,23 @@ const s2: Check = (q, idx) => {
 };
 
 /** S3: a stem never quotes a headline. */
+const titleCache = new WeakMap<KbIndex, { slug: string; title: string }[]>();
+const normalisedTitles = (idx: KbIndex) => {
+  let t = titleCache.get(idx);
+  if (!t) {
+    t = idx.kb.events.map((e) => ({ slug: e.slug, title: normalise(e.title) }));
+    titleCache.set(idx, t);
+  }
+  return t;
+};
+
 const s3: Check = (q, idx) => {
   const quoted = [...q.stem.matchAll(/[“"]([^”"]{8,})[”"]/g)].map((m) => normalise(m[1] ?? ''));
-  const hit = idx.kb.events.find((e) =>
-    quoted.some((t) => t.length > 0 && normalise(e.title).startsWith(t.replace(/\s*…$/, ''))),
+  if (quoted.length === 0) {
+    return [];
+  }
+  const hit = normalisedTitles(idx).find((e) =>
+    quoted.some((t) => t.length > 0 && e.title.startsWith(t.replace(/\s*…$/, ''))),
   );
   return hit ? fail('S3', 'BLOCK', `the stem quotes the headline of "${hit.slug}"`) : [];
 };

@@ -436,6 +436,7 @@ export const figureAmountTemplate: Template = {
         return [];
       }
       const when =
+        // An inferred date ("In August", year inferred) is never stated as if the source gave it.
         statedDate(f.asOf) && !/\b(1[89]|20)\d\d\b/.test(desc)
           ? `,${statedPhrase(f.asOf)}`
           : '';

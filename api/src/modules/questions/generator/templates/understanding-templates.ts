@@ -26,6 +26,14 @@ import { baseDraft, citeFacts, claimant, hasExactDates, optionIds, rationale } f
 const MAX_ID = 64;
 const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
 
+/** A topic or label inside a sentence: a leading common word is lowered, names are kept. */
+const inSentence = (text: string): string =>
+  /^(The|A|An|His|Her|Its|Their|Western|Relations|Negotiating|Number|Value|Total|Debt|People|Seats|Length|Approximate|Agreements)\b/.test(
+    text,
+  )
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
+
 /** "the MENA Research Center (2024)", "Wikipedia": who says it, as running text after "According to". */
 export const sourcePhrase = (accordingTo: string): string => {
   const s = accordingTo
@@ -522,7 +530,7 @@ export const quoteTopicTemplate: Template = {
         const fid = quoteFactId(q.id);
         const who = speakerPhrase(idx, q);
         const occasion = fixAssad(stripFinalPeriod(occasionPhrase(q)), eras);
-        const line = `The words “${stripFinalPeriod(q.words)}” were about ${lowerFirst(key)}; the occasion: ${occasion}.`;
+        const line = `The words “${stripFinalPeriod(q.words)}” were about ${inSentence(key)}; the occasion: ${occasion}.`;
         return [
           [
             baseDraft({
@@ -1175,7 +1183,7 @@ export const figureTrueFalseTemplate: Template = {
           f.status === 'FACT'
             ? 'In the sources, '
             : `According to ${claimant(idx, f.claimedBy ?? '')}, `;
-        const statement = `${lead}the figure for “${lowerFirst(figureLabel(f))}” is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
+        const statement = `${lead}the figure for “${inSentence(figureLabel(f))}” is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
         const fid = figureFactId(f.id);
         const reason = `The sources give ${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
         return [

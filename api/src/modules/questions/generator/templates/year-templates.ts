@@ -88,7 +88,7 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
         false,
         other
           ? `Not ${y}. ${inYear(idx, other, y)}`
-          : `Not ${y}: the sources date this to ${year}, ${Math.abs(year - y)} years ${y < year ? 'later' : 'earlier'}.`,
+          : `Not ${y}: the sources date this to ${year}, ${Math.abs(year - y)} year${Math.abs(year - y) === 1 ? '' : 's'} ${y < year ? 'later' : 'earlier'}.`,
         [eventFact(event), ...otherFacts(y)],
       );
     });
