@@ -28,7 +28,7 @@ const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, 
 
 /** A topic or label inside a sentence: a leading common word is lowered, names are kept. */
 const inSentence = (text: string): string =>
-  /^(The|A|An|His|Her|Its|Their|Western|Relations|Negotiating|Number|Value|Total|Debt|People|Seats|Length|Approximate|Agreements)\b/.test(
+  /^(The|A|An|His|Her|Its|Their|Western|Relations|Negotiating|Number|Value|Total|Debt|People|Seats|Length|Approximate|Agreements|How)\b/.test(
     text,
   )
     ? text.charAt(0).toLowerCase() + text.slice(1)
@@ -50,6 +50,138 @@ export const sourcePhrase = (accordingTo: string): string => {
 const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.includes(x));
 
+const NEGATIVE =
+  /\b(cool|declin|rift|tension|strain|isolat|sanction|evacuat|withdr|avoid|distanc|downturn|wary|frustrat|cost|collaps|blow|los[st]|fell|fall|struggl|kill|strike|restrict|scal(e|ing) back|left iran|pulled|cut)/i;
+const POSITIVE =
+  /\b(ally|allied|alliance|closer|deepen|strong|held|valued|support|back(ed|ing)?|interven|stepped up|pushed|solidif|grew|bolster|sided|trained|found|operated|fought|gains|asked for more)/i;
+
+/** The state an actor acts for: itself, a person's nationality, an organisation's parent or base. */
+const sideOf = (idx: KbIndex, slug: string, depth = 0): string => {
+  const a = idx.actors.get(slug);
+  const up = a?.kind === 'PERSON' ? a.nationality : a?.kind === 'ORGANISATION' ? (a.parent ?? a.basedIn) : undefined;
+  return up && depth < 3 ? sideOf(idx, up, depth + 1) : slug;
+};
+
+const RELATIONSHIP_TOPIC =
+  /\b(relationship|ties|alliance|allied|closer|mattered|valued|prioriti[sz]ed|fought for syria|presence in syria|cooled)\b/i;
+
+/** Whether a topic tells of ties weakening (−1), strengthening or acting (+1), or neither (0). */
+const polarity = (topic: string): number =>
+  NEGATIVE.test(topic) ? -1 : POSITIVE.test(topic) ? 1 : 0;
+
+/** A wrong option must carry its own referents: "Pakistan designated it …" does not. */
+const selfContained = (x: Explanation): boolean =>
+  standsAlone(x) && !/\b(it|them|they|he|she)\b/i.test(x.answer);
+
+/** Lowers the first word unless it is (part of) a name in the KB: "to recover …", "Syria's …". */
+const lowerCommon = (idx: KbIndex, text: string): string => {
+  const first = (text.split(/\s+/)[0] ?? '').replace(/['’]s$/, '');
+  const named = idx.kb.actors.some((a) =>
+    [a.name, a.shortName ?? '', ...a.aliases].some((n) => n.split(/\s+/).includes(first)),
+  );
+  return named || /^[A-Z]{2,}/.test(first) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+};
+
+/** Eras overlap, where a record filed under no era could be of any (so it may hold here too). */
+const erasMeet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === 0 || b.length === 0 || overlaps(a, b);
+
+const ERA_ORDER = [
+  'early-relations',
+  'revolution-and-war',
+  'between-wars',
+  'bashar-first-decade',
+  'civil-war',
+  'strain-and-gaza',
+  'after-assad',
+];
+const eraRank = (eras: readonly string[], pick: 'min' | 'max'): number | undefined => {
+  const ranks = eras.map((e) => ERA_ORDER.indexOf(e)).filter((r) => r >= 0);
+  return ranks.length === 0 ? undefined : pick === 'min' ? Math.min(...ranks) : Math.max(...ranks);
+};
+
+/** The last year of the record's time, from its date or its latest era (undefined if unknown). */
+const lastYearOf = (idx: KbIndex, x: Explanation): number | undefined => {
+  if (x.date) {
+    return Number(x.date.value.slice(0, 4)) + (x.date.precision === 'DECADE' ? 9 : 0);
+  }
+  const r = eraRank(erasOf(x), 'max');
+  const era = r === undefined ? undefined : idx.kb.eras.find((e) => e.slug === ERA_ORDER[r]);
+  return era?.end ? Number(era.end.value.slice(0, 4)) : era ? 2025 : undefined;
+};
+
+/** Whether `text` mentions a year or a person/organisation first seen after `year` (anachronism). */
+const mentionsLater = (idx: KbIndex, text: string, year: number): boolean => {
+  if ((text.match(/\b(19|20)\d\d\b/g) ?? []).some((y) => Number(y) > year)) {
+    return true;
+  }
+  return idx.kb.actors.some((a) => {
+    if (a.kind === 'STATE') {
+      return false;
+    }
+    const seen = idx.appearances.get(a.slug);
+    if (!seen || new Date(seen.lo * 86_400_000).getUTCFullYear() <= year) {
+      return false;
+    }
+    return [a.name, a.shortName]
+      .filter((n): n is string => Boolean(n) && (n?.length ?? 0) > 3)
+      .some((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text));
+  });
+};
+
+/**
+ * Whether `o` can stand as a wrong answer to a question about `x` without the stem excluding it by
+ * itself (audit 1): the same kind of thing (a motive for a motive, a cause for a cause, an effect for
+ * an effect), a comparable actor (same kind of actor, and not the same actor in a time that may be
+ * the same), the same or an earlier era, no year or person later than the question's time, no dollar
+ * figure offered unless the key is one, and nothing the key's own passage says.
+ */
+export const comparable = (idx: KbIndex, x: Explanation, o: Explanation): boolean => {
+  if (o.kind !== x.kind || o.id === x.id) {
+    return false;
+  }
+  // A reason ties cooled is no reason an alliance held: the stem's direction excludes it.
+  // Two topics about the bond as a whole ("drew closer after 2000", "deepened under Bashar",
+  // "mattered to Iran") are near-synonyms: a reason for one may be a reason for the other.
+  if (RELATIONSHIP_TOPIC.test(x.topic) && RELATIONSHIP_TOPIC.test(o.topic)) {
+    return false;
+  }
+  const px = polarity(x.topic);
+  const po = polarity(o.topic);
+  if (px !== 0 && po !== px) {
+    return false;
+  }
+  const xa = x.actor ? idx.actors.get(x.actor) : undefined;
+  const oa = o.actor ? idx.actors.get(o.actor) : undefined;
+  // A comparable actor: the same kind, on the same side (Russia's aim is no rival for an Iranian one).
+  if (xa && oa && (xa.kind !== oa.kind || sideOf(idx, xa.slug) !== sideOf(idx, oa.slug))) {
+    return false;
+  }
+  // The same actor's effect in a time that may be the same could be this one's too (IranWire lists
+  // the crippled economy among the results of the same support); a motive is judged by era alone.
+  const sameTime =
+    x.kind === 'CONSEQUENCE' ? erasMeet(erasOf(o), erasOf(x)) : overlaps(erasOf(o), erasOf(x));
+  if (o.actor === x.actor && sameTime) {
+    return false;
+  }
+  const xMax = eraRank(erasOf(x), 'max');
+  const oMin = eraRank(erasOf(o), 'min');
+  if (xMax !== undefined && oMin !== undefined && oMin > xMax) {
+    return false;
+  }
+  const last = lastYearOf(idx, x);
+  if (last !== undefined && mentionsLater(idx, `${o.answer} ${o.topic}`, last)) {
+    return false;
+  }
+  if (/\$\s?\d/.test(o.answer) && !/\$\s?\d/.test(x.answer)) {
+    return false;
+  }
+  // A distractor whose distinctive words the key's own detail uses may be true here too.
+  const detail = contentTokens(`${x.detail} ${x.topic}`);
+  const own = contentTokens(o.answer).filter((t) => t.length > 5);
+  return own.filter((t) => detail.includes(t)).length < 2;
+};
+
 /** The record an explanation explains, as one key: two explanations of the same target never oppose each other. */
 const targetOf = (x: Explanation): string =>
   x.event ?? x.relation ?? x.stance ?? x.series ?? `topic:${x.topic}`;
@@ -64,7 +196,8 @@ const usableAnswer = (x: Explanation): boolean =>
 
 /** A distractor must read on its own: no pronoun whose referent is in another record's topic. */
 const standsAlone = (x: Explanation): boolean =>
-  !/^(he|she|it|its|they|their|that|as|without it|by)\b/i.test(x.answer);
+  !/^(he|she|it|its|they|their|this|these|that|as|without it|by)\b/i.test(x.answer) &&
+  !/\b(its|their) timing\b/i.test(x.answer);
 
 const LATE_ERAS = new Set(['bashar-first-decade', 'civil-war', 'strain-and-gaza', 'after-assad']);
 
@@ -103,10 +236,22 @@ const rememberEras = (idx: KbIndex): void => {
   }
 };
 
+/**
+ * "According to X" for a why-stem whose topic already names X ("An Iranian official urged …"):
+ * the outlet that quotes X instead, so the stem does not say "an Iranian official" twice.
+ */
+const whySource = (x: Explanation): string => {
+  const src = sourcePhrase(x.accordingTo);
+  const head = contentTokens(src.split(',')[0] ?? '').filter((t) => !/^(unnamed|according)$/.test(t));
+  const topic = contentTokens(x.topic.split(/\s+/).slice(0, 4).join(' '));
+  const outlet = src.match(/,? (?:quoted by|via|cited by|as reported by) (.+)$/)?.[1];
+  return outlet && head.filter((t) => topic.includes(t)).length >= 2 ? outlet : src;
+};
+
 const whyStem = (x: Explanation): string =>
   fixAssad(
     WHY_KINDS.has(x.kind)
-      ? `${capitalise(stripFinalPeriod(x.topic))}. According to ${sourcePhrase(x.accordingTo)}, why?`
+      ? `${capitalise(stripFinalPeriod(x.topic))}. According to ${whySource(x)}, why?`
       : `According to ${sourcePhrase(x.accordingTo)}, which of these describes ${lowerFirst(x.topic)}?`,
     erasOf(x),
   );
@@ -127,8 +272,9 @@ const whyDistractors = (idx: KbIndex, x: Explanation): Explanation[] => {
       (o) =>
         o.id !== x.id &&
         sameFamily(o, x) &&
+        comparable(idx, x, o) &&
         usableAnswer(o) &&
-        standsAlone(o) &&
+        selfContained(o) &&
         !/(?<!al-)\bAssad\b/.test(answerLabel(o)) &&
         targetOf(o) !== targetOf(x) &&
         o.topic !== x.topic &&
@@ -797,7 +943,7 @@ export const stanceWhoTemplate: Template = {
           return [];
         }
         const stem = fixAssad(
-          `According to ${sourcePhrase(s.accordingTo)}, this ${noun}${stripFinalPeriod(rest)}. Which ${noun} is it? Type the name.`,
+          `According to ${sourcePhrase(s.accordingTo)}, this ${noun}${stripFinalPeriod(rest).replace(/,? according to [^,.;]+$/i, '')}. Which ${noun} is it? Type the name.`,
           s.eras,
         );
         const answers = acceptedNames(idx, s.actor);
@@ -958,7 +1104,10 @@ export const explainWhatTemplate: Template = {
   generate: (idx) => {
     rememberEras(idx);
     return idx.kb.explanations
-      .filter((x) => WHY_KINDS.has(x.kind) && usableAnswer(x) && x.status !== 'DISPUTED')
+      .filter(
+        (x) =>
+          WHY_KINDS.has(x.kind) && usableAnswer(x) && standsAlone(x) && x.status !== 'DISPUTED',
+      )
       .map((x) => {
         const label = (o: Explanation) =>
           fixAssad(capitalise(stripFinalPeriod(o.topic)), erasOf(o));
@@ -968,6 +1117,7 @@ export const explainWhatTemplate: Template = {
           .filter(
             (o) =>
               WHY_KINDS.has(o.kind) &&
+              comparable(idx, x, o) &&
               o.topic !== x.topic &&
               targetOf(o) !== targetOf(x) &&
               !(o.actor === x.actor && overlaps(o.eras, x.eras)) &&
@@ -1002,7 +1152,8 @@ export const explainWhatTemplate: Template = {
             type: 'SINGLE_CHOICE',
             template: 'explain-what',
             version: 1,
-            stem: `According to ${sourcePhrase(x.accordingTo)}, what does this ${x.kind === 'PURPOSE' ? 'aim' : 'reason'} explain: “${reason}”?`,
+            // The reason is our paraphrase, so it is not put in quotation marks.
+            stem: `According to ${sourcePhrase(x.accordingTo)}, which of these ${x.kind === 'PURPOSE' ? 'had this aim' : 'happened for this reason'}: ${lowerCommon(idx, reason)}?`,
             prompt: {
               options: [x, ...chosen].map((o) => ({ id: optId('what-', o.id), label: label(o) })),
             },
@@ -1183,7 +1334,7 @@ export const figureTrueFalseTemplate: Template = {
           f.status === 'FACT'
             ? 'In the sources, '
             : `According to ${claimant(idx, f.claimedBy ?? '')}, `;
-        const statement = `${lead}the figure for “${inSentence(figureLabel(f))}” is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
+        const statement = `${lead}the figure for ${inSentence(figureLabel(f))} is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
         const fid = figureFactId(f.id);
         const reason = `The sources give ${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
         return [

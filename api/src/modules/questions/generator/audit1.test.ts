@@ -1,0 +1,56 @@
+/**
+ * What the blind review of audit 1 found, bank-wide, on the real KB: each assertion fails on the
+ * bank the audit sampled (gen at 374cb78).
+ */
+import { buildBank } from '.';
+import { loadKbFiles } from './load-kb-files';
+
+const kb = loadKbFiles();
+const { questions } = buildBank({ kb, seed: 23 });
+const byTemplate = (t: string) => questions.filter((q) => q.template === t);
+const distractorLabels = (t: string) =>
+  byTemplate(t).flatMap((q) =>
+    (q.prompt.options ?? []).filter((o) => !q.key.optionIds?.includes(o.id)).map((o) => o.label),
+  );
+
+describe('audit 1: why/purpose/consequence items', () => {
+  it('offer no wrong option the stem excludes by itself: no dangling pronoun, no dollar figure, no later name', () => {
+    for (const label of distractorLabels('explain-why')) {
+      expect(label).not.toMatch(/^(It|Its|They|Their|This|He)\b|\b(it|its timing|them)\b/);
+      expect(label).not.toMatch(/\$\d/);
+    }
+    // Item 87: the 1982 founding of Hezbollah never faces a reason naming Bashar al-Assad or Raisi.
+    for (const q of byTemplate('explain-why').filter((x) => /1982|Hezbollah was founded/.test(x.stem))) {
+      expect(JSON.stringify(q.prompt.options)).not.toMatch(/Bashar|Raisi/);
+    }
+  });
+
+  it('never offer an effect IranWire also gives for the same support as a wrong option (item 54)', () => {
+    for (const q of byTemplate('explain-why').filter((x) => /Quds Force/.test(x.stem))) {
+      expect(JSON.stringify(q.prompt.options)).not.toMatch(/crippled Iranian economy/);
+    }
+  });
+
+  it('never face a motive with the opposite direction or another side (ceasefire monitoring as an Iranian aim)', () => {
+    for (const q of [...byTemplate('explain-why'), ...byTemplate('explain-true-false')]) {
+      if (/Iran|IRGC/.test(q.stem) && !/Russia/.test(q.stem)) {
+        expect(q.stem + JSON.stringify(q.prompt.options)).not.toMatch(/observe ceasefire/);
+      }
+      if (/cooled/.test(q.stem)) {
+        expect(JSON.stringify(q.prompt.options)).not.toMatch(/not shared ideology/);
+      }
+    }
+  });
+
+  it('word their stems plainly: no "what does this reason explain", no doubled attribution, no quoted paraphrase', () => {
+    for (const q of questions) {
+      expect(q.stem).not.toMatch(/what does this (reason|aim) explain/);
+      expect(q.stem).not.toMatch(/an Iranian official.*an (unnamed )?Iranian official/i);
+      expect([q.stem, (q.stem.match(/according to/gi) ?? []).length]).toEqual([q.stem, expect.any(Number)]);
+      expect((q.stem.match(/according to/gi) ?? []).length).toBeLessThanOrEqual(1);
+    }
+    for (const q of byTemplate('explain-what')) {
+      expect(q.stem).not.toMatch(/[“”]/);
+    }
+  });
+});
