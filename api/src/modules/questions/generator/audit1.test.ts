@@ -54,3 +54,22 @@ describe('audit 1: why/purpose/consequence items', () => {
     }
   });
 });
+
+describe('audit 1: typed answers', () => {
+  const typed = questions.filter((q) => q.type === 'SHORT_ANSWER');
+
+  it('never ask what several actors did (items 14, 25, 77, 81) or what the quiz subject gives away (65)', () => {
+    for (const q of typed) {
+      expect(q.stem).not.toMatch(/negotiated with (Iran|Russia)|supplied weapons to Iran|attacked Syria in 2024/);
+      expect(q.key.answers ?? []).not.toContain('Syria');
+      expect(q.key.answers ?? []).not.toContain('Iran');
+    }
+  });
+
+  it('never cut a name short ("the Badr", item 90)', () => {
+    for (const q of typed) {
+      expect(q.stem).not.toMatch(/\bthe Badr\?/);
+    }
+  });
+});
+

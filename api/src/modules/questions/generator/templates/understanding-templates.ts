@@ -800,6 +800,19 @@ const contextPhrase = (idx: KbIndex, r: Relation): string | null => {
   return null;
 };
 
+/** The two states the whole quiz is about: a typed answer naming either is given away by the topic. */
+const QUIZ_SUBJECTS = new Set(['iran', 'syria']);
+
+/** A name in running text, never cut short ("the Badr Organization", not "the Badr"). */
+const fullNameInText = (idx: KbIndex, slug: string): string => {
+  const short = nameInText(idx, slug);
+  const a = idx.actors.get(slug);
+  if (!a || a.kind === 'PERSON' || short.split(/\s+/).length >= a.name.split(/\s+/).length) {
+    return short;
+  }
+  return /^the /.test(short) && !/^the /i.test(a.name) ? `the ${a.name}` : a.name;
+};
+
 /**
  * Typed answer: "Which organisation trained the Fatemiyoun Brigade? Type its name." Only where the
  * KB has exactly one subject for this relation and object, so no other true answer is on record.
@@ -828,6 +841,17 @@ export const relationNameTemplate: Template = {
       if (subjects.size !== 1 || !subj || !obj || (subj.kind === 'PERSON' && r.type === 'LED')) {
         continue;
       }
+      // One subject on record is no proof of one in the world ("Which state negotiated with Iran in
+      // 2015?"): ask only where a cited passage makes the answer exclusive ("the only Arab state"),
+      // or where it cannot be shared (one killing of one person); never for the quiz's own subjects,
+      // which a stem about Iran–Syria relations gives away.
+      const exclusive = r.citations.some((c) =>
+        /\b(only|alone|sole|solely)\b/i.test(idx.citations.get(c)?.quote ?? ''),
+      );
+      const oneKilling = r.type === 'KILLED' && obj.kind === 'PERSON';
+      if (!(exclusive || oneKilling) || QUIZ_SUBJECTS.has(r.subject)) {
+        continue;
+      }
       const when = contextPhrase(idx, r);
       const attribution =
         r.status === 'FACT'
@@ -840,7 +864,7 @@ export const relationNameTemplate: Template = {
       }
       const noun = kindNoun(subj, false);
       const verb = relationVerb(r);
-      const body = `which ${noun} ${verb} ${nameInText(idx, r.object)}${when ? ` ${when}` : ''}?`;
+      const body = `which ${noun} ${verb} ${fullNameInText(idx, r.object)}${when ? ` ${when}` : ''}?`;
       const stem = `${attribution ? attribution + body : capitalise(body)} Type the name.`;
       const answers = acceptedNames(idx, r.subject);
       const rejects = confusable(idx, r.subject, answers);
@@ -922,7 +946,8 @@ export const stanceWhoTemplate: Template = {
       .filter((s) => s.status !== 'DISPUTED' && s.actor !== s.towardActor)
       .flatMap((s) => {
         const a = idx.actors.get(s.actor);
-        if (!a) {
+        // "This state stood by Iran …" in an Iran–Syria quiz: the topic gives Syria (or Iran) away.
+        if (!a || QUIZ_SUBJECTS.has(s.actor)) {
           return [];
         }
         const forms = nameForms(idx, s.actor);
