@@ -7,7 +7,7 @@ import { type Interval, singleYear, span, toInterval, yearInterval } from '../ge
 import { hasChangingRole } from '../generator/describe';
 import { actorLabel, isInPublicLife, type KbIndex, mayHoldOfficeAt } from '../generator/kb-index';
 import { templateById } from '../generator/templates';
-import { strictlyOrdered } from '../generator/templates/order-templates';
+import { orderGivenAway, strictlyOrdered } from '../generator/templates/order-templates';
 import {
   articleErrors,
   containsPhrase,
@@ -123,6 +123,9 @@ const a3: Check = (q, idx) => {
     const evs = ids.map((id) => idx.events.get(id));
     if (evs.some((e) => !e) || !strictlyOrdered(evs.filter((e) => e !== undefined))) {
       return fail('A3', 'BLOCK', 'events are too close (or unknown) to order');
+    }
+    if (orderGivenAway(evs.filter((e) => e !== undefined))) {
+      return fail('A3', 'BLOCK', 'the titles give the order away (a start and what followed it)');
     }
   }
   return [];

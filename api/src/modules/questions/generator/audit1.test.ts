@@ -73,3 +73,14 @@ describe('audit 1: typed answers', () => {
   });
 });
 
+describe('audit 1: orderings', () => {
+  it('never pair a start with what followed from it (Bashar president before he disclosed talks, item 48)', () => {
+    for (const q of questions.filter((x) => x.type === 'WHICH_FIRST' || x.type === 'CHRONOLOGY')) {
+      const labels = [...(q.prompt.options ?? []), ...(q.prompt.items ?? [])].map((o) => o.label);
+      if (labels.some((l) => /Bashar al-Assad succeeds/.test(l))) {
+        expect(labels.filter((l) => /Bashar al-Assad/.test(l))).toHaveLength(1);
+      }
+    }
+  });
+});
+

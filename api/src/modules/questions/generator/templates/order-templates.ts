@@ -34,6 +34,21 @@ export const strictlyOrdered = (events: readonly Event[]): boolean => {
   return s.every((e, i) => i === 0 || clearlyBefore(s[i - 1] as Event, e));
 };
 
+const START_TITLE = /^(.+?) (becomes|succeeds|takes over|takes office|is founded|is established)\b/;
+
+/**
+ * Whether the titles give the order away: "Bashar al-Assad becomes president" must come before
+ * anything else Bashar al-Assad does as president ("… begins disclosing talks with Washington").
+ */
+export const orderGivenAway = (events: readonly Event[]): boolean =>
+  events.some((a) => {
+    const who = a.title.match(START_TITLE)?.[1];
+    return (
+      who !== undefined &&
+      events.some((b) => b !== a && b.title.includes(who) && !START_TITLE.test(b.title))
+    );
+  });
+
 export const chronologyTemplate: Template = {
   id: 'chronology',
   version: 1,
@@ -52,7 +67,7 @@ export const chronologyTemplate: Template = {
           if (set.length >= size) {
             break;
           }
-          if (!set.includes(c) && strictlyOrdered([...set, c])) {
+          if (!set.includes(c) && strictlyOrdered([...set, c]) && !orderGivenAway([...set, c])) {
             set.push(c);
           }
         }
@@ -125,7 +140,10 @@ export const whichFirstTemplate: Template = {
     for (const a of pool) {
       // Nearest clearly-later partners: close pairs are the informative ones.
       const partners = pool
-        .filter((b) => clearlyBefore(a, b) && startYear(b) - startYear(a) <= 25)
+        .filter(
+          (b) =>
+            clearlyBefore(a, b) && startYear(b) - startYear(a) <= 25 && !orderGivenAway([a, b]),
+        )
         .slice(0, 9);
       for (const b of partners) {
         const factIds = [eventFact(a), eventFact(b)];
