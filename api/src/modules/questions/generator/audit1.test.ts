@@ -84,3 +84,18 @@ describe('audit 1: orderings', () => {
   });
 });
 
+describe('audit 1: Libya and the revolution', () => {
+  it('never offers Libya, which sold weapons to Iran, as a wrong answer to which Arab state sided with Iran (item 16)', () => {
+    for (const q of questions.filter((x) => /sided with Iran|supported Iran|backed Iran/.test(x.stem))) {
+      const wrong = (q.prompt.options ?? []).filter((o) => !q.key.optionIds?.includes(o.id));
+      expect(wrong.map((o) => o.label)).not.toContain('Libya');
+    }
+  });
+
+  it('never keys "the Islamic Revolution … in 1978" (or 1980) as false (item 61)', () => {
+    for (const q of questions.filter((x) => x.template === 'true-false')) {
+      expect(q.stem).not.toMatch(/Islamic Revolution[^.]* in 19(78|80)\b/);
+    }
+  });
+});
+

@@ -45,7 +45,18 @@ const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>
       (s) =>
         !(idx.names.get(s) ?? []).some((n) => n.length > 3 && containsPhrase(g.context.title, n)),
     )
-    .filter((s) => refute(idx, g, s) !== null);
+    .filter((s) => refute(idx, g, s) !== null)
+    // Libya "sold weapons to Iran during the war": a state that armed, funded or backed the object
+    // in any way is no wrong answer to "which state sided with / supported it" (audit 1, item 16).
+    .filter(
+      (s) =>
+        !SIDING.has(g.type) ||
+        !idx.kb.relations.some(
+          (r) => r.subject === s && r.object === g.object && SIDING.has(r.type),
+        ),
+    );
+
+const SIDING = new Set(['SIDED_WITH', 'SUPPORTED', 'ALLIED', 'ARMED', 'FUNDED', 'TRAINED']);
 
 const keyText = (_idx: KbIndex, g: StanceGroup, subject: string): string =>
   uniq((g.subjects.get(subject) ?? []).map((r) => firstSentence(r.summary))).join(' ');

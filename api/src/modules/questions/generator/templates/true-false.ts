@@ -142,6 +142,8 @@ const officeStatements = (idx: KbIndex): Draft[][] => {
   return out;
 };
 
+const PROCESS_TITLE = /\b(revolution|war|uprising|crisis|intervention|campaign|escalat)/i;
+
 const eventStatements = (idx: KbIndex): Draft[][] => {
   const years = new Set(datableEvents(idx).map((x) => x.year));
   return datableEvents(idx).flatMap(({ event, year }) => {
@@ -158,7 +160,13 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
       minYear: idx.window.fromYear,
       maxYear: idx.window.toYear,
       preferred: years,
-      blocked: new Set([year, ...siblingOccurrenceYears(idx, event)]),
+      // A revolution or war unfolds over more than its labelled year (1978–79): the year next to it
+      // is no clearly false statement (audit 1, item 61).
+      blocked: new Set([
+        year,
+        ...siblingOccurrenceYears(idx, event),
+        ...(PROCESS_TITLE.test(event.title) ? [year - 1, year + 1] : []),
+      ]),
       rng,
       maxDistance: 5,
     });
