@@ -15,6 +15,7 @@ const add = (base: string, past: string, third = `${base}s`): void => {
 };
 for (const [b, p] of [
   ['establish', 'established'],
+  ['erupt', 'erupted'],
   ['sign', 'signed'],
   ['recognise', 'recognised'],
   ['transform', 'transformed'],

@@ -428,6 +428,8 @@ export const explainMultiTemplate: Template = {
           o.topic !== topic &&
           WHY_KINDS.has(o.kind) &&
           usableAnswer(o) &&
+          selfContained(o) &&
+          group.every((g) => comparable(idx, g, o)) &&
           !group.some((g) => targetOf(g) === targetOf(o)) &&
           !group.some((g) => overlaps(contentTokens(g.answer), contentTokens(o.answer))) &&
           !overlaps(o.eras, first.eras),
