@@ -520,7 +520,9 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
     }
     const note = EDITORIAL.exec(text);
     if (note) {
-      problems.push(`${where}: [student-text] editorial note "${note[0]}" belongs in basis/dateReasoning`);
+      problems.push(
+        `${where}: [student-text] editorial note "${note[0]}" belongs in basis/dateReasoning`,
+      );
     }
   }
   // A label is what a reader sees: no editorial notes, and no year unless the date is EXACT.
@@ -538,7 +540,9 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
       YEAR_IN_LABEL.test(date.label) &&
       !/^interview published on /.test(date.label)
     ) {
-      problems.push(`${where}: [label] ${date.certainty} date's label "${date.label}" states a year`);
+      problems.push(
+        `${where}: [label] ${date.certainty} date's label "${date.label}" states a year`,
+      );
     }
   }
 

@@ -20,7 +20,9 @@ describe('audit 1: why/purpose/consequence items', () => {
       expect(label).not.toMatch(/\$\d/);
     }
     // Item 87: the 1982 founding of Hezbollah never faces a reason naming Bashar al-Assad or Raisi.
-    for (const q of byTemplate('explain-why').filter((x) => /1982|Hezbollah was founded/.test(x.stem))) {
+    for (const q of byTemplate('explain-why').filter((x) =>
+      /1982|Hezbollah was founded/.test(x.stem),
+    )) {
       expect(JSON.stringify(q.prompt.options)).not.toMatch(/Bashar|Raisi/);
     }
   });
@@ -46,7 +48,10 @@ describe('audit 1: why/purpose/consequence items', () => {
     for (const q of questions) {
       expect(q.stem).not.toMatch(/what does this (reason|aim) explain/);
       expect(q.stem).not.toMatch(/an Iranian official.*an (unnamed )?Iranian official/i);
-      expect([q.stem, (q.stem.match(/according to/gi) ?? []).length]).toEqual([q.stem, expect.any(Number)]);
+      expect([q.stem, (q.stem.match(/according to/gi) ?? []).length]).toEqual([
+        q.stem,
+        expect.any(Number),
+      ]);
       expect((q.stem.match(/according to/gi) ?? []).length).toBeLessThanOrEqual(1);
     }
     for (const q of byTemplate('explain-what')) {
@@ -60,7 +65,9 @@ describe('audit 1: typed answers', () => {
 
   it('never ask what several actors did (items 14, 25, 77, 81) or what the quiz subject gives away (65)', () => {
     for (const q of typed) {
-      expect(q.stem).not.toMatch(/negotiated with (Iran|Russia)|supplied weapons to Iran|attacked Syria in 2024/);
+      expect(q.stem).not.toMatch(
+        /negotiated with (Iran|Russia)|supplied weapons to Iran|attacked Syria in 2024/,
+      );
       expect(q.key.answers ?? []).not.toContain('Syria');
       expect(q.key.answers ?? []).not.toContain('Iran');
     }
@@ -86,7 +93,9 @@ describe('audit 1: orderings', () => {
 
 describe('audit 1: Libya and the revolution', () => {
   it('never offers Libya, which sold weapons to Iran, as a wrong answer to which Arab state sided with Iran (item 16)', () => {
-    for (const q of questions.filter((x) => /sided with Iran|supported Iran|backed Iran/.test(x.stem))) {
+    for (const q of questions.filter((x) =>
+      /sided with Iran|supported Iran|backed Iran/.test(x.stem),
+    )) {
       const wrong = (q.prompt.options ?? []).filter((o) => !q.key.optionIds?.includes(o.id));
       expect(wrong.map((o) => o.label)).not.toContain('Libya');
     }
@@ -98,4 +107,3 @@ describe('audit 1: Libya and the revolution', () => {
     }
   });
 });
-

@@ -5,7 +5,20 @@
  */
 import { type DateValue, dateRange, formatDate } from '@quiz/prisma/knowledge';
 
-const SEASONS = ['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'] as const;
+const SEASONS = [
+  'winter',
+  'winter',
+  'spring',
+  'spring',
+  'spring',
+  'summer',
+  'summer',
+  'summer',
+  'autumn',
+  'autumn',
+  'autumn',
+  'winter',
+] as const;
 
 /**
  * A date in words at exactly its stored precision: "12 November 1946", "June 2011", "spring 2022"
@@ -27,7 +40,6 @@ export const isStatable = (date: DateValue | undefined): date is DateValue =>
 /** The date a student may read, without its label, or undefined when the sources do not state it. */
 export const statedDate = (date: DateValue | undefined): DateValue | undefined =>
   isStatable(date) ? { ...date, label: undefined } : undefined;
-
 
 /** Inclusive day numbers since 1970-01-01 (UTC). */
 export type Interval = { lo: number; hi: number };

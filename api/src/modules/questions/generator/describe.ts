@@ -3,21 +3,8 @@
  * explanations and rationales. All wording goes through here so the house style (short country
  * names, "Given Family" names, en-dash ranges, a role beside a name whose role changed) holds.
  */
-import {
-  type Actor,
-  type Event,
-  formatDate,
-  type Office,
-  type Relation,
-} from '@quiz/prisma/knowledge';
-import {
-  formatYearRange,
-  type Interval,
-  singleYear,
-  span,
-  statedPhrase,
-  yearOfDay,
-} from './dates';
+import type { Actor, Event, Office, Relation } from '@quiz/prisma/knowledge';
+import { formatYearRange, type Interval, singleYear, span, statedPhrase, yearOfDay } from './dates';
 import { parseTitle } from './headline';
 import { actorLabel, holdsOfficeAt, type KbIndex, mayHoldOfficeAt } from './kb-index';
 
@@ -237,7 +224,11 @@ export const citationPublisher = (idx: KbIndex, citationId: string): string => {
     if (!named) {
       return 'a news search snippet';
     }
-    return /^(IDF site|Wikipedia)$/.test(named) ? (named === 'IDF site' ? 'the IDF site' : named) : named;
+    return /^(IDF site|Wikipedia)$/.test(named)
+      ? named === 'IDF site'
+        ? 'the IDF site'
+        : named
+      : named;
   }
   if (/^Republished copy/.test(src.publisher)) {
     return src.author ?? 'a republished article';

@@ -448,9 +448,7 @@ export const figureAmountTemplate: Template = {
       }
       const when =
         // An inferred date ("In August", year inferred) is never stated as if the source gave it.
-        statedDate(f.asOf) && !/\b(1[89]|20)\d\d\b/.test(desc)
-          ? `,${statedPhrase(f.asOf)}`
-          : '';
+        statedDate(f.asOf) && !/\b(1[89]|20)\d\d\b/.test(desc) ? `,${statedPhrase(f.asOf)}` : '';
       const lead = attribution ? `According to ${claimant(idx, f.claimedBy ?? '')}, what` : 'What';
       const stem = `${lead} figure is given for ${desc}${when}?`;
       const fid = figureFactId(f.id);

@@ -3,15 +3,15 @@
  * tenures or attested dates; a distractor is refuted because the office has one holder at a time
  * and the key is proven to hold it then.
  */
-import { type DateValue, formatDate, MONTHS, type Quote } from '@quiz/prisma/knowledge';
+import { type DateValue, MONTHS, type Quote } from '@quiz/prisma/knowledge';
 import {
   datePhrase,
   dateWords,
+  type Interval,
   isStatable,
+  singleYear,
   statedDate,
   statedPhrase,
-  type Interval,
-  singleYear,
   toInterval,
   yearInterval,
   yearOfDay,

@@ -58,7 +58,12 @@ const POSITIVE =
 /** The state an actor acts for: itself, a person's nationality, an organisation's parent or base. */
 const sideOf = (idx: KbIndex, slug: string, depth = 0): string => {
   const a = idx.actors.get(slug);
-  const up = a?.kind === 'PERSON' ? a.nationality : a?.kind === 'ORGANISATION' ? (a.parent ?? a.basedIn) : undefined;
+  const up =
+    a?.kind === 'PERSON'
+      ? a.nationality
+      : a?.kind === 'ORGANISATION'
+        ? (a.parent ?? a.basedIn)
+        : undefined;
   return up && depth < 3 ? sideOf(idx, up, depth + 1) : slug;
 };
 
@@ -242,7 +247,9 @@ const rememberEras = (idx: KbIndex): void => {
  */
 const whySource = (x: Explanation): string => {
   const src = sourcePhrase(x.accordingTo);
-  const head = contentTokens(src.split(',')[0] ?? '').filter((t) => !/^(unnamed|according)$/.test(t));
+  const head = contentTokens(src.split(',')[0] ?? '').filter(
+    (t) => !/^(unnamed|according)$/.test(t),
+  );
   const topic = contentTokens(x.topic.split(/\s+/).slice(0, 4).join(' '));
   const outlet = src.match(/,? (?:quoted by|via|cited by|as reported by) (.+)$/)?.[1];
   return outlet && head.filter((t) => topic.includes(t)).length >= 2 ? outlet : src;
