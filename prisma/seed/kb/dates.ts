@@ -53,8 +53,10 @@ export const formatDate = (date: DateValue): string => {
     case 'DAY':
       return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
     case 'MONTH':
-    case 'SEASON':
       return `${MONTHS[(m ?? 1) - 1]} ${y}`;
+    case 'SEASON':
+      // Never the first month: "spring 2022" is not "March 2022".
+      return `${['winter', 'spring', 'summer', 'autumn'][Math.floor(((m ?? 1) % 12) / 3)]} ${y}`;
     case 'YEAR':
       return String(y);
     case 'DECADE':

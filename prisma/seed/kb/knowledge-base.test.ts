@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { formatDate } from './dates';
 import { KB_DATA_DIR, loadKnowledgeBase } from './load';
 import type { KnowledgeBase } from './schema';
 import { coverageReport, validateKnowledgeBase } from './validate';
@@ -100,6 +101,26 @@ describe('the understanding layer', () => {
     expect(certainty('saudi-embassy-reopening-prepared')).toBe('PROCESS');
   });
 
+  it('stores dates no more exactly than the sources give them (audit 1)', () => {
+    const ev = (slug: string) => kb.events.find((e) => e.slug === slug);
+    // "In the spring of 2022", "Since the fall of 2020": seasons, not their first months.
+    expect(ev('ned-price-normalisation-remark')?.start).toMatchObject({ precision: 'SEASON' });
+    expect(ev('assad-reveals-us-talks')?.start).toMatchObject({ precision: 'SEASON' });
+    expect(formatDate({ value: '2022-03', precision: 'SEASON' })).toBe('spring 2022');
+    expect(formatDate({ value: '2020-09', precision: 'SEASON' })).toBe('autumn 2020');
+    // March 2011 is when the crisis erupted; the civil war is dated only to 2011.
+    expect(ev('syrian-crisis-erupts')?.title).not.toMatch(/civil war/i);
+    expect(ev('syrian-crisis-erupts')?.summary).not.toMatch(/March 2011[^;.]*civil war/);
+    // "In August" and "post-Mousavi's death": no year in what a reader sees.
+    expect(ev('iran-war-spending-document-leaked')?.start.label).not.toMatch(/\d{4}/);
+    expect(ev('akbari-rules-out-withdrawal')?.start.label).not.toMatch(/\d{4}/);
+    expect(ev('assad-visits-iran-after-raisi-death')?.start.label).not.toMatch(/\d{4}/);
+    // The interview was published on Tuesday; the words were not dated.
+    const sharaa = kb.quotes.find((q) => q.id === 'sharaa-most-important-objective');
+    expect(sharaa?.date?.certainty).toBe('INFERRED');
+    expect(sharaa?.context).toMatch(/published on Tuesday/);
+  });
+
   it('records recurring events as series, so no occurrence year is a safe wrong answer', () => {
     const years = (slug: string) =>
       kb.series.find((se) => se.slug === slug)?.occurrences.map((o) => o.date.value.slice(0, 4));
@@ -167,6 +188,26 @@ describe('the validator', () => {
         }
       },
       /currently/i,
+    ],
+    [
+      'an editorial note in a summary',
+      (k) => {
+        const e = k.events[2];
+        if (e) {
+          e.summary = `${e.summary} It happened in 2023 (inferred from the paper's date).`;
+        }
+      },
+      /\[student-text\]/,
+    ],
+    [
+      'an inferred year in a date label',
+      (k) => {
+        const e = k.events.find((x) => x.slug === 'assad-visits-iran-after-raisi-death');
+        if (e) {
+          e.start = { ...e.start, label: "2024, about two weeks after Raisi's death" };
+        }
+      },
+      /\[label\] INFERRED/,
     ],
     [
       'a duplicate id',

@@ -38,6 +38,16 @@ const wordCount = (text: string): number => normaliseText(text).split(' ').filte
 /** Relative time words that must not appear, unanchored, in text we write ourselves. */
 const UNANCHORED = /\b(currently|current|now|today|recently|this year|last year)\b/i;
 
+/**
+ * Editorial notes that must stay in `basis`/`dateReasoning`/`note`, never in text a student reads
+ * ("(2023, inferred)", "the sources do not date …", "by the article's date").
+ */
+const EDITORIAL =
+  /\binferred\b|\bundated in the sources\b|\bsources? do(?:es)? not date\b|article's date|paper's date|sources' (?:timeline|dates)|consensus date|year not given/i;
+
+/** A year in an INFERRED date's label ("2024, after …") states what the sources do not give. */
+const YEAR_IN_LABEL = /\b(1[89]|20)\d\d\b/;
+
 const MAX_QUOTE_WORDS = 35;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2025;
@@ -507,6 +517,32 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
     const match = UNANCHORED.exec(text);
     if (match) {
       problems.push(`${where}: unanchored time word "${match[0]}"`);
+    }
+    const note = EDITORIAL.exec(text);
+    if (note) {
+      problems.push(
+        `${where}: [student-text] editorial note "${note[0]}" belongs in basis/dateReasoning`,
+      );
+    }
+  }
+  // A label is what a reader sees: no editorial notes, and no year unless the date is EXACT.
+  for (const { date, where } of allDates(kb)) {
+    if (!date.label) {
+      continue;
+    }
+    const note = EDITORIAL.exec(date.label);
+    if (note) {
+      problems.push(`${where}: [label] editorial note "${note[0]}" in label "${date.label}"`);
+    }
+    // A bound ("by 21 November 2025") may name its anchor's year; an inferred date may not.
+    if (
+      date.certainty === 'INFERRED' &&
+      YEAR_IN_LABEL.test(date.label) &&
+      !/^interview published on /.test(date.label)
+    ) {
+      problems.push(
+        `${where}: [label] ${date.certainty} date's label "${date.label}" states a year`,
+      );
     }
   }
 

@@ -2,11 +2,12 @@
  * Item-level quality checks (qgen-anchors §3), each a pure function (question, kbIndex) → findings.
  * A finding is a failure; an item with no BLOCK finding may enter the bank.
  */
+import { type DateValue, MONTHS } from '@quiz/prisma/knowledge';
 import { type Interval, singleYear, span, toInterval, yearInterval } from '../generator/dates';
 import { hasChangingRole } from '../generator/describe';
 import { actorLabel, isInPublicLife, type KbIndex, mayHoldOfficeAt } from '../generator/kb-index';
 import { templateById } from '../generator/templates';
-import { strictlyOrdered } from '../generator/templates/order-templates';
+import { orderGivenAway, strictlyOrdered } from '../generator/templates/order-templates';
 import {
   articleErrors,
   containsPhrase,
@@ -57,7 +58,9 @@ const a1: Check = (q, idx) => {
         ? (q.key.pairs ?? []).map((p) => `${p.itemId}>${p.targetId}`).sort()
         : q.type === 'NUMERIC_YEAR'
           ? [String(q.key.year)]
-          : [...keyIds(q)].sort();
+          : q.type === 'SHORT_ANSWER'
+            ? (q.key.answers ?? []).slice(0, 1)
+            : [...keyIds(q)].sort();
   const expected = q.type === 'CHRONOLOGY' ? r.key : [...r.key].sort();
   return stored.join('|') === expected.join('|')
     ? []
@@ -121,6 +124,9 @@ const a3: Check = (q, idx) => {
     if (evs.some((e) => !e) || !strictlyOrdered(evs.filter((e) => e !== undefined))) {
       return fail('A3', 'BLOCK', 'events are too close (or unknown) to order');
     }
+    if (orderGivenAway(evs.filter((e) => e !== undefined))) {
+      return fail('A3', 'BLOCK', 'the titles give the order away (a start and what followed it)');
+    }
   }
   return [];
 };
@@ -151,7 +157,9 @@ const a4: Check = (q, idx) => {
     if (
       (fact.status === 'CLAIM' || fact.status === 'OPINION') &&
       !attributed &&
-      q.type !== 'WHO_SAID'
+      // Quote items assert only that the words were said, with the speaker named.
+      q.type !== 'WHO_SAID' &&
+      q.template !== 'quote-topic'
     ) {
       out.push({
         id: 'A4',
@@ -388,6 +396,10 @@ const c1: Check = (q) => {
     }
     case 'NUMERIC_YEAR':
       return q.prompt.numeric ? [] : fail('C1', 'BLOCK', 'numeric question without bounds');
+    case 'SHORT_ANSWER':
+      return n === 0 && (q.key.answers ?? []).length > 0
+        ? []
+        : fail('C1', 'BLOCK', 'a typed answer needs accepted answers and no options');
     default:
       return n >= 3 && n <= 4 ? [] : fail('C1', 'BLOCK', `needs 3–4 options, has ${n}`);
   }
@@ -446,6 +458,16 @@ const optionClass = (idx: KbIndex, id: string): string => {
   }
   if (id.startsWith('amt-')) {
     return 'amount';
+  }
+  for (const [prefix, kind] of [
+    ['why-', 'explanation'],
+    ['what-', 'explained'],
+    ['fig-', 'figure'],
+    ['topic-', 'topic'],
+  ] as const) {
+    if (id.startsWith(prefix)) {
+      return kind;
+    }
   }
   return 'unknown';
 };
@@ -700,7 +722,273 @@ const f5: Check = (q) => {
   return out;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Checks for what the issue-11 audit caught (S1–S8).
+// ---------------------------------------------------------------------------------------------
+
+const exactDate = (d: { certainty?: string } | undefined): boolean =>
+  d !== undefined && (d.certainty === undefined || d.certainty === 'EXACT');
+
+const YEAR_TYPES = new Set([
+  'EVENT_YEAR',
+  'NUMERIC_YEAR',
+  'YEAR_EVENT',
+  'CHRONOLOGY',
+  'WHICH_FIRST',
+]);
+
+/** Events whose dates an item turns on: the key event of a year item, every event of an ordering. */
+const datedEvents = (q: BankQuestion, idx: KbIndex) => {
+  if (q.type === 'CHRONOLOGY' || q.type === 'WHICH_FIRST' || q.type === 'YEAR_EVENT') {
+    return [...(q.prompt.items ?? []), ...options(q)]
+      .map((o) => idx.events.get(o.id))
+      .filter((e) => e !== undefined);
+  }
+  const e = idx.events.get(q.factIds[0]?.replace(/^event:/, '') ?? '');
+  return e ? [e] : [];
+};
+
+const siblingYears = (idx: KbIndex, slug: string): Set<number> => {
+  const out = new Set<number>();
+  for (const s of idx.seriesOfEvent.get(slug) ?? []) {
+    for (const o of s.occurrences) {
+      if (o.event !== slug) {
+        out.add(Number(o.date.value.slice(0, 4)));
+      }
+    }
+  }
+  return out;
+};
+
+/** S1: a wrong year that is another occurrence of the same recurring event is true, not wrong. */
+const s1: Check = (q, idx) => {
+  const e = idx.events.get(q.factIds[0]?.replace(/^event:/, '') ?? '');
+  if (!e) {
+    return [];
+  }
+  const siblings = siblingYears(idx, e.slug);
+  if (siblings.size === 0) {
+    return [];
+  }
+  if (q.type === 'EVENT_YEAR') {
+    const bad = distractors(q).find((d) => siblings.has(Number(d.label)));
+    return bad
+      ? fail('S1', 'BLOCK', `${bad.label} is another occurrence of a recurring event`)
+      : [];
+  }
+  if (q.type === 'TRUE_FALSE' && keyIds(q).includes('false')) {
+    const y = yearsIn(q.stem).find((x) => siblings.has(x));
+    return y ? fail('S1', 'BLOCK', `${y} is another occurrence of a recurring event`) : [];
+  }
+  return [];
+};
+
+/** S2: an inferred, approximate, bounded or process date is never asked as exact. */
+const s2: Check = (q, idx) => {
+  const yearItem =
+    YEAR_TYPES.has(q.type) || (q.type === 'TRUE_FALSE' && yearsIn(q.stem).length > 0);
+  if (!yearItem) {
+    return [];
+  }
+  const bad = datedEvents(q, idx).find(
+    (e) => !exactDate(e.start) || (e.end !== undefined && !exactDate(e.end)),
+  );
+  return bad ? fail('S2', 'BLOCK', `"${bad.slug}" has a ${bad.start.certainty} date`) : [];
+};
+
+/** S3: a stem never quotes a headline. */
+const titleCache = new WeakMap<KbIndex, { slug: string; title: string }[]>();
+const normalisedTitles = (idx: KbIndex) => {
+  let t = titleCache.get(idx);
+  if (!t) {
+    t = idx.kb.events.map((e) => ({ slug: e.slug, title: normalise(e.title) }));
+    titleCache.set(idx, t);
+  }
+  return t;
+};
+
+const s3: Check = (q, idx) => {
+  const quoted = [...q.stem.matchAll(/[“"]([^”"]{8,})[”"]/g)].map((m) => normalise(m[1] ?? ''));
+  if (quoted.length === 0) {
+    return [];
+  }
+  const hit = normalisedTitles(idx).find((e) =>
+    quoted.some((t) => t.length > 0 && e.title.startsWith(t.replace(/\s*…$/, ''))),
+  );
+  return hit ? fail('S3', 'BLOCK', `the stem quotes the headline of "${hit.slug}"`) : [];
+};
+
+/**
+ * S4: options the stem excludes by itself: a state named in the stem offered as one of "these"
+ * (Iraq as a state that sided with Iran in the war against Iraq), and "X was President of which
+ * state?" when X's nationality already answers it.
+ */
+const s4: Check = (q, idx) => {
+  if (!isChoice(q) || q.type === 'TRUE_FALSE') {
+    return [];
+  }
+  for (const d of distractors(q)) {
+    const a = idx.actors.get(d.id);
+    if (a && (idx.names.get(d.id) ?? []).some((n) => n.length > 3 && containsPhrase(q.stem, n))) {
+      return fail('S4', 'BLOCK', `"${d.label}" is named in the stem`);
+    }
+  }
+  if (q.template === 'arab-states' && distractors(q).length < 2) {
+    return fail('S4', 'BLOCK', 'one non-Arab state among Arab states: excluded without knowledge');
+  }
+  if (q.template === 'office-state') {
+    const person = q.actorSlugs
+      .map((slug) => idx.actors.get(slug))
+      .find((a) => a?.kind === 'PERSON');
+    if (person?.nationality && keyIds(q).includes(person.nationality)) {
+      return fail('S4', 'BLOCK', "the person's nationality answers the question");
+    }
+  }
+  return [];
+};
+
+/** S5: a quote is never three loose words: under six words it needs its occasion in the stem. */
+const s5: Check = (q) => {
+  if (q.type !== 'WHO_SAID') {
+    return [];
+  }
+  const words = wordCount(q.prompt.quote ?? '');
+  return words < 6 ? fail('S5', 'BLOCK', `a ${words}-word quote fragment`) : [];
+};
+
+/** S6: a wrong option's rationale says what is true of it, not the key's sentence again. */
+const s6: Check = (q) => {
+  const key = q.key.rationales.find((r) => r.isCorrect);
+  if (!key || !isChoice(q) || q.type === 'TRUE_FALSE') {
+    return [];
+  }
+  const keySentence = normalise(key.text.split(/(?<=\.)\s/)[0] ?? '');
+  const repeat = q.key.rationales.find(
+    (r) => !r.isCorrect && keySentence.length > 20 && normalise(r.text).includes(keySentence),
+  );
+  return repeat ? fail('S6', 'BLOCK', `the rationale for ${repeat.ref} repeats the key`) : [];
+};
+
+const PLUMBING =
+  /\b(line \d+|paragraph at|no headline in the copy|image caption|snippet:|locator|citation id)\b/i;
+
+/** S7 + S8: no source plumbing in what students read, and no source error printed as fact. */
+const s7: Check = (q, idx) => {
+  const texts = [
+    q.stem,
+    q.explanation,
+    ...options(q).map((o) => o.label),
+    ...q.key.rationales.map((r) => r.text),
+  ];
+  const plumbing = texts.find((t) => PLUMBING.test(t));
+  if (plumbing) {
+    return fail('S7', 'BLOCK', `source plumbing in "${plumbing.slice(0, 60)}"`);
+  }
+  for (const err of idx.kb.sourceErrors) {
+    if (err.kind !== 'NAME') {
+      continue;
+    }
+    const printed = texts.find(
+      (t) => t.includes(err.asWritten) && !/source (calls|writes|has)/i.test(t),
+    );
+    if (printed) {
+      return fail('S8', 'BLOCK', `"${err.asWritten}" (a source error) printed as fact`);
+    }
+  }
+  return [];
+};
+
+/** Editorial notes that belong in the KB's basis/dateReasoning, never in what a student reads. */
+const EDITORIAL =
+  /\binferred\b|\(period:|\bsources? do(?:es)? not date\b|\bundated in the sources\b|article's date|paper's date|sources' (?:timeline|dates)|year not given|Web search engine results page|snippets from several publishers/i;
+
+/** Every string of an item a student can read: stem, options, items, targets, explanation, feedback. */
+export const studentTexts = (q: BankQuestion): string[] => [
+  q.stem,
+  q.explanation,
+  ...options(q).map((o) => o.label),
+  ...(q.prompt.items ?? []).map((o) => o.label),
+  ...(q.prompt.targets ?? []).map((o) => o.label),
+  ...q.key.rationales.map((r) => r.text),
+];
+
+const renderings = (d: DateValue): string[] => {
+  const [y, m, day] = d.value.split('-').map(Number) as [number, number?, number?];
+  const month = m ? MONTHS[m - 1] : undefined;
+  if (!month) {
+    return [];
+  }
+  return d.precision === 'DAY' ? [`${day} ${month} ${y}`, `${month} ${y}`] : [`${month} ${y}`];
+};
+
+/**
+ * Dates a student must never read: a SEASON's first month ("March 2022" for "spring 2022") and the
+ * day or month of a date that is not EXACT ("August 2023" for "In August"), unless an EXACT date
+ * of the KB gives those very words.
+ */
+const FORBIDDEN_DATES = new WeakMap<KbIndex, string[]>();
+const forbiddenDates = (idx: KbIndex): string[] => {
+  const cached = FORBIDDEN_DATES.get(idx);
+  if (cached) {
+    return cached;
+  }
+  const exact = new Set<string>();
+  const bad = new Set<string>();
+  const walk = (o: unknown): void => {
+    if (Array.isArray(o)) {
+      o.forEach(walk);
+      return;
+    }
+    if (o && typeof o === 'object') {
+      const d = o as Partial<DateValue>;
+      if (typeof d.value === 'string' && typeof d.precision === 'string') {
+        const isExact = d.certainty === undefined || d.certainty === 'EXACT';
+        for (const r of renderings(d as DateValue)) {
+          (d.precision === 'SEASON' || !isExact ? bad : exact).add(r);
+        }
+      }
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(idx.kb);
+  const out = [...bad].filter((r) => !exact.has(r));
+  FORBIDDEN_DATES.set(idx, out);
+  return out;
+};
+
+/**
+ * S9: no editorial note ("(2023, inferred)", "the sources do not date …", the search page's own
+ * name) in any student text, and no date more exact than the sources give it: a season printed as
+ * its first month, an inferred day or month, or the civil war dated to March 2011 (the sources give
+ * that month only for the crisis's eruption).
+ */
+const s9: Check = (q, idx) => {
+  const texts = studentTexts(q);
+  for (const t of texts) {
+    const note = EDITORIAL.exec(t);
+    if (note) {
+      return fail('S9', 'BLOCK', `editorial note "${note[0]}" in "${t.slice(0, 60)}"`);
+    }
+    const date = forbiddenDates(idx).find((r) => new RegExp(`\\b${r}\\b`).test(t));
+    if (date) {
+      return fail('S9', 'BLOCK', `"${date}" is more exact than the sources`);
+    }
+    if (/civil war[^.;]*\bMarch 2011\b|\bMarch 2011\b[^.;]*civil war/i.test(t)) {
+      return fail('S9', 'BLOCK', 'the civil war dated to March 2011');
+    }
+  }
+  return [];
+};
+
 export const ITEM_CHECKS: readonly Check[] = [
+  s9,
+  s1,
+  s2,
+  s3,
+  s4,
+  s5,
+  s6,
+  s7,
   f5,
   a1,
   a2,

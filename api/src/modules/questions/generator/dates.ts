@@ -5,6 +5,42 @@
  */
 import { type DateValue, dateRange, formatDate } from '@quiz/prisma/knowledge';
 
+const SEASONS = [
+  'winter',
+  'winter',
+  'spring',
+  'spring',
+  'spring',
+  'summer',
+  'summer',
+  'summer',
+  'autumn',
+  'autumn',
+  'autumn',
+  'winter',
+] as const;
+
+/**
+ * A date in words at exactly its stored precision: "12 November 1946", "June 2011", "spring 2022"
+ * (a SEASON is never printed as its first month), "1953", "the 1980s". KB labels are not used: they
+ * may carry editorial notes, and the gate parses these phrases back.
+ */
+export const dateWords = (date: DateValue): string => {
+  if (date.precision === 'SEASON') {
+    const [y, m] = date.value.split('-').map(Number) as [number, number?];
+    return `${SEASONS[(m ?? 1) - 1]} ${y}`;
+  }
+  return formatDate({ ...date, label: undefined });
+};
+
+/** Only an EXACT date (absent certainty) may be stated to a student; others are inferred or bounds. */
+export const isStatable = (date: DateValue | undefined): date is DateValue =>
+  date !== undefined && (date.certainty === undefined || date.certainty === 'EXACT');
+
+/** The date a student may read, without its label, or undefined when the sources do not state it. */
+export const statedDate = (date: DateValue | undefined): DateValue | undefined =>
+  isStatable(date) ? { ...date, label: undefined } : undefined;
+
 /** Inclusive day numbers since 1970-01-01 (UTC). */
 export type Interval = { lo: number; hi: number };
 
@@ -53,7 +89,13 @@ export const formatYearRange = (from: number, to: number): string => {
 
 /** The preposition a date takes in running text: "on 6 September 1984", "in 1984". */
 export const datePhrase = (date: DateValue): string =>
-  `${date.precision === 'DAY' && !date.label ? 'on' : 'in'} ${formatDate(date)}`;
+  `${date.precision === 'DAY' ? 'on' : 'in'} ${dateWords(date)}`;
+
+/** " on 6 September 1984" (leading space) for an EXACT date, '' for any other: never state an inferred date. */
+export const statedPhrase = (date: DateValue | undefined): string => {
+  const d = statedDate(date);
+  return d ? ` ${datePhrase(d)}` : '';
+};
 
 /** Minimum gap between two events for an ordering item to be fair (qgen D1). */
 export const minGapDays = (a: DateValue, b: DateValue): number =>

@@ -3,14 +3,8 @@
  * explanations and rationales. All wording goes through here so the house style (short country
  * names, "Given Family" names, en-dash ranges, a role beside a name whose role changed) holds.
  */
-import {
-  type Actor,
-  type Event,
-  formatDate,
-  type Office,
-  type Relation,
-} from '@quiz/prisma/knowledge';
-import { formatYearRange, type Interval, singleYear, span, yearOfDay } from './dates';
+import type { Actor, Event, Office, Relation } from '@quiz/prisma/knowledge';
+import { formatYearRange, type Interval, singleYear, span, statedPhrase, yearOfDay } from './dates';
 import { parseTitle } from './headline';
 import { actorLabel, holdsOfficeAt, type KbIndex, mayHoldOfficeAt } from './kb-index';
 
@@ -84,9 +78,17 @@ export const yearOfEvent = (e: Event): number | null => (e.end ? null : singleYe
 export const uniq = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** A sentence from the KB summary, trimmed to one sentence so explanations stay short. */
+/** Where a passage sits in its source is for the editor, not the student (issue 11, S7). */
+export const withoutPlumbing = (text: string): string =>
+  text
+    .replace(/,?\s*as recorded in an image caption( in [^.,;]+)?/gi, '')
+    .replace(/\s*\((no headline in the copy|[^)]*\bline \d+[^)]*)\)/gi, '')
+    .replace(/\s+([.,;])/g, '$1');
+
 export const firstSentence = (text: string): string => {
-  const m = text.match(/^(.+?[.!?])(\s|$)/);
-  return (m?.[1] ?? text).trim();
+  const clean = withoutPlumbing(text);
+  const m = clean.match(/^(.+?[.!?])(\s|$)/);
+  return (m?.[1] ?? clean).trim();
 };
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -170,12 +172,7 @@ export const eventClause = (idx: KbIndex, e: Event): EventClause => {
 
 /** "Iran and Syria established diplomatic relations on 12 November 1946." */
 export const eventSentence = (idx: KbIndex, e: Event): string =>
-  `${eventClause(idx, e).past} ${datePhraseOf(e)}.`;
-
-const datePhraseOf = (e: Event): string => {
-  const d = { ...e.start, label: undefined };
-  return `${d.precision === 'DAY' ? 'on' : 'in'} ${formatDate(d)}`;
-};
+  `${eventClause(idx, e).past}${statedPhrase(e.start)}.`;
 
 /** "during the Iran–Iraq War (1980–88)" for noun-phrase events, "when Syria joined … (1990)" otherwise. */
 export const duringEvent = (idx: KbIndex, e: Event): string => {
@@ -209,4 +206,32 @@ export const nameInText = (idx: KbIndex, slug: string): string => {
     return `the ${label}`;
   }
   return label;
+};
+
+/**
+ * Who a student is told said or wrote a passage: the publisher a search snippet names ("Iran
+ * International"), else "a news search snippet"; the author of a republished copy. Never the search
+ * page's own name, which is plumbing.
+ */
+export const citationPublisher = (idx: KbIndex, citationId: string): string => {
+  const cit = idx.citations.get(citationId);
+  const src = cit ? idx.kb.sources.find((s) => s.slug === cit.source) : undefined;
+  if (!cit || !src) {
+    return 'A source';
+  }
+  if (src.kind === 'SEARCH_RESULTS') {
+    const named = cit.locator.match(/^snippet: (.+?)(?: \(| PDF|,|;|$)/)?.[1]?.trim();
+    if (!named) {
+      return 'a news search snippet';
+    }
+    return /^(IDF site|Wikipedia)$/.test(named)
+      ? named === 'IDF site'
+        ? 'the IDF site'
+        : named
+      : named;
+  }
+  if (/^Republished copy/.test(src.publisher)) {
+    return src.author ?? 'a republished article';
+  }
+  return src.publisher;
 };

@@ -10,6 +10,8 @@
  * - joins: (facts joined − 1) / 4, capped at 1 (TimelineKGQA simple/medium/complex);
  * - obscurity: 1 − salience of the key (Seyler: popular entities are easier);
  * - 1 − 1/k: the guessing floor of k options (typed answers count as k = ∞);
+ * - spread (orderings only): −2·min(1, mean adjacent gap / 15 years): a forty-year ordering
+ *   of four events is easy however close its nearest pair, so it is not rated 0.6–0.9;
  * - typeBias: select-all +0.5, ordering +0.4 (+0.2 per item over 3), matching +0.3, typed year
  *   +0.6, which-first −0.3, true/false −0.4.
  */
@@ -31,6 +33,7 @@ export const difficultyPrior = (type: QuestionType, f: DifficultyFeatures): numb
   const obscurity = 1 - Math.min(1, Math.max(0, f.salience));
   const guess = f.optionCount === 0 ? 1 : 1 - 1 / f.optionCount;
   const extraItems = type === 'CHRONOLOGY' ? Math.max(0, f.optionCount - 3) * 0.2 : 0;
+  const spread = f.meanYearGap === undefined ? 0 : 2 * Math.min(1, f.meanYearGap / 15);
   const z =
     -2.2 +
     1.2 * Math.min(1, Math.max(0, f.similarity)) +
@@ -39,6 +42,7 @@ export const difficultyPrior = (type: QuestionType, f: DifficultyFeatures): numb
     0.8 * obscurity +
     1.5 * guess +
     (TYPE_BIAS[type] ?? 0) +
-    extraItems;
+    extraItems -
+    spread;
   return Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
 };

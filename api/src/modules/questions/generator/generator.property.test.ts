@@ -12,7 +12,9 @@ const storedKey = (q: ReturnType<typeof buildBank>['questions'][number]): string
       ? (q.key.pairs ?? []).map((p) => `${p.itemId}>${p.targetId}`).sort()
       : q.type === 'NUMERIC_YEAR'
         ? [String(q.key.year)]
-        : [...(q.key.optionIds ?? [])].sort();
+        : q.type === 'SHORT_ANSWER'
+          ? (q.key.answers ?? []).slice(0, 1)
+          : [...(q.key.optionIds ?? [])].sort();
 
 /** A sub-KB without some events (and the relations set in them): the generator must stay sound. */
 const withoutEvents = (kb: KnowledgeBase, drop: readonly string[]): KnowledgeBase => ({

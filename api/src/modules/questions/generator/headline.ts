@@ -15,6 +15,7 @@ const add = (base: string, past: string, third = `${base}s`): void => {
 };
 for (const [b, p] of [
   ['establish', 'established'],
+  ['erupt', 'erupted'],
   ['sign', 'signed'],
   ['recognise', 'recognised'],
   ['transform', 'transformed'],
@@ -162,6 +163,25 @@ const withArticle = (words: string[], names: Set<string>): string => {
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Parses an event title into a clause; null when unsafe (the caller quotes the title). */
+/**
+ * Headlines drop the article before a named body's meeting ("attend Arab League meeting in
+ * Manama"); running text needs it back: "attend the Arab League meeting in Manama".
+ */
+const withObjectArticle = (words: string[]): string[] => {
+  const i = words.findIndex((w) => /^(meeting|summit|conference|session)$/.test(w));
+  if (i <= 0) {
+    return words;
+  }
+  let start = i;
+  while (start > 0 && /^[A-Z]/.test(words[start - 1] ?? '')) {
+    start -= 1;
+  }
+  const before = words[start - 1] ?? '';
+  return start < i && !/^(the|a|an|its|their|his|her)$/i.test(before)
+    ? [...words.slice(0, start), 'the', ...words.slice(start)]
+    : words;
+};
+
 export const parseTitle = (idx: KbIndex, title: string, hasEnd: boolean): Clause | null => {
   const names = tokensOf(idx);
   const words = title.split(/\s+/);
@@ -210,7 +230,8 @@ export const parseTitle = (idx: KbIndex, title: string, hasEnd: boolean): Clause
       restPast.push(w);
     }
   }
-  rest = restBase;
+  rest = withObjectArticle(restBase);
+  restPast.splice(0, restPast.length, ...withObjectArticle(restPast));
   const proper = properSubject(subjWords, names);
   // "UAE resumes …" → "did the UAE resume …": names that take "the" in running text.
   const the = subjWords.length === 1 && /^(UAE|US|UK)$/.test(subjWords[0] ?? '') ? 'the ' : '';

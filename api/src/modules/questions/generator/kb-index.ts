@@ -10,18 +10,30 @@ import type {
   DateValue,
   Era,
   Event,
+  Explanation,
   Figure,
   KnowledgeBase,
   Office,
   OfficeRole,
   Quote,
   Relation,
+  Series,
+  Stance,
   Status,
 } from '@quiz/prisma/knowledge';
 import { type Interval, span, toInterval, yearOfDay } from './dates';
 import { normalise } from './text';
 
-export type FactKind = 'event' | 'relation' | 'quote' | 'figure' | 'office' | 'attribute';
+export type FactKind =
+  | 'event'
+  | 'relation'
+  | 'quote'
+  | 'figure'
+  | 'office'
+  | 'attribute'
+  | 'explanation'
+  | 'stance'
+  | 'occurrence';
 
 export type Fact = {
   id: string;
@@ -51,6 +63,11 @@ export type KbIndex = {
   quotes: Map<string, Quote>;
   figures: Map<string, Figure>;
   citations: Map<string, Citation>;
+  explanations: Map<string, Explanation>;
+  stances: Map<string, Stance>;
+  series: Map<string, Series>;
+  /** The series each event is an occurrence of (a "when" item must not offer a sibling's year). */
+  seriesOfEvent: Map<string, Series[]>;
   eras: Era[];
   erasBySlug: Map<string, Era>;
   facts: Map<string, Fact>;
@@ -72,6 +89,10 @@ export const relationFactId = (id: string): string => `relation:${id}`;
 export const quoteFactId = (id: string): string => `quote:${id}`;
 export const figureFactId = (id: string): string => `figure:${id}`;
 export const attributeFactId = (actor: string, attr: string): string => `actor:${actor}:${attr}`;
+export const explanationFactId = (id: string): string => `explanation:${id}`;
+export const stanceFactId = (id: string): string => `stance:${id}`;
+export const occurrenceFactId = (series: string, id: string): string =>
+  `occurrence:${series}:${id}`;
 
 /** Offices where only one person can hold the post at a time: proving one holder refutes others. */
 export const SINGLE_HOLDER_ROLES: ReadonlySet<OfficeRole> = new Set<OfficeRole>([
@@ -257,6 +278,58 @@ export const buildKbIndex = (kb: KnowledgeBase): KbIndex => {
   }
   const ambiguousSurnames = new Map([...bySurname].filter(([, v]) => v.length > 1));
 
+  // The understanding layer: attributed records that items may cite (status and "according to").
+  const explanations = new Map(kb.explanations.map((x) => [x.id, x]));
+  const stances = new Map(kb.stances.map((x) => [x.id, x]));
+  const series = new Map(kb.series.map((x) => [x.slug, x]));
+  const seriesOfEvent = new Map<string, Series[]>();
+  for (const x of kb.explanations) {
+    const when = x.date ? toInterval(x.date) : undefined;
+    facts.set(explanationFactId(x.id), {
+      id: explanationFactId(x.id),
+      kind: 'explanation',
+      citations: x.citations,
+      status: x.status,
+      claimedBy: x.accordingTo,
+      when,
+      era: x.eras.length === 1 ? (x.eras[0] ?? null) : null,
+      themes: x.themes,
+      actors: x.actor ? [x.actor] : [],
+    });
+  }
+  for (const x of kb.stances) {
+    const when = x.from ? span(x.from, x.to) : undefined;
+    facts.set(stanceFactId(x.id), {
+      id: stanceFactId(x.id),
+      kind: 'stance',
+      citations: x.citations,
+      status: x.status,
+      claimedBy: x.accordingTo,
+      when,
+      era: x.eras.length === 1 ? (x.eras[0] ?? null) : null,
+      themes: x.themes,
+      actors: [x.actor, ...(x.towardActor ? [x.towardActor] : [])],
+    });
+  }
+  for (const sr of kb.series) {
+    for (const o of sr.occurrences) {
+      facts.set(occurrenceFactId(sr.slug, o.id), {
+        id: occurrenceFactId(sr.slug, o.id),
+        kind: 'occurrence',
+        citations: o.citations,
+        status: o.status,
+        claimedBy: o.claimedBy,
+        when: toInterval(o.date),
+        era: eraFor(toInterval(o.date)),
+        themes: sr.themes,
+        actors: [],
+      });
+      if (o.event) {
+        seriesOfEvent.set(o.event, [...(seriesOfEvent.get(o.event) ?? []), sr]);
+      }
+    }
+  }
+
   const years = [
     ...eras.flatMap((e) => [toInterval(e.start).lo, ...(e.end ? [toInterval(e.end).hi] : [])]),
     ...[...facts.values()].flatMap((f) => (f.when ? [f.when.lo] : [])),
@@ -274,6 +347,10 @@ export const buildKbIndex = (kb: KnowledgeBase): KbIndex => {
     quotes,
     figures,
     citations,
+    explanations,
+    stances,
+    series,
+    seriesOfEvent,
     eras,
     erasBySlug,
     facts,

@@ -9,6 +9,8 @@ export type DifficultyFeatures = {
   similarity: number;
   /** Smallest year gap the item turns on (year options, orderings), if any. */
   minYearGap?: number;
+  /** Mean year gap between adjacent events of an ordering: wide spreads are easy (issue 11). */
+  meanYearGap?: number;
   /** Number of KB facts joined to state the key. */
   joins: number;
   /** Salience of the key in [0, 1]: how often the KB mentions it. */

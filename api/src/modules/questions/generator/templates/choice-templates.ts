@@ -8,7 +8,7 @@
  * - figure-amount: an amount the sources give, against other amounts the KB gives for other things.
  */
 import type { Figure } from '@quiz/prisma/knowledge';
-import { datePhrase } from '../dates';
+import { statedDate, statedPhrase } from '../dates';
 import { firstSentence, uniq } from '../describe';
 import { pickDiverse, scoreActors } from '../distractors';
 import {
@@ -19,7 +19,7 @@ import {
   relationFactId,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { lowerFirst } from '../text';
+import { containsPhrase, lowerFirst } from '../text';
 import type { Draft, Template } from '../types';
 import { attributionFor, baseDraft, citeFacts, claimant, optionIds, rationale } from './common';
 import {
@@ -40,7 +40,23 @@ const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>
   idx.kb.actors
     .map((a) => a.slug)
     .filter((s) => s !== key && s !== g.object && sameKind(idx, s, key) && !g.subjects.has(s))
-    .filter((s) => refute(idx, g, s) !== null);
+    // A state the war is named after is no plausible ally (Iraq in the Iran–Iraq War): S4.
+    .filter(
+      (s) =>
+        !(idx.names.get(s) ?? []).some((n) => n.length > 3 && containsPhrase(g.context.title, n)),
+    )
+    .filter((s) => refute(idx, g, s) !== null)
+    // Libya "sold weapons to Iran during the war": a state that armed, funded or backed the object
+    // in any way is no wrong answer to "which state sided with / supported it" (audit 1, item 16).
+    .filter(
+      (s) =>
+        !SIDING.has(g.type) ||
+        !idx.kb.relations.some(
+          (r) => r.subject === s && r.object === g.object && SIDING.has(r.type),
+        ),
+    );
+
+const SIDING = new Set(['SIDED_WITH', 'SUPPORTED', 'ALLIED', 'ARMED', 'FUNDED', 'TRAINED']);
 
 const keyText = (_idx: KbIndex, g: StanceGroup, subject: string): string =>
   uniq((g.subjects.get(subject) ?? []).map((r) => firstSentence(r.summary))).join(' ');
@@ -431,9 +447,8 @@ export const figureAmountTemplate: Template = {
         return [];
       }
       const when =
-        f.asOf && !/\b(1[89]|20)\d\d\b/.test(desc)
-          ? `, ${datePhrase({ ...f.asOf, label: undefined })}`
-          : '';
+        // An inferred date ("In August", year inferred) is never stated as if the source gave it.
+        statedDate(f.asOf) && !/\b(1[89]|20)\d\d\b/.test(desc) ? `,${statedPhrase(f.asOf)}` : '';
       const lead = attribution ? `According to ${claimant(idx, f.claimedBy ?? '')}, what` : 'What';
       const stem = `${lead} figure is given for ${desc}${when}?`;
       const fid = figureFactId(f.id);

@@ -46,10 +46,57 @@ const SELF_DATING = /\b(1[89]\d\d|20\d\d)s?\b|\b(first|second|third|eight|ten)-y
 /** Whether an event's title would give its own date away in a date item (qgen D2). */
 export const selfDating = (e: Event): boolean => SELF_DATING.test(e.title);
 
-/** Events a date item may ask about: stated as fact, a single known year, a title that does not date itself. */
+/** A date read off a passage: INFERRED, APPROXIMATE, AFTER, BEFORE and PROCESS dates are never a key. */
+export const isExactDate = (d: { certainty?: string } | undefined): boolean =>
+  d !== undefined && (d.certainty === undefined || d.certainty === 'EXACT');
+
+/** Whether an event's own dates are exact (start and, if given, end). */
+export const hasExactDates = (e: Event): boolean =>
+  isExactDate(e.start) && (e.end === undefined || isExactDate(e.end));
+
+/**
+ * Whether a "when" item about this event could be answered by another occurrence of the same kind:
+ * the event is one occurrence of a series the sources leave open, and its title names no person
+ * beyond what the series title says (so "Iran launches missile strikes on IS in Syria" could be any
+ * of the strikes; "Hafez al-Assad meets Khamenei in Damascus" is one meeting).
+ */
+export const isGenericOccurrence = (idx: KbIndex, e: Event): boolean => {
+  const series = idx.seriesOfEvent.get(e.slug) ?? [];
+  if (series.length === 0) {
+    return false;
+  }
+  const persons = e.participants
+    .map((p) => idx.actors.get(p.actor))
+    .filter((a) => a?.kind === 'PERSON')
+    .filter((a) => a !== undefined && e.title.includes(a.name.split(' ').at(-1) ?? a.name));
+  const named = /\b(Treaty|Agreement|Arab League|Manama|Damascus|Tehran)\b/.test(e.title);
+  return persons.length === 0 && !named && series.some((s) => !s.complete);
+};
+
+/** Years of the other occurrences of every series this event belongs to: never a wrong answer. */
+export const siblingOccurrenceYears = (idx: KbIndex, e: Event): Set<number> => {
+  const out = new Set<number>();
+  for (const s of idx.seriesOfEvent.get(e.slug) ?? []) {
+    for (const o of s.occurrences) {
+      if (o.event !== e.slug) {
+        out.add(Number(o.date.value.slice(0, 4)));
+      }
+    }
+  }
+  return out;
+};
+
+/** Events a date item may ask about: stated as fact, exactly dated to a single known year, a title that does not date itself, not one of many alike. */
 export const datableEvents = (idx: KbIndex): { event: Event; year: number }[] =>
   idx.kb.events
-    .filter((e) => e.status === 'FACT' && !selfDating(e) && e.disputes.length === 0)
+    .filter(
+      (e) =>
+        e.status === 'FACT' &&
+        !selfDating(e) &&
+        e.disputes.length === 0 &&
+        hasExactDates(e) &&
+        !isGenericOccurrence(idx, e),
+    )
     .flatMap((e) => {
       const year = singleYear(e.start);
       return year === null ? [] : [{ event: e, year }];
@@ -63,6 +110,8 @@ export const orderableEvents = (idx: KbIndex): Event[] =>
       e.status === 'FACT' &&
       !selfDating(e) &&
       e.disputes.length === 0 &&
+      hasExactDates(e) &&
+      !isGenericOccurrence(idx, e) &&
       e.start.precision !== 'DECADE',
   );
 

@@ -19,9 +19,31 @@ import {
   whoSaidTemplate,
 } from './people-templates';
 import { trueFalseTemplate } from './true-false';
+import {
+  explainMultiTemplate,
+  explainTrueFalseTemplate,
+  explainWhatTemplate,
+  explainWhyTemplate,
+  figureMeaningTemplate,
+  figureTrueFalseTemplate,
+  oddOneOutTemplate,
+  quoteTopicTemplate,
+  relationNameTemplate,
+  stanceWhoTemplate,
+} from './understanding-templates';
 import { eventYearTemplate, numericYearTemplate, yearEventTemplate } from './year-templates';
 
 export const TEMPLATES: readonly Template[] = [
+  explainWhyTemplate,
+  explainMultiTemplate,
+  explainWhatTemplate,
+  explainTrueFalseTemplate,
+  figureMeaningTemplate,
+  figureTrueFalseTemplate,
+  quoteTopicTemplate,
+  relationNameTemplate,
+  stanceWhoTemplate,
+  oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
   officeStateTemplate,

@@ -3,12 +3,13 @@
  * them in eras. Every adjacent gap must exceed both events' date uncertainty (qgen A3, D1).
  */
 import type { Event } from '@quiz/prisma/knowledge';
-import { datePhrase, minGapDays, span, toInterval, yearOfDay } from '../dates';
+import { dateWords, minGapDays, span, toInterval, yearOfDay } from '../dates';
 import {
   displayEraName,
   displayTitle,
   eventClause,
   eventSentence,
+  eventYears,
   firstSentence,
 } from '../describe';
 import { eventFactId, type KbIndex } from '../kb-index';
@@ -33,6 +34,21 @@ export const strictlyOrdered = (events: readonly Event[]): boolean => {
   return s.every((e, i) => i === 0 || clearlyBefore(s[i - 1] as Event, e));
 };
 
+const START_TITLE = /^(.+?) (becomes|succeeds|takes over|takes office|is founded|is established)\b/;
+
+/**
+ * Whether the titles give the order away: "Bashar al-Assad becomes president" must come before
+ * anything else Bashar al-Assad does as president ("… begins disclosing talks with Washington").
+ */
+export const orderGivenAway = (events: readonly Event[]): boolean =>
+  events.some((a) => {
+    const who = a.title.match(START_TITLE)?.[1];
+    return (
+      who !== undefined &&
+      events.some((b) => b !== a && b.title.includes(who) && !START_TITLE.test(b.title))
+    );
+  });
+
 export const chronologyTemplate: Template = {
   id: 'chronology',
   version: 1,
@@ -51,7 +67,7 @@ export const chronologyTemplate: Template = {
           if (set.length >= size) {
             break;
           }
-          if (!set.includes(c) && strictlyOrdered([...set, c])) {
+          if (!set.includes(c) && strictlyOrdered([...set, c]) && !orderGivenAway([...set, c])) {
             set.push(c);
           }
         }
@@ -80,7 +96,7 @@ export const chronologyTemplate: Template = {
                 rationale(idx, e.slug, true, eventSentence(idx, e), [eventFact(e)]),
               ),
             },
-            explanation: `In order: ${sorted.map((e) => `${displayTitle(idx, e)} (${datePhrase({ ...e.start, label: undefined }).replace(/^(in|on) /, '')})`).join('; ')}.`,
+            explanation: `In order: ${sorted.map((e) => `${displayTitle(idx, e)} (${dateWords(e.start)})`).join('; ')}.`,
             citationIds: citeFacts(idx, factIds),
             factIds,
             eraSlug: sorted.every((e) => e.era === anchor.era) ? anchor.era : null,
@@ -89,6 +105,7 @@ export const chronologyTemplate: Template = {
             features: {
               similarity: 0.5,
               minYearGap: Math.min(...gaps),
+              meanYearGap: gaps.reduce((x, y) => x + y, 0) / gaps.length,
               joins: sorted.length,
               salience: 0.5,
               optionCount: sorted.length,
@@ -123,7 +140,10 @@ export const whichFirstTemplate: Template = {
     for (const a of pool) {
       // Nearest clearly-later partners: close pairs are the informative ones.
       const partners = pool
-        .filter((b) => clearlyBefore(a, b) && startYear(b) - startYear(a) <= 25)
+        .filter(
+          (b) =>
+            clearlyBefore(a, b) && startYear(b) - startYear(a) <= 25 && !orderGivenAway([a, b]),
+        )
         .slice(0, 9);
       for (const b of partners) {
         const factIds = [eventFact(a), eventFact(b)];
@@ -154,7 +174,7 @@ export const whichFirstTemplate: Template = {
                   idx,
                   b.slug,
                   false,
-                  `${eventSentence(idx, b)} That is later: ${eventSentence(idx, a)}`,
+                  `${eventSentence(idx, b)} That is the later of the two.`,
                   [eventFact(b), eventFact(a)],
                 ),
               ],
@@ -168,6 +188,7 @@ export const whichFirstTemplate: Template = {
             features: {
               similarity: Math.exp(-gap / 5),
               minYearGap: gap,
+              meanYearGap: gap,
               joins: 2,
               salience: 0.5,
               optionCount: 2,
@@ -275,7 +296,7 @@ export const timelinePlacementTemplate: Template = {
                       idx,
                       slug,
                       false,
-                      `${eventSentence(idx, e)} The period “${eraLabel(slug)}” does not include that date.`,
+                      `The period “${eraLabel(slug)}” does not include ${eventYears(e)}, the event's date.`,
                       factIds,
                     ),
               ),

@@ -3,16 +3,20 @@
  * tenures or attested dates; a distractor is refuted because the office has one holder at a time
  * and the key is proven to hold it then.
  */
-import { type DateValue, formatDate, MONTHS, type Quote } from '@quiz/prisma/knowledge';
+import { type DateValue, MONTHS, type Quote } from '@quiz/prisma/knowledge';
 import {
   datePhrase,
+  dateWords,
   type Interval,
+  isStatable,
   singleYear,
+  statedDate,
+  statedPhrase,
   toInterval,
   yearInterval,
   yearOfDay,
 } from '../dates';
-import { displayTitle, eventSentence, nameInText, uniq } from '../describe';
+import { citationPublisher, displayTitle, eventSentence, nameInText, uniq } from '../describe';
 import { pickDiverse, scoreActors } from '../distractors';
 import {
   actorLabel,
@@ -26,7 +30,7 @@ import {
   SINGLE_HOLDER_ROLES,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { containsPhrase, normalise } from '../text';
+import { capitalise, containsPhrase, normalise } from '../text';
 import type { Draft, Template } from '../types';
 import {
   baseDraft,
@@ -47,6 +51,13 @@ const plainDatePhrase = (d: DateValue): string => datePhrase({ ...d, label: unde
 
 /** Parses the date phrase a stem ends with back into a date ("in 1984?", "on 6 September 1984?"). */
 export const parseStemDate = (stem: string): DateValue | null => {
+  const season = stem.match(/\b(?:in|on) (spring|summer|autumn|winter) (\d{4})\?$/);
+  if (season) {
+    const first = { spring: '03', summer: '06', autumn: '09', winter: '12' }[
+      season[1] as 'spring' | 'summer' | 'autumn' | 'winter'
+    ];
+    return { value: `${season[2]}-${first}`, precision: 'SEASON' };
+  }
   const m = stem.match(/\b(?:in|on) (?:(\d{1,2}) )?(?:([A-Z][a-z]+) )?(\d{4})\?$/);
   if (!m) {
     return null;
@@ -105,15 +116,16 @@ const askDates = (idx: KbIndex, o: OfficeFact): DateValue[] => {
 };
 
 const officeLine = (idx: KbIndex, o: OfficeFact): string => {
-  const when = o.office.from
-    ? o.office.to
-      ? ` from ${formatDate(o.office.from)} to ${formatDate(o.office.to)}`
-      : ` from ${formatDate(o.office.from)}`
-    : o.office.to
-      ? ` until ${formatDate(o.office.to)}`
-      : o.office.attested[0]
-        ? ` ${datePhrase({ ...o.office.attested[0], label: undefined })}`
-        : '';
+  // Only EXACT dates are stated: "post-Mousavi's death" gives no month to print.
+  const from = statedDate(o.office.from);
+  const to = statedDate(o.office.to);
+  const when = from
+    ? to
+      ? ` from ${dateWords(from)} to ${dateWords(to)}`
+      : ` from ${dateWords(from)}`
+    : to
+      ? ` until ${dateWords(to)}`
+      : statedPhrase(o.office.attested.find(isStatable));
   return `${actorLabel(idx, o.person)} was ${o.office.title}${when}.`;
 };
 
@@ -254,8 +266,8 @@ export const redactSpeaker = (idx: KbIndex, q: Quote): string => {
   return words;
 };
 
-const quoteDate = (q: Quote): DateValue | undefined =>
-  q.date ? { ...q.date, label: undefined } : undefined;
+/** Only an EXACT date goes into a stem or feedback: "published on Tuesday" is not the day words were said. */
+const quoteDate = (q: Quote): DateValue | undefined => statedDate(q.date);
 
 export const whoSaidTemplate: Template = {
   id: 'who-said',
@@ -306,11 +318,8 @@ export const whoSaidTemplate: Template = {
         return [];
       }
       const factId = quoteFactId(q.id);
-      const src = idx.citations.get(q.citation);
-      const publisher = src
-        ? idx.kb.sources.find((s) => s.slug === src.source)?.publisher
-        : undefined;
-      const credit = `${publisher ? `${publisher} quotes` : 'The source quotes'} ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${q.context}`;
+      const publisher = capitalise(citationPublisher(idx, q.citation));
+      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${q.context}`;
       const otherQuote = (p: string): Quote | undefined =>
         idx.kb.quotes.find((x) => x.speaker === p);
       const attribution =

@@ -9,8 +9,9 @@
  *   that kind (Arab states) in that context, and nothing else.
  */
 import type { Actor, Event, Relation, RelationType } from '@quiz/prisma/knowledge';
-import { duringEvent, firstSentence, nameInText, uniq } from '../describe';
+import { citationPublisher, duringEvent, firstSentence, nameInText, uniq } from '../describe';
 import { type KbIndex, relationFactId } from '../kb-index';
+import { capitalise } from '../text';
 import { attributionFor } from './common';
 
 export const STANCE_TYPES: readonly RelationType[] = [
@@ -100,10 +101,8 @@ export const exclusiveAmongArabs = (
     }),
   );
 
-const publisherOf = (idx: KbIndex, citationId: string): string => {
-  const cit = idx.citations.get(citationId);
-  return idx.kb.sources.find((s) => s.slug === cit?.source)?.publisher ?? 'A source';
-};
+const publisherOf = (idx: KbIndex, citationId: string): string =>
+  capitalise(citationPublisher(idx, citationId));
 
 export type Refutation = { text: string; factIds: string[] };
 

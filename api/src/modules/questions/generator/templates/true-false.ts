@@ -4,7 +4,7 @@
  * variants are made in equal numbers so the key is balanced.
  */
 import type { DateValue } from '@quiz/prisma/knowledge';
-import { datePhrase, singleYear, toInterval } from '../dates';
+import { datePhrase, isStatable, singleYear, toInterval } from '../dates';
 import { eventClause, eventSentence, personAt } from '../describe';
 import { yearDistractors } from '../distractors';
 import {
@@ -19,7 +19,14 @@ import {
 import { contentRng } from '../rng';
 import { capitalise, normalise } from '../text';
 import type { Draft, Rationale, Template } from '../types';
-import { baseDraft, citeFacts, datableEvents, eventFacets, rationale } from './common';
+import {
+  baseDraft,
+  citeFacts,
+  datableEvents,
+  eventFacets,
+  rationale,
+  siblingOccurrenceYears,
+} from './common';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
 import { contextPhrase, objectLabel, refute, stanceGroups, stanceVerb } from './stance';
 
@@ -78,7 +85,7 @@ const plain = (d: DateValue): DateValue => ({ ...d, label: undefined });
 const officeStatements = (idx: KbIndex): Draft[][] => {
   const out: Draft[][] = [];
   for (const o of idx.offices.filter((x) => SINGLE_HOLDER_ROLES.has(x.office.role))) {
-    for (const d of o.office.attested.map(plain).slice(0, 2)) {
+    for (const d of o.office.attested.filter(isStatable).map(plain).slice(0, 2)) {
       const when = toInterval(d);
       // True: the person is attested then. False swaps need the strict proof that excludes others.
       if (!attestedHolders(idx, o, when).includes(o.person)) {
@@ -135,6 +142,8 @@ const officeStatements = (idx: KbIndex): Draft[][] => {
   return out;
 };
 
+const PROCESS_TITLE = /\b(revolution|war|uprising|crisis|intervention|campaign|escalat)/i;
+
 const eventStatements = (idx: KbIndex): Draft[][] => {
   const years = new Set(datableEvents(idx).map((x) => x.year));
   return datableEvents(idx).flatMap(({ event, year }) => {
@@ -151,7 +160,13 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
       minYear: idx.window.fromYear,
       maxYear: idx.window.toYear,
       preferred: years,
-      blocked: new Set([year]),
+      // A revolution or war unfolds over more than its labelled year (1978–79): the year next to it
+      // is no clearly false statement (audit 1, item 61).
+      blocked: new Set([
+        year,
+        ...siblingOccurrenceYears(idx, event),
+        ...(PROCESS_TITLE.test(event.title) ? [year - 1, year + 1] : []),
+      ]),
       rng,
       maxDistance: 5,
     });
@@ -249,7 +264,7 @@ const quoteStatements = (idx: KbIndex): Draft[][] =>
     if (
       speaker?.kind !== 'PERSON' ||
       q.status !== 'FACT' ||
-      !q.date ||
+      !isStatable(q.date) ||
       q.words.length > 160 ||
       !sentence
     ) {

@@ -15,8 +15,10 @@ import {
   datableEvents,
   eventFacets,
   eventFact,
+  hasExactDates,
   optionIds,
   rationale,
+  siblingOccurrenceYears,
   stemYear,
   yearOptionId,
 } from './common';
@@ -59,7 +61,7 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
       minYear: idx.window.fromYear,
       maxYear: idx.window.toYear,
       preferred,
-      blocked: new Set([year]),
+      blocked: new Set([year, ...siblingOccurrenceYears(idx, event)]),
       rng,
     });
     if (!pickd) {
@@ -79,12 +81,14 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
         return rationale(idx, yearOptionId(y), true, explain(idx, event), [eventFact(event)]);
       }
       const other = byYear.get(y)?.[0];
-      const extra = other ? ` ${inYear(idx, other, y)}` : '';
+      // What is true of the wrong year, not the key sentence again.
       return rationale(
         idx,
         yearOptionId(y),
         false,
-        `Not ${y}: ${eventSentence(idx, event)}${extra}`,
+        other
+          ? `Not ${y}. ${inYear(idx, other, y)}`
+          : `Not ${y}: the sources date this to ${year}, ${Math.abs(year - y)} year${Math.abs(year - y) === 1 ? '' : 's'} ${y < year ? 'later' : 'earlier'}.`,
         [eventFact(event), ...otherFacts(y)],
       );
     });
@@ -184,7 +188,11 @@ export const yearEventTemplate: Template = {
   timeVarying: false,
   generate: (idx) => {
     const pool = idx.kb.events.filter(
-      (e) => e.status === 'FACT' && e.disputes.length === 0 && !/\b(1[89]|20)\d\d\b/.test(e.title),
+      (e) =>
+        e.status === 'FACT' &&
+        e.disputes.length === 0 &&
+        hasExactDates(e) &&
+        !/\b(1[89]|20)\d\d\b/.test(e.title),
     );
     return datableEvents(idx)
       .filter(({ event }) => !event.end)

@@ -1,0 +1,162 @@
+/**
+ * The checks added for what the issue-11 audit caught (S1–S8), each fed the case the issue names
+ * (built from a real bank item, then broken) and a clean item it must leave alone.
+ */
+import { buildBank, buildKbIndex } from '../generator';
+import { loadKbFiles } from '../generator/load-kb-files';
+import type { BankQuestion } from '../types';
+import { checkQuestion } from '.';
+import { studentTexts } from './item-checks';
+
+const kb = loadKbFiles();
+const idx = buildKbIndex(kb);
+const { questions } = buildBank({ kb, seed: 3 });
+const ids = (q: BankQuestion) =>
+  checkQuestion(q, idx)
+    .filter((f) => f.severity === 'BLOCK')
+    .map((f) => f.id);
+const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
+const find = (p: (q: BankQuestion) => boolean): BankQuestion => {
+  const q = questions.find(p);
+  if (!q) {
+    throw new Error('no such item in the bank');
+  }
+  return clone(q);
+};
+
+describe('issue-11 gate checks', () => {
+  it('S1: a "wrong" year that is another leaders\' meeting (2022) is blocked for the 1984 meeting', () => {
+    const q = find(
+      (x) => x.type === 'EVENT_YEAR' && x.factIds[0] === 'event:hafez-khamenei-damascus-meeting',
+    );
+    expect(ids(q)).not.toContain('S1');
+    const wrong = (q.prompt.options ?? []).find((o) => !q.key.optionIds?.includes(o.id));
+    if (wrong) {
+      wrong.label = '2022';
+      wrong.id = 'y2022';
+      const r = q.key.rationales.find((x) => !x.isCorrect);
+      if (r) {
+        r.ref = 'y2022';
+      }
+    }
+    expect(ids(q)).toContain('S1');
+  });
+
+  it('S2: Akbari\'s statement ("post-Mousavi\'s death", an AFTER date) is never asked as an exact year', () => {
+    const q = find((x) => x.type === 'EVENT_YEAR');
+    expect(ids(q)).not.toContain('S2');
+    q.factIds = ['event:akbari-rules-out-withdrawal'];
+    expect(ids(q)).toContain('S2');
+  });
+
+  it('S3: a stem that quotes a headline is blocked', () => {
+    const q = find((x) => x.type === 'EVENT_YEAR');
+    expect(ids(q)).not.toContain('S3');
+    const e = idx.events.get('mezzeh-strike-kills-irgc-officers');
+    q.stem = `In what year did “${e?.title}” happen?`;
+    expect(ids(q)).toContain('S3');
+  });
+
+  it('S4: Iraq offered as an Arab state that sided with Iran in the Iran–Iraq War is blocked; so is "Raisi was President of which state?"', () => {
+    const q = find(
+      (x) => x.stem === 'Which Arab state sided with Iran during the Iran–Iraq War (1980–88)?',
+    );
+    expect(ids(q)).not.toContain('S4');
+    const d = (q.prompt.options ?? []).find((o) => !q.key.optionIds?.includes(o.id));
+    if (d) {
+      const r = q.key.rationales.find((x) => x.ref === d.id);
+      d.id = 'iraq';
+      d.label = 'Iraq';
+      if (r) {
+        r.ref = 'iraq';
+      }
+    }
+    expect(ids(q)).toContain('S4');
+    const raisi: BankQuestion = {
+      ...clone(q),
+      template: 'office-state',
+      stem: 'Ebrahim Raisi was President of which state?',
+      actorSlugs: ['ebrahim-raisi'],
+      key: { ...q.key, optionIds: ['iran'] },
+    };
+    expect(ids(raisi)).toContain('S4');
+  });
+
+  it('S5: a three-word quote fragment without context is blocked', () => {
+    const q = find((x) => x.type === 'WHO_SAID');
+    expect(ids(q)).not.toContain('S5');
+    q.prompt.quote = 'soldiers without borders';
+    expect(ids(q)).toContain('S5');
+  });
+
+  it('S6: a distractor rationale that repeats the key sentence is blocked ("Not Syria: Raisi was President of Iran…")', () => {
+    const q = find((x) => x.template === 'explain-why');
+    expect(ids(q)).not.toContain('S6');
+    const key = q.key.rationales.find((r) => r.isCorrect);
+    const wrong = q.key.rationales.find((r) => !r.isCorrect);
+    if (key && wrong) {
+      wrong.text = `Not this one: ${key.text}`;
+    }
+    expect(ids(q)).toContain('S6');
+  });
+
+  it('S7/S8: source plumbing and "Hassan Haniyeh" printed as fact are blocked', () => {
+    const q = find((x) => x.type === 'EVENT_YEAR');
+    expect(ids(q)).not.toContain('S7');
+    expect(ids({ ...clone(q), explanation: `${q.explanation} (paragraph at line 30)` })).toContain(
+      'S7',
+    );
+    expect(ids({ ...clone(q), explanation: 'Hassan Haniyeh was assassinated in Iran.' })).toContain(
+      'S8',
+    );
+    expect(
+      ids({
+        ...clone(q),
+        explanation: 'Ismail Haniyeh was killed; the source calls him Hassan Haniyeh.',
+      }),
+    ).not.toContain('S8');
+  });
+
+  it('S9 (audit 1): editorial notes, search-page plumbing and dates more exact than the sources are blocked', () => {
+    const q = find((x) => x.type === 'EVENT_YEAR');
+    expect(ids(q)).not.toContain('S9');
+    const bad = [
+      'Iran exported $244 million (period: the year before the MENA paper (2023, inferred)).',
+      'The year is inferred from the visit.',
+      'The treaty fell apart (the sources do not date the overthrows).',
+      'Web search engine results page (snippets from several publishers) quotes Ahmed al-Sharaa.',
+      'Ned Price opened the door to normalisation in March 2022.',
+      'Bashar al-Assad began disclosing talks with Washington in September 2020.',
+      'The Syrian uprising turned into civil war in March 2011.',
+      'A leaked document disclosed the figure in August 2023.',
+      'Ahmed al-Sharaa said these words on 11 November 2025.',
+    ];
+    for (const text of bad) {
+      expect([text, ids({ ...clone(q), explanation: text })]).toEqual([
+        text,
+        expect.arrayContaining(['S9']),
+      ]);
+      const r = clone(q);
+      const wrong = r.key.rationales.find((x) => !x.isCorrect);
+      if (wrong) {
+        wrong.text = text;
+      }
+      expect(ids(r)).toContain('S9');
+    }
+    const fine = [
+      'Ned Price opened the door to normalisation in spring 2022.',
+      'The Syrian crisis erupted in March 2011.',
+      'Iran International quotes Ahmed al-Sharaa.',
+    ];
+    for (const text of fine) {
+      expect(ids({ ...clone(q), explanation: text })).not.toContain('S9');
+    }
+  });
+
+  it('renders every date at its stored precision across the bank (spring 2022, autumn 2020)', () => {
+    const all = questions.flatMap(studentTexts).join('\n');
+    expect(all).toMatch(/spring 2022/);
+    expect(all).toMatch(/autumn 2020/);
+    expect(all).not.toMatch(/March 2022|September 2020|\(2023, inferred\)|Web search engine/);
+  });
+});
