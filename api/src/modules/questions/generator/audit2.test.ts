@@ -35,4 +35,27 @@ describe('audit 2', () => {
   it('labels the 2011–2019 era by what it covers, not as the whole civil war (item 19)', () => {
     expect(text).not.toMatch(/The Syrian civil war, 2011–2019/);
   });
+
+  it('offers for an office only its other holders or people of the same state (items 13, 68)', () => {
+    for (const q of questions.filter((x) => x.template === 'office-holder')) {
+      const state = q.stem.match(/ of (Iran|Syria)\b/)?.[1];
+      const labels = (q.prompt.options ?? []).map((o) => o.label).join('|');
+      if (state === 'Iran') {
+        expect(labels).not.toMatch(/Assad|Saddam|Selou|Sharaa/);
+      }
+      if (state === 'Syria') {
+        expect(labels).not.toMatch(/Khamenei|Raisi|Saddam|Ahmadinejad/);
+      }
+    }
+  });
+
+  it("offers for a side's words only that side's people, with one true line each (items 22, 38, 44, 76)", () => {
+    for (const q of questions.filter((x) => x.template === 'who-said')) {
+      const labels = (q.prompt.options ?? []).map((o) => o.label);
+      if (labels.includes('Ali Khamenei') && q.key.optionIds?.includes('ali-khamenei')) {
+        expect(labels).not.toContain('Saddam Hussein');
+      }
+      expect(JSON.stringify(q.key.rationales)).not.toMatch(/quoted elsewhere/);
+    }
+  });
 });
