@@ -285,8 +285,8 @@ const whyDistractors = (idx: KbIndex, x: Explanation): Explanation[] => {
         !/(?<!al-)\bAssad\b/.test(answerLabel(o)) &&
         targetOf(o) !== targetOf(x) &&
         o.topic !== x.topic &&
-        // The same actor's motive in the same period could hold here too: not provably wrong.
-        !(o.actor === x.actor && overlaps(o.eras, x.eras)) &&
+        // The same actor's motive in the same (or an unfiled) period could hold here too: not provably wrong.
+        !(o.actor === x.actor && erasMeet(o.eras, x.eras)) &&
         // No shared content word with the key beyond the stem's: a near-paraphrase would be a second right answer.
         !overlaps(contentTokens(o.answer), privateKey),
     )
@@ -1154,7 +1154,7 @@ export const explainWhatTemplate: Template = {
               comparable(idx, x, o) &&
               o.topic !== x.topic &&
               targetOf(o) !== targetOf(x) &&
-              !(o.actor === x.actor && overlaps(o.eras, x.eras)) &&
+              !(o.actor === x.actor && erasMeet(o.eras, x.eras)) &&
               !/(?<!al-)\bAssad\b/.test(label(o)) &&
               !/\bnot\b/.test(o.topic),
           )
