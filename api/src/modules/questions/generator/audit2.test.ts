@@ -58,4 +58,15 @@ describe('audit 2', () => {
       expect(JSON.stringify(q.key.rationales)).not.toMatch(/quoted elsewhere/);
     }
   });
+
+  it('asks no fact in more than four non-drill items (Soleimani 2020 in 6 of 90)', () => {
+    const per = new Map<string, number>();
+    for (const q of questions.filter(
+      (x) => !['chronology', 'which-first', 'match-offices', 'match-years'].includes(x.template),
+    )) {
+      const f = q.factIds[0] ?? '';
+      per.set(f, (per.get(f) ?? 0) + 1);
+    }
+    expect(Math.max(...per.values())).toBeLessThanOrEqual(4);
+  });
 });
