@@ -69,4 +69,10 @@ describe('audit 2', () => {
     }
     expect(Math.max(...per.values())).toBeLessThanOrEqual(4);
   });
+
+  it('never matches an office whose title does not say whose it is (item 65: al Shatri)', () => {
+    for (const q of questions.filter((x) => x.template === 'match-offices')) {
+      expect(JSON.stringify(q.prompt.items)).not.toMatch(/Shatri/);
+    }
+  });
 });

@@ -444,7 +444,15 @@ export const matchOfficesTemplate: Template = {
             break;
           }
           // Titles with editorial asides ("(not named in the snippet)") are no labels for players.
-          const offices = idx.offices.filter((o) => o.person === p && !/[()]/.test(o.office.title));
+          // A government body's title with no state for it or its holder ("Head of the National
+          // Intelligence Service", audit 2 item 65) does not say whose it is: no fair target.
+          const stateless = (o: OfficeFact): boolean =>
+            idx.actors.get(o.office.of)?.kind === 'ORGANISATION' &&
+            idx.actors.get(o.office.of)?.orgType === 'GOVERNMENT_BODY' &&
+            !idx.actors.get(p)?.nationality;
+          const offices = idx.offices.filter(
+            (o) => o.person === p && !/[()]/.test(o.office.title) && !stateless(o),
+          );
           const office = offices[rng.int(offices.length)];
           if (!office) {
             continue;
