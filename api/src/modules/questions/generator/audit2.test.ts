@@ -75,4 +75,9 @@ describe('audit 2', () => {
       expect(JSON.stringify(q.prompt.items)).not.toMatch(/Shatri/);
     }
   });
+
+  it("states a source's reason as 'one reason why …', not 'when …, the aim or reason was:' (items 4, 43)", () => {
+    expect(text).not.toMatch(/the aim or reason was/);
+    expect(questions.some((q) => /this is one reason why/.test(q.stem))).toBe(true);
+  });
 });

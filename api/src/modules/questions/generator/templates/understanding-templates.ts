@@ -1268,9 +1268,10 @@ export const explainTrueFalseTemplate: Template = {
       if (!other) {
         continue;
       }
-      const because = x.kind === 'PURPOSE' ? 'the aim or reason was' : 'a reason was';
+      // "when X, the aim or reason was: for its …" read awkwardly (audit 2, items 4 and 43); every
+      // answer form (noun phrase, "to …", "for …", a clause) follows "one reason why X:".
       const statement = fixAssad(
-        `According to ${sourcePhrase(x.accordingTo)}, when ${lowerFirst(stripFinalPeriod(x.topic))}, ${because}: ${lowerFirst(stripFinalPeriod(other.answer))}.`,
+        `According to ${sourcePhrase(x.accordingTo)}, this is one reason why ${lowerFirst(stripFinalPeriod(x.topic))}: ${lowerFirst(stripFinalPeriod(other.answer))}.`,
         erasOf(x),
       );
       const reason = truth
