@@ -98,6 +98,78 @@ const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {
   return qs.filter((q) => TEMPLATE_CAPS[q.template] === undefined || keep.has(q.id));
 };
 
+/** Drill templates: ordering and matching over many facts at once, none of them "the" asked fact. */
+const DRILLS = new Set(['chronology', 'which-first', 'match-offices', 'match-years']);
+
+/**
+ * At most this many non-drill items ask about the same fact (audit 2: Soleimani's 2020 date in 6 of
+ * 90 sampled items). The kept items are the first by id.
+ */
+export const MAX_ITEMS_PER_FACT = 4;
+
+const capPerFact = (qs: BankQuestion[]): BankQuestion[] => {
+  const seen = new Map<string, number>();
+  const keep = new Set<string>();
+  for (const q of [...qs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const fact = q.factIds[0];
+    if (DRILLS.has(q.template) || fact === undefined) {
+      keep.add(q.id);
+      continue;
+    }
+    const n = (seen.get(fact) ?? 0) + 1;
+    seen.set(fact, n);
+    if (n <= MAX_ITEMS_PER_FACT) {
+      keep.add(q.id);
+    }
+  }
+  return qs.filter((q) => keep.has(q.id));
+};
+
+/** Shares the bank keeps under (issue 11: ≤ 25% per type, ≤ 35% ordering and matching). */
+const MAX_TYPE_SHARE = 0.25;
+const MAX_DRILL_SHARE = 0.35;
+
+/**
+ * The per-fact cap removes recall items, which raises the drills' and true/false share; trims the
+ * last-by-id items of whatever group is over its share until none is.
+ */
+const rebalance = (qs: BankQuestion[]): BankQuestion[] => {
+  let out = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const dropLast = (pred: (q: BankQuestion) => boolean): void => {
+    for (let i = out.length - 1; i >= 0; i -= 1) {
+      const q = out[i];
+      if (q && pred(q)) {
+        out = [...out.slice(0, i), ...out.slice(i + 1)];
+        return;
+      }
+    }
+  };
+  for (let guard = 0; guard < qs.length; guard += 1) {
+    const n = out.length;
+    const drills = out.filter((q) => DRILLS.has(q.template));
+    if (drills.length > MAX_DRILL_SHARE * n) {
+      const byT = new Map<string, number>();
+      for (const q of drills) {
+        byT.set(q.template, (byT.get(q.template) ?? 0) + 1);
+      }
+      const top = [...byT.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      dropLast((q) => q.template === top);
+      continue;
+    }
+    const byType = new Map<string, number>();
+    for (const q of out) {
+      byType.set(q.type, (byType.get(q.type) ?? 0) + 1);
+    }
+    const over = [...byType.entries()].find(([, c]) => c > MAX_TYPE_SHARE * n)?.[0];
+    if (!over) {
+      break;
+    }
+    dropLast((q) => q.type === over);
+  }
+  const keep = new Set(out.map((q) => q.id));
+  return qs.filter((q) => keep.has(q.id));
+};
+
 const inc = (m: Record<string, number>, k: string, by = 1): void => {
   m[k] = (m[k] ?? 0) + by;
 };
@@ -147,7 +219,7 @@ export const buildBankFromIndex = (idx: KbIndex, seed: number): BuildBankResult 
     }
   }
   const dupes = nearDuplicates(accepted);
-  const questions = capTemplates(accepted.filter((q) => !dupes.has(q.id)));
+  const questions = rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id)))));
   report.nearDuplicates = dupes.size;
   for (const q of questions) {
     inc(report.byType, q.type);

@@ -138,11 +138,23 @@ describe('question types on the fixture KB', () => {
     expect(q?.stem).toBe('Who said these words in June 2011?');
   });
 
-  it('OFFICE_HOLDER: Hafez al-Assad was President of Syria in 1984 (proven by his tenure)', () => {
-    const q = ofType('OFFICE_HOLDER').find((x) => x.stem === 'Who was President of Syria in 1984?');
-    expect(q && keyLabels(q)).toEqual(['Hafez al-Assad']);
-    // Bashar al-Assad only appears in the KB from 2000: never a 1984 distractor.
-    expect(q?.prompt.options?.map((o) => o.id)).not.toContain('bashar-al-assad');
+  it('OFFICE_HOLDER: only other holders or people of the same state as distractors (audit 2)', () => {
+    // Hafez al-Assad is the only Syrian in public life in 1984 in the fixture, and Bashar al-Assad
+    // appears only from 2000: offering Khamenei or Saddam Hussein would be excluded by the stem.
+    expect(
+      ofType('OFFICE_HOLDER').find((x) => x.stem === 'Who was President of Syria in 1984?'),
+    ).toBeUndefined();
+    const items = ofType('OFFICE_HOLDER');
+    expect(items.length).toBeGreaterThan(0);
+    for (const q of items) {
+      const state = q.stem.match(/ of (Iran|Syria)\b/)?.[1]?.toLowerCase();
+      for (const o of q.prompt.options ?? []) {
+        expect([o.id, kbSmall.actors.find((a) => a.slug === o.id)?.nationality]).toEqual([
+          o.id,
+          state,
+        ]);
+      }
+    }
   });
 
   it('MATCHING: every item has exactly one target and the pairing is a permutation', () => {

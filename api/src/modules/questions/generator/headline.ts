@@ -80,6 +80,7 @@ const PARTICIPLES = new Set([
   'appointed',
   'designated',
   'expelled',
+  'concluded',
 ]);
 
 const TITLE_WORDS = new Set([

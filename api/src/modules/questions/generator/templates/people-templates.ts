@@ -160,7 +160,15 @@ export const officeHolderTemplate: Template = {
                   (x.office.of === o.office.of && SINGLE_HOLDER_ROLES.has(x.office.role))),
             )
             .map((x) => x.person),
-        ).filter((p) => idx.actors.get(p)?.kind === 'PERSON' && isInPublicLife(idx, p, when));
+        )
+          .filter((p) => idx.actors.get(p)?.kind === 'PERSON' && isInPublicLife(idx, p, when))
+          // "President of Iran" rules out a Syrian or Iraqi by itself: only the same office or the
+          // same state's people (audit 2, items 13 and 68).
+          .filter(
+            (p) =>
+              idx.offices.some((x) => x.person === p && sameOffice(x, o)) ||
+              idx.actors.get(p)?.nationality === o.office.of,
+          );
         const rng = contentRng(`office:${o.id}:${d.value}`);
         const ranked = scoreActors(idx, candidates, {
           key: o.person,
@@ -306,7 +314,16 @@ export const whoSaidTemplate: Template = {
           .map((a) => a.slug),
       ]).filter((p) => p !== q.speaker && idx.actors.get(p)?.kind === 'PERSON' && inLife(p));
       const rng = contentRng(`who-said:${q.id}`);
-      const ranked = scoreActors(idx, people, {
+      // Words that speak for a side ("we", "our", the speaker's state by name) rule out anyone
+      // from another side by themselves (audit 2: Saddam Hussein offered for Khamenei's words).
+      const nation = speaker.nationality ? idx.actors.get(speaker.nationality) : undefined;
+      const sided =
+        /\b(we|our|us|ours)\b/i.test(q.words) ||
+        (nation !== undefined && containsPhrase(q.words, nation.shortName ?? nation.name));
+      const sameSide = people.filter((p) => idx.actors.get(p)?.nationality === speaker.nationality);
+      // Otherwise same-side people still come first: a foe offered for a side's words is a joke
+      // option (Saddam Hussein for Khamenei on Syria, Khamenei for a Syrian critic of Iran).
+      const ranked = scoreActors(idx, sided || sameSide.length >= 2 ? sameSide : people, {
         key: q.speaker,
         anchors: [q.speaker, ...(speaker.nationality ? [speaker.nationality] : [])],
         when,
@@ -322,6 +339,15 @@ export const whoSaidTemplate: Template = {
       const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${q.context}`;
       const otherQuote = (p: string): Quote | undefined =>
         idx.kb.quotes.find((x) => x.speaker === p);
+      // One true line about the distractor: an office the sources record, else what they said.
+      const aboutPerson = (p: string): string => {
+        const own = idx.offices.find((x) => x.person === p);
+        if (own) {
+          return officeLine(idx, own);
+        }
+        const oq = otherQuote(p);
+        return oq ? `${actorLabel(idx, p)} is quoted in the sources about ${oq.topic}.` : '';
+      };
       const attribution =
         q.reportedBy && q.status !== 'FACT'
           ? `According to ${claimant(idx, q.reportedBy)}, who`
@@ -335,8 +361,15 @@ export const whoSaidTemplate: Template = {
             idx,
             p,
             false,
-            `Not ${actorLabel(idx, p)}: the source gives these words to ${actorLabel(idx, q.speaker)}.${oq ? ` ${actorLabel(idx, p)} is quoted elsewhere in the sources, with other words.` : ''}`,
-            [factId, ...(oq ? [quoteFactId(oq.id)] : [])],
+            `Not ${actorLabel(idx, p)}: the source gives these words to ${actorLabel(idx, q.speaker)}.${aboutPerson(p) ? ` ${aboutPerson(p)}` : ''}`,
+            [
+              factId,
+              ...(idx.offices.find((x) => x.person === p)
+                ? [(idx.offices.find((x) => x.person === p) as OfficeFact).id]
+                : oq
+                  ? [quoteFactId(oq.id)]
+                  : []),
+            ],
           );
         }),
       ];
@@ -411,7 +444,15 @@ export const matchOfficesTemplate: Template = {
             break;
           }
           // Titles with editorial asides ("(not named in the snippet)") are no labels for players.
-          const offices = idx.offices.filter((o) => o.person === p && !/[()]/.test(o.office.title));
+          // A government body's title with no state for it or its holder ("Head of the National
+          // Intelligence Service", audit 2 item 65) does not say whose it is: no fair target.
+          const stateless = (o: OfficeFact): boolean =>
+            idx.actors.get(o.office.of)?.kind === 'ORGANISATION' &&
+            idx.actors.get(o.office.of)?.orgType === 'GOVERNMENT_BODY' &&
+            !idx.actors.get(p)?.nationality;
+          const offices = idx.offices.filter(
+            (o) => o.person === p && !/[()]/.test(o.office.title) && !stateless(o),
+          );
           const office = offices[rng.int(offices.length)];
           if (!office) {
             continue;

@@ -16,6 +16,7 @@ import {
   eventFacets,
   eventFact,
   hasExactDates,
+  isGenericOccurrence,
   optionIds,
   rationale,
   siblingOccurrenceYears,
@@ -192,6 +193,8 @@ export const yearEventTemplate: Template = {
         e.status === 'FACT' &&
         e.disputes.length === 0 &&
         hasExactDates(e) &&
+        // One strike of a recurring series may have a sibling in any year: never "not in Y".
+        !isGenericOccurrence(idx, e) &&
         !/\b(1[89]|20)\d\d\b/.test(e.title),
     );
     return datableEvents(idx)
