@@ -17,6 +17,7 @@ import type {
   User,
 } from '@quiz/prisma';
 import DataLoader from 'dataloader';
+import { afterPendingYields } from './limits/guard';
 import { citationCache, sourceCache } from './modules/knowledge/kb-cache';
 import { findActorEventPages } from './modules/knowledge/service';
 import { boardKey } from './modules/leaderboard/ranking';
@@ -27,8 +28,9 @@ import { loadQuestionsById } from './modules/questions/bank-cache';
  * Batches dispatch on setImmediate rather than DataLoader's default (after one promise tick):
  * sibling fields reach their loads at different promise depths (a cached parent resolves sooner
  * than a queried one), and the default would then split one batch into two queries at random.
+ * Fields the request guard deferred to a later macrotask come first for the same reason.
  */
-const BATCH = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
+const BATCH = { batchScheduleFn: afterPendingYields };
 
 /** Loads rows by key in one query per tick, returning them in the keys' order (null if missing). */
 const byKey = <K extends string, V>(

@@ -72,18 +72,41 @@ type Guarded = { guard?: RequestGuard };
  */
 const YIELD_EVERY_MS = 10;
 let lastYield = performance.now();
+/** Yielded fields waiting for their macrotask; loader batches wait behind them (loaders.ts). */
+let pendingYields = 0;
+
+/**
+ * Runs `dispatch` once no yielded field is waiting: a field that yielded mid-execution reaches its
+ * loads after the batch's own setImmediate would have fired, and the batch would split in two.
+ * Other requests' yields count too, so the wait is capped at a few rounds: a long answer being
+ * serialised elsewhere must not starve this request's batch.
+ */
+const MAX_BATCH_WAIT_ROUNDS = 8;
+export const afterPendingYields = (dispatch: () => void): void => {
+  let rounds = 0;
+  const attempt = () => {
+    if (pendingYields > 0 && rounds++ < MAX_BATCH_WAIT_ROUNDS) {
+      setImmediate(attempt);
+    } else {
+      dispatch();
+    }
+  };
+  setImmediate(attempt);
+};
 
 const afterYield = <T>(run: () => T): Promise<T> =>
-  new Promise<T>((resolve, reject) =>
+  new Promise<T>((resolve, reject) => {
+    pendingYields += 1;
     setImmediate(() => {
+      pendingYields -= 1;
       lastYield = performance.now();
       try {
         resolve(run());
       } catch (error) {
         reject(error);
       }
-    }),
-  );
+    });
+  });
 
 const isPromise = (value: unknown): value is Promise<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
