@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { publishSetWith, signInByApi } from './support';
@@ -117,6 +118,19 @@ test('a host and three players play a live game to the podium; a reload mid-ques
   await expect(host.getByRole('heading', { name: /^Report:/ })).toBeVisible();
   for (const name of names) {
     await expect(host.getByRole('cell', { name, exact: true })).toBeVisible();
+  }
+  // The report's download: the API's file (exportLiveResults), one row per player.
+  const [csv] = await Promise.all([
+    host.waitForEvent('download'),
+    host.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toMatch(/-live-results-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = readFileSync(await csv.path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(rows).toHaveLength(names.length + 1);
+  for (const name of names) {
+    expect(rows.some((row) => row.split(',')[1] === name)).toBe(true);
   }
   expect(await severeViolations(host)).toEqual([]);
 });

@@ -89,8 +89,13 @@ describe('answer keys are reachable only through guarded edges', () => {
     expect(into('QuestionPayload')).toEqual(['Mutation.createQuestion', 'Mutation.updateQuestion']);
     expect(into('GenerateQuestionsPayload')).toEqual(['Mutation.generateQuestions']);
     expect(into('ImportQuestionsPayload')).toEqual(['Mutation.importQuestions']);
-    // Exported files hold keys as text: only the set owner's two queries return one.
-    expect(into('ExportFile')).toEqual(['Query.exportQuestionSet', 'Query.exportSetResults']);
+    // Exported files hold keys as text: only the set owner's two queries return one (and the
+    // live host's results, which hold no key).
+    expect(into('ExportFile')).toEqual([
+      'Query.exportLiveResults',
+      'Query.exportQuestionSet',
+      'Query.exportSetResults',
+    ]);
   });
 
   it('players see sets as PublishedSet, which has no questions', () => {

@@ -25,7 +25,8 @@ export type ExportFilePayload = {
   notes: ExportNote[];
 };
 
-const payload = (
+/** A file as GraphQL's ExportFile: text as is, bytes as base64. */
+export const filePayload = (
   file: { filename: string; mimeType: string; content: string | Uint8Array },
   notes: ExportNote[],
 ): ExportFilePayload =>
@@ -121,7 +122,7 @@ export const exportQuestionSet = async ({
 }): Promise<ExportFilePayload> => {
   const set = await loadExportSet(db, ownerId, setId);
   const file = await exportSet(set, format, now);
-  return payload(file, file.notes);
+  return filePayload(file, file.notes);
 };
 
 export type ImportPayload = {
@@ -334,12 +335,12 @@ export const exportSetResults = async ({
   const base = `${slugify(analytics.set.title)}${analytics.class ? `-${slugify(analytics.class.name)}` : ''}-results`;
   const filename = exportFilename(base, format, now);
   if (format === 'CSV') {
-    return payload(
+    return filePayload(
       { filename, mimeType: 'text/csv; charset=utf-8', content: resultsCsv(input) },
       [],
     );
   }
-  return payload(
+  return filePayload(
     {
       filename,
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,5 +1,5 @@
 import { planLiveBoard } from './board';
-import { csvField } from './report';
+import { liveResultsCsv } from './results';
 
 const AT = new Date('2026-12-05T10:00:00Z');
 const KEY = 's:set:live';
@@ -52,13 +52,40 @@ describe('the LIVE board', () => {
   });
 });
 
-describe('CSV fields', () => {
-  it('quotes separators and defuses spreadsheet formulas', () => {
-    expect(csvField('Ana')).toBe('Ana');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField(-5)).toBe('-5');
-    expect(csvField(null)).toBe('');
+describe('the report as CSV', () => {
+  it('quotes separators and defuses spreadsheet formulas, through the interop writer', () => {
+    const player = (nickname: string, rank: number, results: (boolean | null)[]) => ({
+      rank,
+      nickname,
+      team: rank === 1 ? 0 : null,
+      score: rank === 1 ? 1000 : 0,
+      correctCount: results.filter(Boolean).length,
+      answerCount: results.filter((r) => r !== null).length,
+      bestStreak: results.filter(Boolean).length,
+      results,
+    });
+    const csv = liveResultsCsv({
+      questions: [0, 1].map((index) => ({
+        index,
+        stem: 'Q',
+        answerCount: 0,
+        correctCount: 0,
+        correctRate: 0,
+        medianMs: null,
+        skipped: false,
+      })),
+      players: [
+        player('a,b', 1, [true, null]),
+        player('=HYPERLINK("x")', 2, [false, null]),
+        player('-5', 2, [null, null]),
+      ],
+    });
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFRank,Nickname,Team,Score,Right answers,Answered,Best streak,Q1 right,Q2 right',
+      '1,"a,b",1,1000,1,1,1,1,',
+      `2,"'=HYPERLINK(""x"")",,0,0,1,0,0,`,
+      "2,'-5,,0,0,0,0,,",
+      '',
+    ]);
   });
 });

@@ -1,25 +1,18 @@
 /**
  * After the game: per question (how many answered, how many right, median time) and per player
- * (rank, score, right answers, one result per question), and the same as CSV. Right answers are
- * always there, so a teacher sees what a student knew whatever the speed points said.
+ * (rank, score, right answers, one result per question), and the same as CSV or XLSX (results.ts).
+ * Right answers are always there, so a teacher sees what a student knew whatever the speed
+ * points said.
  */
 import type { PrismaClient, User } from '@quiz/prisma';
 import { notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
+import { exportFilename } from '../interop/export';
+import { type ExportFilePayload, filePayload } from '../interop/service';
+import { slugify } from '../interop/text';
 import { rankPlayers } from './machine';
+import { type LiveResultsInput, liveResultsCsv, liveResultsXlsx } from './results';
 import { questionsOf } from './views';
-
-/** One CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets show text. */
-export const csvField = (value: string | number | null): string => {
-  if (value === null) {
-    return '';
-  }
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 const median = (values: number[]): number | null => {
   if (values.length === 0) {
@@ -32,7 +25,8 @@ const median = (values: number[]): number | null => {
     : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
 };
 
-export const liveReport = async (db: PrismaClient, gameId: string, host: User) => {
+/** The report's data and its scored answers (the XLSX "Answers" sheet); the host's only. */
+const loadReport = async (db: PrismaClient, gameId: string, host: User) => {
   const game = isUuid(gameId) ? await db.liveGame.findUnique({ where: { id: gameId } }) : null;
   if (!game || game.hostId !== host.id) {
     throw notFound('Live game');
@@ -82,7 +76,8 @@ export const liveReport = async (db: PrismaClient, gameId: string, host: User) =
       row[answer.questionIndex] = answer.isCorrect;
     }
   }
-  const players = rankPlayers(seats).map((seat) => ({
+  const ranked = rankPlayers(seats);
+  const players = ranked.map((seat) => ({
     rank: seat.rank,
     nickname: seat.nickname,
     team: seat.team,
@@ -92,33 +87,6 @@ export const liveReport = async (db: PrismaClient, gameId: string, host: User) =
     bestStreak: seat.bestStreak,
     results: results.get(seat.id) ?? [],
   }));
-  const header = [
-    'rank',
-    'nickname',
-    'team',
-    'score',
-    'correct',
-    'answered',
-    'best_streak',
-    ...questions.map((_, i) => `q${i + 1}`),
-  ];
-  const lines = [
-    header.join(','),
-    ...players.map((p) =>
-      [
-        p.rank,
-        p.nickname,
-        p.team === null ? null : p.team + 1,
-        p.score,
-        p.correctCount,
-        p.answerCount,
-        p.bestStreak,
-        ...p.results.map((r) => (r === null ? null : r ? 1 : 0)),
-      ]
-        .map(csvField)
-        .join(','),
-    ),
-  ];
   return {
     game: {
       id: game.id,
@@ -131,6 +99,70 @@ export const liveReport = async (db: PrismaClient, gameId: string, host: User) =
     },
     questions: reportQuestions,
     players,
-    csv: `${lines.join('\n')}\n`,
+    answers: answersOf(ranked, counted),
   };
+};
+
+/** Scored answers in the rows' order (rank, then join order), then by question. */
+const answersOf = (
+  ranked: { id: string; nickname: string }[],
+  counted: {
+    playerId: string;
+    questionIndex: number;
+    isCorrect: boolean;
+    points: number | null;
+    elapsedMs: number;
+  }[],
+): LiveResultsInput['answers'] => {
+  const row = new Map(ranked.map((seat, index) => [seat.id, index]));
+  return [...counted]
+    .sort(
+      (x, y) =>
+        (row.get(x.playerId) ?? 0) - (row.get(y.playerId) ?? 0) ||
+        x.questionIndex - y.questionIndex,
+    )
+    .map((a) => ({
+      nickname: ranked[row.get(a.playerId) ?? -1]?.nickname ?? '',
+      questionIndex: a.questionIndex,
+      isCorrect: a.isCorrect,
+      points: a.points ?? 0,
+      elapsedMs: a.elapsedMs,
+    }));
+};
+
+export const liveReport = async (db: PrismaClient, gameId: string, host: User) => {
+  const { answers: _answers, ...report } = await loadReport(db, gameId, host);
+  // The same rows as exportLiveResults, so the field and the file never disagree.
+  return { ...report, csv: liveResultsCsv(report) };
+};
+
+/** The report as a file (CSV, or XLSX with "Answers" and "Questions" sheets). */
+export const exportLiveResults = async ({
+  db,
+  gameId,
+  host,
+  format,
+  now,
+}: {
+  db: PrismaClient;
+  gameId: string;
+  host: User;
+  format: 'CSV' | 'XLSX';
+  now: Date;
+}): Promise<ExportFilePayload> => {
+  const report = await loadReport(db, gameId, host);
+  const filename = exportFilename(`${slugify(report.game.title)}-live-results`, format, now);
+  return format === 'CSV'
+    ? filePayload(
+        { filename, mimeType: 'text/csv; charset=utf-8', content: liveResultsCsv(report) },
+        [],
+      )
+    : filePayload(
+        {
+          filename,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          content: await liveResultsXlsx(report),
+        },
+        [],
+      );
 };

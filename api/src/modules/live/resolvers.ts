@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
 import type { QuestionResponse } from '../questions/types';
 import type { HostView, PlayerView } from './frames';
-import { liveReport } from './report';
+import { exportLiveResults, liveReport } from './report';
 import {
   createLiveGame,
   hostCommand,
@@ -55,6 +55,9 @@ export const resolvers: Resolvers = {
     liveLobby: (_p, { pin }, ctx) => lobbyInfo(ctx.db, pin),
     livePlayer: (_p, { token }, ctx) => playerView(ctx.db, token, ctx.now()),
     liveReport: (_p, { id }, ctx) => liveReport(ctx.db, id, requireTeacher(ctx)),
+    // The same lookup as liveReport: another's game, an unknown or malformed id read as NOT_FOUND.
+    exportLiveResults: (_p, { gameId, format }, ctx) =>
+      exportLiveResults({ db: ctx.db, gameId, host: requireTeacher(ctx), format, now: ctx.now() }),
   },
   Mutation: {
     createLiveGame: (_p, { input }, ctx) =>

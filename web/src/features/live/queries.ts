@@ -228,7 +228,17 @@ export const LiveReportDocument = graphql(`
         bestStreak
         results
       }
-      csv
+    }
+  }
+`);
+
+export const ExportLiveResultsDocument = graphql(`
+  query ExportLiveResults($gameId: ID!, $format: ResultsFormat!) {
+    exportLiveResults(gameId: $gameId, format: $format) {
+      filename
+      mimeType
+      encoding
+      content
     }
   }
 `);

@@ -1,15 +1,33 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { saveFile } from '@/features/interop/download';
+import type { ResultsFormat } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql/client';
-import { LiveReportDocument } from './queries';
+import { describeError } from '@/lib/graphql/error-messages';
+import { ExportLiveResultsDocument, LiveReportDocument } from './queries';
 
-/** Per question and per player after the game, with a CSV download. */
+/** Per question and per player after the game, with CSV and XLSX downloads (as set results). */
 export const LiveReportView = ({ gameId }: { gameId: string }) => {
   const { data, error } = useQuery({
     queryKey: ['liveReport', gameId],
     queryFn: () => gqlRequest(LiveReportDocument, { id: gameId }),
   });
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const download = async (format: ResultsFormat) => {
+    setBusy(true);
+    setDownloadError(null);
+    try {
+      const file = await gqlRequest(ExportLiveResultsDocument, { gameId, format });
+      saveFile(file.exportLiveResults);
+    } catch (caught) {
+      setDownloadError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
   if (error) {
     return <p role="alert">{error.message}</p>;
   }
@@ -17,23 +35,33 @@ export const LiveReportView = ({ gameId }: { gameId: string }) => {
     return <p>Loading the report…</p>;
   }
   const report = data.liveReport;
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([report.csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `live-${report.game.title.replace(/[^\w-]+/g, '-').slice(0, 40)}.csv`;
-    link.click();
-    URL.revokeObjectURL(url);
-  };
   return (
     <div className="stack">
       <h1>Report: {report.game.title}</h1>
-      <p>
-        {report.game.playerCount} players ·{' '}
-        <button type="button" className="button button--secondary" onClick={download}>
+      <div className="row">
+        <p>{report.game.playerCount} players</p>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={() => download('CSV')}
+        >
           Download CSV
         </button>
-      </p>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={() => download('XLSX')}
+        >
+          Download XLSX
+        </button>
+      </div>
+      {downloadError ? (
+        <p className="notice notice--bad" role="alert">
+          {downloadError}
+        </p>
+      ) : null}
       <section className="card stack" aria-labelledby="report-questions">
         <h2 id="report-questions">Questions</h2>
         <table className="table">
