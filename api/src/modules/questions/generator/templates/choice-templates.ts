@@ -21,7 +21,15 @@ import {
 import { contentRng } from '../rng';
 import { containsPhrase, lowerFirst } from '../text';
 import type { Draft, Template } from '../types';
-import { attributionFor, baseDraft, citeFacts, claimant, optionIds, rationale } from './common';
+import {
+  askableFigure,
+  attributionFor,
+  baseDraft,
+  citeFacts,
+  claimant,
+  optionIds,
+  rationale,
+} from './common';
 import {
   contextPhrase,
   exclusiveAmongArabs,
@@ -425,7 +433,7 @@ export const figureAmountTemplate: Template = {
   generate: (idx) =>
     idx.kb.figures.flatMap((f) => {
       const attribution = attributionFor(idx.facts.get(figureFactId(f.id)));
-      if (attribution === null) {
+      if (attribution === null || !askableFigure(f)) {
         return [];
       }
       const others = idx.kb.figures

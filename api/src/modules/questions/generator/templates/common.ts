@@ -1,5 +1,5 @@
 /** Helpers shared by the templates: rationales with citations, event eligibility, attribution. */
-import type { Event } from '@quiz/prisma/knowledge';
+import type { Event, Figure } from '@quiz/prisma/knowledge';
 import type { BankQuestion } from '../../types';
 import { singleYear, span } from '../dates';
 import { nameInText, uniq } from '../describe';
@@ -163,3 +163,11 @@ export const claimant = (idx: KbIndex, claimedBy: string): string => {
     ? head
     : `${article(head)} ${head.charAt(0).toLowerCase()}${head.slice(1)}`;
 };
+
+/**
+ * A figure a student can place (audit 3): not the ISW election seats (Iraqi politics the sources do
+ * not tie to Iran and Syria, item 31) and not a duration with no date to count from (the Wilson
+ * Center's "34 years", item 61).
+ */
+export const askableFigure = (f: Figure): boolean =>
+  f.measures !== 'SEATS' && !(f.measures === 'DURATION' && f.asOf === undefined);

@@ -21,7 +21,15 @@ import { contentRng } from '../rng';
 import { capitalise, contentTokens, lowerFirst, stripFinalPeriod } from '../text';
 import type { Draft, Template } from '../types';
 import { formatAmount } from './choice-templates';
-import { baseDraft, citeFacts, claimant, hasExactDates, optionIds, rationale } from './common';
+import {
+  askableFigure,
+  baseDraft,
+  citeFacts,
+  claimant,
+  hasExactDates,
+  optionIds,
+  rationale,
+} from './common';
 
 const MAX_ID = 64;
 const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
@@ -534,7 +542,7 @@ export const figureMeaningTemplate: Template = {
   timeVarying: false,
   generate: (idx) =>
     idx.kb.figures
-      .filter((f) => f.status !== 'DISPUTED')
+      .filter((f) => f.status !== 'DISPUTED' && askableFigure(f))
       .flatMap((f) => {
         const others = idx.kb.figures.filter(
           (o) =>
@@ -1366,6 +1374,7 @@ export const figureTrueFalseTemplate: Template = {
       .filter(
         (f) =>
           f.status !== 'DISPUTED' &&
+          askableFigure(f) &&
           figureLabel(f).split(' ').length >= 4 &&
           f.amountHigh === undefined,
       )
@@ -1378,7 +1387,14 @@ export const figureTrueFalseTemplate: Template = {
           f.status === 'FACT'
             ? 'In the sources, '
             : `According to ${claimant(idx, f.claimedBy ?? '')}, `;
-        const statement = `${lead}the figure for ${inSentence(figureLabel(f))} is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
+        // "the figure for number of …" read badly (audit 3, item 45): the label is the subject.
+        const subject = inSentence(figureLabel(f));
+        const noun = /^how\b/i.test(subject)
+          ? `the figure for ${subject}`
+          : /^[A-Z][\w-]*'s\b/.test(subject)
+            ? subject
+            : `the ${subject}`;
+        const statement = `${lead}${noun} is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
         const fid = figureFactId(f.id);
         const reason = `The sources give ${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
         return [
