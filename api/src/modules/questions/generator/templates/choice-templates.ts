@@ -42,6 +42,8 @@ import {
   sameKind,
   stanceGroups,
   stanceVerb,
+  exceptionLead,
+  isExceptionGroup,
 } from './stance';
 
 const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>
@@ -247,7 +249,9 @@ export const stanceMultiTemplate: Template = {
               type: 'MULTI_SELECT',
               template: 'stance-multi',
               version: 1,
-              stem: `Which of these ${noun}s ${stanceVerb(g.type, true)} ${objectLabel(idx, g)} ${contextPhrase(idx, g)}? Select all that apply.`,
+              stem: isExceptionGroup(idx, g)
+                ? `${exceptionLead(idx, g)} Which of these ${noun}s does it name as exceptions? Select all that apply.`
+                : `Which of these ${noun}s ${stanceVerb(g.type, true)} ${objectLabel(idx, g)} ${contextPhrase(idx, g)}? Select all that apply.`,
               prompt: {
                 selectMany: true,
                 options: [...ks, ...ws].map((s) => ({ id: s, label: actorLabel(idx, s) })),
