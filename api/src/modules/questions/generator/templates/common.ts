@@ -171,3 +171,24 @@ export const claimant = (idx: KbIndex, claimedBy: string): string => {
  */
 export const askableFigure = (f: Figure): boolean =>
   f.measures !== 'SEATS' && !(f.measures === 'DURATION' && f.asOf === undefined);
+
+/**
+ * The last year a wrong date for this event stays plausible: a person who acted in it as a
+ * ruler cannot have done so after their last office ended ("Assad attended the Manama meeting in
+ * 2025" is refuted by the regime's fall, not by knowing the meeting; audit 3, item 33).
+ */
+export const lastPlausibleYear = (idx: KbIndex, e: Event, fallback: number): number => {
+  const start = singleYear(e.start);
+  let last = fallback;
+  for (const p of e.participants) {
+    const a = idx.actors.get(p.actor);
+    if (a?.kind !== 'PERSON' || a.offices.length === 0 || a.offices.some((o) => !o.to)) {
+      continue;
+    }
+    const end = Math.max(...a.offices.map((o) => Number((o.to?.value ?? '0').slice(0, 4))));
+    if (start !== null && start <= end) {
+      last = Math.min(last, end);
+    }
+  }
+  return last;
+};

@@ -24,6 +24,7 @@ import {
   citeFacts,
   datableEvents,
   eventFacets,
+  lastPlausibleYear,
   rationale,
   siblingOccurrenceYears,
 } from './common';
@@ -165,7 +166,7 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
       key: year,
       count: 1,
       minYear: idx.window.fromYear,
-      maxYear: idx.window.toYear,
+      maxYear: lastPlausibleYear(idx, event, idx.window.toYear),
       preferred: years,
       // A revolution or war unfolds over more than its labelled year (1978–79): the year next to it
       // is no clearly false statement (audit 1, item 61).

@@ -59,7 +59,7 @@ const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.includes(x));
 
 const NEGATIVE =
-  /\b(cool|declin|rift|tension|strain|isolat|sanction|evacuat|withdr|avoid|distanc|downturn|wary|frustrat|cost|collaps|blow|los[st]|fell|fall|struggl|kill|strike|restrict|scal(e|ing) back|left iran|pulled|cut)/i;
+  /\b(low|weak|stagnat|cool|declin|rift|tension|strain|isolat|sanction|evacuat|withdr|avoid|distanc|downturn|wary|frustrat|cost|collaps|blow|los[st]|fell|fall|struggl|kill|strike|restrict|scal(e|ing) back|left iran|pulled|cut)/i;
 const POSITIVE =
   /\b(ally|allied|alliance|closer|deepen|strong|held|valued|support|back(ed|ing)?|interven|stepped up|pushed|solidif|grew|bolster|sided|trained|found|operated|fought|gains|asked for more)/i;
 
@@ -81,6 +81,10 @@ const RELATIONSHIP_TOPIC =
 /** Whether a topic tells of ties weakening (−1), strengthening or acting (+1), or neither (0). */
 const polarity = (topic: string): number =>
   NEGATIVE.test(topic) ? -1 : POSITIVE.test(topic) ? 1 : 0;
+
+/** The source documents an explanation's citations come from. */
+const sourcesOf = (idx: KbIndex, x: Explanation): string[] =>
+  x.citations.map((c) => idx.citations.get(c)?.source ?? c);
 
 /** A wrong option must carry its own referents: "Pakistan designated it …" does not. */
 const selfContained = (x: Explanation): boolean =>
@@ -214,8 +218,24 @@ const sameFamily = (a: Explanation, b: Explanation): boolean =>
   WHY_KINDS.has(a.kind) === WHY_KINDS.has(b.kind);
 
 /** Answers that may be offered: a phrase, not a sentence with its own full stop inside. */
+/**
+ * Aims that only restate what the act is for (audit 3: a monitoring centre set up "to observe",
+ * fighters recruited "to fight"): the stem answers itself, so the record is not asked.
+ */
+const TAUTOLOGIES: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/\bmonitor/i, /\b(observe|monitor)/i],
+  [/\b(recruit|brigades?|fighters|militias?)\b/i, /\b(to fight|fighting)\b/i],
+];
+
+export const restatesTopic = (x: Pick<Explanation, 'kind' | 'topic' | 'answer'>): boolean =>
+  x.kind === 'PURPOSE' &&
+  TAUTOLOGIES.some(([topic, answer]) => topic.test(x.topic) && answer.test(x.answer));
+
 const usableAnswer = (x: Explanation): boolean =>
-  x.answer.length >= 12 && x.answer.length <= 160 && !/\.\s/.test(x.answer);
+  x.answer.length >= 12 &&
+  x.answer.length <= 160 &&
+  !/\.\s/.test(x.answer) &&
+  !restatesTopic(x);
 
 /** A distractor must read on its own: no pronoun whose referent is in another record's topic. */
 const standsAlone = (x: Explanation): boolean =>
@@ -657,7 +677,14 @@ export const quoteTopicTemplate: Template = {
   timeVarying: false,
   generate: (idx) =>
     idx.kb.quotes
-      .filter((q) => q.status !== 'DISPUTED' && topicOption(q) && occasionPhrase(q))
+      // Three loose words ("no tangible results") say nothing without their sentence (audit 3, item 82).
+      .filter(
+        (q) =>
+          q.status !== 'DISPUTED' &&
+          topicOption(q) &&
+          occasionPhrase(q) &&
+          q.words.split(/\s+/).length >= 5,
+      )
       .flatMap((q) => {
         const eras = quoteEras(idx, q);
         const key = topicOption(q, eras) as string;
@@ -670,6 +697,8 @@ export const quoteTopicTemplate: Template = {
           if (
             !t ||
             /\bAssad\b/.test(t) ||
+            // "His engagement with the United States" reads as the key speaker's (audit 3, item 13).
+            /\b(his|her)\b/i.test(t) ||
             o.id === q.id ||
             seen.has(t) ||
             (o.event === q.event && q.event !== undefined)
@@ -725,7 +754,9 @@ export const quoteTopicTemplate: Template = {
                       idx,
                       optId('topic-', o.id),
                       false,
-                      `That is what ${o.speakerLabel ?? actorLabel(idx, o.speaker)} was talking about in the words “${stripFinalPeriod(o.words)}”.`,
+                      // Attributed as the source words it: Wikipedia's "Khomeini (who called Syria
+                      // 'the golden ring …')" is its attribution, not a fact (audit 3, item 82).
+                      `That is the topic of other words, “${stripFinalPeriod(o.words)}”, which ${o.reportedBy ?? 'a source'} gives to ${o.speakerLabel ?? actorLabel(idx, o.speaker)}.`,
                       [quoteFactId(o.id)],
                     ),
                   ),
@@ -1157,7 +1188,13 @@ export const explainWhatTemplate: Template = {
     return idx.kb.explanations
       .filter(
         (x) =>
-          WHY_KINDS.has(x.kind) && usableAnswer(x) && standsAlone(x) && x.status !== 'DISPUTED',
+          WHY_KINDS.has(x.kind) &&
+          usableAnswer(x) &&
+          // The stem shows the reason without its topic: "for its strategic location" has no
+          // referent for "its" and is no aim (audit 3, item 4); explain-why asks those records.
+          selfContained(x) &&
+          !/\b(its|their)\b|^for\b/i.test(x.answer) &&
+          x.status !== 'DISPUTED',
       )
       .map((x) => {
         const label = (o: Explanation) =>
@@ -1272,7 +1309,13 @@ export const explainTrueFalseTemplate: Template = {
     );
     for (const x of pool) {
       const truth = contentRng(`tfx:${x.id}`).next() < 0.5;
-      const other = truth ? x : whyDistractors(idx, x).find((o) => !/\bnot\b/.test(o.answer));
+      // The false reason comes from another source document: a reason the same paper gives for
+      // something else may be its reason here too (audit 3, item 52).
+      const other = truth
+        ? x
+        : whyDistractors(idx, x).find(
+            (o) => !/\bnot\b/.test(o.answer) && !overlaps(sourcesOf(idx, o), sourcesOf(idx, x)),
+          );
       if (!other) {
         continue;
       }
