@@ -32,9 +32,11 @@ import {
 } from './common';
 import {
   contextPhrase,
+  exceptionLead,
   exclusiveAmongArabs,
   groupAttribution,
   isArab,
+  isExceptionGroup,
   kindNounOf,
   objectLabel,
   refute,
@@ -42,8 +44,6 @@ import {
   sameKind,
   stanceGroups,
   stanceVerb,
-  exceptionLead,
-  isExceptionGroup,
 } from './stance';
 
 const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>

@@ -362,7 +362,10 @@ export const whoSaidTemplate: Template = {
         topic &&
         !/\b(his|her|he|she|him)\b/i.test(topic) &&
         !containsPhrase(topic, actorLabel(idx, q.speaker)) &&
-        !containsPhrase(topic, (actorLabel(idx, q.speaker).split(' ').pop() ?? '').replace(/^al-/, ''))
+        !containsPhrase(
+          topic,
+          (actorLabel(idx, q.speaker).split(' ').pop() ?? '').replace(/^al-/, ''),
+        )
           ? ` about ${topic}`
           : '';
       const whenPhrase = d ? ` ${plainDatePhrase(d)}` : '';

@@ -232,10 +232,7 @@ export const restatesTopic = (x: Pick<Explanation, 'kind' | 'topic' | 'answer'>)
   TAUTOLOGIES.some(([topic, answer]) => topic.test(x.topic) && answer.test(x.answer));
 
 const usableAnswer = (x: Explanation): boolean =>
-  x.answer.length >= 12 &&
-  x.answer.length <= 160 &&
-  !/\.\s/.test(x.answer) &&
-  !restatesTopic(x);
+  x.answer.length >= 12 && x.answer.length <= 160 && !/\.\s/.test(x.answer) && !restatesTopic(x);
 
 /** A distractor must read on its own: no pronoun whose referent is in another record's topic. */
 const standsAlone = (x: Explanation): boolean =>
