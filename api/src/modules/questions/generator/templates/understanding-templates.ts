@@ -1305,14 +1305,20 @@ export const explainTrueFalseTemplate: Template = {
         !/\bnot\b/.test(`${x.topic} ${x.answer}`),
     );
     for (const x of pool) {
-      const truth = contentRng(`tfx:${x.id}`).next() < 0.5;
       // The false reason comes from another source document: a reason the same paper gives for
       // something else may be its reason here too (audit 3, item 52).
-      const other = truth
-        ? x
-        : whyDistractors(idx, x).find(
-            (o) => !/\bnot\b/.test(o.answer) && !overlaps(sourcesOf(idx, o), sourcesOf(idx, x)),
-          );
+      // A lone statement has no key beside it to be "more right" than it, so the wrong reason is
+      // another actor's, from another source document.
+      const wrong = whyDistractors(idx, x).find(
+        (o) =>
+          !/\bnot\b/.test(o.answer) &&
+          o.actor !== x.actor &&
+          !overlaps(sourcesOf(idx, o), sourcesOf(idx, x)),
+      );
+      // Most records with a provably wrong reason are asked false, so "True" is no safe guess
+      // (audit 3: 16 of 19 keyed True when the coin alone decided and false drafts often failed).
+      const truth = wrong === undefined || contentRng(`tfx:${x.id}`).next() < 0.15;
+      const other = truth ? x : wrong;
       if (!other) {
         continue;
       }
