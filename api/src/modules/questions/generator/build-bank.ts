@@ -79,17 +79,24 @@ export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
   // answers), so the drills and plain true/false statements are capped lower to keep the balance.
   chronology: 50,
   'which-first': 22,
-  'match-offices': 22,
+  // Audit 3: office facts never hit the per-fact cap, so matching offices filled 13 of 90 items.
+  'match-offices': 12,
   'match-years': 22,
   'true-false': 46,
+  // Most why-statements have no provably wrong reason (another actor's or source's, not a standing
+  // aim), so they are keyed True; a cap keeps "True" from being a safe guess across the bank.
+  'explain-true-false': 16,
 };
 
 const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {
   const keep = new Set<string>();
   for (const [template, cap] of Object.entries(TEMPLATE_CAPS)) {
+    // False-keyed statements first: they are the scarcer ones, so "True" stays no safe guess.
+    const falseFirst = (q: BankQuestion): string =>
+      `${q.type === 'TRUE_FALSE' && q.key.optionIds?.[0] === 'false' ? 0 : 1}${q.id}`;
     qs.filter((q) => q.template === template)
+      .sort((a, b) => (falseFirst(a) < falseFirst(b) ? -1 : 1))
       .map((q) => q.id)
-      .sort()
       .slice(0, cap)
       .forEach((id) => {
         keep.add(id);

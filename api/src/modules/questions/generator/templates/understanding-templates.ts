@@ -82,6 +82,10 @@ const RELATIONSHIP_TOPIC =
 const polarity = (topic: string): number =>
   NEGATIVE.test(topic) ? -1 : POSITIVE.test(topic) ? 1 : 0;
 
+/** Iran's standing aims in Syria: a reason the sources give for one step may hold for any other. */
+const GRAND_MOTIVE =
+  /\b(corridor|Hezbollah|counterweight|resistance|ideology|strategic (link|location)|land route|Mediterranean|Khomeini)/i;
+
 /** The source documents an explanation's citations come from. */
 const sourcesOf = (idx: KbIndex, x: Explanation): string[] =>
   x.citations.map((c) => idx.citations.get(c)?.source ?? c);
@@ -1308,12 +1312,15 @@ export const explainTrueFalseTemplate: Template = {
       // The false reason comes from another source document: a reason the same paper gives for
       // something else may be its reason here too (audit 3, item 52).
       // A lone statement has no key beside it to be "more right" than it, so the wrong reason is
-      // another actor's, from another source document.
+      // another actor's or another source document's, and never one of Iran's standing aims in
+      // Syria (the Hezbollah corridor, a counterweight, "resistance"), arguably behind any step.
       const wrong = whyDistractors(idx, x).find(
         (o) =>
           !/\bnot\b/.test(o.answer) &&
-          o.actor !== x.actor &&
-          !overlaps(sourcesOf(idx, o), sourcesOf(idx, x)),
+          (o.actor !== x.actor || !overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
+          !GRAND_MOTIVE.test(o.answer) &&
+          // Low trade and cooled ties are one story in the sources: neither is a safe "wrong" here.
+          !(polarity(x.topic) < 0 && polarity(o.topic) < 0),
       );
       // Most records with a provably wrong reason are asked false, so "True" is no safe guess
       // (audit 3: 16 of 19 keyed True when the coin alone decided and false drafts often failed).
