@@ -34,12 +34,14 @@ describe('audit 3: factual and ambiguous', () => {
     expect(text).not.toMatch(/one reason why al-Sharaa said his government had expelled/);
   });
 
-  it('takes a false reason from another source than the true one (item 52)', () => {
+  it('takes a false reason from another actor or source, never a standing Iranian aim (item 52)', () => {
     for (const q of by('explain-true-false').filter((x) => x.factIds.length === 2)) {
       const [a, b] = q.factIds.map((f) => kb.explanations.find((e) => `explanation:${e.id}` === f));
       const src = (x: typeof a) =>
         (x?.citations ?? []).map((c) => kb.citations.find((k) => k.id === c)?.source);
-      expect(src(a).filter((s) => src(b).includes(s))).toEqual([]);
+      const sameSource = src(a).some((s) => src(b).includes(s));
+      expect(sameSource && a?.actor === b?.actor).toBe(false);
+      expect(b?.answer).not.toMatch(/corridor|Hezbollah|counterweight|resistance/i);
     }
     expect(text).not.toMatch(/one reason why Syria mattered to Iran: to act while Iran had no/);
   });

@@ -68,8 +68,15 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
       minYear: idx.window.fromYear,
       maxYear: lastPlausibleYear(idx, event, idx.window.toYear),
       preferred,
-      blocked: new Set([year, ...siblingOccurrenceYears(idx, event)]),
+      // Only years in which another event happened, so each wrong year's feedback says what did
+      // (audit 3, item 23); they may lie further off than the default reach.
+      blocked: new Set([
+        year,
+        ...siblingOccurrenceYears(idx, event),
+        ...Array.from({ length: 51 }, (_, i) => year - 25 + i).filter((y) => !byYear.has(y)),
+      ]),
       rng,
+      maxDistance: 25,
     });
     if (!pickd) {
       break;
