@@ -44,6 +44,13 @@ describe('audit 3: factual and ambiguous', () => {
       expect(b?.answer).not.toMatch(/corridor|Hezbollah|counterweight|resistance/i);
     }
     expect(text).not.toMatch(/one reason why Syria mattered to Iran: to act while Iran had no/);
+    // Seed-61 check: Iran's "long-term foothold" (IranWire) is no safe wrong reason for an
+    // Iranian official's haste (MENA): a false reason is another actor's.
+    const etf = TEMPLATES.find((t) => t.id === 'explain-true-false');
+    for (const d of (etf?.generate(idx) ?? []).flat().filter((x) => x.factIds.length === 2)) {
+      const [a, b] = d.factIds.map((f) => kb.explanations.find((e) => `explanation:${e.id}` === f));
+      expect(a?.actor).not.toBe(b?.actor);
+    }
   });
 
   it('dates Scholz\'s remark to 2024, not "May 2024" (items 10, 53)', () => {
@@ -125,6 +132,17 @@ describe('audit 3: trivial items', () => {
   });
 });
 
+describe('audit 3: effects', () => {
+  it("never offers another effect on the same actor as a wrong answer (Iran after Assad's fall)", () => {
+    const why = TEMPLATES.find((t) => t.id === 'explain-why');
+    for (const d of (why?.generate(idx) ?? []).flat()) {
+      if (/where Iran stood in Syria after the fall/.test(d.stem)) {
+        expect(JSON.stringify(d.prompt.options)).not.toMatch(/seasoned commanders|scaling back/);
+      }
+    }
+  });
+});
+
 describe('audit 3: wording', () => {
   it('shows no reason without its referent as an aim (item 4: "had this aim: for its strategic location")', () => {
     expect(text).not.toMatch(/had this aim: for\b/);
@@ -163,6 +181,10 @@ describe('audit 3: wording', () => {
 
   it('reads a figure statement as a sentence (item 45: "the figure for number of IRGC members")', () => {
     expect(text).not.toMatch(/the figure for number of/i);
+    const tf = TEMPLATES.find((t) => t.id === 'figure-true-false');
+    const stems = (tf?.generate(idx) ?? []).flat().map((d) => d.stem);
+    expect(stems.join('\n')).not.toMatch(/the agreements and memoranda|the number of approximate/);
+    expect(stems.join('\n')).toMatch(/the number of agreements and memoranda/);
     expect(text).not.toMatch(/the [A-Z][a-z]+'s /);
   });
 });

@@ -195,6 +195,12 @@ export const comparable = (idx: KbIndex, x: Explanation, o: Explanation): boolea
   if (o.actor === x.actor && sameTime) {
     return false;
   }
+  // A state an actor was left in lasts: IranWire's late-2024 "no money, proxies or commanders to
+  // deploy again" still describes Iran after the fall (audit 3, seed-61 sample), so an effect on
+  // the same actor is never a wrong answer.
+  if (x.kind === 'CONSEQUENCE' && o.actor !== undefined && o.actor === x.actor) {
+    return false;
+  }
   const xMax = eraRank(erasOf(x), 'max');
   const oMin = eraRank(erasOf(o), 'min');
   if (xMax !== undefined && oMin !== undefined && oMin > xMax) {
@@ -1312,12 +1318,14 @@ export const explainTrueFalseTemplate: Template = {
       // The false reason comes from another source document: a reason the same paper gives for
       // something else may be its reason here too (audit 3, item 52).
       // A lone statement has no key beside it to be "more right" than it, so the wrong reason is
-      // another actor's or another source document's, and never one of Iran's standing aims in
-      // Syria (the Hezbollah corridor, a counterweight, "resistance"), arguably behind any step.
+      // another actor's (Iran's "long-term foothold" is arguably why an Iranian official urged
+      // haste), and never one of Iran's standing aims in Syria (the Hezbollah corridor, a
+      // counterweight, "resistance"), arguably behind any step.
       const wrong = whyDistractors(idx, x).find(
         (o) =>
           !/\bnot\b/.test(o.answer) &&
-          (o.actor !== x.actor || !overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
+          o.actor !== x.actor &&
+          !(o.actor === undefined && overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
           !GRAND_MOTIVE.test(o.answer) &&
           // Low trade and cooled ties are one story in the sources: neither is a safe "wrong" here.
           !(polarity(x.topic) < 0 && polarity(o.topic) < 0),
@@ -1442,11 +1450,16 @@ export const figureTrueFalseTemplate: Template = {
             : `According to ${claimant(idx, f.claimedBy ?? '')}, `;
         // "the figure for number of …" read badly (audit 3, item 45): the label is the subject.
         const subject = inSentence(figureLabel(f));
+        // A count is "the number of …" ("the agreements … is 22 agreements" read badly).
         const noun = /^how\b/i.test(subject)
           ? `the figure for ${subject}`
           : /^[A-Z][\w-]*'s\b/.test(subject)
             ? subject
-            : `the ${subject}`;
+            : f.unit !== 'USD' &&
+                !/^(weeks|years|months|days|times)$/.test(f.unit) &&
+                !/^(number|total|value|length|debt|approximate)\b/i.test(subject)
+              ? `the number of ${subject}`
+              : `the ${subject}`;
         const statement = `${lead}${noun} is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
         const fid = figureFactId(f.id);
         const reason = `The sources give ${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
