@@ -869,17 +869,17 @@ const s6: Check = (q) => {
   return repeat ? fail('S6', 'BLOCK', `the rationale for ${repeat.ref} repeats the key`) : [];
 };
 
-const PLUMBING =
-  /\b(line \d+|paragraph at|no headline in the copy|image caption|snippet:|locator|citation id)\b/i;
+/**
+ * How the KB was built, not history a student should read. Audit 3 added the snippet and caption
+ * words ("Wikipedia (search snippet)", "the snippet gives no start year", "Iraqi by general
+ * knowledge", "it is not clear they are his exact words").
+ */
+export const PLUMBING =
+  /\b(lines? \d+|paragraph at|no headline in the copy|image caption|snippets?|search (?:results?|page|engine)|captions?|headlines?|in the copy|general knowledge|gives no (?:start|first|date|year|month)\w*|not clear they are|does not name|names neither|locator|citation id)\b/i;
 
 /** S7 + S8: no source plumbing in what students read, and no source error printed as fact. */
 const s7: Check = (q, idx) => {
-  const texts = [
-    q.stem,
-    q.explanation,
-    ...options(q).map((o) => o.label),
-    ...q.key.rationales.map((r) => r.text),
-  ];
+  const texts = studentTexts(q);
   const plumbing = texts.find((t) => PLUMBING.test(t));
   if (plumbing) {
     return fail('S7', 'BLOCK', `source plumbing in "${plumbing.slice(0, 60)}"`);

@@ -79,17 +79,24 @@ export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
   // answers), so the drills and plain true/false statements are capped lower to keep the balance.
   chronology: 50,
   'which-first': 22,
-  'match-offices': 22,
+  // Audit 3: office facts never hit the per-fact cap, so matching offices filled 13 of 90 items.
+  'match-offices': 12,
   'match-years': 22,
   'true-false': 46,
+  // Most why-statements have no provably wrong reason (another actor's or source's, not a standing
+  // aim), so they are keyed True; a cap keeps "True" from being a safe guess across the bank.
+  'explain-true-false': 16,
 };
 
 const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {
   const keep = new Set<string>();
   for (const [template, cap] of Object.entries(TEMPLATE_CAPS)) {
+    // False-keyed statements first: they are the scarcer ones, so "True" stays no safe guess.
+    const falseFirst = (q: BankQuestion): string =>
+      `${q.type === 'TRUE_FALSE' && q.key.optionIds?.[0] === 'false' ? 0 : 1}${q.id}`;
     qs.filter((q) => q.template === template)
+      .sort((a, b) => (falseFirst(a) < falseFirst(b) ? -1 : 1))
       .map((q) => q.id)
-      .sort()
       .slice(0, cap)
       .forEach((id) => {
         keep.add(id);
@@ -103,27 +110,77 @@ const DRILLS = new Set(['chronology', 'which-first', 'match-offices', 'match-yea
 
 /**
  * At most this many non-drill items ask about the same fact (audit 2: Soleimani's 2020 date in 6 of
- * 90 sampled items). The kept items are the first by id.
+ * 90 sampled items; audit 3: the January 2019 agreements in about 10 of 90, counting drills).
  */
-export const MAX_ITEMS_PER_FACT = 4;
+export const MAX_ITEMS_PER_FACT = 3;
 
+/**
+ * At most this many items of any template, drills included, touch one fact (a non-drill item's
+ * key fact, a drill's ordered events or matched offices): about two in a 90-item sample of a ~250-item bank.
+ */
+export const MAX_TOUCHES_PER_FACT = 6;
+
+/** What a student meets twice as "the same question": the stem, with a WHO_SAID quote. */
+const stemKey = (q: BankQuestion): string => `${q.stem}|${q.prompt.quote ?? ''}`;
+
+/**
+ * Keeps, first by id, the non-drill items (they test understanding, so they claim facts first),
+ * then the drills: an item enters only if none of its facts is at MAX_TOUCHES_PER_FACT, its key
+ * fact has fewer than MAX_ITEMS_PER_FACT non-drill items, and (non-drill) no kept item has its stem
+ * (audit 3: one flagship item, not seven copies with other options).
+ */
 const capPerFact = (qs: BankQuestion[]): BankQuestion[] => {
-  const seen = new Map<string, number>();
+  const touches = new Map<string, number>();
+  const asked = new Map<string, number>();
+  const stems = new Set<string>();
   const keep = new Set<string>();
-  for (const q of [...qs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  const byId = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const ordered = [
+    ...byId.filter((q) => !DRILLS.has(q.template)),
+    ...byId.filter((q) => DRILLS.has(q.template)),
+  ];
+  for (const q of ordered) {
+    const drill = DRILLS.has(q.template);
     const fact = q.factIds[0];
-    if (DRILLS.has(q.template) || fact === undefined) {
-      keep.add(q.id);
+    // A non-drill item is about its key fact; the facts refuting its options are feedback.
+    const facts = drill ? [...new Set(q.factIds)] : fact === undefined ? [] : [fact];
+    if (facts.some((f) => (touches.get(f) ?? 0) >= MAX_TOUCHES_PER_FACT)) {
       continue;
     }
-    const n = (seen.get(fact) ?? 0) + 1;
-    seen.set(fact, n);
-    if (n <= MAX_ITEMS_PER_FACT) {
-      keep.add(q.id);
+    if (!drill && fact !== undefined && (asked.get(fact) ?? 0) >= MAX_ITEMS_PER_FACT) {
+      continue;
+    }
+    if (!drill && stems.has(stemKey(q))) {
+      continue;
+    }
+    keep.add(q.id);
+    if (!drill) {
+      stems.add(stemKey(q));
+      if (fact !== undefined) {
+        asked.set(fact, (asked.get(fact) ?? 0) + 1);
+      }
+    }
+    for (const f of facts) {
+      touches.set(f, (touches.get(f) ?? 0) + 1);
     }
   }
   return qs.filter((q) => keep.has(q.id));
 };
+
+/** Templates that ask why, who says what, or words and figures in context. */
+const UNDERSTANDING = new Set([
+  'explain-why',
+  'explain-what',
+  'explain-true-false',
+  'explain-multi',
+  'figure-meaning',
+  'quote-topic',
+  'who-said',
+  'stance-who',
+  'stance-single',
+  'stance-multi',
+  'relation-name',
+]);
 
 /** Shares the bank keeps under (issue 11: ≤ 25% per type, ≤ 35% ordering and matching). */
 const MAX_TYPE_SHARE = 0.25;
@@ -135,12 +192,16 @@ const MAX_DRILL_SHARE = 0.35;
  */
 const rebalance = (qs: BankQuestion[]): BankQuestion[] => {
   let out = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Recall items go before the why, who-says and in-context items of the same type (audit 3: the
+  // 25% true/false share trimmed explain-true-false items while plain date statements stayed).
   const dropLast = (pred: (q: BankQuestion) => boolean): void => {
-    for (let i = out.length - 1; i >= 0; i -= 1) {
-      const q = out[i];
-      if (q && pred(q)) {
-        out = [...out.slice(0, i), ...out.slice(i + 1)];
-        return;
+    for (const pass of [(q: BankQuestion) => !UNDERSTANDING.has(q.template), () => true]) {
+      for (let i = out.length - 1; i >= 0; i -= 1) {
+        const q = out[i];
+        if (q && pred(q) && pass(q)) {
+          out = [...out.slice(0, i), ...out.slice(i + 1)];
+          return;
+        }
       }
     }
   };

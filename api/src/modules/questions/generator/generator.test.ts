@@ -86,12 +86,16 @@ describe('question types on the fixture KB', () => {
   });
 
   it('EVENT_YEAR: four ascending years, the key is the event year, no distractor equals it', () => {
-    const q = ofType('EVENT_YEAR').find((x) => x.factIds[0] === 'event:diplomatic-relations');
+    // Since audit 3 every wrong year is another event's; the fixture's 1946 has too few neighbours.
+    const q = ofType('EVENT_YEAR').find((x) => x.factIds[0] === 'event:military-agreement');
     const years = q?.prompt.options?.map((o) => Number(o.label)) ?? [];
     expect(years).toHaveLength(4);
     expect([...years].sort((a, b) => a - b)).toEqual(years);
-    expect(q && keyLabels(q)).toEqual(['1946']);
-    expect(q?.stem).toBe('In what year did Iran and Syria establish diplomatic relations?');
+    expect(q && keyLabels(q)).toEqual(['2006']);
+    expect(q?.stem).toBe('In what year did Iran and Syria sign a military cooperation agreement?');
+    for (const r of q?.key.rationales.filter((x) => !x.isCorrect) ?? []) {
+      expect(r.text).toMatch(/^Not \d{4}\. In \d{4}, /);
+    }
   });
 
   it('YEAR_EVENT: exactly one option happened in the stated year', () => {

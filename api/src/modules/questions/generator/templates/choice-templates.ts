@@ -21,12 +21,22 @@ import {
 import { contentRng } from '../rng';
 import { containsPhrase, lowerFirst } from '../text';
 import type { Draft, Template } from '../types';
-import { attributionFor, baseDraft, citeFacts, claimant, optionIds, rationale } from './common';
+import {
+  askableFigure,
+  attributionFor,
+  baseDraft,
+  citeFacts,
+  claimant,
+  optionIds,
+  rationale,
+} from './common';
 import {
   contextPhrase,
+  exceptionLead,
   exclusiveAmongArabs,
   groupAttribution,
   isArab,
+  isExceptionGroup,
   kindNounOf,
   objectLabel,
   refute,
@@ -239,7 +249,9 @@ export const stanceMultiTemplate: Template = {
               type: 'MULTI_SELECT',
               template: 'stance-multi',
               version: 1,
-              stem: `Which of these ${noun}s ${stanceVerb(g.type, true)} ${objectLabel(idx, g)} ${contextPhrase(idx, g)}? Select all that apply.`,
+              stem: isExceptionGroup(idx, g)
+                ? `${exceptionLead(idx, g)} Which of these ${noun}s does it name as exceptions? Select all that apply.`
+                : `Which of these ${noun}s ${stanceVerb(g.type, true)} ${objectLabel(idx, g)} ${contextPhrase(idx, g)}? Select all that apply.`,
               prompt: {
                 selectMany: true,
                 options: [...ks, ...ws].map((s) => ({ id: s, label: actorLabel(idx, s) })),
@@ -425,7 +437,7 @@ export const figureAmountTemplate: Template = {
   generate: (idx) =>
     idx.kb.figures.flatMap((f) => {
       const attribution = attributionFor(idx.facts.get(figureFactId(f.id)));
-      if (attribution === null) {
+      if (attribution === null || !askableFigure(f)) {
         return [];
       }
       const others = idx.kb.figures

@@ -1,5 +1,5 @@
 /** Helpers shared by the templates: rationales with citations, event eligibility, attribution. */
-import type { Event } from '@quiz/prisma/knowledge';
+import type { Event, Figure } from '@quiz/prisma/knowledge';
 import type { BankQuestion } from '../../types';
 import { singleYear, span } from '../dates';
 import { nameInText, uniq } from '../describe';
@@ -162,4 +162,33 @@ export const claimant = (idx: KbIndex, claimedBy: string): string => {
     !/^(Leaked|Reports?|An?|The)\b/.test(head)
     ? head
     : `${article(head)} ${head.charAt(0).toLowerCase()}${head.slice(1)}`;
+};
+
+/**
+ * A figure a student can place (audit 3): not the ISW election seats (Iraqi politics the sources do
+ * not tie to Iran and Syria, item 31) and not a duration with no date to count from (the Wilson
+ * Center's "34 years", item 61).
+ */
+export const askableFigure = (f: Figure): boolean =>
+  f.measures !== 'SEATS' && !(f.measures === 'DURATION' && f.asOf === undefined);
+
+/**
+ * The last year a wrong date for this event stays plausible: a person who acted in it as a
+ * ruler cannot have done so after their last office ended ("Assad attended the Manama meeting in
+ * 2025" is refuted by the regime's fall, not by knowing the meeting; audit 3, item 33).
+ */
+export const lastPlausibleYear = (idx: KbIndex, e: Event, fallback: number): number => {
+  const start = singleYear(e.start);
+  let last = fallback;
+  for (const p of e.participants) {
+    const a = idx.actors.get(p.actor);
+    if (a?.kind !== 'PERSON' || a.offices.length === 0 || a.offices.some((o) => !o.to)) {
+      continue;
+    }
+    const end = Math.max(...a.offices.map((o) => Number((o.to?.value ?? '0').slice(0, 4))));
+    if (start !== null && start <= end) {
+      last = Math.min(last, end);
+    }
+  }
+  return last;
 };

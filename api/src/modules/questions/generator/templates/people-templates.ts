@@ -352,7 +352,27 @@ export const whoSaidTemplate: Template = {
         q.reportedBy && q.status !== 'FACT'
           ? `According to ${claimant(idx, q.reportedBy)}, who`
           : 'Who';
-      const stem = `${attribution} said these words${d ? ` ${plainDatePhrase(d)}` : ''}?`;
+      // What the words were about, so a fragment ("the regime is incapable of covering these high
+      // costs") is not asked bare (audit 3, item 60); never a topic naming or pointing at the speaker.
+      const topic = (q.topic ?? '')
+        .replace(/\s*\([^)]*\)/g, '')
+        .replace(/, in the same statement.*$/, '')
+        .trim();
+      const about =
+        topic &&
+        !/\b(his|her|he|she|him)\b/i.test(topic) &&
+        !containsPhrase(topic, actorLabel(idx, q.speaker)) &&
+        !containsPhrase(
+          topic,
+          (actorLabel(idx, q.speaker).split(' ').pop() ?? '').replace(/^al-/, ''),
+        )
+          ? ` about ${topic}`
+          : '';
+      const whenPhrase = d ? ` ${plainDatePhrase(d)}` : '';
+      // A source's rendering of someone's message is not their exact words (audit 3, item 29).
+      const stem = /\bmessage\b/.test(q.occasion ?? '')
+        ? `Whose message does ${q.reportedBy ? claimant(idx, q.reportedBy) : publisher} sum up in these words${whenPhrase}?`
+        : `${attribution} said these words${about}${whenPhrase}?`;
       const rationales = [
         rationale(idx, q.speaker, true, `${credit.replace(/[.\s]+$/, '')}.`, [factId]),
         ...chosen.map(({ item: p }) => {

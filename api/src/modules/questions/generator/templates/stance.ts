@@ -159,6 +159,23 @@ const SINGULAR_VERBS: Record<string, string> = { ...PLURAL_VERBS, KEPT_TIES: 'ke
 export const stanceVerb = (t: RelationType, plural: boolean): string =>
   (plural ? PLURAL_VERBS : SINGULAR_VERBS)[t] ?? t.toLowerCase();
 
+/**
+ * "Kept ties" recorded as the exceptions to an isolation ("isolated by Saudi Arabia and some of the
+ * Arab countries, with the exceptions of …"): the source names who did not isolate the object, not
+ * who kept ties, and an isolating state may never have cut ties (audit 3, items 15, 49, 55).
+ */
+export const isExceptionGroup = (idx: KbIndex, g: StanceGroup): boolean =>
+  g.type === 'KEPT_TIES' &&
+  idx.kb.relations.some(
+    (r) => r.type === 'ISOLATED' && r.object === g.object && r.context === g.context.slug,
+  );
+
+/** "According to Wikipedia, some Arab states isolated Syria during the Iran–Iraq War (1980–88)." */
+export const exceptionLead = (idx: KbIndex, g: StanceGroup): string => {
+  const cit = [...g.subjects.values()].flat()[0]?.citations[0] ?? '';
+  return `According to ${citationPublisher(idx, cit).replace(/ \(English\)$/, '')}, some Arab states isolated ${objectLabel(idx, g)} ${contextPhrase(idx, g)}.`;
+};
+
 /** The noun for the key's kind: "Arab state", "state", "person", "organisation". */
 export const kindNounOf = (idx: KbIndex, slug: string): string => {
   const a = idx.actors.get(slug);

@@ -24,11 +24,19 @@ import {
   citeFacts,
   datableEvents,
   eventFacets,
+  lastPlausibleYear,
   rationale,
   siblingOccurrenceYears,
 } from './common';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
-import { contextPhrase, objectLabel, refute, stanceGroups, stanceVerb } from './stance';
+import {
+  contextPhrase,
+  isExceptionGroup,
+  objectLabel,
+  refute,
+  stanceGroups,
+  stanceVerb,
+} from './stance';
 
 const PREFIX = 'True or false: ';
 
@@ -158,7 +166,7 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
       key: year,
       count: 1,
       minYear: idx.window.fromYear,
-      maxYear: idx.window.toYear,
+      maxYear: lastPlausibleYear(idx, event, idx.window.toYear),
       preferred: years,
       // A revolution or war unfolds over more than its labelled year (1978–79): the year next to it
       // is no clearly false statement (audit 1, item 61).
@@ -204,13 +212,18 @@ const stanceStatements = (idx: KbIndex): Draft[][] =>
         g.type === 'SIDED_WITH' ||
         g.type === 'ALLIED' ||
         g.type === 'ISOLATED' ||
-        g.type === 'KEPT_TIES',
+        (g.type === 'KEPT_TIES' && !isExceptionGroup(idx, g)),
     )
     .flatMap((g) => {
       const out: Draft[][] = [];
       const lead = capitalise(contextPhrase(idx, g));
       for (const [subject, rels] of g.subjects) {
         if (!rels.every((r) => r.status === 'FACT')) {
+          continue;
+        }
+        // "When the UAE resumed relations with Damascus, the UAE kept its ties with Syria" states
+        // its key in its own lead (audit 3: the key must not restate the stem).
+        if (g.context.participants.some((p) => p.actor === subject) && g.type === 'KEPT_TIES') {
           continue;
         }
         const truthLine = rels.map((r) => r.summary.replace(/\s+$/, '')).join(' ');

@@ -17,6 +17,7 @@ import {
   eventFact,
   hasExactDates,
   isGenericOccurrence,
+  lastPlausibleYear,
   optionIds,
   rationale,
   siblingOccurrenceYears,
@@ -24,8 +25,13 @@ import {
   yearOptionId,
 } from './common';
 
-const explain = (idx: KbIndex, e: Event): string =>
-  `${eventSentence(idx, e)} ${firstSentence(e.summary)}`;
+/** The dated sentence, then the summary's first sentence unless it only says the same again (item 89). */
+const explain = (idx: KbIndex, e: Event): string => {
+  const dated = eventSentence(idx, e);
+  const first = firstSentence(e.summary);
+  const head = dated.split(/ (?:in|on) (?=\S*\s?\d)| \(/)[0] ?? dated;
+  return first.startsWith(head) ? dated : `${dated} ${first}`;
+};
 
 /** "in 1953, Mossadegh and Selou signed …" for a rationale's aside. */
 const inYear = (idx: KbIndex, e: Event, y: number): string =>
@@ -55,21 +61,30 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
   const drafts: Draft[] = [];
   const rng = contentRng(`event-year:${event.slug}`);
   const seen = new Set<string>();
-  for (let attempt = 0; attempt < 4; attempt += 1) {
+  for (let attempt = 0; attempt < 8; attempt += 1) {
     const pickd = yearDistractors({
       key: year,
       count: 3,
       minYear: idx.window.fromYear,
-      maxYear: idx.window.toYear,
+      maxYear: lastPlausibleYear(idx, event, idx.window.toYear),
       preferred,
-      blocked: new Set([year, ...siblingOccurrenceYears(idx, event)]),
+      // Only years in which another event happened, so each wrong year's feedback says what did
+      // (audit 3, item 23); they may lie further off than the default reach.
+      blocked: new Set([
+        year,
+        ...siblingOccurrenceYears(idx, event),
+        ...Array.from({ length: 51 }, (_, i) => year - 25 + i).filter((y) => !byYear.has(y)),
+      ]),
       rng,
+      maxDistance: 25,
     });
     if (!pickd) {
       break;
     }
     const sig = pickd.years.join(',');
-    if (seen.has(sig)) {
+    // Every wrong year must teach what did happen then (audit 3, item 23: "Not 2006: the sources
+    // date this to 2000" only restated the key).
+    if (seen.has(sig) || pickd.years.some((y) => (byYear.get(y) ?? []).length === 0)) {
       continue;
     }
     seen.add(sig);
