@@ -172,9 +172,11 @@ export type Api = {
 export const startApi = async (
   databaseUrl: string,
   env: Record<string, string> = {},
+  /** Extra node flags (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+  nodeArgs: string[] = [],
 ): Promise<Api> => {
   const port = await findFreePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd: API_DIR,
     env: {
       ...process.env,

@@ -132,7 +132,12 @@ describe('the hostile corpus against a real API process', () => {
       [path.join(PRISMA_DIR, 'seed', 'index.ts')],
       { env: { ...process.env, DATABASE_URL: database.url }, stdio: 'pipe' },
     );
-    api = await startApi(database.url);
+    // HOSTILE_PROFILE=dir writes a CPU profile of the API (at its SIGTERM below) into dir.
+    api = await startApi(
+      database.url,
+      {},
+      process.env.HOSTILE_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOSTILE_PROFILE}`] : [],
+    );
   }, 120_000);
   afterAll(async () => {
     api?.kill('SIGKILL');
@@ -171,6 +176,12 @@ describe('the hostile corpus against a real API process', () => {
     const elapsed = performance.now() - started;
     running = false;
     const [health] = await Promise.all([poller.stop(), sampler]);
+    // The API's own measure of its event loop, written to its log when it stops.
+    api.kill('SIGTERM');
+    await api.exited;
+    const loop = /event loop delay p50 ([\d.]+) ms, p99 ([\d.]+) ms, max ([\d.]+) ms/.exec(
+      api.output(),
+    );
 
     const byStatus = outcomes.reduce<Record<string, number>>((acc, o) => {
       const key =
@@ -186,6 +197,7 @@ describe('the hostile corpus against a real API process', () => {
         `worst response ${worst.ms.toFixed(0)} ms (${worst.kind}, ${worst.status} ${worst.code ?? ''})`,
         `peak API RSS ${(peakRss / 1024).toFixed(0)} MB`,
         `/health p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${healthP99.toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms over ${health.length} polls`,
+        `API event loop delay p50 ${loop?.[1]} ms, p99 ${loop?.[2]} ms, max ${loop?.[3]} ms`,
         `outcomes ${JSON.stringify(byStatus)}`,
       ].join('\n'),
     );
@@ -193,6 +205,7 @@ describe('the hostile corpus against a real API process', () => {
     if (process.env.HOSTILE_DEBUG) {
       const slowest = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 15);
       console.log(slowest.map((o) => `${o.kind} ${o.status} ${o.ms.toFixed(0)} ms`).join('\n'));
+      console.log(`/health polls in order (ms): ${health.map((ms) => ms.toFixed(0)).join(' ')}`);
     }
     const failures = outcomes.filter(
       (o) => o.status === 0 || (o.status >= 500 && o.status !== 503),
