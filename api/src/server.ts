@@ -17,6 +17,10 @@ const main = async () => {
     poolSize: env.DB_POOL_SIZE,
     connectionTimeoutMs: env.DB_POOL_TIMEOUT_MS,
   });
+  // Prisma loads and compiles its query compiler (WebAssembly) on the first model query: about
+  // 0.5–0.8 s of one event-loop turn. Paid here, before the port opens, not by the first
+  // requests (and /health) of a new process. A database that is away is /health's to report.
+  await db.era.findFirst({ select: { slug: true } }).catch(() => null);
   const apollo = createApolloServer({ env });
   await apollo.start();
   const server = createHttpServer({ apollo, db, env });
