@@ -5,6 +5,7 @@ import { createApolloServer, getExecutableSchema } from './app';
 import { loadEnv } from './env';
 import { createHttpServer } from './http';
 import { stopLiveRuntime } from './modules/live/service';
+import { warmUp } from './warm-up';
 import { attachWebSocket } from './ws';
 
 // 1. Read the environment once (one clear line and exit 1 if it is wrong).
@@ -17,12 +18,11 @@ const main = async () => {
     poolSize: env.DB_POOL_SIZE,
     connectionTimeoutMs: env.DB_POOL_TIMEOUT_MS,
   });
-  // Prisma loads and compiles its query compiler (WebAssembly) on the first model query: about
-  // 0.5–0.8 s of one event-loop turn. Paid here, before the port opens, not by the first
-  // requests (and /health) of a new process. A database that is away is /health's to report.
-  await db.era.findFirst({ select: { slug: true } }).catch(() => null);
   const apollo = createApolloServer({ env });
   await apollo.start();
+  // Prisma's query compiler (0.5–0.8 s on its first query), each query shape and V8's cold code
+  // are paid here, before the port opens, not by a new process's first requests.
+  await warmUp(apollo, db, env);
   const server = createHttpServer({ apollo, db, env });
   server.keepAliveTimeout = 5_000;
   // Live games: graphql-ws on the same server and path (an Upgrade request goes to it).

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import { measureCost } from './cost';
+import { nextTurn } from './guard';
 import { LIMITS, limitErrors } from './limits';
 import { assertInputListSizes, assertWellFormedText } from './text';
 
@@ -14,7 +15,16 @@ import { assertInputListSizes, assertWellFormedText } from './text';
  */
 export const limitsPlugin = (schema: GraphQLSchema): ApolloServerPlugin<Context> => ({
   requestDidStart: async () => ({
+    // Parsing, validation and the cost estimate each start in a turn of the event loop with
+    // budget left (guard.ts, nextTurn), so many documents arriving together do not hold it.
+    parsingDidStart: async () => {
+      await nextTurn();
+    },
+    validationDidStart: async () => {
+      await nextTurn();
+    },
     didResolveOperation: async ({ document, request, operation, contextValue }) => {
+      await nextTurn();
       assertInputListSizes(document, request.variables, LIMITS.maxInputItems);
       assertWellFormedText(document, request.variables);
       const cost = measureCost({
