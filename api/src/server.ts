@@ -1,9 +1,9 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createPrismaClient } from '@quiz/prisma';
 import { EnvError } from '@quiz/prisma/parse-env';
 import { createApolloServer, getExecutableSchema } from './app';
 import { loadEnv } from './env';
 import { createHttpServer } from './http';
+import { monitorLoop } from './lib/loop-monitor';
 import { stopLiveRuntime } from './modules/live/service';
 import { warmUp } from './warm-up';
 import { attachWebSocket } from './ws';
@@ -43,11 +43,8 @@ const main = async () => {
     server.listen(env.API_PORT, env.API_HOST, resolve);
   });
   console.log(`API ready at http://localhost:${env.API_PORT}/graphql (pid ${process.pid})`);
-  // How long callbacks waited for the event loop while the process served (what /health and
-  // every request feel when one answer holds the loop). Written to the log at shutdown only:
-  // operators and the hostile corpus test read it; no client sees it.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
+  // How much the event loop was held while serving: logged at shutdown (lib/loop-monitor.ts).
+  const loop = monitorLoop();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -55,12 +52,7 @@ const main = async () => {
       return;
     }
     stopping = true;
-    loopDelay.disable();
-    // The histogram holds whole timer intervals: the delay is what exceeds the resolution.
-    const ms = (ns: number) => Math.max(0, ns / 1e6 - 10).toFixed(1);
-    console.log(
-      `API: event loop delay p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms`,
-    );
+    console.log(`API: ${loop.stop()}`);
     console.log(`API: ${signal} received, finishing in-flight requests`);
     // Stop accepting; idle keep-alive connections close now and whenever they fall idle, busy
     // ones after their response (http.ts answers with `connection: close` from now on); after
