@@ -1,6 +1,6 @@
+import { buildSchema, graphql } from 'graphql';
 import { stripSuggestions } from '../errors';
 import { Admission, type Ticket } from './admission';
-import { buildSchema, graphql } from 'graphql';
 import { guardSchema, RequestGuard } from './guard';
 import { LimitError } from './limits';
 

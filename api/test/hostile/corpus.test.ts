@@ -137,7 +137,9 @@ describe('the hostile corpus against a real API process', () => {
     api = await startApi(
       database.url,
       {},
-      process.env.HOSTILE_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOSTILE_PROFILE}`] : [],
+      process.env.HOSTILE_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOSTILE_PROFILE}`]
+        : [],
     );
   }, 120_000);
   afterAll(async () => {
