@@ -1,4 +1,4 @@
-import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { createHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 const RESOLUTION_MS = 10;
 
@@ -7,19 +7,24 @@ const RESOLUTION_MS = 10;
  * and the hostile corpus test read it; no client sees it):
  * - delay: how late a 10 ms timer fired (what /health and every request feel; on a machine
  *   shared with other jobs this includes the time the process waited for a CPU);
- * - CPU between ticks: process CPU time spent between two firings of a 10 ms timer, i.e. the
- *   longest stretch of work that ran without letting the loop turn, which other jobs on the
- *   machine do not inflate (it counts all of the process's threads, so it is an upper bound).
+ * - CPU between ticks: the time between two firings of a 10 ms timer, or the process's CPU time
+ *   in it if that is less: an upper bound of the main thread's work in one stretch without
+ *   letting the loop turn. Waiting for a CPU behind other jobs does not count (wall time grows,
+ *   CPU time does not), nor do the process's other threads beyond the wall time (GC helpers).
  */
 export const monitorLoop = () => {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
   const busy = createHistogram();
   let last = process.cpuUsage();
+  let lastAt = performance.now();
   const tick = setInterval(() => {
     const now = process.cpuUsage();
-    busy.record(Math.max(1, now.user - last.user + now.system - last.system));
+    const at = performance.now();
+    const cpu = now.user - last.user + now.system - last.system;
+    busy.record(Math.max(1, Math.round(Math.min(cpu, (at - lastAt) * 1e3))));
     last = now;
+    lastAt = at;
   }, RESOLUTION_MS);
   tick.unref();
   return {

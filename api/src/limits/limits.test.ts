@@ -33,7 +33,7 @@ describe('guardSchema', () => {
     const spin = (ms: number) => {
       const until = performance.now() + ms;
       while (performance.now() < until) {
-        // A resolver that computes for longer than a turn's budget (10 ms).
+        // A resolver that computes for longer than a turn's budget (5 ms).
       }
     };
     const field = (name: string) => () => {
