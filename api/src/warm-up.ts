@@ -26,8 +26,8 @@ const DOCUMENTS = [
  * Runs the common public documents once through Apollo before the port opens. A new process
  * otherwise compiles each query shape (Prisma's query compiler, graphql-jit) and runs V8's cold
  * code under its first requests: with eight arriving together that held the event loop for
- * 0.5–2 s (the first /health poll of the hostile corpus). Failures are ignored: a database that
- * is away is /health's to report.
+ * 0.5–2 s (the first /health poll of the hostile corpus). It stops at the first failure: a
+ * database that is away is /health's to report.
  */
 export const warmUp = async (apollo: ApolloServer<Context>, db: PrismaClient, env: ApiEnv) => {
   for (let round = 0; round < 2; round += 1) {
@@ -35,11 +35,15 @@ export const warmUp = async (apollo: ApolloServer<Context>, db: PrismaClient, en
       try {
         const contextValue = await createContext({ db, env, ip: 'warm-up' });
         const result = await apollo.executeOperation({ query }, { contextValue });
-        if (result.body.kind === 'single' && result.body.singleResult.errors && round === 0) {
-          console.warn(`API warm-up: ${result.body.singleResult.errors[0]?.message}`);
+        const error = result.body.kind === 'single' ? result.body.singleResult.errors?.[0] : null;
+        if (error) {
+          // Stop at the first failure: with the database away each document would wait for the
+          // pool's timeout, delaying the start for nothing.
+          console.warn(`API warm-up stopped: ${error.message}`);
+          return;
         }
       } catch {
-        // Nothing to warm without a database.
+        return;
       }
     }
   }
