@@ -30,6 +30,12 @@ const DOCUMENTS = [
  * database that is away is /health's to report.
  */
 export const warmUp = async (apollo: ApolloServer<Context>, db: PrismaClient, env: ApiEnv) => {
+  try {
+    await db.$queryRaw`SELECT 1`;
+  } catch {
+    console.warn('API warm-up skipped: the database is not reachable');
+    return;
+  }
   for (let round = 0; round < 2; round += 1) {
     for (const query of DOCUMENTS) {
       try {
