@@ -3,7 +3,9 @@ import { EnvError } from '@quiz/prisma/parse-env';
 import { createApolloServer, getExecutableSchema } from './app';
 import { loadEnv } from './env';
 import { createHttpServer } from './http';
+import { monitorLoop } from './lib/loop-monitor';
 import { stopLiveRuntime } from './modules/live/service';
+import { warmUp } from './warm-up';
 import { attachWebSocket } from './ws';
 
 // 1. Read the environment once (one clear line and exit 1 if it is wrong).
@@ -18,6 +20,9 @@ const main = async () => {
   });
   const apollo = createApolloServer({ env });
   await apollo.start();
+  // Prisma's query compiler (0.5–0.8 s on its first query), each query shape and V8's cold code
+  // are paid here, before the port opens, not by a new process's first requests.
+  await warmUp(apollo, db, env);
   const server = createHttpServer({ apollo, db, env });
   server.keepAliveTimeout = 5_000;
   // Live games: graphql-ws on the same server and path (an Upgrade request goes to it).
@@ -38,6 +43,8 @@ const main = async () => {
     server.listen(env.API_PORT, env.API_HOST, resolve);
   });
   console.log(`API ready at http://localhost:${env.API_PORT}/graphql (pid ${process.pid})`);
+  // How much the event loop was held while serving: logged at shutdown (lib/loop-monitor.ts).
+  const loop = monitorLoop();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -45,6 +52,7 @@ const main = async () => {
       return;
     }
     stopping = true;
+    console.log(`API: ${loop.stop()}`);
     console.log(`API: ${signal} received, finishing in-flight requests`);
     // Stop accepting; idle keep-alive connections close now and whenever they fall idle, busy
     // ones after their response (http.ts answers with `connection: close` from now on); after

@@ -1,6 +1,7 @@
+import { buildSchema, graphql } from 'graphql';
 import { stripSuggestions } from '../errors';
 import { Admission, type Ticket } from './admission';
-import { RequestGuard } from './guard';
+import { guardSchema, RequestGuard } from './guard';
 import { LimitError } from './limits';
 
 describe('RequestGuard', () => {
@@ -23,6 +24,47 @@ describe('RequestGuard', () => {
       'The response grew past 10 list items (11 so far)',
     );
     expect(guard.stopped?.code).toBe('RESPONSE_TOO_LARGE');
+  });
+});
+
+describe('guardSchema', () => {
+  it('lets the event loop turn between deferred fields once a turn has spent its budget', async () => {
+    const order: string[] = [];
+    const spin = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until) {
+        // A resolver that computes for longer than a turn's budget (5 ms).
+      }
+    };
+    const field = (name: string) => () => {
+      spin(15);
+      order.push(name);
+      return [1];
+    };
+    const schema = guardSchema(buildSchema('type Query { a: [Int] b: [Int] c: [Int] }'));
+    const root = { a: field('a'), b: field('b'), c: field('c') };
+    const ticks = setInterval(() => order.push('timer'), 0);
+    spin(15);
+    const result = await graphql({
+      schema,
+      source: '{ a b c }',
+      rootValue: root,
+      contextValue: { guard: new RequestGuard({ timeoutMs: 10_000, maxItems: 100 }) },
+    });
+    clearInterval(ticks);
+    expect(result).toEqual({ data: { a: [1], b: [1], c: [1] } });
+    // Each 15 ms field gets a turn of its own, and timers (like I/O) run in between. One
+    // setImmediate per deferred field ran a, b and c back to back in one check phase.
+    const fields = order.filter((entry) => entry !== 'timer');
+    expect(fields).toEqual(['a', 'b', 'c']);
+    expect(order.indexOf('c') - order.indexOf('a')).toBeGreaterThan(2);
+    expect(order.slice(order.indexOf('a'), order.indexOf('c') + 1)).toEqual([
+      'a',
+      'timer',
+      'b',
+      'timer',
+      'c',
+    ]);
   });
 });
 

@@ -17,6 +17,13 @@ export const LIMITS = {
    * 100-question attempt with every key and citation, is estimated at about 153,000.
    */
   maxCost: 200_000,
+  /**
+   * Items in one list of an argument or variable (filters, answers, a set's questions): the
+   * largest real one is a set's 100 questions. A 20,000-item filter list cost the database
+   * layer 130–270 ms of one event-loop turn (building the query), and a client gains nothing
+   * from it.
+   */
+  maxInputItems: 200,
   /** Selections the cost estimate walks (fragments expanded) before it gives up. */
   maxNodes: 5_000,
   /** Estimated cost one API process works on at once: eight of the largest queries. */
@@ -33,6 +40,7 @@ export type LimitName =
   | 'tokens'
   | 'cost'
   | 'nodes'
+  | 'inputItems'
   | 'responseItems'
   | 'responseBytes'
   | 'time'
@@ -115,6 +123,15 @@ export const limitErrors = {
       'nodes',
       max,
       null,
+      400,
+    ),
+  inputItems: (found: number, max: number, where: string) =>
+    new LimitError(
+      'QUERY_TOO_COMPLEX',
+      `Input list of ${number(found)} items (${where}) exceeds the limit of ${number(max)}`,
+      'inputItems',
+      max,
+      found,
       400,
     ),
   responseItems: (found: number, max: number) =>

@@ -1,4 +1,5 @@
 import { type DocumentNode, GraphQLError, Kind, visit } from 'graphql';
+import { limitErrors } from './limits';
 
 /**
  * Why a string cannot be stored or compared as text: PostgreSQL refuses NUL in text, and a lone
@@ -94,5 +95,64 @@ export const assertWellFormedText = (
         found.problem,
       );
     }
+  }
+};
+
+/** The longest list in a JSON value, with its path (depth bounded like findInValue). */
+const longestList = (
+  value: unknown,
+  path: string,
+  depth = 0,
+): { path: string; length: number } | null => {
+  if (typeof value !== 'object' || value === null || depth > MAX_WALK_DEPTH) {
+    return null;
+  }
+  let longest: { path: string; length: number } | null = Array.isArray(value)
+    ? { path, length: value.length }
+    : null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (typeof inner === 'object' && inner !== null) {
+      const found = longestList(inner, `${path}.${key}`, depth + 1);
+      if (found && (!longest || found.length > longest.length)) {
+        longest = found;
+      }
+    }
+  }
+  return longest;
+};
+
+/**
+ * Refuses, before variables are coerced or anything runs, a list argument or variable longer
+ * than `max` items (QUERY_TOO_COMPLEX, limit `inputItems`), naming where.
+ */
+export const assertInputListSizes = (
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  max: number,
+): void => {
+  let found: { length: number; where: string } | null = null;
+  visit(document, {
+    [Kind.LIST](node) {
+      if (!found && node.values.length > max) {
+        found = { length: node.values.length, where: 'a list in the query' };
+      }
+    },
+  });
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (found) {
+      break;
+    }
+    const list = longestList(value, name);
+    if (list && list.length > max) {
+      const [variable, ...rest] = list.path.split('.');
+      found = {
+        length: list.length,
+        where: `variable "$${variable}"${rest.length ? ` at "${rest.join('.')}"` : ''}`,
+      };
+    }
+  }
+  if (found) {
+    const { length, where } = found as { length: number; where: string };
+    throw limitErrors.inputItems(length, max, where);
   }
 };

@@ -11,6 +11,7 @@ import {
   getVariableValues,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { nextTurn } from '../limits/guard';
 
 export type JitOptions = {
   /**
@@ -77,6 +78,7 @@ export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayI
         ],
       };
     }
+    await nextTurn();
     let entry = documents.get(document);
     if (!entry) {
       entry = { runs: 0, compiled: new Map() };
@@ -104,6 +106,8 @@ export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayI
     const name = operationName ?? '';
     let compiled = entry.compiled.get(name);
     if (!compiled) {
+      // Compiling a large document is one stretch of work: start it in a turn with budget left.
+      await nextTurn();
       const result = compileQuery(schema, document, operationName ?? undefined);
       if (!isCompiledQuery(result)) {
         return result as GatewayExecutionResult;

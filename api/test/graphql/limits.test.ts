@@ -88,6 +88,29 @@ describe('documents over a limit are refused, naming it', () => {
     });
   });
 
+  it('refuses an input list one item over the limit of 200, naming where', async () => {
+    const query = 'query ($f: EventFilter) { events(filter: $f) { totalCount } }';
+    const eras = (n: number) => Array.from({ length: n }, (_, i) => `era-${i}`);
+    const fits = await post(base, { query, variables: { f: { eras: eras(200) } } });
+    expect(fits.status).toBe(200);
+    expect(fits.body.data).toEqual({ events: { totalCount: 0 } });
+    const over = await post(base, { query, variables: { f: { eras: eras(201) } } });
+    expect(over.status).toBe(400);
+    expect(over.body.errors?.[0]).toEqual({
+      message: 'Input list of 201 items (variable "$f" at "eras") exceeds the limit of 200',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'inputItems', max: 200, found: 201 },
+    });
+    const literal = await post(base, {
+      query: `{ events(filter: { themes: [${eras(201)
+        .map((era) => `"${era}"`)
+        .join(' ')}] }) { totalCount } }`,
+    });
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors?.[0]?.message).toBe(
+      'Input list of 201 items (a list in the query) exceeds the limit of 200',
+    );
+  });
+
   it.each([
     [
       'an enum value in a variable',

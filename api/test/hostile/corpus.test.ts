@@ -1,7 +1,8 @@
 /**
  * The hostile corpus (issue 12) against a real API process in production mode, over real HTTP,
  * on a database with the real knowledge base: no 5xx but 503, the API's RSS under 512 MB, /health
- * answering within 100 ms (p99) all along, and the two attacks of the issue refused by name.
+ * answering all along, no stretch of work holding the API's event loop for more than 250 ms of
+ * CPU, and the two attacks of the issue refused by name.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -132,7 +133,14 @@ describe('the hostile corpus against a real API process', () => {
       [path.join(PRISMA_DIR, 'seed', 'index.ts')],
       { env: { ...process.env, DATABASE_URL: database.url }, stdio: 'pipe' },
     );
-    api = await startApi(database.url);
+    // HOSTILE_PROFILE=dir writes a CPU profile of the API (at its SIGTERM below) into dir.
+    api = await startApi(
+      database.url,
+      {},
+      process.env.HOSTILE_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOSTILE_PROFILE}`]
+        : [],
+    );
   }, 120_000);
   afterAll(async () => {
     api?.kill('SIGKILL');
@@ -171,6 +179,13 @@ describe('the hostile corpus against a real API process', () => {
     const elapsed = performance.now() - started;
     running = false;
     const [health] = await Promise.all([poller.stop(), sampler]);
+    // The API's own measure of its event loop, written to its log when it stops.
+    api.kill('SIGTERM');
+    await api.exited;
+    const loop =
+      /event loop delay p50 ([\d.]+) ms, p99 ([\d.]+) ms, max ([\d.]+) ms; CPU between ticks p99 ([\d.]+) ms, max ([\d.]+) ms/.exec(
+        api.output(),
+      );
 
     const byStatus = outcomes.reduce<Record<string, number>>((acc, o) => {
       const key =
@@ -186,6 +201,7 @@ describe('the hostile corpus against a real API process', () => {
         `worst response ${worst.ms.toFixed(0)} ms (${worst.kind}, ${worst.status} ${worst.code ?? ''})`,
         `peak API RSS ${(peakRss / 1024).toFixed(0)} MB`,
         `/health p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${healthP99.toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms over ${health.length} polls`,
+        `API event loop delay p50 ${loop?.[1]} ms, p99 ${loop?.[2]} ms, max ${loop?.[3]} ms; CPU between ticks p99 ${loop?.[4]} ms, max ${loop?.[5]} ms`,
         `outcomes ${JSON.stringify(byStatus)}`,
       ].join('\n'),
     );
@@ -193,6 +209,7 @@ describe('the hostile corpus against a real API process', () => {
     if (process.env.HOSTILE_DEBUG) {
       const slowest = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 15);
       console.log(slowest.map((o) => `${o.kind} ${o.status} ${o.ms.toFixed(0)} ms`).join('\n'));
+      console.log(`/health polls in order (ms): ${health.map((ms) => ms.toFixed(0)).join(' ')}`);
     }
     const failures = outcomes.filter(
       (o) => o.status === 0 || (o.status >= 500 && o.status !== 503),
@@ -206,13 +223,20 @@ describe('the hostile corpus against a real API process', () => {
     expect(outcomes).toHaveLength(DOCUMENTS);
     expect(peakRss).toBeLessThan(512 * 1024);
     // /health answered (-1 marks a poll that failed or took over 5 s; at a load average of 20 a
-    // few did). The goal is a p99 under 100 ms; on a
-    // shared, loaded 2-core machine single large answers still hold the event loop for 0.1–1.6 s
-    // (docs/security.md, "What is left"), so the percentile is printed, not asserted.
+    // few did). Its latency is printed, not asserted: measured from another process on a shared
+    // 2-core machine it counts the time the API waited for a CPU behind other jobs (p99 0.7–1.5 s
+    // at load average 8–11, docs/security.md). What the API controls is how long one stretch of
+    // its own work holds the event loop: the CPU time between two ticks of a 10 ms timer, which
+    // other jobs do not inflate. Before the per-turn queue and the warm-up it peaked at 0.5–0.7 s
+    // (a whole batch of deferred fields, Prisma's first query); now under 0.1 s.
+    expect(loop).not.toBeNull();
+    expect(Number(loop?.[5])).toBeLessThan(250);
     expect(health.filter((ms) => ms < 0).length).toBeLessThanOrEqual(health.length * 0.05);
     expect(health.length).toBeGreaterThan(10);
     // No stack in the API's log: nothing reached the masked-error path.
     expect(api.output()).not.toMatch(/\n\s+at /);
+    // The warm-up's documents (warm-up.ts) still answer without errors.
+    expect(api.output()).not.toMatch(/API warm-up/);
 
     for (const kind of ['issue 12: nine-level relations', 'issue 12: 15 aliases, n = 100']) {
       const attack = outcomes.find((o) => o.kind === kind);
