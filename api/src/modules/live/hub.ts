@@ -17,6 +17,7 @@ import {
   type HostView,
   loadHostView,
   loadPlayerFrame,
+  type PlayerFrame,
   type PlayerView,
   playerViewOf,
 } from './frames';
@@ -110,6 +111,10 @@ export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
   private readonly throttled = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
+  private readonly frameLoads = new Map<
+    string,
+    { running: Promise<PlayerFrame | null>; queued: Promise<PlayerFrame | null> | null }
+  >();
   private listener: Client | null = null;
   private stopped = false;
   private reconnectDelayMs = 100;
@@ -276,6 +281,40 @@ export class LiveHub {
     if (screens && screens.hosts.size === 0 && screens.players.size === 0 && !screens.refreshing) {
       this.games.delete(gameId);
     }
+  }
+
+  /**
+   * The players' frame of a game, read after this call began (so it holds every seat and answer
+   * committed before it). Concurrent callers share reads: at most one in flight and one queued
+   * per game, so N players joining or subscribing at once cost a few reads of the game instead of
+   * N (each read is O(seats); one per caller made a class of N cost O(N^2)).
+   */
+  playerFrame(gameId: string, now: Date): Promise<PlayerFrame | null> {
+    const slot = this.frameLoads.get(gameId);
+    if (!slot) {
+      return this.startFrame(gameId, now);
+    }
+    // The running read may have started before our caller's commit: wait for the next one.
+    slot.queued ??= slot.running.then(
+      () => this.startFrame(gameId, this.now()),
+      () => this.startFrame(gameId, this.now()),
+    );
+    return slot.queued;
+  }
+
+  private startFrame(gameId: string, now: Date): Promise<PlayerFrame | null> {
+    const slot: {
+      running: Promise<PlayerFrame | null>;
+      queued: Promise<PlayerFrame | null> | null;
+    } = { running: loadPlayerFrame(this.options.db, gameId, now), queued: null };
+    this.frameLoads.set(gameId, slot);
+    const clear = () => {
+      if (this.frameLoads.get(gameId) === slot) {
+        this.frameLoads.delete(gameId);
+      }
+    };
+    slot.running.then(clear, clear);
+    return slot.running;
   }
 
   /** A host screen's stream; `first` is its current view. */

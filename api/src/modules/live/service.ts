@@ -466,7 +466,7 @@ export const joinGame = async ({
     throw error;
   }
   await runtime.hub.announceThrottled(game.id, 'roster');
-  const frame = await loadPlayerFrame(db, game.id, now);
+  const frame = await runtime.hub.playerFrame(game.id, now);
   const view = frame && playerViewOf(frame, playerId);
   if (!view) {
     throw notFound('Live game');
@@ -494,9 +494,14 @@ export const playerView = async (
   db: PrismaClient,
   token: string,
   now: Date,
+  runtime?: LiveRuntime,
+  known?: { id: string; gameId: string },
 ): Promise<PlayerView> => {
-  const seat = await seatOfToken(db, token);
-  const frame = await loadPlayerFrame(db, seat.gameId, now);
+  const seat = known ?? (await seatOfToken(db, token));
+  // Through the hub, concurrent rejoins of one game share one read of it.
+  const frame = runtime
+    ? await runtime.hub.playerFrame(seat.gameId, now)
+    : await loadPlayerFrame(db, seat.gameId, now);
   const view = frame && playerViewOf(frame, seat.id);
   if (!view) {
     throw badToken();
@@ -591,7 +596,7 @@ export const subscribePlayer = async (
 ) => {
   const seat = await seatOfToken(db, token);
   await runtime.hub.start();
-  const first = await playerView(db, token, now);
+  const first = await playerView(db, token, now, runtime, seat);
   return runtime.hub.subscribePlayer(seat.gameId, seat.id, first);
 };
 
