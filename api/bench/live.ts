@@ -210,7 +210,7 @@ const ourDriver = async (
       (
         await call(
           n % servers.length,
-          'mutation ($p: String!, $n: String) { joinLiveGame(pin: $p, nickname: $n) { token } }',
+          'mutation ($p: String!, $n: String) { joinLiveGame(pin: $p, nickname: $n) { token view { game { id } } } }',
           { p: pin, n: nicknameOf(n) },
           { 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
         )

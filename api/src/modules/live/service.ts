@@ -18,6 +18,7 @@ import { type AnswerAck, AnswerBatcher } from './answers';
 import { recordLiveBoard } from './board';
 import {
   type HostView,
+  joinerViewOf,
   loadHostView,
   loadPlayerFrame,
   type PlayerView,
@@ -440,6 +441,7 @@ export const joinGame = async ({
   }
   const token = newToken(game.id);
   let playerId: string;
+  let seatTeam: number | null;
   try {
     const joinOrder =
       game.teamCount > 0 ? await db.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
@@ -453,9 +455,10 @@ export const joinGame = async ({
         team: teamFor(game.teamCount, joinOrder),
         joinedAt: now,
       },
-      select: { id: true },
+      select: { id: true, team: true },
     });
     playerId = seat.id;
+    seatTeam = seat.team;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError('CONFLICT', 'Someone in this game already has that nickname', {
@@ -466,8 +469,13 @@ export const joinGame = async ({
     throw error;
   }
   await runtime.hub.announceThrottled(game.id, 'roster');
-  const frame = await runtime.hub.playerFrame(game.id, now);
-  const view = frame && playerViewOf(frame, playerId);
+  // A class joining at once must not read the whole game once per player (O(N^2) in total):
+  // a frame of the same state from the last second, plus the new seat, is its first view.
+  const frame = await runtime.hub.recentFrame(game.id, game.seq, now);
+  const view =
+    frame &&
+    (playerViewOf(frame, playerId) ??
+      joinerViewOf(frame, { id: playerId, nickname: check.nickname, team: seatTeam }));
   if (!view) {
     throw notFound('Live game');
   }
