@@ -525,6 +525,7 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
   let answersPerSec: number[] = [];
   const cpuStart = cpuOf();
   const pgStart = pgCpu();
+  const selfStart = process.cpuUsage();
   const wallStart = performance.now();
   let killedAt: number | null = null;
 
@@ -627,6 +628,8 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
   }
   const cpuMs = cpuOf() - cpuStart;
   const pgMs = pgCpu() - pgStart;
+  const self = process.cpuUsage(selfStart);
+  const selfMs = (self.user + self.system) / 1000;
   const wallMs = performance.now() - wallStart;
   const stored = await driver.stored();
   const lost = ackedKeys.filter((key) => !stored.has(key)).length;
@@ -666,6 +669,8 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
       ((cpuMs / 1000 / QUESTIONS / PLAYERS) * 1000).toFixed(2),
     ),
     postgresCpuShareDuringGame: Number((pgMs / wallMs).toFixed(2)),
+    loadGeneratorCpuShareDuringGame: Number((selfMs / wallMs).toFixed(2)),
+    gameWallSec: Number((wallMs / 1000).toFixed(1)),
     node: process.version,
   };
   console.log(JSON.stringify(result, null, 2));
