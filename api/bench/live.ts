@@ -171,6 +171,9 @@ const nicknameOf = (n: number) =>
     .map((k) => `Player ${n + k * 100_000}`)
     .find((name) => checkNickname(name).ok) ?? `Player ${n}`;
 
+/** Refused answers by error code (a refusal is a failure of the run). */
+const refusals = new Map<string, number>();
+
 const localAddressOf = (n: number) => `127.0.0.${2 + (n % 8)}`;
 
 /** Our API: HTTP joins and host commands, one graphql-ws socket per player. */
@@ -272,7 +275,13 @@ const ourDriver = async (
                 result = ack?.accepted ? 'acked' : ack?.alreadyRecorded ? 'recorded' : 'refused';
               },
               // A closed socket reaches error() as a CloseEvent, a GraphQL refusal as an array.
-              error: (error) => resolve(Array.isArray(error) ? 'refused' : 'closed'),
+              error: (error) => {
+                if (Array.isArray(error)) {
+                  const code = String(error[0]?.extensions?.code ?? error[0]?.message);
+                  refusals.set(code, (refusals.get(code) ?? 0) + 1);
+                }
+                resolve(Array.isArray(error) ? 'refused' : 'closed');
+              },
               complete: () => resolve(result),
             },
           );
@@ -646,6 +655,7 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
     connectCpuMsPerPlayer: Number((connectCpuMs / PLAYERS).toFixed(2)),
     answersAcknowledged: ackedKeys.length,
     answersRefused: refused,
+    refusals: Object.fromEntries(refusals),
     answersResent: resent,
     acknowledgedLost: lost,
     scoredTwice,
