@@ -53,7 +53,7 @@ const PHASE_TIMEOUT_MS = arg('phase-timeout-s', 180) * 1000;
 const PEER = flag('peer');
 const KILL = flag('kill');
 /** Sockets opened but without their first snapshot yet, at most. */
-const CONNECTING_MAX = 500;
+const CONNECTING_MAX = 200;
 const JOIN_CONCURRENCY = 50;
 const SECRET = randomBytes(16).toString('hex');
 
@@ -120,6 +120,8 @@ type Seat = {
   phaseAt: Map<string, number>;
   /** Resolves when the seat's socket (current one) is open and subscribed. */
   up: boolean;
+  /** The socket closed (a server closes one that waits too long to be initialised). */
+  dead: boolean;
   reconnects: number;
   close: () => void;
   answer: (q: number) => Promise<'acked' | 'recorded' | 'refused' | 'closed'>;
@@ -225,9 +227,11 @@ const ourDriver = async (
         url: `ws://127.0.0.1:${servers[server]?.port}/graphql`,
         lazy: false,
         retryAttempts: 0,
+        onNonLazyError: () => {},
         on: {
           closed: () => {
             seat.up = false;
+            seat.dead = true;
           },
         },
         webSocketImpl: class extends WebSocket {
@@ -356,6 +360,9 @@ const peerDriver = (server: Server): Driver => {
       socket.on('disconnect', () => {
         seat.up = false;
       });
+      socket.on('connect_error', () => {
+        seat.dead = true;
+      });
       seat.close = () => void socket.close();
       seat.answer = (q) =>
         new Promise((resolve) => {
@@ -401,7 +408,7 @@ const main = async () => {
   try {
     exitCode = await run(cleanups);
   } catch (error) {
-    console.error(error instanceof Stall ? error.message : error);
+    console.error(error instanceof Stall ? error.message : String(error).slice(0, 2000));
     exitCode = 2;
   } finally {
     await cleanup();
@@ -495,6 +502,7 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
         server: 0,
         phaseAt: new Map(),
         up: false,
+        dead: false,
         reconnects: 0,
         close: () => {},
         answer: async () => 'closed',
@@ -512,14 +520,39 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
   const connectStart = performance.now();
   const connectCpu = cpuOf();
   const snapshots = () => seats.filter((s) => s.phaseAt.has('LOBBY:-1')).length;
+  let connectRetries = 0;
+  /** A socket closed before its snapshot (e.g. init timeout under load): the phone tries again. */
+  const retryDead = () => {
+    for (const seat of seats) {
+      if (seat.dead && !seat.phaseAt.has('LOBBY:-1') && seat.n < opened) {
+        seat.close();
+        seat.dead = false;
+        connectRetries += 1;
+        driver.connect(seat, seat.n % servers.length);
+      }
+    }
+  };
+  let opened = 0;
   for (const seat of seats) {
+    seat.dead = false;
     driver.connect(seat, seat.n % servers.length);
-    while (seat.n + 1 - snapshots() > CONNECTING_MAX) {
-      progress(`sockets opened ${seat.n + 1}/${PLAYERS}, snapshots ${snapshots()}`);
+    opened += 1;
+    while (opened - snapshots() > CONNECTING_MAX) {
+      progress(
+        `sockets opened ${opened}/${PLAYERS}, snapshots ${snapshots()}, retried ${connectRetries}`,
+      );
+      retryDead();
       await sleep(10);
     }
   }
-  await waitFor('lobby snapshots received', snapshots, PLAYERS);
+  await waitFor(
+    'lobby snapshots received',
+    () => {
+      retryDead();
+      return snapshots();
+    },
+    PLAYERS,
+  );
   const connectSec = (performance.now() - connectStart) / 1000;
   const connectCpuMs = cpuOf() - connectCpu;
   await sleep(2000);
@@ -652,6 +685,7 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
     loadAvg: { start: loadStart, end: load() },
     joinsPerSec: Math.round(PLAYERS / joinSec),
     connectSec: Number(connectSec.toFixed(1)),
+    connectRetries,
     connectCpuMsPerPlayer: Number((connectCpuMs / PLAYERS).toFixed(2)),
     answersAcknowledged: ackedKeys.length,
     answersRefused: refused,
