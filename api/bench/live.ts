@@ -564,6 +564,8 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
   const ackedKeys: string[] = [];
   let refused = 0;
   let resent = 0;
+  /** Resent after a kill and found committed already: its first ack died with the process. */
+  let recordedOnResend = 0;
   let answersPerSec: number[] = [];
   const cpuStart = cpuOf();
   const pgStart = pgCpu();
@@ -618,6 +620,9 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
           if (result === 'closed') {
             seat.up = false;
             continue;
+          }
+          if (result === 'recorded') {
+            recordedOnResend += 1;
           }
           if (result === 'acked' || result === 'recorded') {
             acked += 1;
@@ -691,6 +696,7 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
     answersRefused: refused,
     refusals: Object.fromEntries(refusals),
     answersResent: resent,
+    resentFoundRecorded: recordedOnResend,
     acknowledgedLost: lost,
     scoredTwice,
     reconnected: seats.filter((s) => s.reconnects > 0).length,
@@ -708,10 +714,11 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
     },
     serverRssMb: { idle: Math.round(rssIdle), connected: Math.round(rssConnected) },
     serverRssMbPer1000: Number((((rssConnected - rssIdle) / PLAYERS) * 1000).toFixed(1)),
-    serverCpuShareDuringGame: Number((cpuMs / wallMs).toFixed(2)),
-    serverCpuSecPer1000PlayersPerQuestion: Number(
-      ((cpuMs / 1000 / QUESTIONS / PLAYERS) * 1000).toFixed(2),
-    ),
+    // A killed process's CPU time is gone with it: no CPU figure in --kill mode.
+    serverCpuShareDuringGame: KILL ? null : Number((cpuMs / wallMs).toFixed(2)),
+    serverCpuSecPer1000PlayersPerQuestion: KILL
+      ? null
+      : Number(((cpuMs / 1000 / QUESTIONS / PLAYERS) * 1000).toFixed(2)),
     postgresCpuShareDuringGame: Number((pgMs / wallMs).toFixed(2)),
     loadGeneratorCpuShareDuringGame: Number((selfMs / wallMs).toFixed(2)),
     gameWallSec: Number((wallMs / 1000).toFixed(1)),
