@@ -17,6 +17,7 @@
  * Progress lines go to stderr, so a stall shows where it is; each wait has a time limit and the
  * run exits non-zero on a stall, a lost acknowledged answer or a double score.
  * Client sockets bind source addresses 127.0.0.2+ (28k ports each), as the anchors advise.
+ * LIVE_BENCH_API_ARGS adds node flags to the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
