@@ -15,6 +15,7 @@ import type http from 'node:http';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { PrismaClient } from '@quiz/prisma';
 import {
+  type DocumentNode,
   type ExecutionArgs,
   GraphQLError,
   type GraphQLSchema,
@@ -37,6 +38,7 @@ import { SESSION_COOKIE } from './modules/accounts/session';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const MAX_OPERATIONS_PER_SOCKET = 8;
+const VALIDATED_CACHE_SIZE = 200;
 /** Subscriptions live for the game: their events are bounded by the views' own sizes, not time. */
 // The guard's counters last as long as its context, i.e. the whole subscription: a game's worth
 // of events would add up past any per-response limit, so none applies here.
@@ -93,6 +95,8 @@ export const attachWebSocket = ({
   }).protect();
   const rules = [...specifiedRules, ...armor.validationRules];
   const operations = new WeakMap<object, Set<string>>();
+  /** Documents that parsed and passed validation, by their text (oldest dropped first). */
+  const validated = new Map<string, DocumentNode>();
   const format = (error: GraphQLError) =>
     formatError(error.toJSON(), error, log, { hideSuggestions });
 
@@ -110,15 +114,23 @@ export const attachWebSocket = ({
             }),
           ];
         }
-        let document: ReturnType<typeof parse>;
-        try {
-          document = parse(payload.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) {
-          return errors;
+        // Every phone sends the same few documents (its subscription, its answer): parse and
+        // validate each once per process, not once per message (schema and rules never change).
+        let document = validated.get(payload.query);
+        if (!document) {
+          try {
+            document = parse(payload.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
+          } catch (error) {
+            return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
+          }
+          const errors = validate(schema, document, rules);
+          if (errors.length > 0) {
+            return errors;
+          }
+          if (validated.size >= VALIDATED_CACHE_SIZE) {
+            validated.delete(validated.keys().next().value as string);
+          }
+          validated.set(payload.query, document);
         }
         running.add(id);
         return {

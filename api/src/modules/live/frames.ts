@@ -161,3 +161,34 @@ export const playerViewOf = (frame: PlayerFrame, playerId: string): PlayerView |
   }
   return { game: frame.game, me, myAnswer: myAnswerView(frame.row, frame.answers.get(playerId)) };
 };
+
+/**
+ * The first view of a seat created after `frame` was read: its own row is known (a fresh seat
+ * has no points and no answer), the game's part is the frame's with one more player.
+ */
+export const joinerViewOf = (
+  frame: PlayerFrame,
+  seat: { id: string; nickname: string; team: number | null },
+): PlayerView => {
+  let ahead = 0;
+  for (const other of frame.seats.values()) {
+    if (!other.kicked && (other.score > 0 || other.correctCount > 0)) {
+      ahead += 1;
+    }
+  }
+  return {
+    game: { ...frame.game, playerCount: frame.game.playerCount + 1 },
+    me: {
+      id: seat.id,
+      nickname: seat.nickname,
+      team: seat.team,
+      score: 0,
+      correctCount: 0,
+      answerCount: 0,
+      streak: 0,
+      rank: frame.game.phase === 'LOBBY' ? null : ahead + 1,
+      kicked: false,
+    },
+    myAnswer: null,
+  };
+};

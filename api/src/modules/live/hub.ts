@@ -17,6 +17,7 @@ import {
   type HostView,
   loadHostView,
   loadPlayerFrame,
+  type PlayerFrame,
   type PlayerView,
   playerViewOf,
 } from './frames';
@@ -110,6 +111,12 @@ export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
   private readonly throttled = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
+  /** The newest players' frame read per game, and when its read began (see recentFrame). */
+  private readonly latestFrames = new Map<string, { frame: PlayerFrame; at: number }>();
+  private readonly frameLoads = new Map<
+    string,
+    { running: Promise<PlayerFrame | null>; queued: Promise<PlayerFrame | null> | null }
+  >();
   private listener: Client | null = null;
   private stopped = false;
   private reconnectDelayMs = 100;
@@ -276,6 +283,67 @@ export class LiveHub {
     if (screens && screens.hosts.size === 0 && screens.players.size === 0 && !screens.refreshing) {
       this.games.delete(gameId);
     }
+  }
+
+  /**
+   * The players' frame of a game, read after this call began (so it holds every seat and answer
+   * committed before it). Concurrent callers share reads: at most one in flight and one queued
+   * per game, so N players joining or subscribing at once cost a few reads of the game instead of
+   * N (each read is O(seats); one per caller made a class of N cost O(N^2)).
+   */
+  /**
+   * A players' frame of the game at `seq` read at most `maxAgeMs` ago, else a fresh one. For a
+   * joining player's first view only: its counts may lag by that much, its phase never (the
+   * subscription's snapshot that follows is read fresh).
+   */
+  recentFrame(
+    gameId: string,
+    seq: number,
+    now: Date,
+    maxAgeMs = 1000,
+  ): Promise<PlayerFrame | null> {
+    const latest = this.latestFrames.get(gameId);
+    if (latest && latest.frame.row.seq === seq && Date.now() - latest.at <= maxAgeMs) {
+      return Promise.resolve(latest.frame);
+    }
+    return this.playerFrame(gameId, now);
+  }
+
+  playerFrame(gameId: string, now: Date): Promise<PlayerFrame | null> {
+    const slot = this.frameLoads.get(gameId);
+    if (!slot) {
+      return this.startFrame(gameId, now);
+    }
+    // The running read may have started before our caller's commit: wait for the next one.
+    slot.queued ??= slot.running.then(
+      () => this.startFrame(gameId, this.now()),
+      () => this.startFrame(gameId, this.now()),
+    );
+    return slot.queued;
+  }
+
+  private startFrame(gameId: string, now: Date): Promise<PlayerFrame | null> {
+    const slot: {
+      running: Promise<PlayerFrame | null>;
+      queued: Promise<PlayerFrame | null> | null;
+    } = { running: loadPlayerFrame(this.options.db, gameId, now), queued: null };
+    this.frameLoads.set(gameId, slot);
+    const startedAt = Date.now();
+    const clear = () => {
+      if (this.frameLoads.get(gameId) === slot) {
+        this.frameLoads.delete(gameId);
+      }
+    };
+    slot.running.then((frame) => {
+      clear();
+      if (frame) {
+        if (this.latestFrames.size > 1000) {
+          this.latestFrames.clear();
+        }
+        this.latestFrames.set(gameId, { frame, at: startedAt });
+      }
+    }, clear);
+    return slot.running;
   }
 
   /** A host screen's stream; `first` is its current view. */

@@ -18,6 +18,7 @@ import { type AnswerAck, AnswerBatcher } from './answers';
 import { recordLiveBoard } from './board';
 import {
   type HostView,
+  joinerViewOf,
   loadHostView,
   loadPlayerFrame,
   type PlayerView,
@@ -440,6 +441,7 @@ export const joinGame = async ({
   }
   const token = newToken(game.id);
   let playerId: string;
+  let seatTeam: number | null;
   try {
     const joinOrder =
       game.teamCount > 0 ? await db.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
@@ -453,9 +455,10 @@ export const joinGame = async ({
         team: teamFor(game.teamCount, joinOrder),
         joinedAt: now,
       },
-      select: { id: true },
+      select: { id: true, team: true },
     });
     playerId = seat.id;
+    seatTeam = seat.team;
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError('CONFLICT', 'Someone in this game already has that nickname', {
@@ -466,8 +469,13 @@ export const joinGame = async ({
     throw error;
   }
   await runtime.hub.announceThrottled(game.id, 'roster');
-  const frame = await loadPlayerFrame(db, game.id, now);
-  const view = frame && playerViewOf(frame, playerId);
+  // A class joining at once must not read the whole game once per player (O(N^2) in total):
+  // a frame of the same state from the last second, plus the new seat, is its first view.
+  const frame = await runtime.hub.recentFrame(game.id, game.seq, now);
+  const view =
+    frame &&
+    (playerViewOf(frame, playerId) ??
+      joinerViewOf(frame, { id: playerId, nickname: check.nickname, team: seatTeam }));
   if (!view) {
     throw notFound('Live game');
   }
@@ -494,9 +502,14 @@ export const playerView = async (
   db: PrismaClient,
   token: string,
   now: Date,
+  runtime?: LiveRuntime,
+  known?: { id: string; gameId: string },
 ): Promise<PlayerView> => {
-  const seat = await seatOfToken(db, token);
-  const frame = await loadPlayerFrame(db, seat.gameId, now);
+  const seat = known ?? (await seatOfToken(db, token));
+  // Through the hub, concurrent rejoins of one game share one read of it.
+  const frame = runtime
+    ? await runtime.hub.playerFrame(seat.gameId, now)
+    : await loadPlayerFrame(db, seat.gameId, now);
   const view = frame && playerViewOf(frame, seat.id);
   if (!view) {
     throw badToken();
@@ -591,7 +604,7 @@ export const subscribePlayer = async (
 ) => {
   const seat = await seatOfToken(db, token);
   await runtime.hub.start();
-  const first = await playerView(db, token, now);
+  const first = await playerView(db, token, now, runtime, seat);
   return runtime.hub.subscribePlayer(seat.gameId, seat.id, first);
 };
 
