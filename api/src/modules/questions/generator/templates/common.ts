@@ -73,6 +73,15 @@ export const isGenericOccurrence = (idx: KbIndex, e: Event): boolean => {
   return persons.length === 0 && !named && series.some((s) => !s.complete);
 };
 
+/**
+ * Meetings and visits recur: one caption of a meeting in 1984 does not show that the two never met
+ * in 1980 (audit 4, items 85 and 87). Such an event is asked only with its own date as the key,
+ * never as a wrong year in a statement or as "not in year Y".
+ */
+export const isRecurringKind = (e: Pick<Event, 'title'>): boolean =>
+  /\b(meets?|met|meeting|visits?|visited|talks|hosts?|receives?)\b/i.test(e.title) &&
+  !/\b(Arab League|summit|Treaty|Agreement)\b/i.test(e.title);
+
 /** Years of the other occurrences of every series this event belongs to: never a wrong answer. */
 export const siblingOccurrenceYears = (idx: KbIndex, e: Event): Set<number> => {
   const out = new Set<number>();

@@ -26,6 +26,7 @@ import {
   eventFacets,
   lastPlausibleYear,
   rationale,
+  isRecurringKind,
   siblingOccurrenceYears,
 } from './common';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
@@ -190,7 +191,7 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
       ],
     ];
     const y = wrong?.years[0];
-    if (y !== undefined) {
+    if (y !== undefined && !isRecurringKind(event)) {
       drafts.push([
         tfDraft(idx, {
           ...base,
