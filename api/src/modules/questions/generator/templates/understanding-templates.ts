@@ -84,7 +84,7 @@ const polarity = (topic: string): number =>
 
 /** Iran's standing aims in Syria: a reason the sources give for one step may hold for any other. */
 const GRAND_MOTIVE =
-  /\b(corridor|Hezbollah|counterweight|resistance|ideology|strategic (link|location)|land route|Mediterranean|Khomeini)/i;
+  /\b(corridor|Hezbollah|counterweight|resistance|ideology|strategic (link|location)|land route|Mediterranean|Khomeini|foothold)/i;
 
 /** The source documents an explanation's citations come from. */
 const sourcesOf = (idx: KbIndex, x: Explanation): string[] =>
