@@ -35,8 +35,12 @@ describe('audit 4: true/false key balance', () => {
 
 describe('audit 4: factual', () => {
   it('never keys a meeting False for another year, nor offers one as "not in Y" (items 85, 87)', () => {
-    expect(isRecurringKind({ title: 'Hafez al-Assad meets Iranian President Khamenei in Damascus' })).toBe(true);
-    expect(isRecurringKind({ title: 'Bashar al-Assad attends the Arab League meeting in Manama' })).toBe(false);
+    expect(
+      isRecurringKind({ title: 'Hafez al-Assad meets Iranian President Khamenei in Damascus' }),
+    ).toBe(true);
+    expect(
+      isRecurringKind({ title: 'Bashar al-Assad attends the Arab League meeting in Manama' }),
+    ).toBe(false);
     for (const d of drafts('true-false').filter((x) => x.key.optionIds?.[0] === 'false')) {
       const e = event(d.factIds[0]?.replace(/^event:/, '') ?? '');
       expect(e && isRecurringKind(e) ? d.stem : '').toBe('');
@@ -63,8 +67,12 @@ describe('audit 4: factual', () => {
 describe('audit 4: wording and trivial', () => {
   it('names the outlet, not the official twice (item 33)', () => {
     const stems = drafts('explain-true-false').map((d) => d.stem);
-    expect(stems.join('\n')).not.toMatch(/unnamed Iranian official[^.]*one reason why an Iranian official/);
-    expect(stems.some((s) => /MENA Research Center, this is one reason why an Iranian official/.test(s))).toBe(true);
+    expect(stems.join('\n')).not.toMatch(
+      /unnamed Iranian official[^.]*one reason why an Iranian official/,
+    );
+    expect(
+      stems.some((s) => /MENA Research Center, this is one reason why an Iranian official/.test(s)),
+    ).toBe(true);
   });
 
   it('stacks no second colon in a why-statement (item 44)', () => {
@@ -74,7 +82,9 @@ describe('audit 4: wording and trivial', () => {
   });
 
   it('shows no unanchored weekday ("published on Tuesday", item 48)', () => {
-    expect(PLUMBING.test('his interview with the Washington Post, published on Tuesday')).toBe(true);
+    expect(PLUMBING.test('his interview with the Washington Post, published on Tuesday')).toBe(
+      true,
+    );
     expect(PLUMBING.test('the interview published on 11 November 2025')).toBe(false);
     for (const q of [...bank1, ...bank61]) {
       expect(studentTexts(q).join(' ')).not.toMatch(/on Tuesday/);
@@ -82,7 +92,11 @@ describe('audit 4: wording and trivial', () => {
   });
 
   it('asks no person for a state\'s act ("Which person attacked Iran in 1980?", item 56)', () => {
-    expect(drafts('relation-name').map((d) => d.stem).join('\n')).not.toMatch(/Which person attacked/);
+    expect(
+      drafts('relation-name')
+        .map((d) => d.stem)
+        .join('\n'),
+    ).not.toMatch(/Which person attacked/);
   });
 
   it('offers no economic motive for a military step, nor a standing Iranian aim (item 67)', () => {
@@ -94,23 +108,55 @@ describe('audit 4: wording and trivial', () => {
     expect(pact && foothold && comparable(idx, pact, foothold)).toBe(true);
     for (const d of drafts('explain-why')) {
       const labels = (d.prompt.options ?? []).map((o) => o.label).join(' | ');
-      expect(labels).not.toMatch(/no strong competitors.*common threats|common threats.*no strong competitors/);
-      expect(d.key.rationales.filter((r) => !r.correct).map((r) => r.text).join(' ')).not.toMatch(
-        /when Iran valued its alliance/,
+      expect(labels).not.toMatch(
+        /no strong competitors.*common threats|common threats.*no strong competitors/,
       );
+      expect(
+        d.key.rationales
+          .filter((r) => !r.correct)
+          .map((r) => r.text)
+          .join(' '),
+      ).not.toMatch(/when Iran valued its alliance/);
     }
   });
 
   it('places no event in a period whose name gives it away (item 69)', () => {
     for (const d of drafts('timeline-placement')) {
       const key = d.prompt.options?.find((o) => o.id === d.key.optionIds?.[0])?.label ?? '';
-      expect(/succeed/.test(d.stem) && /Bashar al-Assad's first decade/.test(key) ? d.stem : '').toBe('');
+      expect(
+        /succeed/.test(d.stem) && /Bashar al-Assad's first decade/.test(key) ? d.stem : '',
+      ).toBe('');
     }
   });
 
   it('matches no vague office ("Member of a supervisory body", item 89)', () => {
-    expect(drafts('match-offices').map((d) => JSON.stringify(d.prompt)).join('\n')).not.toMatch(
-      /supervisory body/,
+    expect(
+      drafts('match-offices')
+        .map((d) => JSON.stringify(d.prompt))
+        .join('\n'),
+    ).not.toMatch(/supervisory body/);
+  });
+
+  it('offers no party to the war as a false "sided with" (issue 11: an enemy in the war)', () => {
+    const stems = drafts('true-false').map((d) => d.stem);
+    expect(stems.join('\n')).not.toMatch(
+      /During the Iran–Iraq War \(1980–88\), Iraq sided with Iran/,
     );
+    expect(
+      stems.some((x) =>
+        /During the Iran–Iraq War \(1980–88\), Saudi Arabia isolated Syria/.test(x),
+      ),
+    ).toBe(true);
+  });
+
+  it('never keys an "additional" or "new" step False for another year (the Golan centres recur)', () => {
+    expect(
+      isRecurringKind({ title: 'Russia announces a new monitoring centre in the Golan' }),
+    ).toBe(true);
+    expect(
+      drafts('true-false')
+        .map((d) => d.stem)
+        .join('\n'),
+    ).not.toMatch(/monitoring centre in the Golan in 20(?!24)/);
   });
 });

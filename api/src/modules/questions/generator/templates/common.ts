@@ -79,8 +79,9 @@ export const isGenericOccurrence = (idx: KbIndex, e: Event): boolean => {
  * never as a wrong year in a statement or as "not in year Y".
  */
 export const isRecurringKind = (e: Pick<Event, 'title'>): boolean =>
-  /\b(meets?|met|meeting|visits?|visited|talks|hosts?|receives?)\b/i.test(e.title) &&
-  !/\b(Arab League|summit|Treaty|Agreement)\b/i.test(e.title);
+  /\b(meets?|met|meeting|visits?|visited|talks|hosts?|receives?|new|additional|another)\b/i.test(
+    e.title,
+  ) && !/\b(Arab League|summit|Treaty|Agreement)\b/i.test(e.title);
 
 /** Years of the other occurrences of every series this event belongs to: never a wrong answer. */
 export const siblingOccurrenceYears = (idx: KbIndex, e: Event): Set<number> => {
