@@ -8,10 +8,17 @@ import { TEMPLATES } from '../src/modules/questions/generator/templates';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const { questions, report } = buildBank({ kb, seed: 1 });
+const { questions } = buildBank({ kb, seed: 1 });
 const per: Record<string, number> = {};
-for (const q of questions) per[q.template] = (per[q.template] ?? 0) + 1;
-console.log('total', questions.length, 'distinct stems', new Set(questions.map((q) => q.stem)).size);
+for (const q of questions) {
+  per[q.template] = (per[q.template] ?? 0) + 1;
+}
+console.log(
+  'total',
+  questions.length,
+  'distinct stems',
+  new Set(questions.map((q) => q.stem)).size,
+);
 const tf = questions.filter((q) => q.type === 'TRUE_FALSE');
 const t = tf.filter((q) => q.key.optionIds?.[0] === 'true').length;
 console.log('TF true', t, 'false', tf.length - t);
@@ -30,14 +37,29 @@ for (const template of TEMPLATES) {
       drafts += 1;
       const q = finalise(d, rng);
       const blocks = checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK');
-      if (blocks.length === 0) { ok = true; break; }
+      if (blocks.length === 0) {
+        ok = true;
+        break;
+      }
       for (const b of blocks) {
         rej[b.id] = (rej[b.id] ?? 0) + 1;
-        if (verbose && process.argv.includes(template.id)) console.log('  REJ', b.id, b.message, '|', q.stem, JSON.stringify(q.prompt.options?.map((o) => o.text)));
+        if (verbose && process.argv.includes(template.id)) {
+          console.log('  REJ', b.id, b.message, '|', q.stem);
+        }
       }
     }
-    if (ok) passed += 1;
+    if (ok) {
+      passed += 1;
+    }
   }
-  console.log(template.id, 'groups', groups, 'drafts', drafts, 'passed', passed, JSON.stringify(rej));
+  console.log(
+    template.id,
+    'groups',
+    groups,
+    'drafts',
+    drafts,
+    'passed',
+    passed,
+    JSON.stringify(rej),
+  );
 }
-void report;

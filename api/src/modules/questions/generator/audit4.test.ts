@@ -113,7 +113,7 @@ describe('audit 4: wording and trivial', () => {
       );
       expect(
         d.key.rationales
-          .filter((r) => !r.correct)
+          .filter((r) => !r.isCorrect)
           .map((r) => r.text)
           .join(' '),
       ).not.toMatch(/when Iran valued its alliance/);

@@ -24,9 +24,9 @@ import {
   citeFacts,
   datableEvents,
   eventFacets,
+  isRecurringKind,
   lastPlausibleYear,
   rationale,
-  isRecurringKind,
   siblingOccurrenceYears,
 } from './common';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
