@@ -158,5 +158,13 @@ describe('audit 4: wording and trivial', () => {
         .map((d) => d.stem)
         .join('\n'),
     ).not.toMatch(/monitoring centre in the Golan in 20(?!24)/);
+    // Nor asked "in what year" as if there were one (sample 5, item 9).
+    for (const t of ['numeric-year', 'event-year']) {
+      expect(
+        drafts(t)
+          .map((d) => d.stem)
+          .join('\n'),
+      ).not.toMatch(/new monitoring centre/);
+    }
   });
 });
