@@ -118,7 +118,10 @@ describe('the understanding layer', () => {
     // The interview was published on Tuesday; the words were not dated.
     const sharaa = kb.quotes.find((q) => q.id === 'sharaa-most-important-objective');
     expect(sharaa?.date?.certainty).toBe('INFERRED');
-    expect(sharaa?.context).toMatch(/published on Tuesday/);
+    // The interview's own day is inferred: the context gives the report's date, never the
+    // interview's (audit 4, item 48: "published on Tuesday" meant nothing to a student).
+    expect(sharaa?.context).toMatch(/reported on 12 November 2025/);
+    expect(sharaa?.context).not.toMatch(/11 November|on Tuesday/);
   });
 
   it('records recurring events as series, so no occurrence year is a safe wrong answer', () => {

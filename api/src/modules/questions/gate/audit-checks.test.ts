@@ -99,7 +99,7 @@ describe('issue-11 gate checks', () => {
   });
 
   it('S6: a distractor rationale that repeats the key sentence is blocked ("Not Syria: Raisi was President of Iran…")', () => {
-    const q = find((x) => x.template === 'explain-why');
+    const q = find((x) => x.template === 'figure-meaning');
     expect(ids(q)).not.toContain('S6');
     const key = q.key.rationales.find((r) => r.isCorrect);
     const wrong = q.key.rationales.find((r) => !r.isCorrect);

@@ -875,7 +875,7 @@ const s6: Check = (q) => {
  * knowledge", "it is not clear they are his exact words").
  */
 export const PLUMBING =
-  /\b(lines? \d+|paragraph at|no headline in the copy|image caption|snippets?|search (?:results?|page|engine)|captions?|headlines?|in the copy|general knowledge|gives no (?:start|first|date|year|month)\w*|not clear they are|does not name|names neither|locator|citation id)\b/i;
+  /\b(lines? \d+|paragraph at|no headline in the copy|image caption|snippets?|search (?:results?|page|engine)|captions?|headlines?|in the copy|general knowledge|gives no (?:start|first|date|year|month)\w*|not clear they are|does not name|names neither|locator|citation id|(?:published|reported|said) on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/i;
 
 /** S7 + S8: no source plumbing in what students read, and no source error printed as fact. */
 const s7: Check = (q, idx) => {

@@ -182,6 +182,43 @@ const UNDERSTANDING = new Set([
   'relation-name',
 ]);
 
+const tfKey = (q: BankQuestion): string | undefined => q.key.optionIds?.[0];
+
+/** The key most true/false items have ('true' on a tie: True is the answer students guess). */
+const tfMajority = (qs: readonly BankQuestion[]): string => {
+  const tf = qs.filter((q) => q.type === 'TRUE_FALSE');
+  const t = tf.filter((q) => tfKey(q) === 'true').length;
+  return t >= tf.length - t ? 'true' : 'false';
+};
+
+/**
+ * Share of true/false items either key may have: a student who always answers "True" (or
+ * "False") scores at most 60% of them.
+ */
+export const MAX_TF_KEY_SHARE = 0.6;
+
+/**
+ * Drops majority-keyed true/false items (recall first, then last by id) until neither key has
+ * more than MAX_TF_KEY_SHARE of them.
+ */
+const balanceTrueFalse = (qs: BankQuestion[]): BankQuestion[] => {
+  let out = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (let guard = 0; guard < qs.length; guard += 1) {
+    const tf = out.filter((q) => q.type === 'TRUE_FALSE');
+    const major = tfMajority(out);
+    const m = tf.filter((q) => tfKey(q) === major).length;
+    if (tf.length === 0 || m <= MAX_TF_KEY_SHARE * tf.length) {
+      break;
+    }
+    const isMajor = (q: BankQuestion) => q.type === 'TRUE_FALSE' && tfKey(q) === major;
+    const recall = out.findLastIndex((q) => isMajor(q) && !UNDERSTANDING.has(q.template));
+    const i = recall >= 0 ? recall : out.findLastIndex(isMajor);
+    out = [...out.slice(0, i), ...out.slice(i + 1)];
+  }
+  const keep = new Set(out.map((q) => q.id));
+  return qs.filter((q) => keep.has(q.id));
+};
+
 /** Shares the bank keeps under (issue 11: ≤ 25% per type, ≤ 35% ordering and matching). */
 const MAX_TYPE_SHARE = 0.25;
 const MAX_DRILL_SHARE = 0.35;
@@ -195,7 +232,16 @@ const rebalance = (qs: BankQuestion[]): BankQuestion[] => {
   // Recall items go before the why, who-says and in-context items of the same type (audit 3: the
   // 25% true/false share trimmed explain-true-false items while plain date statements stayed).
   const dropLast = (pred: (q: BankQuestion) => boolean): void => {
-    for (const pass of [(q: BankQuestion) => !UNDERSTANDING.has(q.template), () => true]) {
+    // Within true/false, the statements keyed like the majority go first, so trimming the type
+    // never tips the True/False balance (seed 1 before audit 4: 26 True, 7 False).
+    const majority = tfMajority(out);
+    const surplus = (q: BankQuestion): boolean => q.type !== 'TRUE_FALSE' || tfKey(q) === majority;
+    for (const pass of [
+      (q: BankQuestion) => !UNDERSTANDING.has(q.template) && surplus(q),
+      (q: BankQuestion) => !UNDERSTANDING.has(q.template),
+      surplus,
+      () => true,
+    ]) {
       for (let i = out.length - 1; i >= 0; i -= 1) {
         const q = out[i];
         if (q && pred(q) && pass(q)) {
@@ -280,7 +326,9 @@ export const buildBankFromIndex = (idx: KbIndex, seed: number): BuildBankResult 
     }
   }
   const dupes = nearDuplicates(accepted);
-  const questions = rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id)))));
+  const questions = balanceTrueFalse(
+    rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id))))),
+  );
   report.nearDuplicates = dupes.size;
   for (const q of questions) {
     inc(report.byType, q.type);

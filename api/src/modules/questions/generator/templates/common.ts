@@ -73,6 +73,19 @@ export const isGenericOccurrence = (idx: KbIndex, e: Event): boolean => {
   return persons.length === 0 && !named && series.some((s) => !s.complete);
 };
 
+/** "Russia announces a new monitoring centre": one of several, so its year is no answer to "when". */
+const ONE_OF_SEVERAL = /\b(an? (new|additional|further)|another)\b/i;
+
+/**
+ * Meetings and visits recur: one caption of a meeting in 1984 does not show that the two never met
+ * in 1980 (audit 4, items 85 and 87). Such an event is asked only with its own date as the key,
+ * never as a wrong year in a statement or as "not in year Y".
+ */
+export const isRecurringKind = (e: Pick<Event, 'title'>): boolean =>
+  (/\b(meets?|met|meeting|visits?|visited|talks|hosts?|receives?)\b/i.test(e.title) ||
+    ONE_OF_SEVERAL.test(e.title)) &&
+  !/\b(Arab League|summit|Treaty|Agreement)\b/i.test(e.title);
+
 /** Years of the other occurrences of every series this event belongs to: never a wrong answer. */
 export const siblingOccurrenceYears = (idx: KbIndex, e: Event): Set<number> => {
   const out = new Set<number>();
@@ -95,7 +108,8 @@ export const datableEvents = (idx: KbIndex): { event: Event; year: number }[] =>
         !selfDating(e) &&
         e.disputes.length === 0 &&
         hasExactDates(e) &&
-        !isGenericOccurrence(idx, e),
+        !isGenericOccurrence(idx, e) &&
+        !ONE_OF_SEVERAL.test(e.title),
     )
     .flatMap((e) => {
       const year = singleYear(e.start);

@@ -14,6 +14,7 @@ import {
 } from '../describe';
 import { eventFactId, type KbIndex } from '../kb-index';
 import { contentRng, shuffle } from '../rng';
+import { contentTokens } from '../text';
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, eventFact, optionIds, orderableEvents, rationale } from './common';
 
@@ -238,6 +239,9 @@ const erasExcluding = (idx: KbIndex, e: Event): string[] => {
     .map((era) => era.slug);
 };
 
+/** Words every stem of this quiz may carry: no cue when a period's name has them too. */
+const QUIZ_STATES = new Set(['iran', 'syria', 'iranian', 'syrian']);
+
 export const timelinePlacementTemplate: Template = {
   id: 'timeline-placement',
   version: 1,
@@ -273,6 +277,17 @@ export const timelinePlacementTemplate: Template = {
       const c = eventClause(idx, e);
       const factIds = [eventFact(e)];
       const eraLabel = (slug: string): string => displayEraName(idx, slug);
+      // Audit 4, item 69: "Bashar al-Assad's first decade" answered "when did Bashar succeed his
+      // father?". A word of the key period's name in the stem (a person, the war) is a cue even
+      // when another period's name has it too, so the event is not placed.
+      const stemToks = contentTokens(c.ask('In which period'));
+      if (
+        contentTokens(eraLabel(e.era)).some(
+          (t) => !/^\d+$/.test(t) && !QUIZ_STATES.has(t) && stemToks.includes(t),
+        )
+      ) {
+        return [];
+      }
       return [
         [
           baseDraft({

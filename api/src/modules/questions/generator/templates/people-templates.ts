@@ -470,8 +470,13 @@ export const matchOfficesTemplate: Template = {
             idx.actors.get(o.office.of)?.kind === 'ORGANISATION' &&
             idx.actors.get(o.office.of)?.orgType === 'GOVERNMENT_BODY' &&
             !idx.actors.get(p)?.nationality;
+          // "Member of a supervisory body" (audit 4, item 89) names no body: solvable only by elimination.
           const offices = idx.offices.filter(
-            (o) => o.person === p && !/[()]/.test(o.office.title) && !stateless(o),
+            (o) =>
+              o.person === p &&
+              !/[()]/.test(o.office.title) &&
+              !/^Member of an? /i.test(o.office.title) &&
+              !stateless(o),
           );
           const office = offices[rng.int(offices.length)];
           if (!office) {

@@ -24,6 +24,7 @@ import {
   citeFacts,
   datableEvents,
   eventFacets,
+  isRecurringKind,
   lastPlausibleYear,
   rationale,
   siblingOccurrenceYears,
@@ -190,7 +191,7 @@ const eventStatements = (idx: KbIndex): Draft[][] => {
       ],
     ];
     const y = wrong?.years[0];
-    if (y !== undefined) {
+    if (y !== undefined && !isRecurringKind(event)) {
       drafts.push([
         tfDraft(idx, {
           ...base,
@@ -243,9 +244,18 @@ const stanceStatements = (idx: KbIndex): Draft[][] =>
           }),
         ]);
       }
-      // False variants: states of the same kind that a fact proves were not in the relation.
+      // False variants: states of the same kind that a fact proves were not in the relation, and
+      // not a party to the context itself ("During the Iran–Iraq War, Iraq sided with Iran" is
+      // false by the stem alone: issue 11, an enemy in the war).
+      const parties = new Set(g.context.participants.map((p) => p.actor));
       const candidates = idx.kb.actors
-        .filter((a) => a.kind === 'STATE' && a.slug !== g.object && !g.subjects.has(a.slug))
+        .filter(
+          (a) =>
+            a.kind === 'STATE' &&
+            a.slug !== g.object &&
+            !g.subjects.has(a.slug) &&
+            !parties.has(a.slug),
+        )
         .map((a) => ({ slug: a.slug, r: refute(idx, g, a.slug) }))
         .filter((x): x is { slug: string; r: NonNullable<typeof x.r> } => x.r !== null);
       for (const { slug, r } of candidates.slice(0, Math.max(1, g.subjects.size))) {

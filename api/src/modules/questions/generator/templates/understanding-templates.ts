@@ -84,7 +84,7 @@ const polarity = (topic: string): number =>
 
 /** Iran's standing aims in Syria: a reason the sources give for one step may hold for any other. */
 const GRAND_MOTIVE =
-  /\b(corridor|Hezbollah|counterweight|resistance|ideology|strategic (link|location)|land route|Mediterranean|Khomeini)/i;
+  /\b(corridor|Hezbollah|counterweight|resistance|ideology|strategic (link|location)|land route|Mediterranean|Khomeini|foothold)/i;
 
 /** The source documents an explanation's citations come from. */
 const sourcesOf = (idx: KbIndex, x: Explanation): string[] =>
@@ -213,6 +213,10 @@ export const comparable = (idx: KbIndex, x: Explanation, o: Explanation): boolea
   if (/\$\s?\d/.test(o.answer) && !/\$\s?\d/.test(x.answer)) {
     return false;
   }
+  // Audit 4, item 67: an economic motive offered for a military pact is excluded by the stem.
+  if (x.themes.includes('economy-trade') !== o.themes.includes('economy-trade')) {
+    return false;
+  }
   // A distractor whose distinctive words the key's own detail uses may be true here too.
   const detail = contentTokens(`${x.detail} ${x.topic}`);
   const own = contentTokens(o.answer).filter((t) => t.length > 5);
@@ -331,6 +335,9 @@ const whyDistractors = (idx: KbIndex, x: Explanation): Explanation[] => {
         targetOf(o) !== targetOf(x) &&
         o.topic !== x.topic &&
         !sameActorMotive(o, x) &&
+        // Iran's standing aims in Syria (the Hezbollah corridor, a counterweight) could lie behind
+        // any Iranian or Syrian step: never a wrong "why" for one (issue 11 brief; audit 4, item 67).
+        !(GRAND_MOTIVE.test(o.answer) && ['iran', 'syria'].includes(sideOf(idx, x.actor ?? ''))) &&
         // No shared content word with the key beyond the stem's: a near-paraphrase would be a second right answer.
         !overlaps(contentTokens(o.answer), privateKey),
     )
@@ -864,6 +871,17 @@ const contextPhrase = (idx: KbIndex, r: Relation): string | null => {
   return null;
 };
 
+/** Acts a state does (its leader only for it): never asked with a person as the answer. */
+const STATE_ACTS = new Set<Relation['type']>([
+  'ATTACKED',
+  'ALLIED',
+  'SIDED_WITH',
+  'ISOLATED',
+  'KEPT_TIES',
+  'TRADED_WITH',
+  'DEPLOYED_TO',
+]);
+
 /** The two states the whole quiz is about: a typed answer naming either is given away by the topic. */
 const QUIZ_SUBJECTS = new Set(['iran', 'syria']);
 
@@ -903,6 +921,11 @@ export const relationNameTemplate: Template = {
       const subj = idx.actors.get(r.subject);
       const obj = idx.actors.get(r.object);
       if (subjects.size !== 1 || !subj || !obj || (subj.kind === 'PERSON' && r.type === 'LED')) {
+        continue;
+      }
+      // Audit 4, item 56: "Which person attacked Iran in 1980?" is answered "Iraq" by anyone who
+      // knows it: a state's act (a war, an alliance) is no typed question about a person.
+      if (subj.kind === 'PERSON' && obj.kind === 'STATE' && STATE_ACTS.has(r.type)) {
         continue;
       }
       // One subject on record is no proof of one in the world ("Which state negotiated with Iran in
@@ -1340,7 +1363,7 @@ export const explainTrueFalseTemplate: Template = {
       // "when X, the aim or reason was: for its …" read awkwardly (audit 2, items 4 and 43); every
       // answer form (noun phrase, "to …", "for …", a clause) follows "one reason why X:".
       const statement = fixAssad(
-        `According to ${sourcePhrase(x.accordingTo)}, this is one reason why ${lowerFirst(stripFinalPeriod(x.topic))}: ${lowerFirst(stripFinalPeriod(other.answer))}.`,
+        `According to ${whySource(x)}, this is one reason why ${lowerFirst(stripFinalPeriod(x.topic))}: ${lowerFirst(stripFinalPeriod(other.answer)).replace(/: /g, ' — ')}.`,
         erasOf(x),
       );
       const reason = truth
@@ -1405,7 +1428,10 @@ export const explainTrueFalseTemplate: Template = {
       return { ok: false, reason: 'no explanation' };
     }
     // True exactly when the statement's reason is the record's own answer.
-    const own = fixAssad(lowerFirst(stripFinalPeriod(first.answer)), erasOf(first));
+    const own = fixAssad(
+      lowerFirst(stripFinalPeriod(first.answer)).replace(/: /g, ' — '),
+      erasOf(first),
+    );
     const isOwn = q.stem.includes(own) && (!second || second.topic === first.topic);
     return { ok: true, key: [isOwn ? 'true' : 'false'] };
   },
@@ -1437,7 +1463,10 @@ export const figureTrueFalseTemplate: Template = {
           f.status !== 'DISPUTED' &&
           askableFigure(f) &&
           figureLabel(f).split(' ').length >= 4 &&
-          f.amountHigh === undefined,
+          f.amountHigh === undefined &&
+          // Audit 4, item 46: "in 2024" came from the article's date, not the passage: a figure
+          // whose date is inferred is not stated as a fact of that year.
+          !(f.asOf?.certainty === 'INFERRED' && /\b(19|20)\d\d\b/.test(figureLabel(f))),
       )
       .map((f) => {
         const rng = contentRng(`figure-tf:${f.id}`);
@@ -1460,7 +1489,9 @@ export const figureTrueFalseTemplate: Template = {
                 !/^(number|total|value|length|debt|approximate)\b/i.test(subject)
               ? `the number of ${subject}`
               : `the ${subject}`;
-        const statement = `${lead}${noun} is ${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
+        // An approximate count is stated as one ("about 3,000"), never as exact (audit 4, item 46).
+        const about = /^approximate/i.test(f.description) ? 'about ' : '';
+        const statement = `${lead}${noun} is ${about}${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
         const fid = figureFactId(f.id);
         const reason = `The sources give ${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
         return [
@@ -1503,6 +1534,8 @@ export const figureTrueFalseTemplate: Template = {
     if (!f) {
       return { ok: false, reason: 'no figure' };
     }
-    return { ok: true, key: [q.stem.includes(` is ${formatAmount(f)}`) ? 'true' : 'false'] };
+    const as = ` is ${formatAmount(f)}`;
+    const stated = q.stem.includes(as) || q.stem.includes(` is about ${formatAmount(f)}`);
+    return { ok: true, key: [stated ? 'true' : 'false'] };
   },
 };

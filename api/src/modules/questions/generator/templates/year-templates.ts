@@ -17,6 +17,7 @@ import {
   eventFact,
   hasExactDates,
   isGenericOccurrence,
+  isRecurringKind,
   lastPlausibleYear,
   optionIds,
   rationale,
@@ -210,6 +211,7 @@ export const yearEventTemplate: Template = {
         hasExactDates(e) &&
         // One strike of a recurring series may have a sibling in any year: never "not in Y".
         !isGenericOccurrence(idx, e) &&
+        !isRecurringKind(e) &&
         !/\b(1[89]|20)\d\d\b/.test(e.title),
     );
     return datableEvents(idx)
