@@ -19,7 +19,7 @@ import {
   relationFactId,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { containsPhrase, lowerFirst } from '../text';
+import { capitalise, containsPhrase, lowerFirst } from '../text';
 import type { Draft, Template } from '../types';
 import {
   askableFigure,
@@ -390,7 +390,11 @@ const formatNumber = (n: number): string => {
 };
 
 /** "$50 billion", "3,000 people", "20–30 rocket attacks". */
-export const formatAmount = (f: Figure): string => {
+export const formatAmount = (f: Figure): string =>
+  // A lower bound is printed as the source gives it, never as an exact amount (audit 5, items 4 and 60).
+  `${f.lowerBound ? 'more than ' : ''}${formatExact(f)}`;
+
+const formatExact = (f: Figure): string => {
   const range = f.amountHigh !== undefined && f.amountHigh !== f.amount;
   if (f.unit === 'USD') {
     return range
@@ -464,7 +468,7 @@ export const figureAmountTemplate: Template = {
       const lead = attribution ? `According to ${claimant(idx, f.claimedBy ?? '')}, what` : 'What';
       const stem = `${lead} figure is given for ${desc}${when}?`;
       const fid = figureFactId(f.id);
-      const keyLine = `${formatAmount(f)}: ${f.description.replace(/[.\s]+$/, '')}.`;
+      const keyLine = `${capitalise(formatAmount(f))}: ${f.description.replace(/[.\s]+$/, '')}.`;
       const factIds = [fid];
       return [
         [
@@ -476,7 +480,7 @@ export const figureAmountTemplate: Template = {
             prompt: {
               options: [f, ...chosen].map((x) => ({
                 id: figureOptionId(x),
-                label: formatAmount(x),
+                label: capitalise(formatAmount(x)),
               })),
             },
             key: {
@@ -488,7 +492,7 @@ export const figureAmountTemplate: Template = {
                     idx,
                     figureOptionId(o),
                     false,
-                    `Not ${formatAmount(o)}: the figure given is ${formatAmount(f)}. ${formatAmount(o)} is a different figure: ${lowerFirst(o.description.replace(/[.\s]+$/, ''))}.`,
+                    `The figure given is ${formatAmount(f)}. ${capitalise(formatAmount(o))} is a different figure: ${lowerFirst(o.description.replace(/[.\s]+$/, ''))}.`,
                     [fid, figureFactId(o.id)],
                   ),
                 ),
@@ -510,6 +514,9 @@ export const figureAmountTemplate: Template = {
       return { ok: false, reason: 'no figure' };
     }
     const opts = q.prompt.options ?? [];
-    return { ok: true, key: opts.filter((o) => o.label === formatAmount(f)).map((o) => o.id) };
+    return {
+      ok: true,
+      key: opts.filter((o) => o.label === capitalise(formatAmount(f))).map((o) => o.id),
+    };
   },
 };

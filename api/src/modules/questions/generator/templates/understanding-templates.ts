@@ -18,7 +18,14 @@ import {
   stanceFactId,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { capitalise, contentTokens, lowerFirst, stripFinalPeriod } from '../text';
+import {
+  capitalise,
+  contentTokens,
+  lowerFirst,
+  normalise,
+  stripFinalPeriod,
+  tokens,
+} from '../text';
 import type { Draft, Template } from '../types';
 import { formatAmount } from './choice-templates';
 import {
@@ -594,7 +601,7 @@ export const figureMeaningTemplate: Template = {
           f.status === 'FACT'
             ? 'In the sources, what'
             : `According to ${claimant(idx, f.claimedBy ?? '')}, what`;
-        const line = `${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
+        const line = `${capitalise(formatAmount(f))}: ${stripFinalPeriod(f.description)}.`;
         return [
           [
             baseDraft({
@@ -683,6 +690,30 @@ const topicOption = (q: Quote, eras: readonly string[] = []): string | null =>
       )
     : null;
 
+/**
+ * The actor a topic is about: the first one it names, by name, possessive or adjective
+ * ("Syria's place …", "the Syrian government" → syria). Null when it names none.
+ */
+export const topicActor = (idx: KbIndex, topic: string): string | null => {
+  for (const t of tokens(topic)) {
+    // "syrias" (Syria's), "syrian", "iranian", "israeli", "iraqi", "russians".
+    const forms = [
+      t,
+      t.replace(/s$/, ''),
+      t.replace(/ns?$/, ''),
+      t.replace(/ians?$/, ''),
+      t.replace(/i$/, ''),
+    ];
+    for (const a of idx.kb.actors) {
+      const names = [a.name, ...a.aliases].map(normalise).filter((n) => !n.includes(' '));
+      if (names.some((n) => n.length >= 3 && forms.includes(n))) {
+        return a.slug;
+      }
+    }
+  }
+  return null;
+};
+
 /** Single choice: a quote with its speaker and occasion; what were the words about? */
 export const quoteTopicTemplate: Template = {
   id: 'quote-topic',
@@ -705,6 +736,9 @@ export const quoteTopicTemplate: Template = {
         const keyToks = contentTokens(key);
         const wordToks = contentTokens(q.words);
         const seen = new Set([key]);
+        // Audit 5, item 56: "Syria's place in the region's resistance" was defensible for words
+        // about "the Syrian government": a topic about the key's own actor is no distractor.
+        const keyActor = topicActor(idx, key);
         const others: Quote[] = [];
         for (const o of idx.kb.quotes) {
           const t = topicOption(o, quoteEras(idx, o));
@@ -715,7 +749,8 @@ export const quoteTopicTemplate: Template = {
             /\b(his|her)\b/i.test(t) ||
             o.id === q.id ||
             seen.has(t) ||
-            (o.event === q.event && q.event !== undefined)
+            (o.event === q.event && q.event !== undefined) ||
+            (keyActor !== null && topicActor(idx, t) === keyActor)
           ) {
             continue;
           }
@@ -1437,14 +1472,43 @@ export const explainTrueFalseTemplate: Template = {
   },
 };
 
-/** A wrong amount for a figure: half or double, never a value another figure of that unit has. */
-const wrongAmount = (idx: KbIndex, f: Figure, up: boolean): number => {
-  // Counts stay whole: 11 agreements never becomes 5.5.
-  const half = f.amount / 2;
-  const raw = up || (f.unit !== 'USD' && !Number.isInteger(half)) ? f.amount * 2 : half;
-  const rounded = Math.round(raw);
-  const taken = idx.kb.figures.some((o) => o.unit === f.unit && o.amount === rounded);
-  return taken ? (up ? f.amount * 3 : Math.round(f.amount * 3)) : rounded;
+/**
+ * Factors for a wrong amount. Never 2: every false figure was exactly double the true one
+ * (32 vs 16, 22 vs 11, 488 vs 244), a pattern a student spots without knowing the figure (audit 5).
+ */
+const WRONG_FACTORS = [1.5, 0.5, 3, 0.75, 2.5] as const;
+
+/** Ratios a student can work out from two money figures of one source ($2 billion / $244 million ≈ 8). */
+const impliedRatios = (idx: KbIndex, f: Figure): number[] => {
+  const source = idx.citations.get(f.citation)?.source;
+  const usd = idx.kb.figures.filter(
+    (o) => o.unit === 'USD' && idx.citations.get(o.citation)?.source === source,
+  );
+  return usd.flatMap((a) => usd.filter((b) => b.amount < a.amount).map((b) => a.amount / b.amount));
+};
+
+/**
+ * A wrong amount for a figure: a seeded factor of it, whole for counts, never a value another
+ * figure of that unit has, and for a ratio ("20 times") never near one the source's own money
+ * figures imply (audit 5, item 6: 10× sat next to the ≈8× of $2 billion against $244 million).
+ */
+const wrongAmount = (idx: KbIndex, f: Figure, pick: number): number => {
+  const ratios = f.unit === 'times' ? impliedRatios(idx, f) : [];
+  const fits = (n: number): boolean =>
+    n !== f.amount &&
+    (f.unit === 'USD' || n >= 2) &&
+    !idx.kb.figures.some((o) => o.unit === f.unit && o.amount === n) &&
+    !ratios.some((r) => Math.abs(Math.log(n / r)) < Math.log(1.5));
+  const start = Math.floor(pick * WRONG_FACTORS.length);
+  for (let i = 0; i < WRONG_FACTORS.length; i++) {
+    const k = WRONG_FACTORS[(start + i) % WRONG_FACTORS.length] as number;
+    const raw = f.amount * k;
+    const n = f.unit === 'USD' ? Number(raw.toPrecision(3)) : Math.round(raw);
+    if (fits(n)) {
+      return n;
+    }
+  }
+  return f.amount * 3;
 };
 
 /**
@@ -1472,7 +1536,7 @@ export const figureTrueFalseTemplate: Template = {
         const rng = contentRng(`figure-tf:${f.id}`);
         // "More than $2 billion" makes any lower amount true as well: a bound is only asked as true.
         const truth = f.lowerBound === true || rng.next() < 0.5;
-        const shown: Figure = truth ? f : { ...f, amount: wrongAmount(idx, f, rng.next() < 0.5) };
+        const shown: Figure = truth ? f : { ...f, amount: wrongAmount(idx, f, rng.next()) };
         const lead =
           f.status === 'FACT'
             ? 'In the sources, '
@@ -1491,9 +1555,14 @@ export const figureTrueFalseTemplate: Template = {
               : `the ${subject}`;
         // An approximate count is stated as one ("about 3,000"), never as exact (audit 4, item 46).
         const about = /^approximate/i.test(f.description) ? 'about ' : '';
-        const statement = `${lead}${noun} is ${about}${formatAmount(shown)}${f.lowerBound ? ' or more' : ''}.`;
+        // "The figure for how many times larger A was than B is 10 times" was garbled (audit 5,
+        // item 6): a ratio is said as one.
+        const ratio = /^how many times larger (.+) was than (.+)$/i.exec(subject);
+        const statement = ratio
+          ? `${lead}${ratio[1]} was ${formatAmount(shown)} larger than ${ratio[2]}.`
+          : `${lead}${noun} is ${about}${formatAmount(shown)}.`;
         const fid = figureFactId(f.id);
-        const reason = `The sources give ${formatAmount(f)}${f.lowerBound ? ' or more' : ''}: ${stripFinalPeriod(f.description)}.`;
+        const reason = `The sources give ${formatAmount(f)}: ${stripFinalPeriod(f.description)}.`;
         return [
           baseDraft({
             type: 'TRUE_FALSE',
@@ -1534,8 +1603,11 @@ export const figureTrueFalseTemplate: Template = {
     if (!f) {
       return { ok: false, reason: 'no figure' };
     }
-    const as = ` is ${formatAmount(f)}`;
-    const stated = q.stem.includes(as) || q.stem.includes(` is about ${formatAmount(f)}`);
+    const stated = [
+      ` is ${formatAmount(f)}.`,
+      ` is about ${formatAmount(f)}.`,
+      ` was ${formatAmount(f)} larger`,
+    ].some((as) => q.stem.includes(as));
     return { ok: true, key: [stated ? 'true' : 'false'] };
   },
 };
