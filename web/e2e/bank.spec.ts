@@ -58,11 +58,11 @@ test('a teacher finds questions in the bank with chips, search, preview and more
   // Full-text search over quotes: one who-said question, in correct English.
   await page
     .getByRole('searchbox', { name: 'Search the question bank' })
-    .fill('golden counterweight');
+    .fill('low-quality products');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(status).toHaveText(/^(1 question matches|[2-9] questions match)$/);
   const hit = page.locator('article.bank-q').first();
-  await expect(hit.locator('.bank-q__quote')).toContainText('golden counterweight');
+  await expect(hit.locator('.bank-q__quote')).toContainText('low-quality products');
 
   // The preview shows the answer with its feedback and passages.
   await hit.getByText('Preview with the answer').click();

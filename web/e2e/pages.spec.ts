@@ -47,7 +47,33 @@ const measureOverflow = () => {
       }
     }
   }
-  return { scroll: document.documentElement.scrollWidth - width, offenders };
+  const scroll = document.documentElement.scrollWidth - width;
+  if (scroll > 0 && offenders.length === 0) {
+    // Something scrolls the page but no visible element sticks out: name the widest candidates.
+    const wide = [...document.body.querySelectorAll('*')]
+      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+      .filter(({ right }) => right > width + 1)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 3);
+    for (const { element, right } of wide) {
+      offenders.push(
+        `<${element.tagName.toLowerCase()} class="${element.className}"> (hidden or clipped) "${(element.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(right)}px`,
+      );
+    }
+    // Text that overflows its box (an unbreakable word) has no element edge past the viewport.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node && offenders.length < 5; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      const right = range.getBoundingClientRect().right;
+      if (right > width + 1) {
+        offenders.push(
+          `text in <${node.parentElement?.tagName.toLowerCase()} class="${node.parentElement?.className}"> "${(node.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(right)}px`,
+        );
+      }
+    }
+  }
+  return { scroll, offenders };
 };
 
 test.describe.configure({ mode: 'serial' });

@@ -104,7 +104,15 @@ export const prepareTour = async (
   );
   await signInByApi(contexts.student.request, STUDENT);
   const finished = await attempt(contexts.student.request, own.shareCode, true);
-  const playing = await attempt(contexts.student.request, set.shareCode, false);
+  // A set of its own to play: a set may be played once (retakes are off by default), and other
+  // specs finish the published demo sets as this student.
+  const toPlay = await publishSetWith(
+    contexts.teacher.request,
+    `Tour play ${Date.now().toString(36)}`,
+    ['SINGLE_CHOICE', 'CHRONOLOGY', 'MATCHING'],
+    30,
+  );
+  const playing = await attempt(contexts.student.request, toPlay.shareCode, false);
   const teacherData = await gql<{
     questionSet: { items: { question: { id: string } }[] };
     myClasses: { id: string }[];

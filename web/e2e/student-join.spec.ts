@@ -50,7 +50,9 @@ test('a guest joins with a code, plays a set to the end and finds the score on t
   await expect(page.getByRole('heading', { name: 'Review every question' })).toBeVisible();
   const score = (await page.locator('.stat__value').first().textContent())?.trim() ?? '';
   await expect(page.getByText(/this attempt’s rank on the set’s board/)).toBeVisible();
-  await expect(page.getByText(/your best: your place on the set’s board/)).toBeVisible();
+  await expect(
+    page.getByText(/your place on the set’s board \(your first attempt\)/),
+  ).toBeVisible();
 
   await page.getByRole('link', { name: 'See the leaderboard' }).click();
   await page.waitForURL(/\/leaderboard\?set=/);

@@ -55,7 +55,7 @@ export const MatchingQuestion = ({
                   ))}
                 </select>
                 {result ? (
-                  <span className="option__mark" style={{ marginInlineStart: 0 }}>
+                  <span className="option__mark option__mark--long">
                     {isRight
                       ? '✓ Correct'
                       : `✗ Correct match: ${targets.find((target) => target.id === correct)?.label ?? '—'}`}
