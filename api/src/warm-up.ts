@@ -26,8 +26,9 @@ const DOCUMENTS = [
  * Runs the common public documents once through Apollo before the port opens. A new process
  * otherwise compiles each query shape (Prisma's query compiler, graphql-jit) and runs V8's cold
  * code under its first requests: with eight arriving together that held the event loop for
- * 0.5–2 s (the first /health poll of the hostile corpus). It stops at the first failure: a
- * database that is away is /health's to report.
+ * 0.5–2 s (the first /health poll of the hostile corpus). It stops at the first failure: with
+ * the database away each document would wait for the pool's timeout, and reporting that is
+ * /health's job.
  */
 export const warmUp = async (apollo: ApolloServer<Context>, db: PrismaClient, env: ApiEnv) => {
   try {
@@ -43,8 +44,6 @@ export const warmUp = async (apollo: ApolloServer<Context>, db: PrismaClient, en
         const result = await apollo.executeOperation({ query }, { contextValue });
         const error = result.body.kind === 'single' ? result.body.singleResult.errors?.[0] : null;
         if (error) {
-          // Stop at the first failure: with the database away each document would wait for the
-          // pool's timeout, delaying the start for nothing.
           console.warn(`API warm-up stopped: ${error.message}`);
           return;
         }

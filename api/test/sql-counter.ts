@@ -2,10 +2,11 @@ import pg from 'pg';
 
 /**
  * Counts the SQL statements the pg driver sends (Prisma's adapter uses it), including BEGIN and
- * COMMIT, for the databases named. The patch is on the driver's Client prototype, which the
+ * COMMIT, for the databases at `urls`. The patch is on the driver's Client prototype, which the
  * adapter's pooled clients share.
  */
-export const countSql = (databases: string[]) => {
+export const countSql = (urls: string[]) => {
+  const databases = urls.map((url) => new URL(url).pathname.slice(1));
   const log: string[] = [];
   let active = false;
   const proto = pg.Client.prototype as unknown as {

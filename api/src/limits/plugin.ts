@@ -8,10 +8,10 @@ import { assertInputListSizes, assertWellFormedText } from './text';
 
 /**
  * The limits that need the resolved operation and its variables, checked before it executes:
- * the length of input lists (before graphql coerces them), text that cannot be stored, then the estimated cost (variables and argument defaults
- * included), then this process's and this client's share of work in progress. After execution,
- * a request its guard stopped (time, response items) is answered with that one error and no
- * partial data.
+ * the length of input lists (before graphql coerces them), text that cannot be stored, then the
+ * estimated cost (variables and argument defaults included), then this process's and this
+ * client's share of work in progress. After execution, a request its guard stopped (time,
+ * response items) is answered with that one error and no partial data.
  */
 export const limitsPlugin = (schema: GraphQLSchema): ApolloServerPlugin<Context> => ({
   requestDidStart: async () => ({

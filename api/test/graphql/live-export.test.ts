@@ -1,18 +1,17 @@
 import ExcelJS from 'exceljs';
 import { parseCsvRecords } from '../../src/modules/interop/sheet';
 import { stopLiveRuntime } from '../../src/modules/live/service';
+import { as, errorCode, ok } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
 import { createStudent, createTeacher } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 
-// A small live game played over real HTTP on a real database, then exported: the file's rows
-// must be the numbers liveReport gives the page.
+// A small live game played on a real database, then exported: the file's rows must be the
+// numbers liveReport gives the page.
 
-type GqlError = { message: string; extensions?: { code?: string } };
 // biome-ignore lint/suspicious/noExplicitAny: test-side view of arbitrary GraphQL data
 type Loose = any;
-type Result = { data?: Record<string, Loose> | null; errors?: GqlError[] };
 
 const EXPORT = `query ($g: ID!, $f: ResultsFormat!) {
   exportLiveResults(gameId: $g, format: $f) { filename mimeType encoding content notes { message } }
@@ -37,34 +36,17 @@ const pageRow = (p: Loose) => [
 
 describe('exportLiveResults over HTTP', () => {
   let api: TestApi;
-  let url: string;
   let fixture: TeacherWithSet;
   let gameId: string;
   let report: Loose;
 
-  const call = async (query: string, variables: object = {}, token?: string): Promise<Result> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { cookie: `quiz_session=${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Result;
-  };
-  const data = async (promise: Promise<Result>) => {
-    const result = await promise;
-    if (result.errors?.length) {
-      throw new Error(JSON.stringify(result.errors));
-    }
-    return result.data as Record<string, Loose>;
-  };
-  const codeOf = async (promise: Promise<Result>) => (await promise).errors?.[0]?.extensions?.code;
+  /** One operation as `token`'s session (none: anonymous). */
+  const call = (query: string, variables: Record<string, unknown> = {}, token?: string) =>
+    as(api, token)(query, variables);
+  const data = (result: ReturnType<typeof call>) => ok<Record<string, Loose>>(result);
 
   beforeAll(async () => {
     api = await createTestApi();
-    url = `${await api.listen()}/graphql`;
     await seedTinyKb(api.database.db);
     fixture = await createTeacherWithSet(api.database.db, { questions: 2 });
     const host = (command: string) =>
@@ -221,11 +203,13 @@ describe('exportLiveResults over HTTP', () => {
       ['not-a-uuid', fixture.teacherToken],
     ];
     for (const [id, token] of cases) {
-      expect(await codeOf(call(EXPORT, { g: id, f: 'CSV' }, token))).toBe('NOT_FOUND');
-      expect(await codeOf(call(REPORT, { g: id }, token))).toBe('NOT_FOUND');
+      expect(await errorCode(call(EXPORT, { g: id, f: 'CSV' }, token))).toBe('NOT_FOUND');
+      expect(await errorCode(call(REPORT, { g: id }, token))).toBe('NOT_FOUND');
     }
-    expect(await codeOf(call(EXPORT, { g: gameId, f: 'XLSX' }, student.token))).toBe('FORBIDDEN');
-    expect(await codeOf(call(EXPORT, { g: gameId, f: 'XLSX' }))).toBe('UNAUTHENTICATED');
+    expect(await errorCode(call(EXPORT, { g: gameId, f: 'XLSX' }, student.token))).toBe(
+      'FORBIDDEN',
+    );
+    expect(await errorCode(call(EXPORT, { g: gameId, f: 'XLSX' }))).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -9,7 +9,6 @@ import { countSql } from '../sql-counter';
 // (one read per join made N joins cost O(N^2) and stalled the 1,000-player benchmark). Joins
 // share one read of the game; each still gets its own seat in its view.
 
-const databaseName = (url: string) => new URL(url).pathname.slice(1);
 const JOIN = `mutation ($p: String!, $n: String) { joinLiveGame(pin: $p, nickname: $n) {
   token view { game { phase playerCount } me { id nickname score rank } myAnswer { questionIndex } } } }`;
 /** The players' frame reads every seat of the game: the seat columns, with no LIMIT. */
@@ -25,7 +24,7 @@ describe('joining a live game', () => {
   beforeAll(async () => {
     api = await createTestApi();
     await seedTinyKb(api.database.db);
-    counter = countSql([databaseName(api.database.url)]);
+    counter = countSql([api.database.url]);
   });
   afterAll(async () => {
     counter.restore();

@@ -286,12 +286,6 @@ export class LiveHub {
   }
 
   /**
-   * The players' frame of a game, read after this call began (so it holds every seat and answer
-   * committed before it). Concurrent callers share reads: at most one in flight and one queued
-   * per game, so N players joining or subscribing at once cost a few reads of the game instead of
-   * N (each read is O(seats); one per caller made a class of N cost O(N^2)).
-   */
-  /**
    * A players' frame of the game at `seq` read at most `maxAgeMs` ago, else a fresh one. For a
    * joining player's first view only: its counts may lag by that much, its phase never (the
    * subscription's snapshot that follows is read fresh).
@@ -309,6 +303,12 @@ export class LiveHub {
     return this.playerFrame(gameId, now);
   }
 
+  /**
+   * The players' frame of a game, read after this call began (so it holds every seat and answer
+   * committed before it). Concurrent callers share reads: at most one in flight and one queued
+   * per game, so N players joining or subscribing at once cost a few reads of the game instead of
+   * N (each read is O(seats); one per caller made a class of N cost O(N^2)).
+   */
   playerFrame(gameId: string, now: Date): Promise<PlayerFrame | null> {
     const slot = this.frameLoads.get(gameId);
     if (!slot) {

@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { Field } from '@/components/field';
 import type { ExportFormat, ExportQuestionSetQuery } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql/client';
-import { describeError } from '@/lib/graphql/error-messages';
-import { saveFile } from './download';
 import { ExportQuestionSetDocument } from './queries';
+import { useDownload } from './use-download';
 
 export const EXPORT_OPTIONS: { format: ExportFormat; label: string }[] = [
   { format: 'MOODLE_XML', label: 'Moodle XML (Moodle: every question type)' },
@@ -25,21 +24,18 @@ type Report = ExportQuestionSetQuery['exportQuestionSet'];
 /** Export a set's questions (keys, feedback, citations) to a file, and say what the format lost. */
 export const ExportMenu = ({ setId }: { setId: string }) => {
   const [format, setFormat] = useState<ExportFormat>('MOODLE_XML');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-
+  const {
+    busy,
+    error,
+    download: fetchAndSave,
+  } = useDownload(
+    async () => (await gqlRequest(ExportQuestionSetDocument, { setId, format })).exportQuestionSet,
+  );
   const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const data = await gqlRequest(ExportQuestionSetDocument, { setId, format });
-      saveFile(data.exportQuestionSet);
-      setReport(data.exportQuestionSet);
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
+    const file = await fetchAndSave();
+    if (file) {
+      setReport(file);
     }
   };
 

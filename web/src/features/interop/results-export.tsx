@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { Field } from '@/components/field';
 import type { ResultsFormat } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql/client';
-import { describeError } from '@/lib/graphql/error-messages';
-import { saveFile } from './download';
 import { ExportSetResultsDocument, ResultsExportClassesDocument } from './queries';
+import { useDownload } from './use-download';
 
 /** Download the set's results: one row per student, one column per question. */
 export const ResultsExport = ({ setId }: { setId: string }) => {
@@ -16,25 +15,11 @@ export const ResultsExport = ({ setId }: { setId: string }) => {
     queryFn: ({ signal }) => gqlRequest(ResultsExportClassesDocument, undefined, { signal }),
   });
   const [classId, setClassId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const download = async (format: ResultsFormat) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const data = await gqlRequest(ExportSetResultsDocument, {
-        setId,
-        classId: classId || null,
-        format,
-      });
-      saveFile(data.exportSetResults);
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, download } = useDownload(
+    async (format: ResultsFormat) =>
+      (await gqlRequest(ExportSetResultsDocument, { setId, classId: classId || null, format }))
+        .exportSetResults,
+  );
 
   return (
     <section className="card stack no-print" aria-labelledby="results-export-title">

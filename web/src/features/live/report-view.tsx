@@ -1,11 +1,9 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { saveFile } from '@/features/interop/download';
+import { useDownload } from '@/features/interop/use-download';
 import type { ResultsFormat } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql/client';
-import { describeError } from '@/lib/graphql/error-messages';
 import { ExportLiveResultsDocument, LiveReportDocument } from './queries';
 
 /** Per question and per player after the game, with CSV and XLSX downloads (as set results). */
@@ -14,20 +12,14 @@ export const LiveReportView = ({ gameId }: { gameId: string }) => {
     queryKey: ['liveReport', gameId],
     queryFn: () => gqlRequest(LiveReportDocument, { id: gameId }),
   });
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const download = async (format: ResultsFormat) => {
-    setBusy(true);
-    setDownloadError(null);
-    try {
-      const file = await gqlRequest(ExportLiveResultsDocument, { gameId, format });
-      saveFile(file.exportLiveResults);
-    } catch (caught) {
-      setDownloadError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error: downloadError,
+    download,
+  } = useDownload(
+    async (format: ResultsFormat) =>
+      (await gqlRequest(ExportLiveResultsDocument, { gameId, format })).exportLiveResults,
+  );
   if (error) {
     return <p role="alert">{error.message}</p>;
   }
