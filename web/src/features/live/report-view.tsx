@@ -56,61 +56,65 @@ export const LiveReportView = ({ gameId }: { gameId: string }) => {
       ) : null}
       <section className="card stack" aria-labelledby="report-questions">
         <h2 id="report-questions">Questions</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Question</th>
-              <th scope="col">Answered</th>
-              <th scope="col">Right</th>
-              <th scope="col">Median time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.questions.map((q) => (
-              <tr key={q.index}>
-                <td>{q.index + 1}</td>
-                <td>{q.stem}</td>
-                <td>{q.skipped ? 'skipped' : q.answerCount}</td>
-                <td>
-                  {q.skipped ? '—' : `${q.correctCount} (${Math.round(q.correctRate * 100)}%)`}
-                </td>
-                <td>
-                  {q.medianMs === null || q.medianMs === undefined
-                    ? '—'
-                    : `${(q.medianMs / 1000).toFixed(1)} s`}
-                </td>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Question</th>
+                <th scope="col">Answered</th>
+                <th scope="col">Right</th>
+                <th scope="col">Median time</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.questions.map((q) => (
+                <tr key={q.index}>
+                  <td>{q.index + 1}</td>
+                  <td>{q.stem}</td>
+                  <td>{q.skipped ? 'skipped' : q.answerCount}</td>
+                  <td>
+                    {q.skipped ? '—' : `${q.correctCount} (${Math.round(q.correctRate * 100)}%)`}
+                  </td>
+                  <td>
+                    {q.medianMs === null || q.medianMs === undefined
+                      ? '—'
+                      : `${(q.medianMs / 1000).toFixed(1)} s`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="card stack" aria-labelledby="report-players">
         <h2 id="report-players">Players</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Nickname</th>
-              <th scope="col">Score</th>
-              <th scope="col">Right answers</th>
-              <th scope="col">Per question</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.players.map((p) => (
-              <tr key={p.nickname}>
-                <td>{p.rank}</td>
-                <td>{p.nickname}</td>
-                <td>{p.score}</td>
-                <td>
-                  {p.correctCount} / {report.questions.length}
-                </td>
-                <td>{p.results.map((r) => (r === null ? '–' : r ? '✓' : '✗')).join(' ')}</td>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Rank</th>
+                <th scope="col">Nickname</th>
+                <th scope="col">Score</th>
+                <th scope="col">Right answers</th>
+                <th scope="col">Per question</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.players.map((p) => (
+                <tr key={p.nickname}>
+                  <td>{p.rank}</td>
+                  <td>{p.nickname}</td>
+                  <td>{p.score}</td>
+                  <td>
+                    {p.correctCount} / {report.questions.length}
+                  </td>
+                  <td>{p.results.map((r) => (r === null ? '–' : r ? '✓' : '✗')).join(' ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   );
