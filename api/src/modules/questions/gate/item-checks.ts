@@ -8,6 +8,7 @@ import { hasChangingRole } from '../generator/describe';
 import { actorLabel, isInPublicLife, type KbIndex, mayHoldOfficeAt } from '../generator/kb-index';
 import { templateById } from '../generator/templates';
 import { orderGivenAway, strictlyOrdered } from '../generator/templates/order-templates';
+import { clauseEntails, stanceTypeIn } from '../generator/templates/stance';
 import {
   articleErrors,
   containsPhrase,
@@ -898,9 +899,13 @@ const s7: Check = (q, idx) => {
   return [];
 };
 
-/** Editorial notes that belong in the KB's basis/dateReasoning, never in what a student reads. */
+/**
+ * Editorial notes that belong in the KB's basis/dateReasoning, never in what a student reads. Audit 6
+ * (item 87) added the quote notes: "on an undated occasion (\"once described\")", "(undated)",
+ * "the occasion and date are not given", "where he made them is not said".
+ */
 const EDITORIAL =
-  /\binferred\b|\(period:|\bsources? do(?:es)? not date\b|\bundated in the sources\b|article's date|paper's date|sources' (?:timeline|dates)|year not given|Web search engine results page|snippets from several publishers/i;
+  /\binferred\b|\(period:|\bsources? do(?:es)? not date\b|\bundated\b|\(["“]?once described["”]?\)|\b(?:occasion|date|place)s?(?: and (?:occasion|date|place)s?)?(?: of the words)? (?:is|are) not given\b|\bdate not given\b|\bwhere (?:and when )?(?:he|she|they|it) (?:made|was made|were made)\b[^.;]* not said|article's date|paper's date|sources' (?:timeline|dates)|year not given|Web search engine results page|snippets from several publishers/i;
 
 /** Every string of an item a student can read: stem, options, items, targets, explanation, feedback. */
 export const studentTexts = (q: BankQuestion): string[] => [
@@ -980,8 +985,64 @@ const s9: Check = (q, idx) => {
   return [];
 };
 
+const LABEL_AMOUNTS = new WeakMap<KbIndex, RegExp>();
+/** "$244 million: V", "20 times: H": an amount of any KB figure unit followed by a capitalised label. */
+const labelAmount = (idx: KbIndex): RegExp => {
+  const cached = LABEL_AMOUNTS.get(idx);
+  if (cached) {
+    return cached;
+  }
+  const units = [...new Set(idx.kb.figures.map((f) => f.unit).filter((u) => u !== 'USD'))]
+    .sort((a, b) => b.length - a.length)
+    .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(
+    `(?:\\$\\d[\\d.,]*(?:[–-]\\d[\\d.,]*)?(?: (?:thousand|million|billion|trillion))?|\\b\\d[\\d.,]*(?:[–-]\\d[\\d.,]*)? (?:${units.join('|') || 'x^'})): +[A-Z]`,
+  );
+  LABEL_AMOUNTS.set(idx, re);
+  return re;
+};
+
+/**
+ * S10 (audit 6, item 5): no figure's description pasted after its amount as a field label ("The
+ * sources give 20 times: How many times larger …", "$244 million: Value of goods …").
+ */
+const s10: Check = (q, idx) => {
+  const re = labelAmount(idx);
+  const pasted = studentTexts(q).find((t) => re.test(t));
+  return pasted ? fail('S10', 'BLOCK', `amount pasted as a label in "${pasted.slice(0, 60)}"`) : [];
+};
+
+/**
+ * S11 (audit 6, item 72): a true/false stance statement whose context clause already states it
+ * ("When Syria joined the US-led coalition against Iraq (1990), Syria sided with the United States").
+ */
+const s11: Check = (q, idx) => {
+  if (q.type !== 'TRUE_FALSE') {
+    return [];
+  }
+  const m = /^True or false: (?:According to [^,]+, )?((?:when|during) [^,]+), (.+)$/i.exec(q.stem);
+  const statement = m?.[2] ?? '';
+  const type = stanceTypeIn(` ${statement}`);
+  if (!m || !type) {
+    return [];
+  }
+  const named = (text: string): string[] =>
+    [...idx.names.entries()]
+      .filter(([, forms]) => forms.some((n) => n.length > 1 && containsPhrase(text, n)))
+      .map(([slug]) => slug);
+  const verbAt = statement.search(/ (sided|allied|supported|kept|isolated|opposed) /);
+  const subjects = named(statement.slice(0, verbAt));
+  const objects = named(statement.slice(verbAt));
+  const entailed = subjects.some((a) =>
+    objects.some((b) => a !== b && clauseEntails(idx, m[1] ?? '', type, a, b)),
+  );
+  return entailed ? fail('S11', 'BLOCK', 'the context clause already states the statement') : [];
+};
+
 export const ITEM_CHECKS: readonly Check[] = [
   s9,
+  s10,
+  s11,
   s1,
   s2,
   s3,

@@ -409,6 +409,37 @@ const formatExact = (f: Figure): string => {
 
 const THE_NOUNS = /^(value|number|approximate|total|debt|period|delay|length|amount|size)\b/;
 
+/** Units counted by "the number of …" ("people killed in …" reads as a count, not a label). */
+const COUNT_UNIT = (unit: string): boolean =>
+  unit !== 'USD' && !/^(weeks|years|months|days|times)$/.test(unit);
+
+/**
+ * A figure's whole description as a noun phrase in running text: "the debt Syria owed Iran …",
+ * "the number of people killed in …", "Turkey's trade with Syria in 2023 …". Audit 6, item 5: the
+ * feedback pasted the description after the amount as a field label ("$244 million: Value of …").
+ */
+export const figureDescription = (f: Figure): string => {
+  // "(the source gives a lower bound: …)" is a note for the KB's reader; formatAmount says "more than".
+  const d = f.description.replace(/\s*\(the source gives[^)]*\)/, '').replace(/[.\s]+$/, '');
+  const first = d.split(' ')[0] ?? '';
+  // Names, possessives and acronyms keep their capital ("Turkey's", "IRGC"); a common noun is lowered.
+  if (/^[A-Z][\w-]*['’]s$/.test(first) || /^[A-Z]{2,}/.test(first)) {
+    return d;
+  }
+  const lowered = d.charAt(0).toLowerCase() + d.slice(1);
+  if (/^how\b/.test(lowered)) {
+    return lowered;
+  }
+  if (THE_NOUNS.test(lowered)) {
+    return `the ${lowered}`;
+  }
+  return COUNT_UNIT(f.unit) ? `the number of ${lowered}` : `the ${lowered}`;
+};
+
+/** "$30 billion is the figure the sources give for the debt Syria owed Iran …." A sentence, never a label. */
+export const figureSentence = (f: Figure): string =>
+  `${capitalise(formatAmount(f))} is the figure the sources give for ${figureDescription(f)}.`;
+
 /** What a figure counts, as a noun phrase for "what figure is given for …"; null if it will not read well. */
 const figureSubject = (idx: KbIndex, description: string): string | null => {
   const head = (
@@ -468,7 +499,7 @@ export const figureAmountTemplate: Template = {
       const lead = attribution ? `According to ${claimant(idx, f.claimedBy ?? '')}, what` : 'What';
       const stem = `${lead} figure is given for ${desc}${when}?`;
       const fid = figureFactId(f.id);
-      const keyLine = `${capitalise(formatAmount(f))}: ${f.description.replace(/[.\s]+$/, '')}.`;
+      const keyLine = figureSentence(f);
       const factIds = [fid];
       return [
         [
@@ -492,7 +523,7 @@ export const figureAmountTemplate: Template = {
                     idx,
                     figureOptionId(o),
                     false,
-                    `The figure given is ${formatAmount(f)}. ${capitalise(formatAmount(o))} is a different figure: ${lowerFirst(o.description.replace(/[.\s]+$/, ''))}.`,
+                    `The figure given is ${formatAmount(f)}. ${figureSentence(o)}`,
                     [fid, figureFactId(o.id)],
                   ),
                 ),

@@ -206,3 +206,24 @@ export const lastPlausibleYear = (idx: KbIndex, e: Event, fallback: number): num
   }
   return last;
 };
+
+/**
+ * A quote's KB context or occasion in words a student reads (audit 6, item 87): the notes
+ * "on an undated occasion (\"once described\")", "(undated)", "Undated in the source." are for the
+ * KB's reader; "once described" is kept as the source's own words. Who says the remark is undated
+ * is the template's sentence ("IranWire does not date the remark").
+ */
+export const quoteNoteInWords = (text: string): string =>
+  text
+    .replace(
+      /\s+describing (.+?),? on an undated occasion \(["“]?once described["”]?\)/,
+      ' once described $1 in these words',
+    )
+    .replace(/,? on an undated occasion\b/g, '')
+    .replace(/\s*\(undated\)/gi, '')
+    .replace(/\s*\bUndated(?: in the sources?)?\./g, '')
+    .replace(/\b(an|a) undated (description|remark|statement|declaration)\b/g, 'a $2')
+    .replace(/\s*\(["“]?once described["”]?\)/g, '')
+    .replace(/\s+([.,;])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();

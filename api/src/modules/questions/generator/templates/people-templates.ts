@@ -30,7 +30,7 @@ import {
   SINGLE_HOLDER_ROLES,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { capitalise, containsPhrase, normalise } from '../text';
+import { capitalise, containsPhrase, normalise, stripFinalPeriod } from '../text';
 import type { Draft, Template } from '../types';
 import {
   baseDraft,
@@ -39,6 +39,7 @@ import {
   datableEvents,
   eventFact,
   optionIds,
+  quoteNoteInWords,
   rationale,
   yearOptionId,
 } from './common';
@@ -336,7 +337,9 @@ export const whoSaidTemplate: Template = {
       }
       const factId = quoteFactId(q.id);
       const publisher = capitalise(citationPublisher(idx, q.citation));
-      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${q.context}`;
+      // The KB's "(undated)" notes in words (audit 6, item 87): the source does not date it.
+      const undated = q.date ? '' : ` ${publisher} does not date the remark.`;
+      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${stripFinalPeriod(quoteNoteInWords(q.context))}.${undated}`;
       const otherQuote = (p: string): Quote | undefined =>
         idx.kb.quotes.find((x) => x.speaker === p);
       // One true line about the distractor: an office the sources record, else what they said.

@@ -11,7 +11,7 @@
 import type { Actor, Event, Relation, RelationType } from '@quiz/prisma/knowledge';
 import { citationPublisher, duringEvent, firstSentence, nameInText, uniq } from '../describe';
 import { type KbIndex, relationFactId } from '../kb-index';
-import { capitalise } from '../text';
+import { capitalise, containsPhrase } from '../text';
 import { attributionFor } from './common';
 
 export const STANCE_TYPES: readonly RelationType[] = [
@@ -201,3 +201,44 @@ export const groupAttribution = (idx: KbIndex, rels: readonly Relation[]): strin
 };
 
 export const objectLabel = (idx: KbIndex, g: StanceGroup): string => nameInText(idx, g.object);
+
+const TAKES_SIDE = /\b(joins?|joined|sides?|sided|all(?:y|ies|ied)|align(?:s|ed)?|coalition|backs?|backed|supports?|supported)\b|-led\b/i;
+
+/** Words by which an event's own wording already states a stance relation. */
+const STATES_RELATION: Partial<Record<RelationType, RegExp>> = {
+  SIDED_WITH: TAKES_SIDE,
+  ALLIED: TAKES_SIDE,
+  SUPPORTED: TAKES_SIDE,
+  KEPT_TIES: /\b(resum\w*|restor\w*|kept|keeps|maintain\w*|reopen\w*)\b.*\b(relations|ties|embass\w+)\b/i,
+  ISOLATED: /\b(isolat\w*|cut|cuts|sever\w*|suspend\w*)\b/i,
+  OPPOSED: /\b(against|oppos\w*|expel\w*|fights?|fought)\b/i,
+};
+
+/**
+ * Whether a context clause ("when Syria joined the US-led coalition against Iraq") names both
+ * actors and a synonym of the relation, so that a statement of that relation about them ("Syria
+ * sided with the United States") answers itself (audit 6, item 72).
+ */
+export const clauseEntails = (
+  idx: KbIndex,
+  clause: string,
+  type: RelationType,
+  subject: string,
+  object: string,
+): boolean => {
+  const named = (slug: string): boolean =>
+    (idx.names.get(slug) ?? []).some((n) => n.length > 1 && containsPhrase(clause, n));
+  return named(subject) && named(object) && (STATES_RELATION[type]?.test(clause) ?? false);
+};
+
+/** The relation type a stance statement's verb names ("sided with" → SIDED_WITH), or null. */
+export const stanceTypeIn = (statement: string): RelationType | null => {
+  for (const t of STANCE_TYPES) {
+    for (const verb of [SINGULAR_VERBS[t], PLURAL_VERBS[t]]) {
+      if (verb && statement.includes(` ${verb} `)) {
+        return t;
+      }
+    }
+  }
+  return null;
+};

@@ -31,6 +31,7 @@ import {
 } from './common';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
 import {
+  clauseEntails,
   contextPhrase,
   isExceptionGroup,
   objectLabel,
@@ -225,6 +226,11 @@ const stanceStatements = (idx: KbIndex): Draft[][] =>
         // "When the UAE resumed relations with Damascus, the UAE kept its ties with Syria" states
         // its key in its own lead (audit 3: the key must not restate the stem).
         if (g.context.participants.some((p) => p.actor === subject) && g.type === 'KEPT_TIES') {
+          continue;
+        }
+        // "When Syria joined the US-led coalition …, Syria sided with the United States": the
+        // context already says it (audit 6, item 72).
+        if (clauseEntails(idx, lead, g.type, subject, g.object)) {
           continue;
         }
         const truthLine = rels.map((r) => r.summary.replace(/\s+$/, '')).join(' ');

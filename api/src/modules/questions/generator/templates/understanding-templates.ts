@@ -27,7 +27,7 @@ import {
   tokens,
 } from '../text';
 import type { Draft, Template } from '../types';
-import { formatAmount } from './choice-templates';
+import { figureSentence, formatAmount } from './choice-templates';
 import {
   askableFigure,
   baseDraft,
@@ -35,6 +35,7 @@ import {
   claimant,
   hasExactDates,
   optionIds,
+  quoteNoteInWords,
   rationale,
 } from './common';
 
@@ -601,7 +602,8 @@ export const figureMeaningTemplate: Template = {
           f.status === 'FACT'
             ? 'In the sources, what'
             : `According to ${claimant(idx, f.claimedBy ?? '')}, what`;
-        const line = `${capitalise(formatAmount(f))}: ${stripFinalPeriod(f.description)}.`;
+        // A sentence, not "$30 billion: Debt Syria owed …" (audit 6, item 5).
+        const line = figureSentence(f);
         return [
           [
             baseDraft({
@@ -674,12 +676,12 @@ const quoteEras = (idx: KbIndex, q: Quote): string[] => {
 
 /** The occasion without the clauses that only say what the source leaves out. */
 const occasionPhrase = (q: Quote): string =>
-  (q.occasion ?? '')
-    .split(/;\s*/)
-    .filter((part) => !/\bnot\b/.test(part))
-    .join('; ')
-    .replace(/\s*\(“?"?once described"?”?\)/, '')
-    .trim();
+  quoteNoteInWords(
+    (q.occasion ?? '')
+      .split(/;\s*/)
+      .filter((part) => !/\bnot\b/.test(part))
+      .join('; '),
+  );
 
 /** Topics that can be options: noun phrases, not embedded questions. */
 const topicOption = (q: Quote, eras: readonly string[] = []): string | null =>
@@ -1558,11 +1560,15 @@ export const figureTrueFalseTemplate: Template = {
         // "The figure for how many times larger A was than B is 10 times" was garbled (audit 5,
         // item 6): a ratio is said as one.
         const ratio = /^how many times larger (.+) was than (.+)$/i.exec(subject);
-        const statement = ratio
-          ? `${lead}${ratio[1]} was ${formatAmount(shown)} larger than ${ratio[2]}.`
-          : `${lead}${noun} is ${about}${formatAmount(shown)}.`;
+        const say = (g: Figure, tail = ''): string =>
+          ratio
+            ? `${lead}${ratio[1]} was ${formatAmount(g)} larger than ${ratio[2]}${tail}.`
+            : `${lead}${noun} is ${about}${formatAmount(g)}${tail}.`;
+        const statement = say(shown);
         const fid = figureFactId(f.id);
-        const reason = `The sources give ${formatAmount(f)}: ${stripFinalPeriod(f.description)}.`;
+        // The true statement as a sentence (audit 6, item 5: "The sources give 20 times: How many
+        // times larger …" pasted the description as a label), with the shown amount it corrects.
+        const reason = capitalise(say(f, truth ? '' : `, not ${formatAmount(shown)}`));
         return [
           baseDraft({
             type: 'TRUE_FALSE',
