@@ -379,6 +379,37 @@ export const actorLabel = (idx: KbIndex, slug: string): string => {
 export const citationsOf = (idx: KbIndex, factId: string): string[] =>
   (idx.facts.get(factId)?.citations ?? []).filter((c) => idx.citations.has(c));
 
+/** The days a source was published in (its publishedFrom–publishedTo range). */
+export const sourceWindow = (idx: KbIndex, citationId: string): Interval | undefined => {
+  const slug = idx.citations.get(citationId)?.source;
+  const src = idx.kb.sources.find((x) => x.slug === slug);
+  return src?.publishedFrom ? span(src.publishedFrom, src.publishedTo) : undefined;
+};
+
+const FIRST_SEEN = new WeakMap<KbIndex, Map<string, number | undefined>>();
+
+/**
+ * The first day the KB shows an actor: their first dated fact, else the earliest publication of a
+ * source that names them (audit 6: Zarif and Velayati, named only in 2024 sources without a date of
+ * their own, are seen in 2024, not never).
+ */
+export const firstSeen = (idx: KbIndex, slug: string): number | undefined => {
+  const dated = idx.appearances.get(slug)?.lo;
+  if (dated !== undefined) {
+    return dated;
+  }
+  const cache = FIRST_SEEN.get(idx) ?? new Map<string, number | undefined>();
+  FIRST_SEEN.set(idx, cache);
+  if (!cache.has(slug)) {
+    const los = [...idx.facts.values()]
+      .filter((f) => f.actors.includes(slug))
+      .flatMap((f) => f.citations.map((c) => sourceWindow(idx, c)?.lo))
+      .filter((x): x is number => x !== undefined);
+    cache.set(slug, los.length > 0 ? Math.min(...los) : undefined);
+  }
+  return cache.get(slug);
+};
+
 /**
  * Whether an actor is plausible at a time window: a person or organisation must have appeared in
  * the KB by the window's end, and a person must not have died before its start (qgen C13).
@@ -394,8 +425,8 @@ export const isInPublicLife = (idx: KbIndex, slug: string, when: Interval): bool
   if (a.kind === 'STATE') {
     return true;
   }
-  const seen = idx.appearances.get(slug);
-  return seen !== undefined && seen.lo <= when.hi;
+  const seen = firstSeen(idx, slug);
+  return seen !== undefined && seen <= when.hi;
 };
 
 /** Offices whose holder the KB proves over the whole of `when`. */

@@ -17,7 +17,7 @@ import {
   yearOfDay,
 } from '../dates';
 import { citationPublisher, displayTitle, eventSentence, nameInText, uniq } from '../describe';
-import { pickDiverse, scoreActors } from '../distractors';
+import { pickDiverse, type Scored, scoreActors } from '../distractors';
 import {
   actorLabel,
   holdsOfficeAt,
@@ -26,11 +26,12 @@ import {
   mayHoldOfficeAt,
   type OfficeFact,
   provesHolderThroughout,
+  sourceWindow,
   quoteFactId,
   SINGLE_HOLDER_ROLES,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { capitalise, containsPhrase, normalise, stripFinalPeriod } from '../text';
+import { capitalise, containsPhrase, normalise, stripFinalPeriod, wordCount } from '../text';
 import type { Draft, Template } from '../types';
 import {
   baseDraft,
@@ -278,6 +279,122 @@ export const redactSpeaker = (idx: KbIndex, q: Quote): string => {
 /** Only an EXACT date goes into a stem or feedback: "published on Tuesday" is not the day words were said. */
 const quoteDate = (q: Quote): DateValue | undefined => statedDate(q.date);
 
+/** At most this many who-said items offer one person as a wrong speaker (audit 6: Raisi, Zahedi, Jahangiri in every Iranian quote). */
+export const MAX_WHO_SAID_DISTRACTOR_USES = 3;
+
+/** Years before a quote's window a person's last dated appearance may lie (no 1953 premier for 2024 words). */
+const LOOKBACK_YEARS = 5;
+const YEAR_DAYS = 365.25;
+
+/**
+ * When the words were said: their date, else the speaker's dated years up to the reporting
+ * source's publication, else the fifteen years before it (audit 6: al-Sharaa, first seen in 2025,
+ * offered for words in a 2024 paper).
+ */
+export const quoteWindow = (idx: KbIndex, q: Quote): Interval | undefined => {
+  if (q.date) {
+    return toInterval(q.date);
+  }
+  const published = sourceWindow(idx, q.citation);
+  const own = idx.appearances.get(q.speaker);
+  if (!published) {
+    return own;
+  }
+  const hi = published.hi;
+  return own && own.lo <= hi
+    ? { lo: own.lo, hi: Math.min(own.hi, hi) }
+    : { lo: hi - 15 * YEAR_DAYS, hi };
+};
+
+/**
+ * A wrong speaker must be in public life in the quote's window: first seen by its end, not dead
+ * before its start, and, if dated at all, seen within LOOKBACK_YEARS of it.
+ */
+const speaksInWindow = (idx: KbIndex, p: string, when: Interval | undefined): boolean => {
+  if (!when) {
+    return true;
+  }
+  const seen = idx.appearances.get(p);
+  return (
+    isInPublicLife(idx, p, when) &&
+    (seen === undefined || seen.hi >= when.lo - LOOKBACK_YEARS * YEAR_DAYS)
+  );
+};
+
+/** Persons the sources quote or cite as claimants (speakers, figures' and relations' claimants). */
+const quotedPeople = (idx: KbIndex): Set<string> => {
+  const claims = [
+    ...idx.kb.figures.map((f) => f.claimedBy ?? ''),
+    ...idx.kb.relations.map((r) => r.claimedBy ?? ''),
+  ];
+  return new Set([
+    ...idx.kb.quotes.map((q) => q.speaker),
+    ...idx.kb.actors
+      .filter((a) => a.kind === 'PERSON' && claims.some((c) => containsPhrase(c, a.name)))
+      .map((a) => a.slug),
+  ]);
+};
+
+/** Sources that name a person in any fact. */
+const sourcesNaming = (idx: KbIndex, slug: string): Set<string> =>
+  new Set(
+    [...idx.facts.values()]
+      .filter((f) => f.actors.includes(slug))
+      .flatMap((f) => f.citations.map((c) => idx.citations.get(c)?.source ?? '')),
+  );
+
+/**
+ * Wrong speakers for a quote, ranked: the speaker's side first, then people the sources quote,
+ * people the same source names, people of the quote's themes and years, with a seeded jitter
+ * keyed by the quote so the sets rotate (audit 6: the same three Iranians for every Khamenei quote).
+ */
+const rankSpeakers = (
+  idx: KbIndex,
+  q: Quote,
+  candidates: readonly string[],
+  sameSide: (p: string) => boolean,
+  when: Interval | undefined,
+): Scored<string>[] => {
+  const rng = contentRng(`who-said-distractors:${q.id}`);
+  const quoted = quotedPeople(idx);
+  const source = idx.citations.get(q.citation)?.source ?? '';
+  const themes = new Set(q.themes);
+  const themed = (p: string): boolean =>
+    [...idx.facts.values()].some(
+      (f) => f.actors.includes(p) && f.themes.some((t) => themes.has(t)),
+    );
+  const near = (p: string): number => {
+    const seen = idx.appearances.get(p);
+    if (!when || !seen) {
+      return 0.5;
+    }
+    if (seen.lo <= when.hi && when.lo <= seen.hi) {
+      return 1;
+    }
+    const gap = Math.min(Math.abs(seen.lo - when.hi), Math.abs(when.lo - seen.hi)) / 365;
+    return Math.exp(-gap / 5);
+  };
+  return candidates
+    .map((p) => {
+      const parts = [
+        sameSide(p) ? 1 : 0,
+        quoted.has(p) ? 1 : 0,
+        sourcesNaming(idx, p).has(source) ? 1 : 0,
+        themed(p) ? 1 : 0,
+        near(p),
+      ];
+      const score =
+        2 * (parts[0] ?? 0) +
+        (parts[1] ?? 0) +
+        (parts[2] ?? 0) +
+        0.5 * (parts[3] ?? 0) +
+        0.8 * (parts[4] ?? 0) +
+        rng.next() * 1.2;
+      return { item: p, score, similarity: parts.reduce((a, b) => a + b, 0) / parts.length };
+    })
+    .sort((a, b) => b.score - a.score || (a.item < b.item ? -1 : 1));
+};
+
 export const whoSaidTemplate: Template = {
   id: 'who-said',
   version: 1,
@@ -285,9 +402,12 @@ export const whoSaidTemplate: Template = {
   timeVarying: false,
   generate: (idx) => {
     const speakers = uniq(idx.kb.quotes.map((q) => q.speaker));
+    // How often each person has been offered as a wrong speaker so far in this bank.
+    const uses = new Map<string, number>();
     return idx.kb.quotes.flatMap((q) => {
       const speaker = idx.actors.get(q.speaker);
-      if (speaker?.kind !== 'PERSON' || q.status === 'DISPUTED') {
+      // Under six words the gate blocks the item (S5): it must not use up anyone's turns.
+      if (speaker?.kind !== 'PERSON' || q.status === 'DISPUTED' || wordCount(q.words) < 6) {
         return [];
       }
       // The same words credited to someone else would make the key doubtful.
@@ -304,42 +424,10 @@ export const whoSaidTemplate: Template = {
       }
       const words = redactSpeaker(idx, q);
       const d = quoteDate(q);
-      // Undated words: distractors must at least share the speaker's years in the KB.
-      const when = d ? toInterval(d) : idx.appearances.get(q.speaker);
-      const inLife = (p: string): boolean => (when ? isInPublicLife(idx, p, when) : true);
-      const withQuotes = speakers.filter((p) => p !== q.speaker && inLife(p));
-      const people = uniq([
-        ...withQuotes,
-        ...idx.kb.actors
-          .filter((a) => a.kind === 'PERSON' && a.offices.length > 0)
-          .map((a) => a.slug),
-      ]).filter((p) => p !== q.speaker && idx.actors.get(p)?.kind === 'PERSON' && inLife(p));
-      const rng = contentRng(`who-said:${q.id}`);
-      // Words that speak for a side ("we", "our", the speaker's state by name) rule out anyone
-      // from another side by themselves (audit 2: Saddam Hussein offered for Khamenei's words).
-      const nation = speaker.nationality ? idx.actors.get(speaker.nationality) : undefined;
-      const sided =
-        /\b(we|our|us|ours)\b/i.test(q.words) ||
-        (nation !== undefined && containsPhrase(q.words, nation.shortName ?? nation.name));
-      const sameSide = people.filter((p) => idx.actors.get(p)?.nationality === speaker.nationality);
-      // Otherwise same-side people still come first: a foe offered for a side's words is a joke
-      // option (Saddam Hussein for Khamenei on Syria, Khamenei for a Syrian critic of Iran).
-      const ranked = scoreActors(idx, sided || sameSide.length >= 2 ? sameSide : people, {
-        key: q.speaker,
-        anchors: [q.speaker, ...(speaker.nationality ? [speaker.nationality] : [])],
-        when,
-        sameSubtype: (p) => withQuotes.includes(p),
-        rng,
-      });
-      const chosen = pickDiverse(ranked, 3, (s) => actorLabel(idx, s));
-      if (chosen.length < 2) {
-        return [];
-      }
-      const factId = quoteFactId(q.id);
-      const publisher = capitalise(citationPublisher(idx, q.citation));
-      // The KB's "(undated)" notes in words (audit 6, item 87): the source does not date it.
-      const undated = q.date ? '' : ` ${publisher} does not date the remark.`;
-      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${stripFinalPeriod(quoteNoteInWords(q.context))}.${undated}`;
+      // Undated words: said before the source was published (audit 6: al-Sharaa and al-Shaibani,
+      // first seen in 2025, were offered for words in a 2024 paper).
+      const when = quoteWindow(idx, q);
+      const inLife = (p: string): boolean => speaksInWindow(idx, p, when);
       const otherQuote = (p: string): Quote | undefined =>
         idx.kb.quotes.find((x) => x.speaker === p);
       // One true line about the distractor: an office the sources record, else what they said.
@@ -351,6 +439,58 @@ export const whoSaidTemplate: Template = {
         const oq = otherQuote(p);
         return oq ? `${actorLabel(idx, p)} is quoted in the sources about ${oq.topic}.` : '';
       };
+      const withQuotes = speakers.filter((p) => p !== q.speaker && inLife(p));
+      const people = uniq([
+        ...withQuotes,
+        ...idx.kb.actors
+          .filter((a) => a.kind === 'PERSON' && a.offices.length > 0)
+          .map((a) => a.slug),
+      ]).filter(
+        (p) =>
+          p !== q.speaker &&
+          idx.actors.get(p)?.kind === 'PERSON' &&
+          inLife(p) &&
+          // "Given Family" options only (C16: a bare "Khomeini" beside full names), each with
+          // its one true line, and nobody past their share of who-said items.
+          actorLabel(idx, p).trim().split(/\s+/).length >= 2 &&
+          aboutPerson(p) !== '' &&
+          (uses.get(p) ?? 0) < MAX_WHO_SAID_DISTRACTOR_USES,
+      );
+      // Words that speak for a side ("we", "our", the speaker's state by name) rule out anyone
+      // from another side by themselves (audit 2: Saddam Hussein offered for Khamenei's words).
+      const nation = speaker.nationality ? idx.actors.get(speaker.nationality) : undefined;
+      const sided =
+        /\b(we|our|us|ours)\b/i.test(q.words) ||
+        (nation !== undefined && containsPhrase(q.words, nation.shortName ?? nation.name));
+      const isSameSide = (p: string): boolean =>
+        idx.actors.get(p)?.nationality === speaker.nationality;
+      const sameSide = people.filter(isSameSide);
+      // Otherwise same-side people still come first: a foe offered for a side's words is a joke
+      // option (Saddam Hussein for Khamenei on Syria, Khamenei for a Syrian critic of Iran).
+      // From another side, only someone the sources quote is a plausible speaker (Olaf Scholz
+      // for a Syrian researcher's words on Iran's costs is a joke option).
+      const quoted = quotedPeople(idx);
+      const ranked = rankSpeakers(
+        idx,
+        q,
+        sided || sameSide.length >= 2
+          ? sameSide
+          : people.filter((p) => isSameSide(p) || quoted.has(p)),
+        isSameSide,
+        when,
+      );
+      const chosen = pickDiverse(ranked, 3, (s) => actorLabel(idx, s));
+      if (chosen.length < 2) {
+        return [];
+      }
+      for (const c of chosen) {
+        uses.set(c.item, (uses.get(c.item) ?? 0) + 1);
+      }
+      const factId = quoteFactId(q.id);
+      const publisher = capitalise(citationPublisher(idx, q.citation));
+      // The KB's "(undated)" notes in words (audit 6, item 87): the source does not date it.
+      const undated = q.date ? '' : ` ${publisher} does not date the remark.`;
+      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${stripFinalPeriod(quoteNoteInWords(q.context))}.${undated}`;
       const attribution =
         q.reportedBy && q.status !== 'FACT'
           ? `According to ${claimant(idx, q.reportedBy)}, who`
