@@ -120,19 +120,38 @@ export const MAX_ITEMS_PER_FACT = 3;
  */
 export const MAX_TOUCHES_PER_FACT = 6;
 
+/**
+ * At most this many items ask one event's date: its year, the year's event, its period or a
+ * true/false "… in YEAR" (audit 6: the years of 1979, 2015 and 2018 asked 3–5 times across
+ * templates). Orderings are not counted: they ask the order, not the date.
+ */
+export const MAX_DATE_ITEMS_PER_EVENT = 2;
+
+const DATE_TEMPLATES = new Set(['event-year', 'year-event', 'numeric-year', 'timeline-placement']);
+
+/** The event whose date an item's key is, if it asks one (true/false event statements included). */
+export const datedEventOf = (q: BankQuestion): string | undefined => {
+  const fact = q.factIds[0];
+  const isDate =
+    DATE_TEMPLATES.has(q.template) || (q.template === 'true-false' && /\b\d{4}\.$/.test(q.stem));
+  return isDate && fact?.startsWith('event:') ? fact : undefined;
+};
+
 /** What a student meets twice as "the same question": the stem, with a WHO_SAID quote. */
 const stemKey = (q: BankQuestion): string => `${q.stem}|${q.prompt.quote ?? ''}`;
 
 /**
  * Keeps, first by id, the non-drill items (they test understanding, so they claim facts first),
  * then the drills: an item enters only if none of its facts is at MAX_TOUCHES_PER_FACT, its key
- * fact has fewer than MAX_ITEMS_PER_FACT non-drill items, and (non-drill) no kept item has its stem
- * (audit 3: one flagship item, not seven copies with other options).
+ * fact has fewer than MAX_ITEMS_PER_FACT non-drill items, an event's date is asked by fewer than
+ * MAX_DATE_ITEMS_PER_EVENT items, and (non-drill) no kept item has its stem (audit 3: one
+ * flagship item, not seven copies with other options).
  */
 const capPerFact = (qs: BankQuestion[]): BankQuestion[] => {
   const touches = new Map<string, number>();
   const asked = new Map<string, number>();
   const stems = new Set<string>();
+  const dated = new Map<string, number>();
   const keep = new Set<string>();
   const byId = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
   const ordered = [
@@ -152,6 +171,13 @@ const capPerFact = (qs: BankQuestion[]): BankQuestion[] => {
     }
     if (!drill && stems.has(stemKey(q))) {
       continue;
+    }
+    const event = datedEventOf(q);
+    if (event !== undefined && (dated.get(event) ?? 0) >= MAX_DATE_ITEMS_PER_EVENT) {
+      continue;
+    }
+    if (event !== undefined) {
+      dated.set(event, (dated.get(event) ?? 0) + 1);
     }
     keep.add(q.id);
     if (!drill) {
