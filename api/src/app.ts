@@ -12,6 +12,7 @@ import { guardSchema } from './limits/guard';
 import { LIMITS, type LimitError, limitErrors } from './limits/limits';
 import { limitsPlugin } from './limits/plugin';
 import { OneSessionMutationRule } from './modules/accounts/one-session-mutation';
+import { ExpensiveFieldsOnceRule } from './limits/expensive-fields';
 import { resolvers, typeDefs } from './schema';
 import { buildExecutableSchema } from './schema/executable';
 import { jitGateway } from './schema/jit-executor';
@@ -92,8 +93,9 @@ export const createApolloServer = ({
     // stops Apollo. Apollo's own handler would stop it at once, under those requests, and its
     // stop() racing ours never settled (the process then exited without draining).
     stopOnTerminationSignals: false,
-    // One sign-in, sign-up or guest join per request, alone (aliases are not extra guesses).
-    validationRules: [...armor.validationRules, OneSessionMutationRule],
+    // One sign-in, sign-up or guest join per request, alone (aliases are not extra guesses);
+    // each export, report or import at most once.
+    validationRules: [...armor.validationRules, OneSessionMutationRule, ExpensiveFieldsOnceRule],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,
