@@ -215,7 +215,8 @@ describe('exportLiveResults over HTTP', () => {
   it('refuses the host 15 aliased exports in one request before any runs (issue 12)', async () => {
     const aliased = `query ($g: ID!) { ${Array.from(
       { length: 15 },
-      (_, i) => `e${i}: exportLiveResults(gameId: $g, format: ${i % 2 ? 'CSV' : 'XLSX'}) { content }`,
+      (_, i) =>
+        `e${i}: exportLiveResults(gameId: $g, format: ${i % 2 ? 'CSV' : 'XLSX'}) { content }`,
     ).join(' ')} }`;
     const refused = await call(aliased, { g: gameId }, fixture.teacherToken);
     expect(refused.data).toBeUndefined();
