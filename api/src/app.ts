@@ -8,6 +8,7 @@ import type { GraphQLError, ValidationContext } from 'graphql';
 import type { Context } from './context';
 import type { ApiEnv } from './env';
 import { formatError } from './errors';
+import { ExpensiveFieldsOnceRule } from './limits/expensive-fields';
 import { guardSchema } from './limits/guard';
 import { LIMITS, type LimitError, limitErrors } from './limits/limits';
 import { limitsPlugin } from './limits/plugin';
@@ -92,8 +93,9 @@ export const createApolloServer = ({
     // stops Apollo. Apollo's own handler would stop it at once, under those requests, and its
     // stop() racing ours never settled (the process then exited without draining).
     stopOnTerminationSignals: false,
-    // One sign-in, sign-up or guest join per request, alone (aliases are not extra guesses).
-    validationRules: [...armor.validationRules, OneSessionMutationRule],
+    // One sign-in, sign-up or guest join per request, alone (aliases are not extra guesses);
+    // each export, report or import at most once.
+    validationRules: [...armor.validationRules, OneSessionMutationRule, ExpensiveFieldsOnceRule],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,

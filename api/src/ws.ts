@@ -32,13 +32,22 @@ import type { ApiEnv } from './env';
 import { formatError } from './errors';
 import { clientAddress, PROXY_SECRET_HEADER, sameSecret } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
+import { ExpensiveFieldsOnceRule } from './limits/expensive-fields';
 import { RequestGuard } from './limits/guard';
-import { LIMITS } from './limits/limits';
+import { findLimitError, LIMITS } from './limits/limits';
+import { OneSessionMutationRule } from './modules/accounts/one-session-mutation';
 import { SESSION_COOKIE } from './modules/accounts/session';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const MAX_OPERATIONS_PER_SOCKET = 8;
 const VALIDATED_CACHE_SIZE = 200;
+
+/**
+ * A parse or validation error with Apollo's code, as HTTP answers it: without one, formatError
+ * would take it for an internal error (masked and logged).
+ */
+const withCode = (error: GraphQLError, code: string) =>
+  new GraphQLError(error.message, { nodes: error.nodes, extensions: { code } });
 /** Subscriptions live for the game: their events are bounded by the views' own sizes, not time. */
 // The guard's counters last as long as its context, i.e. the whole subscription: a game's worth
 // of events would add up past any per-response limit, so none applies here.
@@ -93,7 +102,13 @@ export const attachWebSocket = ({
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const rules = [...specifiedRules, ...armor.validationRules];
+  // The same one-per-request rules as HTTP (app.ts): a socket is no way around them.
+  const rules = [
+    ...specifiedRules,
+    ...armor.validationRules,
+    OneSessionMutationRule,
+    ExpensiveFieldsOnceRule,
+  ];
   const operations = new WeakMap<object, Set<string>>();
   /** Documents that parsed and passed validation, by their text (oldest dropped first). */
   const validated = new Map<string, DocumentNode>();
@@ -121,11 +136,17 @@ export const attachWebSocket = ({
           try {
             document = parse(payload.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
           } catch (error) {
-            return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
+            return [
+              error instanceof GraphQLError
+                ? withCode(error, 'GRAPHQL_PARSE_FAILED')
+                : new GraphQLError('Syntax error'),
+            ];
           }
           const errors = validate(schema, document, rules);
           if (errors.length > 0) {
-            return errors;
+            return errors.map((error) =>
+              findLimitError(error) ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
+            );
           }
           if (validated.size >= VALIDATED_CACHE_SIZE) {
             validated.delete(validated.keys().next().value as string);

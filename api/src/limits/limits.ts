@@ -40,6 +40,7 @@ export type LimitName =
   | 'tokens'
   | 'cost'
   | 'nodes'
+  | 'expensiveField'
   | 'inputItems'
   | 'responseItems'
   | 'responseBytes'
@@ -123,6 +124,15 @@ export const limitErrors = {
       'nodes',
       max,
       null,
+      400,
+    ),
+  expensiveField: (field: string, found: number, max: number) =>
+    new LimitError(
+      'QUERY_TOO_COMPLEX',
+      `${field} selected ${number(found)} times exceeds the limit of ${number(max)} per request`,
+      'expensiveField',
+      max,
+      found,
       400,
     ),
   inputItems: (found: number, max: number, where: string) =>

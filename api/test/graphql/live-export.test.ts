@@ -211,6 +211,36 @@ describe('exportLiveResults over HTTP', () => {
     );
     expect(await errorCode(call(EXPORT, { g: gameId, f: 'XLSX' }))).toBe('UNAUTHENTICATED');
   });
+
+  it('refuses the host 15 aliased exports in one request before any runs (issue 12)', async () => {
+    const aliased = `query ($g: ID!) { ${Array.from(
+      { length: 15 },
+      (_, i) =>
+        `e${i}: exportLiveResults(gameId: $g, format: ${i % 2 ? 'CSV' : 'XLSX'}) { content }`,
+    ).join(' ')} }`;
+    const refused = await call(aliased, { g: gameId }, fixture.teacherToken);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: 'exportLiveResults selected 15 times exceeds the limit of 1 per request',
+        extensions: expect.objectContaining({
+          code: 'QUERY_TOO_COMPLEX',
+          limit: 'expensiveField',
+          max: 1,
+          found: 15,
+        }),
+      }),
+    ]);
+    // One export beside the report it mirrors is still one of each.
+    const both = await data(
+      call(
+        `query ($g: ID!) { exportLiveResults(gameId: $g, format: CSV) { content } liveReport(id: $g) { csv } }`,
+        { g: gameId },
+        fixture.teacherToken,
+      ),
+    );
+    expect(both.exportLiveResults.content).toBe(both.liveReport.csv);
+  });
 });
 
 type Cell = string | number;

@@ -440,6 +440,36 @@ describe('a live game served by two API processes', () => {
     hostStream.dispose();
   }, 60_000);
 
+  it('refuses over a socket what HTTP refuses: two exports, two sign-ins in one operation', async () => {
+    const client = wsClient(b.ws, `quiz_session=${fixture.teacherToken}`);
+    clients.push(client);
+    const refusal = (query: string) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query },
+          { next: (value) => resolve(value), error: (error) => resolve(error), complete: () => {} },
+        );
+      });
+    const exports = await refusal(
+      '{ a: exportLiveResults(gameId: "g", format: CSV) { content } b: exportLiveResults(gameId: "g", format: XLSX) { content } }',
+    );
+    expect(exports).toEqual([
+      expect.objectContaining({
+        message: 'exportLiveResults selected 2 times exceeds the limit of 1 per request',
+        extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'expensiveField' }),
+      }),
+    ]);
+    const guesses = await refusal(
+      'mutation { a: signIn(input: { email: "a@b.c", password: "x" }) { errors { code } } b: signIn(input: { email: "a@b.c", password: "y" }) { errors { code } } }',
+    );
+    expect(guesses).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/must be the only field/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
+  });
+
   it('refuses a socket from another site carrying a cookie', async () => {
     const client = wsClient(b.ws, `quiz_session=${fixture.teacherToken}`, 'https://evil.example');
     clients.push(client);

@@ -94,17 +94,27 @@ const nestedFragments = (rng: Rng) => {
   return { query: `{ actor(slug: "iran") { ...F0 } } ${fragments.join(' ')}` };
 };
 
+/**
+ * A fragment spread `fan` times in each of `levels` fragments. With an odd number of levels
+ * (no extra draw, so the rest of the corpus stays the same) the bomb is a mutation with a
+ * sign-in at the bottom: the one-session-mutation rule once walked every spread of it.
+ */
 const fragmentBomb = (rng: Rng) => {
   const levels = 8 + rng.int(20);
   const fan = 2 + rng.int(3);
+  const mutation = levels % 2 === 1;
+  const type = mutation ? 'Mutation' : 'Query';
+  const bottom = mutation
+    ? 'signIn(input: { email: "a@example.org", password: "guess" }) { errors { code } }'
+    : 'sources { citations { quote } }';
   const fragments = range(levels).map((i) =>
     i + 1 < levels
-      ? `fragment B${i} on Query { ${range(fan)
+      ? `fragment B${i} on ${type} { ${range(fan)
           .map(() => `...B${i + 1}`)
           .join(' ')} }`
-      : `fragment B${i} on Query { sources { citations { quote } } }`,
+      : `fragment B${i} on ${type} { ${bottom} }`,
   );
-  return { query: `{ ...B0 } ${fragments.join(' ')}` };
+  return { query: `${mutation ? 'mutation ' : ''}{ ...B0 } ${fragments.join(' ')}` };
 };
 
 const fragmentCycle = (rng: Rng) => {

@@ -27,6 +27,25 @@ describe('OneSessionMutationRule', () => {
     expect(errorsOf(query)).toEqual([expect.stringMatching(/must be the only field/)]);
   });
 
+  // 2^39 spreads of the bottom fragment: walking each (as this rule once did) never finishes;
+  // at 22 levels it held the event loop for 15 s.
+  it.each([
+    ['signIn(input: { email: "a", password: "b" }) { errors { code } }', 1],
+    ['signOut', 0],
+  ])('counts a fragment bomb over %s once per fragment', (bottom, refusals) => {
+    const levels = 40;
+    const fragments = Array.from({ length: levels }, (_, i) =>
+      i === levels - 1
+        ? `fragment F${i} on Mutation { ${bottom} }`
+        : `fragment F${i} on Mutation { ...F${i + 1} ...F${i + 1} }`,
+    );
+    const errors = errorsOf(`mutation { ...F0 } ${fragments.join(' ')}`);
+    expect(errors).toHaveLength(refusals);
+    if (refusals) {
+      expect(errors[0]).toMatch(/selects 549755813888 of them among 549755813888 fields/);
+    }
+  });
+
   it.each([
     'mutation { __typename signIn(input: { email: "a", password: "b" }) { errors { code } } }',
     'mutation A { signIn(input: { email: "a", password: "b" }) { errors { code } } } mutation B { signUp(input: { email: "a", password: "b", displayName: "c" }) { accepted } }',
