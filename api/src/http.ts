@@ -6,6 +6,7 @@ import { type Context, createContext, type ResponseBody, settleSessionCookie } f
 import type { ApiEnv } from './env';
 import { clientAddress, PROXY_SECRET_HEADER } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
+import { DatabaseHealth } from './lib/db-health';
 import { Admission } from './limits/admission';
 import { RequestGuard } from './limits/guard';
 import { LIMITS, type LimitError, limitErrors } from './limits/limits';
@@ -160,6 +161,16 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
     maxCostInFlight: LIMITS.maxCostInFlight,
     maxCostInFlightPerClient: LIMITS.maxCostInFlightPerClient,
   });
+  // /health's database check, from a background ping at most a second old (lib/db-health.ts).
+  const databaseHealth = new DatabaseHealth({
+    ping: () => db.$queryRaw`SELECT 1`,
+    onChange: (ok, error) =>
+      console.log(
+        ok
+          ? 'API: the database answers again'
+          : `API: the database does not answer (${(error as Error)?.message?.split('\n')[0] ?? error})`,
+      ),
+  });
   const server = http.createServer(async (req, res) => {
     if (!server.listening) {
       // Shutting down (server.close() was called): answer, then close this keep-alive
@@ -171,8 +182,20 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/health') {
-        await db.$queryRaw`SELECT 1`;
-        sendJson(res, 200, { ok: true });
+        const arrived = performance.now();
+        const ok = await databaseHealth.check();
+        const answered = performance.now();
+        const timing = {
+          'server-timing': `db;dur=${(answered - arrived).toFixed(1)}, at;desc=${(performance.timeOrigin + arrived).toFixed(1)}`,
+        };
+        if (ok) {
+          sendJson(res, 200, { ok: true }, timing);
+        } else {
+          requestError(res, 503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable', {
+            'retry-after': '1',
+            ...timing,
+          });
+        }
         return;
       }
       if (url.pathname !== '/graphql') {
@@ -335,5 +358,7 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
       }
     }
   });
+  server.on('listening', () => databaseHealth.start());
+  server.on('close', () => databaseHealth.stop());
   return server;
 };

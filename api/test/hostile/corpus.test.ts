@@ -43,33 +43,58 @@ const percentile = (values: number[], p: number) => {
 const POLLER = `
 const url = process.argv[1];
 const times = [];
+const parts = [];
 let running = true;
 process.on('SIGTERM', () => { running = false; });
+const poll = async () => {
+  const t = performance.now();
+  const sent = performance.timeOrigin + t;
+  try {
+    const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    await r.text();
+    const ms = performance.now() - t;
+    const timing = r.headers.get('server-timing') ?? '';
+    const db = Number(/db;dur=([\\d.]+)/.exec(timing)?.[1] ?? NaN);
+    const at = Number(/at;desc=([\\d.]+)/.exec(timing)?.[1] ?? NaN);
+    parts.push([ms, at - sent, db, sent + ms - at - db]);
+    return r.status === 200 ? ms : -1;
+  } catch { return -1; }
+};
 (async () => {
+  await poll(); await poll();
+  parts.length = 0;
+  process.stdout.write('ready\\n');
   while (running) {
-    const t = performance.now();
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      await r.text();
-      times.push(r.status === 200 ? performance.now() - t : -1);
-    } catch { times.push(-1); }
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    times.push(await poll());
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  process.stdout.write(JSON.stringify(times));
+  process.stdout.write(JSON.stringify({ times, parts }));
 })();
 `;
 
-const pollHealth = (url: string) => {
+/** One poll's parts (ms): client total, send → server arrival, database, server → client. */
+type PollParts = [number, number, number, number];
+
+const pollHealth = async (url: string) => {
   const child = spawn(process.execPath, ['-e', POLLER, `${url}/health`], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
+  const ready = new Promise<void>((resolve) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.startsWith('ready\n')) {
+        resolve();
+      }
+    });
   });
-  const done = new Promise<number[]>((resolve) =>
-    child.once('exit', () => resolve(JSON.parse(out || '[]') as number[])),
+  const done = new Promise<{ times: number[]; parts: PollParts[] }>((resolve) =>
+    child.once('exit', () =>
+      resolve(JSON.parse(out.replace(/^ready\n/, '') || '{"times":[],"parts":[]}')),
+    ),
   );
+  // Two warm-up polls first, so the poller's own first fetch (undici's start) is not counted.
+  await ready;
   return {
     stop: () => {
       child.kill('SIGTERM');
@@ -160,7 +185,7 @@ describe('the hostile corpus against a real API process', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     })();
-    const poller = pollHealth(api.url);
+    const poller = await pollHealth(api.url);
     const started = performance.now();
     let next = 0;
     await Promise.all(
@@ -178,7 +203,7 @@ describe('the hostile corpus against a real API process', () => {
     );
     const elapsed = performance.now() - started;
     running = false;
-    const [health] = await Promise.all([poller.stop(), sampler]);
+    const [{ times: health, parts }] = await Promise.all([poller.stop(), sampler]);
     // The API's own measure of its event loop, written to its log when it stops.
     api.kill('SIGTERM');
     await api.exited;
@@ -210,6 +235,17 @@ describe('the hostile corpus against a real API process', () => {
       const slowest = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 15);
       console.log(slowest.map((o) => `${o.kind} ${o.status} ${o.ms.toFixed(0)} ms`).join('\n'));
       console.log(`/health polls in order (ms): ${health.map((ms) => ms.toFixed(0)).join(' ')}`);
+      const part = (i: number) =>
+        [50, 90, 99]
+          .map((p) => percentile(parts.map((x) => x[i] as number), p).toFixed(1))
+          .join(' / ');
+      console.log(
+        `/health parts p50 / p90 / p99 (ms): total ${part(0)}; send → arrival ${part(1)}; database ${part(2)}; server → client ${part(3)}`,
+      );
+      const slow = parts.filter((x) => x[0] > 100);
+      console.log(
+        `/health polls over 100 ms (total, arrival, db, back): ${slow.map((x) => x.map((v) => v.toFixed(0)).join(',')).join(' ')}`,
+      );
     }
     const failures = outcomes.filter(
       (o) => o.status === 0 || (o.status >= 500 && o.status !== 503),
