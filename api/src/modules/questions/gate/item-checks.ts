@@ -146,7 +146,9 @@ const a4: Check = (q, idx) => {
     if (!citedFact(idx, f)) {
       out.push({ id: 'A4', severity: 'BLOCK', message: `fact ${f} has no citation` });
     }
-    const attributed = /\bAccording to\b/.test(q.stem);
+    // "Which of these sources gives …" and "IranWire gives …" attribute the claim by asking whose it is.
+    const attributed =
+      /\bAccording to\b/.test(q.stem) || /\bgives this (reason|account)\b/.test(q.stem);
     if (fact.status === 'DISPUTED' && !attributed) {
       out.push({
         id: 'A4',
@@ -464,6 +466,7 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['what-', 'explained'],
     ['fig-', 'figure'],
     ['topic-', 'topic'],
+    ['src-', 'outlet'],
   ] as const) {
     if (id.startsWith(prefix)) {
       return kind;

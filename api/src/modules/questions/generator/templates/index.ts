@@ -18,6 +18,7 @@ import {
   officeStateTemplate,
   whoSaidTemplate,
 } from './people-templates';
+import { sourceTrueFalseTemplate, sourceWhichTemplate } from './source-templates';
 import { trueFalseTemplate } from './true-false';
 import {
   explainMultiTemplate,
@@ -38,6 +39,8 @@ export const TEMPLATES: readonly Template[] = [
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,
+  sourceWhichTemplate,
+  sourceTrueFalseTemplate,
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,
