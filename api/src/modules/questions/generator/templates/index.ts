@@ -18,7 +18,12 @@ import {
   officeStateTemplate,
   whoSaidTemplate,
 } from './people-templates';
-import { sourceTrueFalseTemplate, sourceWhichTemplate } from './source-templates';
+import {
+  sourceMatchTemplate,
+  sourceMultiTemplate,
+  sourceTrueFalseTemplate,
+  sourceWhichTemplate,
+} from './source-templates';
 import { trueFalseTemplate } from './true-false';
 import {
   explainMultiTemplate,
@@ -41,6 +46,8 @@ export const TEMPLATES: readonly Template[] = [
   explainTrueFalseTemplate,
   sourceWhichTemplate,
   sourceTrueFalseTemplate,
+  sourceMultiTemplate,
+  sourceMatchTemplate,
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,

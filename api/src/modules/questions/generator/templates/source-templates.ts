@@ -120,8 +120,8 @@ export const outletWords = (texts: Map<string, string>): Record<string, string> 
 type Outlets = {
   /** Per outlet, every word its cited quotes or the KB records citing it use. */
   vocab: Map<string, Set<string>>;
-  /** Per outlet, one explanation (else stance) it is cited for: what *is* true of it as an option. */
-  example: Map<string, { factId: string; line: string }>;
+  /** Per outlet, the explanations (else stances) it alone is cited for: what *is* true of it as an option. */
+  example: Map<string, { factId: string; line: string; words: string[] }[]>;
   /** Words every whole document uses: no evidence either way. */
   common: Set<string>;
 };
@@ -185,22 +185,27 @@ const outletsOf = (idx: KbIndex): Outlets => {
   }
   const docs = [...FULL_DOCUMENTS].map((o) => vocab.get(o) ?? new Set<string>());
   const common = new Set([...(docs[0] ?? [])].filter((t) => docs.every((d) => d.has(t))));
-  const example = new Map<string, { factId: string; line: string }>();
+  const example = new Map<string, { factId: string; line: string; words: string[] }[]>();
+  const push = (o: string, e: { factId: string; line: string; words: string[] }): void => {
+    example.set(o, [...(example.get(o) ?? []), e]);
+  };
   for (const x of idx.kb.explanations) {
     const [o, ...more] = outletsOfCitations(idx, x.citations);
-    if (o && more.length === 0 && !example.has(o) && !NAMES_OUTLET.test(x.topic)) {
-      example.set(o, {
+    if (o && more.length === 0 && !NAMES_OUTLET.test(x.topic)) {
+      push(o, {
         factId: explanationFactId(x.id),
-        line: fixAssad(`it explains ${explainedPhrase(x)}`, x.eras),
+        line: fixAssad(`it explains ${explainedPhrase(x)}`, erasOf(idx, x)),
+        words: claimTokens(x.answer),
       });
     }
   }
   for (const s of idx.kb.stances) {
     const [o, ...more] = outletsOfCitations(idx, s.citations);
     if (o && more.length === 0 && !example.has(o)) {
-      example.set(o, {
+      push(o, {
         factId: stanceFactId(s.id),
         line: `it is the source for this: ${lowerFirst(stripFinalPeriod(s.statement))}`,
+        words: claimTokens(s.statement),
       });
     }
   }
@@ -263,20 +268,34 @@ const claimPhrase = (idx: KbIndex, x: Explanation): string =>
 /** A record's eras, or its event's era when it lists none (for naming the right Assad). */
 const erasOf = (idx: KbIndex, x: Explanation): string[] => {
   const era = x.event ? idx.events.get(x.event)?.era : undefined;
-  return x.eras.length > 0 ? x.eras : era ? [era] : [];
+  if (x.eras.length > 0 || era) {
+    return x.eras.length > 0 ? x.eras : [era ?? ''];
+  }
+  // Undated records: their themes place them (the civil war, Gaza, Russia and the nuclear deal are
+  // all after 2000 in the sources; the Iran–Iraq War before), only to name the right Assad.
+  const late = x.themes.some((t) => LATE_THEMES.has(t));
+  const early = x.themes.includes('iran-iraq-war');
+  return late === early ? [] : late ? ['civil-war'] : ['revolution-and-war'];
 };
+const LATE_THEMES = new Set(['syrian-civil-war', 'gaza-war', 'russia', 'sanctions-nuclear']);
 
 const keyLine = (idx: KbIndex, x: Explanation): string =>
   fixAssad(`${stripFinalPeriod(x.detail)}.`, erasOf(idx, x));
 
+/** One thing an outlet *is* cited for, picked per item so the feedback varies. */
+const exampleOf = (idx: KbIndex, o: string, seed: string) => {
+  const all = outletsOf(idx).example.get(o) ?? [];
+  return all[Math.floor(contentRng(`example:${seed}:${o}`).next() * all.length)];
+};
+
 /** What a wrong outlet *is* cited for, never the key again. */
-const outletRationale = (idx: KbIndex, o: string) => {
-  const ex = outletsOf(idx).example.get(o);
+const outletRationale = (idx: KbIndex, o: string, seed: string) => {
+  const ex = exampleOf(idx, o, seed);
   return rationale(
     idx,
     optId(o),
     false,
-    `${outletLabel(o)} does not give it in the sources; among other things ${ex?.line ?? ''}.`,
+    `In the texts we have, ${outletLabel(o)} does not give this; among other things, ${ex?.line ?? ''}.`,
     ex ? [ex.factId] : [],
   );
 };
@@ -321,8 +340,13 @@ export const sourceWhichTemplate: Template = {
         const wrong = wrongOutlets(idx, x, key);
         const factIds = [explanationFactId(x.id)];
         const drafts: Draft[] = [];
-        for (const skip of [0, 1]) {
-          const chosen = wrong.slice(skip, skip + 3);
+        // Last resort against a key far longer than its rivals (C5): the outlets closest in name length.
+        const byLength = [...wrong].sort(
+          (a, b) =>
+            Math.abs(outletLabel(a).length - outletLabel(key).length) -
+            Math.abs(outletLabel(b).length - outletLabel(key).length),
+        );
+        for (const chosen of [wrong.slice(0, 3), wrong.slice(1, 4), byLength.slice(0, 3)]) {
           if (chosen.length < 3) {
             break;
           }
@@ -339,7 +363,7 @@ export const sourceWhichTemplate: Template = {
                 optionIds: [optId(key)],
                 rationales: [
                   rationale(idx, optId(key), true, keyLine(idx, x), factIds),
-                  ...chosen.map((o) => outletRationale(idx, o)),
+                  ...chosen.map((o) => outletRationale(idx, o, x.id)),
                 ],
               },
               explanation: keyLine(idx, x),
@@ -384,7 +408,7 @@ export const sourceTrueFalseTemplate: Template = {
         const asFalse = wrong.length > 0 && contentRng(`source-tf:${x.id}`).next() < 0.5;
         const named = asFalse ? (wrong[0] ?? key) : key;
         const factIds = [explanationFactId(x.id)];
-        const refuting = asFalse ? outletsOf(idx).example.get(named) : undefined;
+        const refuting = asFalse ? exampleOf(idx, named, x.id) : undefined;
         const truth = asFalse ? 'false' : 'true';
         const why = asFalse
           ? `False: ${outletLabel(named)} does not give it; ${outletLabel(key)} does. ${keyLine(idx, x)}`
@@ -437,5 +461,267 @@ export const sourceTrueFalseTemplate: Template = {
       return { ok: false, reason: 'no explanation or outlet' };
     }
     return { ok: true, key: [outletsByQuote(idx, x.citations).has(named) ? 'true' : 'false'] };
+  },
+};
+
+/** A claim as an option or item: "Why Iran stepped up …: it saw …" / "What the support cost Iran: …". */
+const claimLabel = (idx: KbIndex, x: Explanation): string =>
+  fixAssad(capitalise(`${explainedPhrase(x)}: ${stripFinalPeriod(x.answer)}`), erasOf(idx, x));
+
+/** The attributable records of one outlet, and that outlet. */
+const byOutlet = (idx: KbIndex): Map<string, Explanation[]> => {
+  const out = new Map<string, Explanation[]>();
+  for (const x of idx.kb.explanations.filter((e) => attributable(idx, e))) {
+    const o = outletsOfCitations(idx, x.citations)[0];
+    if (o) {
+      out.set(o, [...(out.get(o) ?? []), x]);
+    }
+  }
+  return out;
+};
+
+/** Whether outlet `o` is provably silent on record `x` (no distinctive word of its answer). */
+const silentOn = (idx: KbIndex, o: string, x: Explanation): boolean =>
+  silentOutlets(idx, x.answer, []).includes(o);
+
+/** "1979–1988", "2020–2024", "since 2024": an era's years for a stem. */
+const eraYears = (era: { start: { value: string }; end?: { value: string } | null }): string =>
+  era.end
+    ? `${era.start.value.slice(0, 4)}–${era.end.value.slice(0, 4)}`
+    : `from ${era.start.value.slice(0, 4)}`;
+
+/** Themes as running text after "about". */
+const THEME_PHRASE: Readonly<Record<string, string>> = {
+  diplomacy: 'diplomacy',
+  military: 'military matters',
+  'economy-trade': 'economy and trade',
+  'religion-ideology': 'religion and ideology',
+  'proxies-militias': 'proxies and militias',
+  israel: 'Israel',
+  'united-states': 'the United States',
+  russia: 'Russia',
+  'arab-world': 'the Arab world',
+  intelligence: 'intelligence and security',
+  'sanctions-nuclear': 'sanctions and the nuclear deal',
+  'iran-iraq-war': 'the Iran–Iraq War',
+  'syrian-civil-war': 'the Syrian civil war',
+  'gaza-war': 'the Gaza war',
+  'domestic-politics': 'domestic politics',
+};
+
+/**
+ * Matching: "Match each account about Russia to the source that gives it." Three or four records
+ * of one theme from as many outlets, each outlet silent on every other record's claim, so no
+ * pairing is swappable.
+ */
+export const sourceMatchTemplate: Template = {
+  id: 'source-match',
+  version: 1,
+  type: 'MATCHING',
+  timeVarying: false,
+  generate: (idx) => {
+    const outlets = byOutlet(idx);
+    const groups: Draft[][] = [];
+    const sets: {
+      id: string;
+      stem: string;
+      theme: string | null;
+      has: (x: Explanation) => boolean;
+    }[] = [
+      ...Object.entries(THEME_PHRASE).map(([theme, phrase]) => ({
+        id: theme,
+        stem: `Match each account about ${phrase} to the source that gives it.`,
+        theme,
+        has: (x: Explanation) => x.themes.includes(theme),
+      })),
+      ...idx.kb.eras.map((era) => ({
+        id: era.slug,
+        stem: `Match each account of the years ${eraYears(era)} to the source that gives it.`,
+        theme: null,
+        has: (x: Explanation) => erasOf(idx, x).includes(era.slug),
+      })),
+      {
+        id: 'why',
+        stem: 'Match each reason or aim to the source that gives it.',
+        theme: null,
+        has: (x: Explanation) => WHY_KINDS.has(x.kind),
+      },
+      {
+        id: 'consequence',
+        stem: 'Match each consequence to the source that describes it.',
+        theme: null,
+        has: (x: Explanation) => x.kind === 'CONSEQUENCE',
+      },
+    ];
+    for (const set of sets) {
+      const rng = contentRng(`source-match:${set.id}`);
+      const pool = [...outlets.entries()].flatMap(([o, xs]) =>
+        xs.filter(set.has).map((x) => ({ o, x, r: rng.next() })),
+      );
+      pool.sort((a, b) => a.r - b.r);
+      const fits = (p: { o: string; x: Explanation }, c: { o: string; x: Explanation }): boolean =>
+        p.o !== c.o && silentOn(idx, p.o, c.x) && silentOn(idx, c.o, p.x);
+      // The first set of three (then a fourth) whose outlets are each silent on the others' claims.
+      let picks: { o: string; x: Explanation }[] = [];
+      search: for (let i = 0; i < pool.length; i += 1) {
+        for (let j = i + 1; j < pool.length; j += 1) {
+          for (let k = j + 1; k < pool.length; k += 1) {
+            const [a, b, c] = [pool[i], pool[j], pool[k]];
+            if (a && b && c && fits(a, b) && fits(a, c) && fits(b, c)) {
+              picks = [a, b, c];
+              const fourth = pool.find((d) => picks.every((p) => p !== d && fits(p, d)));
+              if (fourth) {
+                picks.push(fourth);
+              }
+              break search;
+            }
+          }
+        }
+      }
+      if (picks.length < 3) {
+        continue;
+      }
+      const factIds = picks.map((p) => explanationFactId(p.x.id));
+      const line = (p: { x: Explanation }) => keyLine(idx, p.x);
+      groups.push([
+        baseDraft({
+          type: 'MATCHING',
+          template: 'source-match',
+          version: 1,
+          stem: set.stem,
+          prompt: {
+            items: picks.map((p) => ({ id: p.x.id, label: claimLabel(idx, p.x) })),
+            targets: picks.map((p) => ({ id: optId(p.o), label: outletLabel(p.o) })),
+          },
+          key: {
+            pairs: picks.map((p) => ({ itemId: p.x.id, targetId: optId(p.o) })),
+            rationales: picks.map((p) =>
+              rationale(idx, p.x.id, true, line(p), [explanationFactId(p.x.id)]),
+            ),
+          },
+          explanation: picks.map(line).join(' '),
+          citationIds: citeFacts(idx, factIds),
+          factIds,
+          themes: set.theme ? [set.theme] : [...new Set(picks.flatMap((p) => p.x.themes))],
+          eraSlug: idx.kb.eras.some((e) => e.slug === set.id) ? set.id : null,
+          actorSlugs: picks.flatMap((p) => (p.x.actor ? [p.x.actor] : [])),
+          features: {
+            similarity: 0.4,
+            joins: picks.length,
+            salience: 0.5,
+            optionCount: picks.length,
+          },
+        }),
+      ]);
+    }
+    return groups;
+  },
+  requery: (q, idx) => {
+    const pairs: string[] = [];
+    for (const it of q.prompt.items ?? []) {
+      const x = idx.explanations.get(it.id);
+      const by = x ? outletsByQuote(idx, x.citations) : new Set<string>();
+      const t = (q.prompt.targets ?? []).filter((o) => by.has(o.id.replace(/^src-/, '')));
+      if (t.length !== 1) {
+        return { ok: false, reason: `${it.id} has no unique source among the targets` };
+      }
+      pairs.push(`${it.id}>${t[0]?.id}`);
+    }
+    return { ok: true, key: pairs.sort() };
+  },
+};
+
+/**
+ * Multi-select: "Which of these accounts about the Gaza war does Mohammad Alrumaihi give? Select
+ * all that apply." Two of the outlet's own records on the theme are keys; the wrong options are
+ * other outlets' records on which this outlet's text is silent.
+ */
+export const sourceMultiTemplate: Template = {
+  id: 'source-multi',
+  version: 1,
+  type: 'MULTI_SELECT',
+  timeVarying: false,
+  generate: (idx) => {
+    const outlets = byOutlet(idx);
+    const all = [...outlets.entries()].flatMap(([o, xs]) => xs.map((x) => ({ o, x })));
+    const groups: Draft[][] = [];
+    for (const [o, xs] of outlets) {
+      for (const [theme, phrase] of Object.entries(THEME_PHRASE)) {
+        const rng = contentRng(`source-multi:${o}:${theme}`);
+        const own = xs
+          .filter((x) => x.themes.includes(theme))
+          .map((x) => ({ x, r: rng.next() }))
+          .sort((a, b) => a.r - b.r)
+          .map((c) => c.x);
+        const others = all
+          .filter((c) => c.o !== o && c.x.themes.includes(theme) && silentOn(idx, o, c.x))
+          .map((c) => ({ ...c, r: rng.next() }))
+          .sort((a, b) => a.r - b.r);
+        const multiDraft = (keys: Explanation[], wrong: Explanation[]): Draft => {
+          const factIds = keys.map((x) => explanationFactId(x.id));
+          const oid = (x: Explanation) => `src-${x.id}`.slice(0, 64);
+          const wrongLine = (x: Explanation): string => {
+            const by = outletsOfCitations(idx, x.citations)[0] ?? '';
+            return `${outletLabel(by)} gives this; ${outletLabel(o)} does not. ${keyLine(idx, x)}`;
+          };
+          return baseDraft({
+            type: 'MULTI_SELECT',
+            template: 'source-multi',
+            version: 1,
+            stem: `Which of these accounts about ${phrase} does ${outletLabel(o).replace(/^The /, 'the ')} give? Select all that apply.`,
+            prompt: {
+              selectMany: true,
+              options: [...keys, ...wrong].map((x) => ({ id: oid(x), label: claimLabel(idx, x) })),
+            },
+            key: {
+              optionIds: keys.map(oid),
+              rationales: [
+                ...keys.map((x) =>
+                  rationale(idx, oid(x), true, keyLine(idx, x), [explanationFactId(x.id)]),
+                ),
+                ...wrong.map((x) =>
+                  rationale(idx, oid(x), false, wrongLine(x), [explanationFactId(x.id)]),
+                ),
+              ],
+            },
+            explanation: keys.map((x) => keyLine(idx, x)).join(' '),
+            citationIds: citeFacts(idx, factIds),
+            factIds,
+            themes: [theme],
+            actorSlugs: keys.flatMap((x) => (x.actor ? [x.actor] : [])),
+            features: { similarity: 0.4, joins: 2, salience: 0.5, optionCount: 4 },
+          });
+        };
+        const wrongAll: Explanation[] = [];
+        for (const c of others) {
+          if (!wrongAll.some((w) => w.topic === c.x.topic)) {
+            wrongAll.push(c.x);
+          }
+        }
+        const pairs = <T>(xs: T[]): [T, T][] =>
+          xs.flatMap((a, i) => xs.slice(i + 1).map((b): [T, T] => [a, b])).slice(0, 3);
+        // Alternatives the gate tries in turn (a clang word or a bare "Assad" blocks one, not all).
+        const drafts = pairs(own.slice(0, 4))
+          .flatMap((keys) => pairs(wrongAll.slice(0, 4)).map((wrong) => ({ keys, wrong })))
+          .slice(0, 6)
+          .map(({ keys, wrong }) => multiDraft(keys, wrong));
+        if (drafts.length > 0) {
+          groups.push(drafts);
+        }
+      }
+    }
+    return groups;
+  },
+  requery: (q, idx) => {
+    const label = q.stem.match(/ does (.+) give\? /)?.[1] ?? '';
+    const named = OUTLET_LABELS.find(([, , l]) => l.toLowerCase() === label.toLowerCase())?.[1];
+    if (!named) {
+      return { ok: false, reason: 'no outlet in the stem' };
+    }
+    const key = optionIds(q).filter((id) => {
+      const x = idx.explanations.get(id.replace(/^src-/, ''));
+      return x !== undefined && outletsByQuote(idx, x.citations).has(named);
+    });
+    return { ok: true, key };
   },
 };
