@@ -4,8 +4,11 @@ const { questions } = buildBank({ kb: loadKbFiles(), seed: 1 });
 const want = process.argv.slice(2);
 for (const q of questions.filter((q) => want.includes(q.template))) {
   console.log(`\n[${q.template}] ${q.stem}`);
-  for (const o of q.prompt.options ?? []) {
+  for (const o of [...(q.prompt.options ?? []), ...(q.prompt.items ?? [])]) {
     const r = q.key.rationales?.find((x) => x.ref === o.id);
-    console.log(`  ${q.key.optionIds?.includes(o.id) ? '*' : '-'} ${o.label} :: ${r?.text}`);
+    const pair = q.key.pairs?.find((p) => p.itemId === o.id);
+    const tgt = q.prompt.targets?.find((t) => t.id === pair?.targetId)?.label;
+    console.log(`  ${q.key.optionIds?.includes(o.id) ? '*' : '-'} ${o.label}${tgt ? ` => ${tgt}` : ''} :: ${r?.text}`);
   }
+  if (q.prompt.targets) console.log('  targets:', q.prompt.targets.map((t) => t.label).join(' | '));
 }

@@ -19,6 +19,8 @@ import {
   outletOf,
   outletTexts,
   outletWords,
+  sourceMatchTemplate,
+  sourceMultiTemplate,
   sourceTrueFalseTemplate,
   sourceWhichTemplate,
 } from './templates/source-templates';
@@ -120,14 +122,67 @@ describe('who-says-what items against the source documents', () => {
     }
   });
 
+  const multi = drafts(sourceMultiTemplate);
+  const match = drafts(sourceMatchTemplate);
+  const claimOf = (id: string) => idx.explanations.get(id.replace(/^src-/, ''));
+  const silent = (outlet: string, id: string): string[] => {
+    const x = claimOf(id);
+    return x ? distinctiveTokens(idx, x.answer).filter((w) => words(outlet).has(w)) : ['?'];
+  };
+
+  it('offers in "which accounts does X give" only claims X gives or X is silent on', () => {
+    expect(multi.length).toBeGreaterThanOrEqual(8);
+    for (const q of multi) {
+      const named = [...texts.keys()].find((o) =>
+        q.stem.includes(` does ${outletLabel(o).replace(/^The /, 'the ')} give?`),
+      );
+      expect([q.stem, named !== undefined]).toEqual([q.stem, true]);
+      for (const o of q.prompt.options ?? []) {
+        const x = claimOf(o.id);
+        const cited = (x?.citations ?? []).map((c) =>
+          outletOf(idx.citations.get(c) ?? { source: '', locator: '' }),
+        );
+        if (q.key.optionIds?.includes(o.id)) {
+          expect(cited).toContain(named);
+        } else {
+          expect([o.label, silent(named ?? '', o.id)]).toEqual([o.label, []]);
+        }
+      }
+    }
+  });
+
+  it('matches each claim to the only target outlet that is not silent on it', () => {
+    expect(match.length).toBeGreaterThanOrEqual(2);
+    for (const q of match) {
+      for (const p of q.key.pairs ?? []) {
+        for (const t of q.prompt.targets ?? []) {
+          if (t.id !== p.targetId) {
+            expect([p.itemId, t.id, silent(t.id.replace(/^src-/, ''), p.itemId)]).toEqual([
+              p.itemId,
+              t.id,
+              [],
+            ]);
+          }
+        }
+      }
+    }
+  });
+
   it('re-derives every key by the cited quotes (requery)', () => {
     for (const [t, qs] of [
       [sourceWhichTemplate, which],
       [sourceTrueFalseTemplate, tf],
+      [sourceMultiTemplate, multi],
+      [sourceMatchTemplate, match],
     ] as const) {
       for (const q of qs) {
         const r = t.requery(q, idx);
-        expect([q.stem, r]).toEqual([q.stem, { ok: true, key: q.key.optionIds }]);
+        const key =
+          q.type === 'MATCHING'
+            ? (q.key.pairs ?? []).map((p) => `${p.itemId}>${p.targetId}`).sort()
+            : [...(q.key.optionIds ?? [])].sort();
+        const got = r.ok ? { ok: true, key: [...r.key].sort() } : r;
+        expect([q.stem, got]).toEqual([q.stem, { ok: true, key }]);
       }
     }
   });
