@@ -347,6 +347,11 @@ export const sourceWhichTemplate: Template = {
             Math.abs(outletLabel(b).length - outletLabel(key).length),
         );
         for (const chosen of [wrong.slice(0, 3), wrong.slice(1, 4), byLength.slice(0, 3)]) {
+          // A whole document as the key beside snippet outlets only would stand out: at least one
+          // other whole document among the wrong options.
+          if (FULL_DOCUMENTS.has(key) && !chosen.some((o) => FULL_DOCUMENTS.has(o))) {
+            continue;
+          }
           if (chosen.length < 3) {
             break;
           }
