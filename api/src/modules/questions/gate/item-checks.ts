@@ -147,7 +147,11 @@ const a4: Check = (q, idx) => {
     if (!citedFact(idx, f)) {
       out.push({ id: 'A4', severity: 'BLOCK', message: `fact ${f} has no citation` });
     }
-    const attributed = /\bAccording to\b/.test(q.stem);
+    // "Which of these sources gives …", "IranWire gives …", "… does IranWire give?" and "Match … to
+    // the source that gives it" attribute the claim by asking whose it is.
+    const attributed =
+      /\bAccording to\b/.test(q.stem) ||
+      /\bgives this (reason|account)\b|\bthe source that gives it\b|\bdoes .+ give\?/.test(q.stem);
     if (fact.status === 'DISPUTED' && !attributed) {
       out.push({
         id: 'A4',
@@ -465,6 +469,7 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['what-', 'explained'],
     ['fig-', 'figure'],
     ['topic-', 'topic'],
+    ['src-', 'outlet'],
   ] as const) {
     if (id.startsWith(prefix)) {
       return kind;

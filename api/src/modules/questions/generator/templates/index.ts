@@ -18,6 +18,12 @@ import {
   officeStateTemplate,
   whoSaidTemplate,
 } from './people-templates';
+import {
+  sourceMatchTemplate,
+  sourceMultiTemplate,
+  sourceTrueFalseTemplate,
+  sourceWhichTemplate,
+} from './source-templates';
 import { trueFalseTemplate } from './true-false';
 import {
   explainMultiTemplate,
@@ -38,6 +44,10 @@ export const TEMPLATES: readonly Template[] = [
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,
+  sourceWhichTemplate,
+  sourceTrueFalseTemplate,
+  sourceMultiTemplate,
+  sourceMatchTemplate,
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,
