@@ -6,6 +6,7 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
+import { explainStepTemplate, whyContrastTemplate } from './contrast-templates';
 import {
   chronologyTemplate,
   timelinePlacementTemplate,
@@ -38,6 +39,8 @@ export const TEMPLATES: readonly Template[] = [
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,
+  explainStepTemplate,
+  whyContrastTemplate,
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,
