@@ -28,6 +28,7 @@ import {
 } from '../text';
 import type { Draft, Template } from '../types';
 import { formatAmount } from './choice-templates';
+import { contrastFault } from './contrast-templates';
 import {
   askableFigure,
   baseDraft,
@@ -346,7 +347,10 @@ const whyDistractors = (idx: KbIndex, x: Explanation): Explanation[] => {
         // any Iranian or Syrian step: never a wrong "why" for one (issue 11 brief; audit 4, item 67).
         !(GRAND_MOTIVE.test(o.answer) && ['iran', 'syria'].includes(sideOf(idx, x.actor ?? ''))) &&
         // No shared content word with the key beyond the stem's: a near-paraphrase would be a second right answer.
-        !overlaps(contentTokens(o.answer), privateKey),
+        !overlaps(contentTokens(o.answer), privateKey) &&
+        // Same-side motives of one story are true more often than not (six audit rounds): a wrong
+        // reason must also be a provable contrast (another side, or the other direction).
+        contrastFault(x, o) === null,
     )
     .map((o) => ({
       o,
@@ -1275,7 +1279,8 @@ export const explainWhatTemplate: Template = {
               targetOf(o) !== targetOf(x) &&
               !sameActorMotive(o, x) &&
               !/(?<!al-)\bAssad\b/.test(label(o)) &&
-              !/\bnot\b/.test(o.topic),
+              !/\bnot\b/.test(o.topic) &&
+              contrastFault(x, o) === null,
           )
           .map((o) => ({ o, d: Math.abs(o.topic.length - x.topic.length) + rng.next() * 30 }))
           .sort((a, b) => a.d - b.d)
