@@ -66,7 +66,7 @@ describe('why-items (explain-step, why-contrast) on the real KB', () => {
       const x = keyRecord(q);
       return x
         ? wrongRecords(q)
-            .map((o) => [q.stem, o.id, contrastFault(x, o)] as const)
+            .map((o) => [q.stem, o.id, contrastFault(idx, x, o)] as const)
             .filter(([, , f]) => f !== null)
         : [[q.stem, 'no key record', 'missing'] as const];
     });
@@ -144,7 +144,7 @@ describe('contrastFault: the audits’ true distractors stay out', () => {
     // Same side, same direction: preventing Assad's fall and the land corridor.
     ['land-corridor-tehran-beirut', 'iran-early-support-to-prevent-assads-fall'],
   ])('%s is not refuted by %s', (a, b) => {
-    expect(contrastFault(x(a), x(b))).not.toBeNull();
+    expect(contrastFault(idx, x(a), x(b))).not.toBeNull();
   });
 
   it.each([
@@ -153,7 +153,7 @@ describe('contrastFault: the audits’ true distractors stay out', () => {
     // The United States' step beside the cooling of the 2020s.
     ['gaza-neutrality-drove-decline', 'irgc-syria-role-fed-nuclear-deal-exit'],
   ])('%s may face %s', (a, b) => {
-    expect(contrastFault(x(a), x(b))).toBeNull();
+    expect(contrastFault(idx, x(a), x(b))).toBeNull();
   });
 
   it('names the party that takes each step', () => {

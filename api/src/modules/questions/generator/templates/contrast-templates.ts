@@ -40,7 +40,7 @@ const DECIDERS: ReadonlyArray<readonly [string, RegExp]> = [
   ['pakistan', /\bPakistan/],
   ['germany', /\b(German|Germany|Scholz)\b/],
   ['the-west', /\b(the West|Western states)\b/],
-  ['hezbollah', /\bHezbollah\b/],
+  ['hezbollah', /\b(Hezbollah|Nasrallah)\b/],
   ['syria', /\b(Syria|Syrian|Damascus|Hafez|Bashar|Assad|Ba'athist)\b/],
   [
     'iran',
@@ -88,7 +88,7 @@ export const ownWords = (text: string): Set<string> =>
 /** Steps that bring the two states closer, and steps that set them apart (audit-proof by wording). */
 const WARMING =
   /\b(allied|alliance|closer|deepen|valued|stepped up|pushed|backed|set up|trained|signed|would not let|held|prioriti[sz]ed|presented|insisted|stressed)\b/i;
-const COOLING = /\b(cooled|stayed low|avoided|restricted|evacuat|distanc|withdr)/i;
+const COOLING = /\b(cooled|stayed low|avoided|restricted|evacuat|distanc|withdr|fell apart)/i;
 const direction = (topic: string): number =>
   COOLING.test(topic) && !WARMING.test(topic)
     ? -1
@@ -110,6 +110,35 @@ const sameWar = (x: Explanation, o: Explanation): boolean =>
 
 const known = (eras: readonly string[]): boolean => eras.length > 0;
 
+const yearOf = (d: { value: string } | undefined): number | undefined =>
+  d ? Number(d.value.slice(0, 4)) : undefined;
+
+/**
+ * The eras of the step a record explains, from the KB's own dated records: its eras, else its
+ * event's era, its stance's eras or context, or every era its relation's span meets (a span of
+ * decades meets many eras, so it is never "another time" than anything).
+ */
+export const stepEras = (idx: KbIndex, x: Explanation): readonly string[] => {
+  const own = erasOf(x);
+  if (own.length > 0) {
+    return own;
+  }
+  const st = x.stance ? idx.stances.get(x.stance) : undefined;
+  if (st) {
+    const ctx = st.context ? idx.events.get(st.context)?.era : undefined;
+    return st.eras.length > 0 ? st.eras : ctx ? [ctx] : [];
+  }
+  const rel = x.relation ? idx.relations.get(x.relation) : undefined;
+  const from = yearOf(rel?.from);
+  if (rel && from !== undefined) {
+    const to = yearOf(rel.to) ?? 2025;
+    return idx.kb.eras
+      .filter((e) => (yearOf(e.start) ?? 0) <= to && (yearOf(e.end) ?? 2025) >= from)
+      .map((e) => e.slug);
+  }
+  return [];
+};
+
 /** Content words the key's reason shares with another record's own words (topic, answer, detail). */
 export const sharedReasonWords = (x: Explanation, o: Explanation): string[] => {
   const theirs = ownWords(`${o.topic} ${o.answer} ${o.detail}`);
@@ -120,7 +149,11 @@ export const sharedReasonWords = (x: Explanation, o: Explanation): string[] => {
  * Why `o` provably is not `x`'s reason (or step): null when it is a sound contrast, else the rule it
  * breaks. Exported for the soundness test.
  */
-export const contrastFault = (x: Explanation, o: Explanation): string | null => {
+export const contrastFault = (
+  idx: KbIndex,
+  x: Explanation,
+  o: Explanation,
+): string | null => {
   if (o.id === x.id || !WHY_KINDS.has(o.kind) || !WHY_KINDS.has(x.kind)) {
     return 'not a why-record';
   }
@@ -139,8 +172,8 @@ export const contrastFault = (x: Explanation, o: Explanation): string | null => 
   // or of two such states: each has its own reason the other's does not share.
   const outside = dx !== dO && (!ALLIANCE.has(dx) || !ALLIANCE.has(dO));
   // Two alliance steps in opposite directions (ties deepening, ties cooling) in eras that do not meet.
-  const xe = erasOf(x);
-  const oe = erasOf(o);
+  const xe = stepEras(idx, x);
+  const oe = stepEras(idx, o);
   const contrary =
     ALLIANCE.has(dx) &&
     ALLIANCE.has(dO) &&
@@ -172,12 +205,22 @@ const contrastCandidates = (
   salt: string,
   ok: (o: Explanation) => boolean,
   shown: (o: Explanation) => string,
+  stemText: (o: Explanation) => string,
 ): Explanation[] => {
   const rng = contentRng(`${salt}:${x.id}`);
   const seen = new Set<string>();
+  // Words the stem and the key share ("Syria", "Iran"): a wrong option that has them too keeps
+  // the key from being the only option that echoes the stem (A6's clang).
+  const echo = new Set(contentTokens(stemText(x)).filter((t) => contentTokens(shown(x)).includes(t)));
   return idx.kb.explanations
-    .filter((o) => contrastFault(x, o) === null && ok(o))
-    .map((o) => ({ o, d: Math.abs(shown(o).length - shown(x).length) + rng.next() * 40 }))
+    .filter((o) => contrastFault(idx, x, o) === null && ok(o))
+    .map((o) => ({
+      o,
+      d:
+        Math.abs(shown(o).length - shown(x).length) +
+        rng.next() * 40 -
+        (contentTokens(shown(o)).some((t) => echo.has(t)) ? 50 : 0),
+    }))
     .sort((a, b) => a.d - b.d)
     .map((c) => c.o)
     .filter((o) => {
@@ -263,6 +306,7 @@ export const explainStepTemplate: Template = {
             // No wrong step sharing a word with the key step: the odd one out would be the key.
             ![...ownWords(o.topic)].some((t) => keyWords.has(t)),
           (o) => o.topic,
+          (o) => o.answer,
         );
         const factIds = [explanationFactId(x.id)];
         const reason = fixAssad(stripFinalPeriod(x.answer), erasOf(x));
@@ -361,6 +405,7 @@ export const whyContrastTemplate: Template = {
             !/(?<!al-)\bAssad\b/.test(answer(o)) &&
             ![...ownWords(o.answer)].some((t) => ownWords(x.topic).has(t)),
           (o) => o.answer,
+          (o) => o.topic,
         );
         const factIds = [explanationFactId(x.id)];
         const stem = fixAssad(

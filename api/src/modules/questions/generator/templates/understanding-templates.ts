@@ -350,7 +350,7 @@ const whyDistractors = (idx: KbIndex, x: Explanation): Explanation[] => {
         !overlaps(contentTokens(o.answer), privateKey) &&
         // Same-side motives of one story are true more often than not (six audit rounds): a wrong
         // reason must also be a provable contrast (another side, or the other direction).
-        contrastFault(x, o) === null,
+        contrastFault(idx, x, o) === null,
     )
     .map((o) => ({
       o,
@@ -1280,7 +1280,7 @@ export const explainWhatTemplate: Template = {
               !sameActorMotive(o, x) &&
               !/(?<!al-)\bAssad\b/.test(label(o)) &&
               !/\bnot\b/.test(o.topic) &&
-              contrastFault(x, o) === null,
+              contrastFault(idx, x, o) === null,
           )
           .map((o) => ({ o, d: Math.abs(o.topic.length - x.topic.length) + rng.next() * 30 }))
           .sort((a, b) => a.d - b.d)
