@@ -1,7 +1,7 @@
 /**
  * Writes `templates/outlet-words.json`: the words of each outlet's text in the five source documents,
  * so the generator (which reads no files) can tell which outlets are silent on a claim. Run after
- * the KB's citations or the documents change; `understanding-sound.test.ts` fails when it is stale.
+ * the KB's citations or the documents change; `source-sound.test.ts` fails when it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -197,6 +197,8 @@ const capPerFact = (qs: BankQuestion[]): BankQuestion[] => {
 const UNDERSTANDING = new Set([
   'explain-why',
   'explain-what',
+  'explain-step',
+  'why-contrast',
   'explain-true-false',
   'explain-multi',
   'figure-meaning',

@@ -6,6 +6,7 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
+import { explainStepTemplate, whyContrastTemplate } from './contrast-templates';
 import {
   chronologyTemplate,
   timelinePlacementTemplate,
@@ -48,6 +49,8 @@ export const TEMPLATES: readonly Template[] = [
   sourceTrueFalseTemplate,
   sourceMultiTemplate,
   sourceMatchTemplate,
+  explainStepTemplate,
+  whyContrastTemplate,
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,

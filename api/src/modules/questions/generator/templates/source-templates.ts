@@ -4,7 +4,7 @@
  * option is another outlet of the KB none of whose passages (cited quotes, or KB records citing
  * it) contains any distinctive word of the claim, so it provably does not make it. The outlets are
  * the four documents and the publishers quoted on the search-results page (The Atlantic, CSIS, …);
- * `understanding-sound.test.ts` re-checks every wrong option against the full source text.
+ * `source-sound.test.ts` re-checks every wrong option against the full source text.
  */
 import type { Citation, Explanation, KnowledgeBase } from '@quiz/prisma/knowledge';
 import { explanationFactId, type KbIndex, stanceFactId } from '../kb-index';

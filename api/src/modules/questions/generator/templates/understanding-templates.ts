@@ -28,6 +28,7 @@ import {
 } from '../text';
 import type { Draft, Template } from '../types';
 import { figureSentence, formatAmount } from './choice-templates';
+import { contrastFault } from './contrast-templates';
 import {
   askableFigure,
   baseDraft,
@@ -40,7 +41,7 @@ import {
 } from './common';
 
 const MAX_ID = 64;
-const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
+export const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
 
 /** A topic or label inside a sentence: a leading common word is lowered, names are kept. */
 const inSentence = (text: string): string =>
@@ -63,7 +64,7 @@ export const sourcePhrase = (accordingTo: string): string => {
     : s;
 };
 
-const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
+export const overlaps = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.includes(x));
 
 const NEGATIVE =
@@ -83,15 +84,15 @@ const sideOf = (idx: KbIndex, slug: string, depth = 0): string => {
   return up && depth < 3 ? sideOf(idx, up, depth + 1) : slug;
 };
 
-const RELATIONSHIP_TOPIC =
+export const RELATIONSHIP_TOPIC =
   /\b(relationship|ties|alliance|allied|closer|mattered|valued|prioriti[sz]ed|fought for syria|presence in syria|cooled)\b/i;
 
 /** Whether a topic tells of ties weakening (−1), strengthening or acting (+1), or neither (0). */
-const polarity = (topic: string): number =>
+export const polarity = (topic: string): number =>
   NEGATIVE.test(topic) ? -1 : POSITIVE.test(topic) ? 1 : 0;
 
 /** Iran's standing aims in Syria: a reason the sources give for one step may hold for any other. */
-const GRAND_MOTIVE =
+export const GRAND_MOTIVE =
   /\b(corridor|Hezbollah|counterweight|resistance|ideology|strategic (link|location)|land route|Mediterranean|Khomeini|foothold)/i;
 
 /** The source documents an explanation's citations come from. */
@@ -99,11 +100,11 @@ const sourcesOf = (idx: KbIndex, x: Explanation): string[] =>
   x.citations.map((c) => idx.citations.get(c)?.source ?? c);
 
 /** A wrong option must carry its own referents: "Pakistan designated it …" does not. */
-const selfContained = (x: Explanation): boolean =>
+export const selfContained = (x: Explanation): boolean =>
   standsAlone(x) && !/\b(it|them|they|he|she)\b/i.test(x.answer);
 
 /** Lowers the first word unless it is (part of) a name in the KB: "to recover …", "Syria's …". */
-const lowerCommon = (idx: KbIndex, text: string): string => {
+export const lowerCommon = (idx: KbIndex, text: string): string => {
   const first = (text.split(/\s+/)[0] ?? '').replace(/['’]s$/, '');
   const named = idx.kb.actors.some((a) =>
     [a.name, a.shortName ?? '', ...a.aliases].some((n) => n.split(/\s+/).includes(first)),
@@ -232,10 +233,10 @@ export const comparable = (idx: KbIndex, x: Explanation, o: Explanation): boolea
 };
 
 /** The record an explanation explains, as one key: two explanations of the same target never oppose each other. */
-const targetOf = (x: Explanation): string =>
+export const targetOf = (x: Explanation): string =>
   x.event ?? x.relation ?? x.stance ?? x.series ?? `topic:${x.topic}`;
 
-const WHY_KINDS = new Set(['CAUSE', 'PURPOSE']);
+export const WHY_KINDS = new Set(['CAUSE', 'PURPOSE']);
 const sameFamily = (a: Explanation, b: Explanation): boolean =>
   WHY_KINDS.has(a.kind) === WHY_KINDS.has(b.kind);
 
@@ -253,11 +254,11 @@ export const restatesTopic = (x: Pick<Explanation, 'kind' | 'topic' | 'answer'>)
   x.kind === 'PURPOSE' &&
   TAUTOLOGIES.some(([topic, answer]) => topic.test(x.topic) && answer.test(x.answer));
 
-const usableAnswer = (x: Explanation): boolean =>
+export const usableAnswer = (x: Explanation): boolean =>
   x.answer.length >= 12 && x.answer.length <= 160 && !/\.\s/.test(x.answer) && !restatesTopic(x);
 
 /** A distractor must read on its own: no pronoun whose referent is in another record's topic. */
-const standsAlone = (x: Explanation): boolean =>
+export const standsAlone = (x: Explanation): boolean =>
   !/^(he|she|it|its|they|their|this|these|that|as|without it|by)\b/i.test(x.answer) &&
   !/\b(its|their) timing\b/i.test(x.answer);
 
@@ -283,16 +284,16 @@ export const fixAssad = (text: string, eras: readonly string[]): string => {
 };
 
 /** What a distractor's record explains, so its rationale says what *is* true of it. */
-const explainedPhrase = (x: Explanation): string =>
+export const explainedPhrase = (x: Explanation): string =>
   WHY_KINDS.has(x.kind)
     ? `${x.kind === 'PURPOSE' ? 'the aim' : 'the reason'} when ${lowerFirst(x.topic)}`
     : lowerFirst(x.topic);
 
 /** An explanation's eras, or its event's era when it lists none (for naming the right Assad). */
-const erasOf = (x: Explanation): readonly string[] =>
+export const erasOf = (x: Explanation): readonly string[] =>
   x.eras.length > 0 ? x.eras : (eventEras.get(x.event ?? '') ?? []);
 const eventEras = new Map<string, string[]>();
-const rememberEras = (idx: KbIndex): void => {
+export const rememberEras = (idx: KbIndex): void => {
   for (const e of idx.kb.events) {
     eventEras.set(e.slug, [e.era]);
   }
@@ -302,7 +303,7 @@ const rememberEras = (idx: KbIndex): void => {
  * "According to X" for a why-stem whose topic already names X ("An Iranian official urged …"):
  * the outlet that quotes X instead, so the stem does not say "an Iranian official" twice.
  */
-const whySource = (x: Explanation): string => {
+export const whySource = (x: Explanation): string => {
   const src = sourcePhrase(x.accordingTo);
   const head = contentTokens(src.split(',')[0] ?? '').filter(
     (t) => !/^(unnamed|according)$/.test(t),
@@ -347,7 +348,10 @@ const whyDistractors = (idx: KbIndex, x: Explanation): Explanation[] => {
         // any Iranian or Syrian step: never a wrong "why" for one (issue 11 brief; audit 4, item 67).
         !(GRAND_MOTIVE.test(o.answer) && ['iran', 'syria'].includes(sideOf(idx, x.actor ?? ''))) &&
         // No shared content word with the key beyond the stem's: a near-paraphrase would be a second right answer.
-        !overlaps(contentTokens(o.answer), privateKey),
+        !overlaps(contentTokens(o.answer), privateKey) &&
+        // Same-side motives of one story are true more often than not (six audit rounds): a wrong
+        // reason must also be a provable contrast (another side, or the other direction).
+        contrastFault(idx, x, o) === null,
     )
     .map((o) => ({
       o,
@@ -386,13 +390,13 @@ const whyRationale = (idx: KbIndex, o: Explanation) =>
     [explanationFactId(o.id)],
   );
 
-const keyLine = (x: Explanation): string =>
+export const keyLine = (x: Explanation): string =>
   fixAssad(
     `According to ${sourcePhrase(x.accordingTo)}: ${stripFinalPeriod(x.detail)}.`,
     erasOf(x),
   );
 
-const explanationEra = (x: Explanation): string | null =>
+export const explanationEra = (x: Explanation): string | null =>
   x.eras.length === 1 ? (x.eras[0] ?? null) : null;
 
 /** Single choice: "Iran valued its alliance with Syria during the civil war. According to IranWire, why?" */
@@ -1277,7 +1281,8 @@ export const explainWhatTemplate: Template = {
               targetOf(o) !== targetOf(x) &&
               !sameActorMotive(o, x) &&
               !/(?<!al-)\bAssad\b/.test(label(o)) &&
-              !/\bnot\b/.test(o.topic),
+              !/\bnot\b/.test(o.topic) &&
+              contrastFault(idx, x, o) === null,
           )
           .map((o) => ({ o, d: Math.abs(o.topic.length - x.topic.length) + rng.next() * 30 }))
           .sort((a, b) => a.d - b.d)
