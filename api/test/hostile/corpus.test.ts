@@ -237,7 +237,12 @@ describe('the hostile corpus against a real API process', () => {
       console.log(`/health polls in order (ms): ${health.map((ms) => ms.toFixed(0)).join(' ')}`);
       const part = (i: number) =>
         [50, 90, 99]
-          .map((p) => percentile(parts.map((x) => x[i] as number), p).toFixed(1))
+          .map((p) =>
+            percentile(
+              parts.map((x) => x[i] as number),
+              p,
+            ).toFixed(1),
+          )
           .join(' / ');
       console.log(
         `/health parts p50 / p90 / p99 (ms): total ${part(0)}; send → arrival ${part(1)}; database ${part(2)}; server → client ${part(3)}`,

@@ -16,8 +16,8 @@ import { capitalise, contentTokens, lowerFirst, stripFinalPeriod } from '../text
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, optionIds, rationale } from './common';
 import {
-  explanationEra,
   erasOf,
+  explanationEra,
   fixAssad,
   GRAND_MOTIVE,
   keyLine,
@@ -149,11 +149,7 @@ export const sharedReasonWords = (x: Explanation, o: Explanation): string[] => {
  * Why `o` provably is not `x`'s reason (or step): null when it is a sound contrast, else the rule it
  * breaks. Exported for the soundness test.
  */
-export const contrastFault = (
-  idx: KbIndex,
-  x: Explanation,
-  o: Explanation,
-): string | null => {
+export const contrastFault = (idx: KbIndex, x: Explanation, o: Explanation): string | null => {
   if (o.id === x.id || !WHY_KINDS.has(o.kind) || !WHY_KINDS.has(x.kind)) {
     return 'not a why-record';
   }
@@ -211,7 +207,9 @@ const contrastCandidates = (
   const seen = new Set<string>();
   // Words the stem and the key share ("Syria", "Iran"): a wrong option that has them too keeps
   // the key from being the only option that echoes the stem (A6's clang).
-  const echo = new Set(contentTokens(stemText(x)).filter((t) => contentTokens(shown(x)).includes(t)));
+  const echo = new Set(
+    contentTokens(stemText(x)).filter((t) => contentTokens(shown(x)).includes(t)),
+  );
   return idx.kb.explanations
     .filter((o) => contrastFault(idx, x, o) === null && ok(o))
     .map((o) => ({

@@ -26,9 +26,9 @@ import {
   mayHoldOfficeAt,
   type OfficeFact,
   provesHolderThroughout,
-  sourceWindow,
   quoteFactId,
   SINGLE_HOLDER_ROLES,
+  sourceWindow,
 } from '../kb-index';
 import { contentRng } from '../rng';
 import { capitalise, containsPhrase, normalise, stripFinalPeriod, wordCount } from '../text';
