@@ -16,6 +16,11 @@ const DOCUMENTS = 520;
 const CONCURRENCY = 8;
 /** Clients the corpus speaks for (the web proxy's X-Forwarded-For), so per-client shares apply. */
 const CLIENTS = ['198.51.100.7', '198.51.100.8', '2001:db8::9'];
+/**
+ * The API believes X-Forwarded-For only with the proxy's secret (lib/client-address.ts): the
+ * corpus sends both, as the web proxy would, so each of CLIENTS gets its own share.
+ */
+const PROXY_SECRET = 'hostile-corpus-proxy-secret';
 
 type Outcome = {
   kind: string;
@@ -113,6 +118,7 @@ const send = async (url: string, request: HostileRequest, client: string): Promi
         'content-type': 'application/json',
         'apollo-require-preflight': '1',
         'x-forwarded-for': client,
+        'x-quiz-proxy-secret': PROXY_SECRET,
         ...request.headers,
       },
       body: method === 'POST' ? (request.raw ?? JSON.stringify(request.payload)) : undefined,
@@ -161,7 +167,7 @@ describe('the hostile corpus against a real API process', () => {
     // HOSTILE_PROFILE=dir writes a CPU profile of the API (at its SIGTERM below) into dir.
     api = await startApi(
       database.url,
-      {},
+      { PROXY_SECRET, TRUST_PROXY_HOPS: '1' },
       process.env.HOSTILE_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HOSTILE_PROFILE}`]
         : [],
