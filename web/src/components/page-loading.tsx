@@ -16,4 +16,3 @@ export const PageLoading = () => (
     <span className="skeleton skeleton--block" aria-hidden="true" />
   </div>
 );
-
