@@ -77,6 +77,12 @@ test('join, results, history and leaderboard are in the HTML before any script r
   expect(leaderboard).toContain(board.leaderboard.entries[0]?.player.displayName);
   expect(leaderboard).not.toContain('Loading the leaderboard');
 
+  // No route skeleton streamed first and swapped later: the content is in the first paint
+  // (a loading.tsx above these pages made Lighthouse's LCP wait for the swap).
+  for (const page of [join, result, history, leaderboard]) {
+    expect(page).not.toContain('Loading…');
+  }
+
   const unknown = text(await (await tour.contexts.visitor.request.get('/join/QQQQQQ')).text());
   expect(unknown).toContain('No quiz or class has this code');
 });

@@ -7,6 +7,8 @@
 //                                      # PostgreSQL, free ports; builds web if stale)
 //   pnpm bench:web --runs 5
 //   pnpm bench:web --url http://localhost:3000 --api http://localhost:4000
+//   pnpm bench:web --reports /tmp/lh   # also keep every full Lighthouse report (<page>-<run>.json)
+//   pnpm bench:web --pages home,play   # only these pages
 //
 // It runs under `node --import tsx` to share the browser tests' stack launcher.
 //
@@ -31,6 +33,9 @@ const option = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback;
 };
 const RUNS = Number(option('runs', 3));
+// Full reports, for the main-thread breakdown (mainthread-work-breakdown, bootup-time, long-tasks).
+const REPORTS = option('reports', null);
+const ONLY = option('pages', null)?.split(',');
 const CHROME = ENV.CHROME_PATH ?? '/usr/bin/chromium';
 const STUDENT = { email: 'student@demo.quiz', password: 'demo-student-pass' };
 
@@ -105,7 +110,7 @@ const playTarget = async (api) => {
   };
 };
 
-const lighthouse = (url, cookie) => {
+const lighthouse = (url, cookie, keepAs) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'quiz-lh-'));
   const out = path.join(dir, 'report.json');
   const result = spawnSync(
@@ -126,6 +131,10 @@ const lighthouse = (url, cookie) => {
     throw new Error(`lighthouse failed on ${url}: ${result.stderr?.slice(-2000)}`);
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
+  if (REPORTS && keepAs) {
+    mkdirSync(REPORTS, { recursive: true });
+    writeFileSync(path.join(REPORTS, `${keepAs}.json`), JSON.stringify(report));
+  }
   rmSync(dir, { recursive: true, force: true });
   const audit = (id) => report.audits[id]?.numericValue;
   const scripts = (report.audits['network-requests']?.details?.items ?? []).filter(
@@ -166,12 +175,16 @@ const main = async () => {
       { name: 'results', path: `/results/${target.finishedId}`, cookie: target.cookie },
       { name: 'history', path: '/history', cookie: target.cookie },
       { name: 'leaderboard', path: '/leaderboard', cookie: null },
-    ];
+    ].filter((page) => !ONLY || ONLY.includes(page.name));
     const runs = Object.fromEntries(pages.map((page) => [page.name, []]));
     // Interleaved: run 1 of every page, then run 2, …
     for (let run = 0; run < RUNS; run += 1) {
       for (const page of pages) {
-        const result = lighthouse(`${stack.baseUrl}${page.path}`, page.cookie);
+        const result = lighthouse(
+          `${stack.baseUrl}${page.path}`,
+          page.cookie,
+          `${page.name}-${run + 1}`,
+        );
         runs[page.name].push(result);
         console.error(
           `lighthouse ${page.name} run ${run + 1}: ${result.score} (LCP ${Math.round(result.lcp)} ms, TBT ${Math.round(result.tbt)} ms)`,
@@ -214,7 +227,7 @@ const main = async () => {
         jsTransferKiB: pick('jsTransferKiB'),
       };
     });
-    const first = runs.home[0];
+    const first = runs[pages[0].name][0];
     const lines = [
       `Lighthouse ${first.lighthouseVersion}, ${first.formFactor} preset (${first.throttling} throttling), ${RUNS} runs per page, median; ${stack.baseUrl} (${stack.running ? 'running stack' : stack.built ? 'built now' : 'existing build'}); play = the demo student on a fresh attempt of "${target.set}" (${target.questions} questions).`,
       '',
