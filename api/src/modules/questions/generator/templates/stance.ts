@@ -202,14 +202,16 @@ export const groupAttribution = (idx: KbIndex, rels: readonly Relation[]): strin
 
 export const objectLabel = (idx: KbIndex, g: StanceGroup): string => nameInText(idx, g.object);
 
-const TAKES_SIDE = /\b(joins?|joined|sides?|sided|all(?:y|ies|ied)|align(?:s|ed)?|coalition|backs?|backed|supports?|supported)\b|-led\b/i;
+const TAKES_SIDE =
+  /\b(joins?|joined|sides?|sided|all(?:y|ies|ied)|align(?:s|ed)?|coalition|backs?|backed|supports?|supported)\b|-led\b/i;
 
 /** Words by which an event's own wording already states a stance relation. */
 const STATES_RELATION: Partial<Record<RelationType, RegExp>> = {
   SIDED_WITH: TAKES_SIDE,
   ALLIED: TAKES_SIDE,
   SUPPORTED: TAKES_SIDE,
-  KEPT_TIES: /\b(resum\w*|restor\w*|kept|keeps|maintain\w*|reopen\w*)\b.*\b(relations|ties|embass\w+)\b/i,
+  KEPT_TIES:
+    /\b(resum\w*|restor\w*|kept|keeps|maintain\w*|reopen\w*)\b.*\b(relations|ties|embass\w+)\b/i,
   ISOLATED: /\b(isolat\w*|cut|cuts|sever\w*|suspend\w*)\b/i,
   OPPOSED: /\b(against|oppos\w*|expel\w*|fights?|fought)\b/i,
 };
