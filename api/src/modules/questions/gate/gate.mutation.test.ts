@@ -58,7 +58,13 @@ const MUTATIONS: Mutation[] = [
       const mk = keyOf(m);
       if (mk) {
         mk.label = `${mk.label}, as the sources record in ${mk.label.length > 20 ? 'detail' : 'their own account of events'}`;
-        while (mk.label.length < 2 * k.label.length + 10) {
+        // Twice the longest option, so a short key beside a long distractor (which-first: "Iran–Iraq
+        // War" against a 58-character meeting) really becomes the conspicuous one.
+        const longest = Math.max(
+          k.label.length,
+          ...(q.prompt.options ?? []).map((o) => o.label.length),
+        );
+        while (mk.label.length < 2 * longest + 10) {
           mk.label += ' again';
         }
       }

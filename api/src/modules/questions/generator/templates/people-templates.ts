@@ -427,7 +427,9 @@ export const whoSaidTemplate: Template = {
       // Undated words: said before the source was published (audit 6: al-Sharaa and al-Shaibani,
       // first seen in 2025, were offered for words in a 2024 paper).
       const when = quoteWindow(idx, q);
-      const inLife = (p: string): boolean => speaksInWindow(idx, p, when);
+      // The lookback is dropped only where it leaves fewer than two people (a small KB).
+      const strictLife = (p: string): boolean => speaksInWindow(idx, p, when);
+      const looseLife = (p: string): boolean => (when ? isInPublicLife(idx, p, when) : true);
       const otherQuote = (p: string): Quote | undefined =>
         idx.kb.quotes.find((x) => x.speaker === p);
       // One true line about the distractor: an office the sources record, else what they said.
@@ -439,23 +441,25 @@ export const whoSaidTemplate: Template = {
         const oq = otherQuote(p);
         return oq ? `${actorLabel(idx, p)} is quoted in the sources about ${oq.topic}.` : '';
       };
-      const withQuotes = speakers.filter((p) => p !== q.speaker && inLife(p));
-      const people = uniq([
-        ...withQuotes,
-        ...idx.kb.actors
-          .filter((a) => a.kind === 'PERSON' && a.offices.length > 0)
-          .map((a) => a.slug),
-      ]).filter(
-        (p) =>
-          p !== q.speaker &&
-          idx.actors.get(p)?.kind === 'PERSON' &&
-          inLife(p) &&
-          // "Given Family" options only (C16: a bare "Khomeini" beside full names), each with
-          // its one true line, and nobody past their share of who-said items.
-          actorLabel(idx, p).trim().split(/\s+/).length >= 2 &&
-          aboutPerson(p) !== '' &&
-          (uses.get(p) ?? 0) < MAX_WHO_SAID_DISTRACTOR_USES,
-      );
+      const eligible = (inLife: (p: string) => boolean): string[] =>
+        uniq([
+          ...speakers,
+          ...idx.kb.actors
+            .filter((a) => a.kind === 'PERSON' && a.offices.length > 0)
+            .map((a) => a.slug),
+        ]).filter(
+          (p) =>
+            p !== q.speaker &&
+            idx.actors.get(p)?.kind === 'PERSON' &&
+            inLife(p) &&
+            // "Given Family" options only (C16: a bare "Khomeini" beside full names), each with
+            // its one true line, and nobody past their share of who-said items.
+            actorLabel(idx, p).trim().split(/\s+/).length >= 2 &&
+            aboutPerson(p) !== '' &&
+            (uses.get(p) ?? 0) < MAX_WHO_SAID_DISTRACTOR_USES,
+        );
+      const strict = eligible(strictLife);
+      const people = strict.length >= 2 ? strict : eligible(looseLife);
       // Words that speak for a side ("we", "our", the speaker's state by name) rule out anyone
       // from another side by themselves (audit 2: Saddam Hussein offered for Khamenei's words).
       const nation = speaker.nationality ? idx.actors.get(speaker.nationality) : undefined;
@@ -475,7 +479,9 @@ export const whoSaidTemplate: Template = {
         q,
         sided || sameSide.length >= 2
           ? sameSide
-          : people.filter((p) => isSameSide(p) || quoted.has(p)),
+          : people.filter((p) => isSameSide(p) || quoted.has(p)).length >= 2
+            ? people.filter((p) => isSameSide(p) || quoted.has(p))
+            : people,
         isSameSide,
         when,
       );
