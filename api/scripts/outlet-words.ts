@@ -11,8 +11,8 @@ import {
   outletWords,
 } from '../src/modules/questions/generator/templates/source-templates';
 
-const SEEDS_DIR =
-  process.env.SEEDS_DIR || path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
+// The documents' folder: the first argument, else the shared seeds beside the repository.
+const SEEDS_DIR = process.argv[2] ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
 const words = outletWords(
   outletTexts(loadKbFiles(), (file) => readFileSync(path.join(SEEDS_DIR, file), 'utf8')),
 );

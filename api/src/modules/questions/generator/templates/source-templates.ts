@@ -295,7 +295,7 @@ const outletRationale = (idx: KbIndex, o: string, seed: string) => {
     idx,
     optId(o),
     false,
-    `In the texts we have, ${outletLabel(o)} does not give this; among other things, ${ex?.line ?? ''}.`,
+    `In the texts we have, ${outletLabel(o).replace(/^The /, 'the ')} does not give this; among other things, ${ex?.line ?? ''}.`,
     ex ? [ex.factId] : [],
   );
 };
@@ -416,7 +416,7 @@ export const sourceTrueFalseTemplate: Template = {
         const refuting = asFalse ? exampleOf(idx, named, x.id) : undefined;
         const truth = asFalse ? 'false' : 'true';
         const why = asFalse
-          ? `False: ${outletLabel(named)} does not give it; ${outletLabel(key)} does. ${keyLine(idx, x)}`
+          ? `False: ${outletLabel(named)} does not give it; ${outletLabel(key).replace(/^The /, 'the ')} does. ${keyLine(idx, x)}`
           : `True. ${keyLine(idx, x)}`;
         return [
           baseDraft({
