@@ -14,11 +14,15 @@ for (const t of TEMPLATES.filter((t) => ids.includes(t.id))) {
     for (const d of group) {
       const q = finalise(d, rng);
       const blocks = checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK');
-      console.log(`\n[${t.id}] ${blocks.length ? `BLOCKED ${blocks.map((b) => b.id).join(',')}` : 'ok'}`);
+      console.log(
+        `\n[${t.id}] ${blocks.length ? `BLOCKED ${blocks.map((b) => b.id).join(',')}` : 'ok'}`,
+      );
       console.log(`Q: ${q.stem}`);
       for (const o of q.prompt.options ?? []) {
         const r = q.key.rationales?.find((x) => x.ref === o.id);
-        console.log(`  ${q.key.optionIds?.includes(o.id) ? '*' : '-'} ${o.label}\n      ${r?.text ?? ''}`);
+        console.log(
+          `  ${q.key.optionIds?.includes(o.id) ? '*' : '-'} ${o.label}\n      ${r?.text ?? ''}`,
+        );
       }
     }
   }

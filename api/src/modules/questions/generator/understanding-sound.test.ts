@@ -8,12 +8,7 @@ import type { Explanation } from '@quiz/prisma/knowledge';
 import type { BankQuestion } from '../types';
 import { buildBank, buildKbIndex } from '.';
 import { loadKbFiles } from './load-kb-files';
-import {
-  contrastFault,
-  deciderOf,
-  GENERIC_REASON,
-  ownWords,
-} from './templates/contrast-templates';
+import { contrastFault, deciderOf, GENERIC_REASON, ownWords } from './templates/contrast-templates';
 import { rememberEras } from './templates/understanding-templates';
 
 const kb = loadKbFiles();
@@ -140,7 +135,10 @@ describe('contrastFault: the audits’ true distractors stay out', () => {
     // Audit 4, item 67: Iran's standing aim behind another Iranian step.
     ['iran-fears-economic-competitors', 'iran-sought-long-term-foothold'],
     // One war, one story: Khamenei's backing and Chizari's training mission.
-    ['chizari-sent-to-train-security-services', 'khamenei-supports-islamic-anti-american-movements'],
+    [
+      'chizari-sent-to-train-security-services',
+      'khamenei-supports-islamic-anti-american-movements',
+    ],
     // Same side, same direction: preventing Assad's fall and the land corridor.
     ['land-corridor-tehran-beirut', 'iran-early-support-to-prevent-assads-fall'],
   ])('%s is not refuted by %s', (a, b) => {

@@ -16,8 +16,8 @@ import { capitalise, contentTokens, lowerFirst, stripFinalPeriod } from '../text
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, optionIds, rationale } from './common';
 import {
-  explanationEra,
   erasOf,
+  explanationEra,
   fixAssad,
   GRAND_MOTIVE,
   keyLine,
@@ -50,6 +50,7 @@ const DECIDERS: ReadonlyArray<readonly [string, RegExp]> = [
 
 /** The alliance the quiz is about: one of its steps may share any of its standing motives. */
 const ALLIANCE = new Set(['iran', 'syria', 'hezbollah']);
+const WESTERN = new Set(['united-states', 'germany', 'the-west']);
 
 /** The party whose step a topic describes: the one named first. */
 export const deciderOf = (topic: string): string | undefined =>
@@ -149,11 +150,7 @@ export const sharedReasonWords = (x: Explanation, o: Explanation): string[] => {
  * Why `o` provably is not `x`'s reason (or step): null when it is a sound contrast, else the rule it
  * breaks. Exported for the soundness test.
  */
-export const contrastFault = (
-  idx: KbIndex,
-  x: Explanation,
-  o: Explanation,
-): string | null => {
+export const contrastFault = (idx: KbIndex, x: Explanation, o: Explanation): string | null => {
   if (o.id === x.id || !WHY_KINDS.has(o.kind) || !WHY_KINDS.has(x.kind)) {
     return 'not a why-record';
   }
@@ -211,7 +208,9 @@ const contrastCandidates = (
   const seen = new Set<string>();
   // Words the stem and the key share ("Syria", "Iran"): a wrong option that has them too keeps
   // the key from being the only option that echoes the stem (A6's clang).
-  const echo = new Set(contentTokens(stemText(x)).filter((t) => contentTokens(shown(x)).includes(t)));
+  const echo = new Set(
+    contentTokens(stemText(x)).filter((t) => contentTokens(shown(x)).includes(t)),
+  );
   return idx.kb.explanations
     .filter((o) => contrastFault(idx, x, o) === null && ok(o))
     .map((o) => ({
@@ -400,6 +399,8 @@ export const whyContrastTemplate: Template = {
             !GENERIC_REASON.test(o.answer) &&
             // Iran's standing aims could lie behind any Iranian or Syrian step (audit 4, item 67).
             !(ALLIANCE.has(deciderOf(x.topic) ?? '') && GRAND_MOTIVE.test(o.answer)) &&
+            // Syria's wish to normalise with "the West" may bear on a Western state's own step.
+            !(WESTERN.has(deciderOf(x.topic) ?? '') && /\bWest(ern)?\b/.test(o.answer)) &&
             // A reason of three words or fewer ("the IRGC's actions in Syria and Iraq") fits too much.
             ownWords(o.answer).size >= 4 &&
             !/(?<!al-)\bAssad\b/.test(answer(o)) &&

@@ -28,7 +28,6 @@ import {
 } from '../text';
 import type { Draft, Template } from '../types';
 import { formatAmount } from './choice-templates';
-import { contrastFault } from './contrast-templates';
 import {
   askableFigure,
   baseDraft,
@@ -38,6 +37,7 @@ import {
   optionIds,
   rationale,
 } from './common';
+import { contrastFault } from './contrast-templates';
 
 const MAX_ID = 64;
 export const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
