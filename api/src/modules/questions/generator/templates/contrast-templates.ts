@@ -50,6 +50,7 @@ const DECIDERS: ReadonlyArray<readonly [string, RegExp]> = [
 
 /** The alliance the quiz is about: one of its steps may share any of its standing motives. */
 const ALLIANCE = new Set(['iran', 'syria', 'hezbollah']);
+const WESTERN = new Set(['united-states', 'germany', 'the-west']);
 
 /** The party whose step a topic describes: the one named first. */
 export const deciderOf = (topic: string): string | undefined =>
@@ -398,6 +399,8 @@ export const whyContrastTemplate: Template = {
             !GENERIC_REASON.test(o.answer) &&
             // Iran's standing aims could lie behind any Iranian or Syrian step (audit 4, item 67).
             !(ALLIANCE.has(deciderOf(x.topic) ?? '') && GRAND_MOTIVE.test(o.answer)) &&
+            // Syria's wish to normalise with "the West" may bear on a Western state's own step.
+            !(WESTERN.has(deciderOf(x.topic) ?? '') && /\bWest(ern)?\b/.test(o.answer)) &&
             // A reason of three words or fewer ("the IRGC's actions in Syria and Iraq") fits too much.
             ownWords(o.answer).size >= 4 &&
             !/(?<!al-)\bAssad\b/.test(answer(o)) &&
