@@ -19,7 +19,7 @@ import {
   relationFactId,
 } from '../kb-index';
 import { contentRng } from '../rng';
-import { capitalise, containsPhrase, lowerFirst } from '../text';
+import { capitalise, containsPhrase } from '../text';
 import type { Draft, Template } from '../types';
 import {
   askableFigure,
