@@ -86,6 +86,10 @@ export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
   // Most why-statements have no provably wrong reason (another actor's or source's, not a standing
   // aim), so they are keyed True; a cap keeps "True" from being a safe guess across the bank.
   'explain-true-false': 16,
+  // Audit 7: "which source gives this" is sourcing, one historical-thinking skill among several;
+  // uncapped it took a third of the bank and read as bookkeeping, so it stays a share.
+  'source-which': 20,
+  'source-true-false': 12,
 };
 
 const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {

@@ -6,7 +6,6 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
-import { explainStepTemplate, whyContrastTemplate } from './contrast-templates';
 import {
   chronologyTemplate,
   timelinePlacementTemplate,
@@ -49,8 +48,6 @@ export const TEMPLATES: readonly Template[] = [
   sourceTrueFalseTemplate,
   sourceMultiTemplate,
   sourceMatchTemplate,
-  explainStepTemplate,
-  whyContrastTemplate,
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,

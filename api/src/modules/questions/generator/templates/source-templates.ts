@@ -442,7 +442,7 @@ export const sourceTrueFalseTemplate: Template = {
                   false,
                   asFalse
                     ? `${outletLabel(named)} is silent on it; ${refuting?.line ?? 'it is cited for other points'}.`
-                    : `${outletLabel(named)} does give it, in the passage cited.`,
+                    : `It is true: ${keyLine(idx, x)}`,
                   refuting ? [...factIds, refuting.factId] : factIds,
                 ),
               ],

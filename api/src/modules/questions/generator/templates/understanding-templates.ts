@@ -39,6 +39,7 @@ import {
   rationale,
 } from './common';
 import { contrastFault } from './contrast-templates';
+import { outletLabel, outletOf } from './source-templates';
 
 const MAX_ID = 64;
 export const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
@@ -1544,12 +1545,17 @@ export const figureTrueFalseTemplate: Template = {
         // "More than $2 billion" makes any lower amount true as well: a bound is only asked as true.
         const truth = f.lowerBound === true || rng.next() < 0.5;
         const shown: Figure = truth ? f : { ...f, amount: wrongAmount(idx, f, rng.next()) };
+        // The outlet by name, never "In the sources," (audit 7, item 71: plumbing in student text).
+        const outlet = outletOf(idx.citations.get(f.citation) ?? { source: '', locator: '' });
         const lead =
-          f.status === 'FACT'
-            ? 'In the sources, '
-            : `According to ${claimant(idx, f.claimedBy ?? '')}, `;
+          f.status !== 'FACT'
+            ? `According to ${claimant(idx, f.claimedBy ?? '')}, `
+            : outlet
+              ? `According to ${sourcePhrase(outletLabel(outlet))}, `
+              : 'In the sources, ';
         // "the figure for number of …" read badly (audit 3, item 45): the label is the subject.
-        const subject = inSentence(figureLabel(f));
+        // "the approximate delay … is about 2 weeks" said it twice (audit 7, item 71).
+        const subject = inSentence(figureLabel(f)).replace(/^approximate (?=\w)/i, '');
         // A count is "the number of …" ("the agreements … is 22 agreements" read badly).
         const noun = /^how\b/i.test(subject)
           ? `the figure for ${subject}`
