@@ -98,6 +98,15 @@ describe('issue-11 gate checks', () => {
     expect(ids(q)).toContain('S5');
   });
 
+  it('S5: a seven-word quote under a bare "Who said these words?" is blocked, with its occasion it is not (audit 8, item 22)', () => {
+    const q = find((x) => x.type === 'WHO_SAID');
+    q.prompt.quote = 'a commander in the fight against terrorism';
+    q.stem = 'Who said these words?';
+    expect(ids(q)).toContain('S5');
+    q.stem = 'Who said these words about Qassem Soleimani in 2020?';
+    expect(ids(q)).not.toContain('S5');
+  });
+
   it('S6: a distractor rationale that repeats the key sentence is blocked ("Not Syria: Raisi was President of Iran…")', () => {
     const q = find((x) => x.template === 'figure-meaning');
     expect(ids(q)).not.toContain('S6');

@@ -853,13 +853,20 @@ const s4: Check = (q, idx) => {
   return [];
 };
 
-/** S5: a quote is never three loose words: under six words it needs its occasion in the stem. */
+/** S5: a quote is never a loose fragment: under six words never, under eight only with its occasion in the stem. */
 const s5: Check = (q) => {
   if (q.type !== 'WHO_SAID') {
     return [];
   }
   const words = wordCount(q.prompt.quote ?? '');
-  return words < 6 ? fail('S5', 'BLOCK', `a ${words}-word quote fragment`) : [];
+  if (words < 6) {
+    return fail('S5', 'BLOCK', `a ${words}-word quote fragment`);
+  }
+  // Audit 8, item 22: "commander in the fight against terrorism" under a bare "Who said these
+  // words?" tells the student nothing of whom or when: a short quote needs its occasion.
+  return words < 8 && /^Who said these words\??$/.test(q.stem.trim())
+    ? fail('S5', 'BLOCK', `a ${words}-word quote with no occasion in the stem`)
+    : [];
 };
 
 /** S6: a wrong option's rationale says what is true of it, not the key's sentence again. */

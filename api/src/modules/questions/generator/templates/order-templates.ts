@@ -44,9 +44,18 @@ const START_TITLE = /^(.+?) (becomes|succeeds|takes over|takes office|is founded
 export const orderGivenAway = (events: readonly Event[]): boolean =>
   events.some((a) => {
     const who = a.title.match(START_TITLE)?.[1];
+    // By family name: a title's bare "Assad" is shown as "Bashar al-Assad" (audit 1, item 48, came
+    // back as "the regime of Assad falls" beside "Bashar al-Assad succeeds his father").
+    const family = who
+      ?.split(/\s+/)
+      .at(-1)
+      ?.replace(/^al-/, '')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return (
-      who !== undefined &&
-      events.some((b) => b !== a && b.title.includes(who) && !START_TITLE.test(b.title))
+      family !== undefined &&
+      events.some(
+        (b) => b !== a && new RegExp(`\\b${family}\\b`).test(b.title) && !START_TITLE.test(b.title),
+      )
     );
   });
 

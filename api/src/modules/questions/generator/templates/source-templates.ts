@@ -191,10 +191,18 @@ const outletsOf = (idx: KbIndex): Outlets => {
   };
   for (const x of idx.kb.explanations) {
     const [o, ...more] = outletsOfCitations(idx, x.citations);
-    if (o && more.length === 0 && !NAMES_OUTLET.test(x.topic)) {
+    // A pronoun in the topic ("what its support … cost") would point at the outlet (audit 8).
+    const said = explainedPhrase(x);
+    if (
+      o &&
+      more.length === 0 &&
+      ownAccount(x) &&
+      !NAMES_OUTLET.test(x.topic) &&
+      !/\b(it|its|they|their|he|his|she|her)\b/i.test(said)
+    ) {
       push(o, {
         factId: explanationFactId(x.id),
-        line: fixAssad(`it explains ${explainedPhrase(x)}`, erasOf(idx, x)),
+        line: fixAssad(`explains ${said}`, erasOf(idx, x)),
         words: claimTokens(x.answer),
       });
     }
@@ -204,7 +212,7 @@ const outletsOf = (idx: KbIndex): Outlets => {
     if (o && more.length === 0 && !example.has(o)) {
       push(o, {
         factId: stanceFactId(s.id),
-        line: `it is the source for this: ${lowerFirst(stripFinalPeriod(s.statement))}`,
+        line: `is the source for this: ${lowerFirst(stripFinalPeriod(s.statement))}`,
         words: claimTokens(s.statement),
       });
     }
@@ -248,7 +256,7 @@ export const silentOutlets = (idx: KbIndex, claim: string, keys: readonly string
 
 /** Explanations asked: one outlet, a phrase for an answer, no outlet named in its own words. */
 export const attributable = (idx: KbIndex, x: Explanation): boolean =>
-  x.status !== 'DISPUTED' &&
+  ownAccount(x) &&
   outletsOfCitations(idx, x.citations).length === 1 &&
   x.answer.length >= 12 &&
   x.answer.length <= 170 &&
@@ -257,6 +265,14 @@ export const attributable = (idx: KbIndex, x: Explanation): boolean =>
   !NAMES_OUTLET.test(`${x.topic} ${x.answer}`);
 
 const optId = (o: string): string => `src-${o}`;
+
+/**
+ * The outlet's own account (a fact it states or its own judgement), not a claim it reports: "Wikipedia
+ * gives this reason why Iran used proxy facilities" turned Gantz's allegation into Wikipedia's (audit 8).
+ */
+const ownAccount = (x: Explanation): boolean =>
+  (x.status === 'FACT' || x.status === 'OPINION') &&
+  !/\b(quoted by|via|citing|reporting|according to)\b/i.test(x.accordingTo);
 
 /** The claim as a student reads it: "this reason why …: …" or "this account of …: …". */
 const claimPhrase = (idx: KbIndex, x: Explanation): string =>
@@ -295,7 +311,7 @@ const outletRationale = (idx: KbIndex, o: string, seed: string) => {
     idx,
     optId(o),
     false,
-    `In the texts we have, ${outletLabel(o).replace(/^The /, 'the ')} does not give this; among other things, ${ex?.line ?? ''}.`,
+    `In the texts we have, ${outletLabel(o).replace(/^The /, 'the ')} does not give this${ex ? ` but ${ex.line}` : ''}.`,
     ex ? [ex.factId] : [],
   );
 };
@@ -441,7 +457,7 @@ export const sourceTrueFalseTemplate: Template = {
                   asFalse ? 'true' : 'false',
                   false,
                   asFalse
-                    ? `${outletLabel(named)} is silent on it; ${refuting?.line ?? 'it is cited for other points'}.`
+                    ? `${outletLabel(named)} is silent on it${refuting ? ` but ${refuting.line}` : ''}.`
                     : `It is true: ${keyLine(idx, x)}`,
                   refuting ? [...factIds, refuting.factId] : factIds,
                 ),

@@ -1571,10 +1571,12 @@ export const figureTrueFalseTemplate: Template = {
         // "The figure for how many times larger A was than B is 10 times" was garbled (audit 5,
         // item 6): a ratio is said as one.
         const ratio = /^how many times larger (.+) was than (.+)$/i.exec(subject);
+        // A dated figure is past ("Turkey's trade with Syria in 2023 is more than …" read wrong, audit 8).
+        const verb = f.asOf || /\b(19|20)\d\d\b/.test(subject) ? 'was' : 'is';
         const say = (g: Figure, tail = ''): string =>
           ratio
             ? `${lead}${ratio[1]} was ${formatAmount(g)} larger than ${ratio[2]}${tail}.`
-            : `${lead}${noun} is ${about}${formatAmount(g)}${tail}.`;
+            : `${lead}${noun} ${verb} ${about}${formatAmount(g)}${tail}.`;
         const statement = say(shown);
         const fid = figureFactId(f.id);
         // The true statement as a sentence (audit 6, item 5: "The sources give 20 times: How many
