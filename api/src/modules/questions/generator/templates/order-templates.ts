@@ -37,20 +37,29 @@ export const strictlyOrdered = (events: readonly Event[]): boolean => {
 
 const START_TITLE = /^(.+?) (becomes|succeeds|takes over|takes office|is founded|is established)\b/;
 
+/** An end: "the Assad regime falls", "the regime of X falls", "Iranian President Ebrahim Raisi dies". */
+const END_TITLE = /(?:regime of (.+?) falls|(\S+) regime falls|(\S+ \S+) (?:dies|is killed)$)/;
+
+const familyOf = (who: string): string =>
+  (who.split(/\s+/).at(-1) ?? '').replace(/^al-/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
  * Whether the titles give the order away: "Bashar al-Assad becomes president" must come before
  * anything else Bashar al-Assad does as president ("… begins disclosing talks with Washington").
  */
 export const orderGivenAway = (events: readonly Event[]): boolean =>
   events.some((a) => {
+    // Audit 9, item 33: "Washington opens the door to normalisation with Bashar al-Assad" cannot
+    // follow "the regime of Bashar al-Assad falls": logic orders them, not knowledge.
+    const ended = a.title.match(END_TITLE);
+    const gone = ended ? familyOf(ended[1] ?? ended[2] ?? ended[3] ?? '') : '';
+    if (gone && events.some((b) => b !== a && new RegExp(`\\b${gone}\\b`).test(b.title))) {
+      return true;
+    }
     const who = a.title.match(START_TITLE)?.[1];
     // By family name: a title's bare "Assad" is shown as "Bashar al-Assad" (audit 1, item 48, came
     // back as "the regime of Assad falls" beside "Bashar al-Assad succeeds his father").
-    const family = who
-      ?.split(/\s+/)
-      .at(-1)
-      ?.replace(/^al-/, '')
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const family = who === undefined ? undefined : familyOf(who);
     return (
       family !== undefined &&
       events.some(
