@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@quiz/prisma/test-database';
 import { type Api, startApi } from '../faults/support';
@@ -181,6 +182,9 @@ describe('the hostile corpus against a real API process', () => {
 
   it('answers every document without a 5xx (but 503), within 512 MB, /health staying fast', async () => {
     const corpus = hostileCorpus(DOCUMENTS);
+    // Whether the machine has a CPU free for each core's worth of work before the corpus starts.
+    const loadBefore = loadavg()[0] ?? 0;
+    const quiet = loadBefore < cpus().length;
     const outcomes: Outcome[] = [];
     let peakRss = rssKb(api.pid);
     let running = true;
@@ -280,6 +284,15 @@ describe('the hostile corpus against a real API process', () => {
     expect(Number(loop?.[5])).toBeLessThan(250);
     expect(health.filter((ms) => ms < 0).length).toBeLessThanOrEqual(health.length * 0.05);
     expect(health.length).toBeGreaterThan(10);
+    // Issue 12's figure, /health p99 under 100 ms, holds on a machine that is not already busy
+    // (clean-clone CI: p99 44 ms over 128 polls; the API's own stretches stay under 50 ms). Above a
+    // load average of one per core the poll measures other jobs' CPU time, so it is only printed.
+    console.log(
+      `/health p99 ${healthP99.toFixed(1)} ms at load average ${loadBefore.toFixed(2)} (${quiet ? 'asserted < 100 ms' : 'busy machine: printed only'})`,
+    );
+    if (quiet) {
+      expect(healthP99).toBeLessThan(100);
+    }
     // No stack in the API's log: nothing reached the masked-error path.
     expect(api.output()).not.toMatch(/\n\s+at /);
     // The warm-up's documents (warm-up.ts) still answer without errors.
