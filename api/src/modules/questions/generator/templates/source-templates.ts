@@ -6,47 +6,20 @@
  * the four documents and the publishers quoted on the search-results page (The Atlantic, CSIS, …);
  * `source-sound.test.ts` re-checks every wrong option against the full source text.
  */
-import type { Citation, Explanation, KnowledgeBase } from '@quiz/prisma/knowledge';
+import type { Explanation, KnowledgeBase } from '@quiz/prisma/knowledge';
 import { explanationFactId, type KbIndex, stanceFactId } from '../kb-index';
 import { contentRng } from '../rng';
 import { capitalise, lowerFirst, normalise, stripFinalPeriod } from '../text';
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, optionIds, rationale } from './common';
 import OUTLET_WORDS from './outlet-words.json';
+import { OUTLET_LABELS, outletLabel, outletOf, SEARCH_PAGE } from './outlets';
 import { fixAssad, restatesTopic } from './understanding-templates';
 
-/** The search-results page: one file, many publishers (each snippet is its own outlet). */
-const SEARCH_PAGE = 'search-results-december-2025';
-
-/** How a student knows each outlet; snippet publishers as the search page names them. */
-const OUTLET_LABELS: ReadonlyArray<readonly [RegExp, string, string]> = [
-  [/^wikipedia/i, 'wikipedia', 'Wikipedia'],
-  [/^iranwire/i, 'iranwire', 'IranWire'],
-  [/^mena-research/i, 'mena', 'The MENA Research Center'],
-  [/^alrumaihi/i, 'alrumaihi', 'Mohammad Alrumaihi'],
-  [/^Responsible Statecraft/, 'responsible-statecraft', 'Responsible Statecraft'],
-  [/^United States Institute of Peace/, 'usip', 'The United States Institute of Peace'],
-  [/^The Atlantic/, 'atlantic', 'The Atlantic'],
-  [/^Center for Strategic/, 'csis', 'The Center for Strategic and International Studies'],
-  [/^Institute for the Study of War/, 'isw', 'The Institute for the Study of War'],
-  [/^IDF site/, 'idf', 'The IDF website'],
-  [/^New Lines Institute/, 'new-lines', 'The New Lines Institute'],
-  [/^Iran International/, 'iran-international', 'Iran International'],
-  [/^Wilson Center/, 'wilson', 'The Wilson Center'],
-];
+export { outletLabel, outletOf };
 
 /** The outlets that are whole documents (the others are one snippet each on the search page). */
 const FULL_DOCUMENTS = new Set(['wikipedia', 'iranwire', 'mena', 'alrumaihi']);
-
-/** Outlet id of a citation: its document, or the snippet's publisher; undefined if unknown. */
-export const outletOf = (c: Pick<Citation, 'source' | 'locator'>): string | undefined => {
-  const name =
-    c.source === SEARCH_PAGE ? (c.locator.match(/^snippet: (.+)$/)?.[1] ?? '') : c.source;
-  return OUTLET_LABELS.find(([re]) => re.test(name))?.[1];
-};
-
-export const outletLabel = (id: string): string =>
-  OUTLET_LABELS.find(([, o]) => o === id)?.[2] ?? id;
 
 /** Outlet names as they may appear in a record's own words (a stem naming one gives the key). */
 const NAMES_OUTLET =

@@ -39,7 +39,7 @@ import {
   rationale,
 } from './common';
 import { contrastFault } from './contrast-templates';
-import { outletLabel, outletOf } from './source-templates';
+import { outletLabel, outletOf } from './outlets';
 
 const MAX_ID = 64;
 export const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
