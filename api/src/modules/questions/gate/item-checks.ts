@@ -470,6 +470,7 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['fig-', 'figure'],
     ['topic-', 'topic'],
     ['src-', 'outlet'],
+    ['role-', 'statement'],
   ] as const) {
     if (id.startsWith(prefix)) {
       return kind;

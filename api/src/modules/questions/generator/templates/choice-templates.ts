@@ -46,7 +46,7 @@ import {
   stanceVerb,
 } from './stance';
 
-const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>
+export const candidatesFor = (idx: KbIndex, g: StanceGroup, key: string): string[] =>
   idx.kb.actors
     .map((a) => a.slug)
     .filter((s) => s !== key && s !== g.object && sameKind(idx, s, key) && !g.subjects.has(s))

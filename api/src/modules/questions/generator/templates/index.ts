@@ -18,6 +18,7 @@ import {
   officeStateTemplate,
   whoSaidTemplate,
 } from './people-templates';
+import { relationRoleTemplate } from './relation-role';
 import {
   sourceMatchTemplate,
   sourceMultiTemplate,
@@ -53,6 +54,7 @@ export const TEMPLATES: readonly Template[] = [
   quoteTopicTemplate,
   relationNameTemplate,
   stanceWhoTemplate,
+  relationRoleTemplate,
   oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
