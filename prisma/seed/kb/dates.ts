@@ -66,7 +66,7 @@ export const formatDate = (date: DateValue): string => {
 
 /**
  * The days a stance may have held, as [from, until] (null = open): its own dates, else the span of
- * its eras. A BEFORE end closes the window at that date's first day; an open end stays open (the
+ * its eras. A BEFORE end closes the window the day before that date; an open end stays open (the
  * record does not say the stance ended). Used to decide whether two stances share a window.
  */
 export const stanceWindow = (
@@ -82,7 +82,7 @@ export const stanceWindow = (
   const from = stance.from ? dateRange(stance.from).from : eraFrom === null ? null : new Date(eraFrom);
   const until = stance.to
     ? stance.to.certainty === 'BEFORE'
-      ? dateRange(stance.to).from
+      ? new Date(dateRange(stance.to).from.getTime() - 86_400_000)
       : dateRange(stance.to).until
     : stance.from
       ? null

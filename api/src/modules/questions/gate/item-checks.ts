@@ -470,6 +470,8 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['fig-', 'figure'],
     ['topic-', 'topic'],
     ['src-', 'outlet'],
+    ['pos-', 'position'],
+    ['chg-', 'change'],
   ] as const) {
     if (id.startsWith(prefix)) {
       return kind;

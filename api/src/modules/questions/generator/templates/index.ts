@@ -19,6 +19,11 @@ import {
   whoSaidTemplate,
 } from './people-templates';
 import {
+  stanceChangeTemplate,
+  stanceMatchTemplate,
+  stancePositionTemplate,
+} from './positions-templates';
+import {
   sourceMatchTemplate,
   sourceMultiTemplate,
   sourceTrueFalseTemplate,
@@ -53,6 +58,9 @@ export const TEMPLATES: readonly Template[] = [
   quoteTopicTemplate,
   relationNameTemplate,
   stanceWhoTemplate,
+  stancePositionTemplate,
+  stanceChangeTemplate,
+  stanceMatchTemplate,
   oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
