@@ -74,12 +74,17 @@ export const stanceWindow = (
   eras: ReadonlyArray<{ slug: string; start: DateValue; end?: DateValue }>,
 ): { from: Date | null; until: Date | null } => {
   const own = eras.filter((e) => stance.eras.includes(e.slug));
-  const eraFrom = own.length > 0 ? Math.min(...own.map((e) => dateRange(e.start).from.getTime())) : null;
+  const eraFrom =
+    own.length > 0 ? Math.min(...own.map((e) => dateRange(e.start).from.getTime())) : null;
   const eraUntil =
     own.length > 0 && own.every((e) => e.end)
       ? Math.max(...own.map((e) => dateRange(e.end as DateValue).until.getTime()))
       : null;
-  const from = stance.from ? dateRange(stance.from).from : eraFrom === null ? null : new Date(eraFrom);
+  const from = stance.from
+    ? dateRange(stance.from).from
+    : eraFrom === null
+      ? null
+      : new Date(eraFrom);
   const until = stance.to
     ? stance.to.certainty === 'BEFORE'
       ? new Date(dateRange(stance.to).from.getTime() - 86_400_000)

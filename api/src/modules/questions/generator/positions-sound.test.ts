@@ -183,7 +183,9 @@ describe('wrong positions against the source documents', () => {
   // Five-letter stems: words every passage on these issues uses say nothing about the position.
   const GENERIC = new Set(['syria', 'which', 'their', 'there', 'about', 'would', 'confl', 'damas']);
   const stems = (s: string): string[] =>
-    (s.toLowerCase().match(/[a-z]{5,}/g) ?? []).map((w) => w.slice(0, 5)).filter((w) => !GENERIC.has(w));
+    (s.toLowerCase().match(/[a-z]{5,}/g) ?? [])
+      .map((w) => w.slice(0, 5))
+      .filter((w) => !GENERIC.has(w));
 
   it("no sentence naming the stem's actor says what a wrong option says", () => {
     const violations: string[] = [];
@@ -191,7 +193,9 @@ describe('wrong positions against the source documents', () => {
       const key = stanceOf(q.factIds[0]);
       const names = (idx.names.get(key.stance.actor) ?? []).filter((n) => n.length > 2);
       const about = sentences.filter((s) =>
-        names.some((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(s)),
+        names.some((n) =>
+          new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(s),
+        ),
       );
       expect(about.length).toBeGreaterThan(0);
       for (const o of wrongOptions(q)) {

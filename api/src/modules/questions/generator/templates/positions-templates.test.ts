@@ -69,7 +69,14 @@ describe('contradicts', () => {
 
   it('never reads a conditional, mixed or ambivalent stance as support or opposition', () => {
     for (const p of ['CONDITIONAL', 'MIXED', 'AMBIVALENT'] as const) {
-      for (const q of ['SUPPORTS', 'OPPOSES', 'NEUTRAL', 'CONDITIONAL', 'MIXED', 'AMBIVALENT'] as const) {
+      for (const q of [
+        'SUPPORTS',
+        'OPPOSES',
+        'NEUTRAL',
+        'CONDITIONAL',
+        'MIXED',
+        'AMBIVALENT',
+      ] as const) {
         expect(contradicts(p, q)).toBe(false);
         expect(contradicts(q, p)).toBe(false);
       }
@@ -104,7 +111,9 @@ describe('stance-position', () => {
     expect(r?.factIds).toEqual(
       expect.arrayContaining(['stance:c-supports', 'stance:d-supports', 'stance:a-opposes']),
     );
-    expect(q.stem).toBe('Which best describes Iran\'s position on the test issue (from 2010 to 2012)?');
+    expect(q.stem).toBe(
+      "Which best describes Iran's position on the test issue (from 2010 to 2012)?",
+    );
     expect(stancePositionTemplate.requery(q, buildKbIndex(fixture(camp)))).toEqual({
       ok: true,
       key: q.key.optionIds,
@@ -183,7 +192,10 @@ describe('stance-match', () => {
   });
 
   it('does not match two actors of the same camp (swapping them would be right)', () => {
-    const twoSupport = [...three.slice(0, 2), stance('m-d', 'oman', 'SUPPORTS', 'funded the plan', '2010', '2012')];
+    const twoSupport = [
+      ...three.slice(0, 2),
+      stance('m-d', 'oman', 'SUPPORTS', 'funded the plan', '2010', '2012'),
+    ];
     expect(draftsOf(fixture(twoSupport), stanceMatchTemplate)).toEqual([]);
   });
 });

@@ -211,66 +211,82 @@ export const stancePositionTemplate: Template = {
   generate: (idx) => {
     const all = issueStances(idx);
     // AMBIVALENT, MIXED and CONDITIONAL keys have no contradicting options to draw on.
-    return all.filter((k) => KEYABLE.has(k.stance.position)).flatMap((key): Draft[][] => {
-      const when = windowWords(key.stance);
-      const wrong = positionDistractors(all, key);
-      if (!when || wrong.length < 2) {
-        return [];
-      }
-      const rng = contentRng(`stance-position:${key.stance.id}`);
-      const chosen = wrong
-        .map((w) => ({ w, r: rng.next() }))
-        .sort((a, b) => a.r - b.r)
-        .slice(0, 3)
-        .map((x) => x.w);
-      const actor = nameOf(idx, key.stance.actor);
-      const explanation = statementOf(idx, key);
-      const factIds = [key.factId];
-      return [
-        [
-          baseDraft({
-            type: 'SINGLE_CHOICE',
-            template: 'stance-position',
-            version: 1,
-            stem: `${attributionOf(idx, [key])}which best describes ${possessive(actor)} position on ${key.label} (${when})?`.replace(
-              /^which/,
-              'Which',
-            ),
-            prompt: {
-              options: [
-                { id: optionId(POSITION_PREFIX, key.stance.id), label: capitalise(`It ${key.phrase}`) },
-                ...chosen.map((c) => ({
-                  id: optionId(POSITION_PREFIX, c.holders[0]?.stance.id ?? c.phrase),
-                  label: capitalise(`It ${c.phrase}`),
-                })),
-              ],
-            },
-            key: {
-              optionIds: [optionId(POSITION_PREFIX, key.stance.id)],
-              rationales: [
-                rationale(idx, optionId(POSITION_PREFIX, key.stance.id), true, explanation, factIds),
-                ...chosen.map((c) =>
+    return all
+      .filter((k) => KEYABLE.has(k.stance.position))
+      .flatMap((key): Draft[][] => {
+        const when = windowWords(key.stance);
+        const wrong = positionDistractors(all, key);
+        if (!when || wrong.length < 2) {
+          return [];
+        }
+        const rng = contentRng(`stance-position:${key.stance.id}`);
+        const chosen = wrong
+          .map((w) => ({ w, r: rng.next() }))
+          .sort((a, b) => a.r - b.r)
+          .slice(0, 3)
+          .map((x) => x.w);
+        const actor = nameOf(idx, key.stance.actor);
+        const explanation = statementOf(idx, key);
+        const factIds = [key.factId];
+        return [
+          [
+            baseDraft({
+              type: 'SINGLE_CHOICE',
+              template: 'stance-position',
+              version: 1,
+              stem: `${attributionOf(idx, [key])}which best describes ${possessive(actor)} position on ${key.label} (${when})?`.replace(
+                /^which/,
+                'Which',
+              ),
+              prompt: {
+                options: [
+                  {
+                    id: optionId(POSITION_PREFIX, key.stance.id),
+                    label: capitalise(`It ${key.phrase}`),
+                  },
+                  ...chosen.map((c) => ({
+                    id: optionId(POSITION_PREFIX, c.holders[0]?.stance.id ?? c.phrase),
+                    label: capitalise(`It ${c.phrase}`),
+                  })),
+                ],
+              },
+              key: {
+                optionIds: [optionId(POSITION_PREFIX, key.stance.id)],
+                rationales: [
                   rationale(
                     idx,
-                    optionId(POSITION_PREFIX, c.holders[0]?.stance.id ?? c.phrase),
-                    false,
-                    `${uniq(c.holders.map((h) => statementOf(idx, h))).join(' ')} ${capitalise(possessive(actor))} own position on ${key.label} was the opposite.`,
-                    [...c.holders.map((h) => h.factId), c.refuter.factId],
+                    optionId(POSITION_PREFIX, key.stance.id),
+                    true,
+                    explanation,
+                    factIds,
                   ),
-                ),
-              ],
-            },
-            explanation,
-            citationIds: citeFacts(idx, factIds),
-            factIds,
-            eraSlug: key.stance.eras.length === 1 ? (key.stance.eras[0] ?? null) : null,
-            themes: key.stance.themes,
-            actorSlugs: [key.stance.actor],
-            features: { similarity: 0.6, joins: 2, salience: 0.5, optionCount: chosen.length + 1 },
-          }),
-        ],
-      ];
-    });
+                  ...chosen.map((c) =>
+                    rationale(
+                      idx,
+                      optionId(POSITION_PREFIX, c.holders[0]?.stance.id ?? c.phrase),
+                      false,
+                      `${uniq(c.holders.map((h) => statementOf(idx, h))).join(' ')} ${capitalise(possessive(actor))} own position on ${key.label} was the opposite.`,
+                      [...c.holders.map((h) => h.factId), c.refuter.factId],
+                    ),
+                  ),
+                ],
+              },
+              explanation,
+              citationIds: citeFacts(idx, factIds),
+              factIds,
+              eraSlug: key.stance.eras.length === 1 ? (key.stance.eras[0] ?? null) : null,
+              themes: key.stance.themes,
+              actorSlugs: [key.stance.actor],
+              features: {
+                similarity: 0.6,
+                joins: 2,
+                salience: 0.5,
+                optionCount: chosen.length + 1,
+              },
+            }),
+          ],
+        ];
+      });
   },
   requery: (q, idx) => {
     // Independently of the generator: the option whose phrase belongs to a stance of the stem's
@@ -341,7 +357,9 @@ export const exclusiveSets = (all: readonly IssueStance[]): IssueStance[][] => {
 const commonWindowWords = (set: readonly IssueStance[]): string | null => {
   const latestStart = [...set]
     .filter((s) => s.stance.from)
-    .sort((a, b) => ((a.window.from?.getTime() ?? 0) < (b.window.from?.getTime() ?? 0) ? 1 : -1))[0];
+    .sort((a, b) =>
+      (a.window.from?.getTime() ?? 0) < (b.window.from?.getTime() ?? 0) ? 1 : -1,
+    )[0];
   return latestStart ? windowWords({ ...latestStart.stance, to: undefined }) : null;
 };
 
@@ -371,11 +389,20 @@ export const stanceMatchTemplate: Template = {
               'Match',
             ),
             prompt: {
-              items: set.map((s) => ({ id: s.stance.actor, label: capitalise(nameOf(idx, s.stance.actor)) })),
-              targets: set.map((s) => ({ id: optionId(POSITION_PREFIX, s.stance.id), label: capitalise(s.phrase) })),
+              items: set.map((s) => ({
+                id: s.stance.actor,
+                label: capitalise(nameOf(idx, s.stance.actor)),
+              })),
+              targets: set.map((s) => ({
+                id: optionId(POSITION_PREFIX, s.stance.id),
+                label: capitalise(s.phrase),
+              })),
             },
             key: {
-              pairs: set.map((s) => ({ itemId: s.stance.actor, targetId: optionId(POSITION_PREFIX, s.stance.id) })),
+              pairs: set.map((s) => ({
+                itemId: s.stance.actor,
+                targetId: optionId(POSITION_PREFIX, s.stance.id),
+              })),
               rationales: set.map((s) =>
                 rationale(idx, s.stance.actor, true, statementOf(idx, s), [
                   s.factId,
@@ -393,7 +420,12 @@ export const stanceMatchTemplate: Template = {
             themes: uniq(set.flatMap((s) => s.stance.themes)),
             actorSlugs: set.map((s) => s.stance.actor),
             ordering: 'shuffle',
-            features: { similarity: 0.6, joins: set.length, salience: 0.5, optionCount: set.length },
+            features: {
+              similarity: 0.6,
+              joins: set.length,
+              salience: 0.5,
+              optionCount: set.length,
+            },
           }),
         ],
       ];
@@ -522,20 +554,14 @@ export const stanceChangeTemplate: Template = {
                   `The order is the other way round. In ${ya}: ${sa} In ${yb}: ${sb}`,
                   factIds,
                 ),
-                rationale(
-                  idx,
-                  id('aa'),
-                  false,
-                  `By ${yb} that had changed: ${sb}`,
-                  [b.factId, a.factId],
-                ),
-                rationale(
-                  idx,
-                  id('bb'),
-                  false,
-                  `In ${ya} the position was the opposite: ${sa}`,
-                  [a.factId, b.factId],
-                ),
+                rationale(idx, id('aa'), false, `By ${yb} that had changed: ${sb}`, [
+                  b.factId,
+                  a.factId,
+                ]),
+                rationale(idx, id('bb'), false, `In ${ya} the position was the opposite: ${sa}`, [
+                  a.factId,
+                  b.factId,
+                ]),
               ],
             },
             explanation,
