@@ -215,7 +215,7 @@ describe('stance-change', () => {
     ]);
     const first = qs[0] as BankQuestion;
     expect(first.stem).toBe("How did Syria's position on the test issue change from 1990 to 2006?");
-    expect(keyLabel(first)).toBe('It joined the plan in 1990, then condemned the plan in 2006');
+    expect(keyLabel(first)).toBe('In 1990 it joined the plan; in 2006 it condemned the plan');
     expect(first.explanation).toContain('syria joined the plan.');
     expect(first.explanation).toContain('syria condemned the plan.');
     expect(stanceChangeTemplate.requery(first, buildKbIndex(fixture(turn)))).toEqual({

@@ -522,11 +522,13 @@ export const stanceChangeTemplate: Template = {
       }
       const actor = nameOf(idx, a.stance.actor);
       const id = (k: string) => optionId('chg-', `${k}:${a.stance.id}>${b.stance.id}`);
+      // Years first in every option, so no option reads as the odd one out; "alike" rather than
+      // "again" (an alliance that held throughout did not happen twice) or "both … and" (C3).
       const options = [
-        { id: id('key'), label: `It ${a.phrase} in ${ya}, then ${b.phrase} in ${yb}` },
-        { id: id('rev'), label: `It ${b.phrase} in ${ya}, then ${a.phrase} in ${yb}` },
-        { id: id('aa'), label: `It ${a.phrase} in ${ya} and again in ${yb}` },
-        { id: id('bb'), label: `It ${b.phrase} in ${ya} and again in ${yb}` },
+        { id: id('key'), label: `In ${ya} it ${a.phrase}; in ${yb} it ${b.phrase}` },
+        { id: id('rev'), label: `In ${ya} it ${b.phrase}; in ${yb} it ${a.phrase}` },
+        { id: id('aa'), label: `In ${ya} and in ${yb} alike, it ${a.phrase}` },
+        { id: id('bb'), label: `In ${ya} and in ${yb} alike, it ${b.phrase}` },
       ];
       const sa = statementOf(idx, a);
       const sb = statementOf(idx, b);
@@ -590,7 +592,7 @@ export const stanceChangeTemplate: Template = {
     const hit = (q.prompt.options ?? []).filter((o) => {
       const i = o.label.indexOf(early.phrase);
       const j = o.label.lastIndexOf(late.phrase);
-      return i >= 0 && j > i && o.label.includes(', then ');
+      return i >= 0 && j > i && o.label.startsWith(`In ${lastYear(early)} it `);
     });
     return hit.length === 1
       ? { ok: true, key: hit.map((o) => o.id) }
