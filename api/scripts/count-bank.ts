@@ -19,6 +19,11 @@ console.log(
   'distinct stems',
   new Set(questions.map((q) => q.stem)).size,
 );
+const perType: Record<string, number> = {};
+for (const q of questions) {
+  perType[q.type] = (perType[q.type] ?? 0) + 1;
+}
+console.log('per type', JSON.stringify(perType));
 const tf = questions.filter((q) => q.type === 'TRUE_FALSE');
 const t = tf.filter((q) => q.key.optionIds?.[0] === 'true').length;
 console.log('TF true', t, 'false', tf.length - t);

@@ -3,7 +3,7 @@
  * only the five sources: stem, options (key marked), explanation, per-option feedback, citations
  * (source name and quoted passage). No internal ids beyond an item number.
  *
- *   pnpm --filter @quiz/api export:sample -- --n 90 --seed 7 --out /tmp/sample.md
+ *   pnpm --filter @quiz/api export:sample -- --n 90 --seed 7 --out /tmp/sample.md [--template a,b]
  *
  * Strata: every template gets at least one item; the rest is drawn with weights favouring disputed
  * or attributed facts, wars, leaders and money, spread over eras.
@@ -24,7 +24,11 @@ const out = arg('out', '/tmp/sample.md');
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const { questions } = buildBank({ kb, seed });
+// --template a,b: only those templates (to review one family as the reviewer will see it).
+const only = arg('template', '').split(',').filter(Boolean);
+const questions = buildBank({ kb, seed }).questions.filter(
+  (q) => only.length === 0 || only.includes(q.template),
+);
 const rng = seededRng(seed);
 
 const weight = (q: BankQuestion): number => {

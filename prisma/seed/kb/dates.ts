@@ -63,3 +63,44 @@ export const formatDate = (date: DateValue): string => {
       return `the ${y}s`;
   }
 };
+
+/**
+ * The days a stance may have held, as [from, until] (null = open): its own dates, else the span of
+ * its eras. A BEFORE end closes the window the day before that date; an open end stays open (the
+ * record does not say the stance ended). Used to decide whether two stances share a window.
+ */
+export const stanceWindow = (
+  stance: { from?: DateValue; to?: DateValue; eras: readonly string[] },
+  eras: ReadonlyArray<{ slug: string; start: DateValue; end?: DateValue }>,
+): { from: Date | null; until: Date | null } => {
+  const own = eras.filter((e) => stance.eras.includes(e.slug));
+  const eraFrom =
+    own.length > 0 ? Math.min(...own.map((e) => dateRange(e.start).from.getTime())) : null;
+  const eraUntil =
+    own.length > 0 && own.every((e) => e.end)
+      ? Math.max(...own.map((e) => dateRange(e.end as DateValue).until.getTime()))
+      : null;
+  const from = stance.from
+    ? dateRange(stance.from).from
+    : eraFrom === null
+      ? null
+      : new Date(eraFrom);
+  const until = stance.to
+    ? stance.to.certainty === 'BEFORE'
+      ? new Date(dateRange(stance.to).from.getTime() - 86_400_000)
+      : dateRange(stance.to).until
+    : stance.from
+      ? null
+      : eraUntil === null
+        ? null
+        : new Date(eraUntil);
+  return { from, until };
+};
+
+/** Whether two windows share at least one day (an open side reaches forever). */
+export const windowsOverlap = (
+  a: { from: Date | null; until: Date | null },
+  b: { from: Date | null; until: Date | null },
+): boolean =>
+  (a.until === null || b.from === null || b.from <= a.until) &&
+  (b.until === null || a.from === null || a.from <= b.until);

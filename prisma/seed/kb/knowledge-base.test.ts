@@ -265,6 +265,57 @@ describe('the validator', () => {
       /eras after-assad do not contain/,
     ],
     [
+      'an actor both supporting and opposing one issue in overlapping windows',
+      (k) => {
+        const st = k.stances.find((s) => s.id === 'syria-joins-us-led-coalition-1990');
+        if (st) {
+          // The 1990 coalition stance left open-ended would still hold in 2006.
+          st.to = undefined;
+        }
+      },
+      /\[stance-issue\] syria both supports and opposes syria-and-the-united-states/,
+    ],
+    [
+      'two labels for one issue',
+      (k) => {
+        const st = k.stances.find((s) => s.id === 'russia-backs-assad-from-2015');
+        if (st) {
+          st.issueLabel = 'Assad';
+        }
+      },
+      /\[stance-issue\] issue syrian-government-in-the-civil-war is labelled/,
+    ],
+    [
+      'an issue stance with no position phrase',
+      (k) => {
+        const st = k.stances.find((s) => s.issue);
+        if (st) {
+          st.positionPhrase = undefined;
+        }
+      },
+      /\[stance-issue\] an issue needs its issueLabel and a positionPhrase/,
+    ],
+    [
+      'a position phrase that names its actor',
+      (k) => {
+        const st = k.stances.find((s) => s.id === 'nasrallah-defends-syrian-neutrality');
+        if (st) {
+          st.positionPhrase = "Nasrallah publicly defended Syria's non-involvement";
+        }
+      },
+      /\[stance-issue\] positionPhrase .* must be a verb phrase/,
+    ],
+    [
+      'a position phrase naming someone its passages do not',
+      (k) => {
+        const st = k.stances.find((s) => s.id === 'putin-works-to-keep-syria-neutral');
+        if (st) {
+          st.positionPhrase = 'worked with Erdogan to keep the Syrian regime neutral';
+        }
+      },
+      /putin-works-to-keep-syria-neutral positionPhrase: \[backing\]/,
+    ],
+    [
       'a series occurrence whose date differs from its event',
       (k) => {
         const o = k.series.flatMap((se) => se.occurrences).find((x) => x.event);

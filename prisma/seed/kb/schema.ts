@@ -478,6 +478,20 @@ export const Stance = z
     context: slug.optional(),
     /** The stance that replaced this one, for "how did X's position change?" items. */
     supersededBy: slug.optional(),
+    /**
+     * The shared target of "who stood where" items: every stance on one thing carries the same
+     * issue slug and label, and its `position` is then read relative to that label (Iran OPPOSES
+     * "Syria staying out of the Gaza war"). Two actors' positions on an issue contradict only as
+     * SUPPORTS against OPPOSES in overlapping windows.
+     */
+    issue: slug.optional(),
+    /** The issue as a noun phrase a stem can carry: "Syria staying out of the Gaza war". */
+    issueLabel: z.string().min(1).optional(),
+    /**
+     * The position as a short verb phrase in our words, with no actor and no new fact, usable as an
+     * option for any actor: "urged Assad to stay out of the conflict". Required with `issue`.
+     */
+    positionPhrase: z.string().min(1).optional(),
     ...filedAndAttributed,
   })
   .strict();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { dateRange } from './dates';
+import { dateRange, stanceWindow, windowsOverlap } from './dates';
 import {
   canonicalWord,
   certaintyOf,
@@ -598,6 +598,63 @@ const checkEras = (
   return problems;
 };
 
+/**
+ * [stance-issue] Stances filed under one issue are what "who stood where" items compare: each
+ * needs the issue's one label, a position phrase and a window (dates or eras), and no actor may
+ * both support and oppose the issue in overlapping windows (the items would refute a true option).
+ */
+export const checkIssues = (kb: KnowledgeBase): string[] => {
+  const problems: string[] = [];
+  const labels = new Map<string, string>();
+  for (const st of kb.stances) {
+    const where = `stance ${st.id}`;
+    if (!st.issue) {
+      if (st.issueLabel || st.positionPhrase) {
+        problems.push(`${where}: [stance-issue] issueLabel and positionPhrase need an issue`);
+      }
+      continue;
+    }
+    if (!st.issueLabel || !st.positionPhrase) {
+      problems.push(`${where}: [stance-issue] an issue needs its issueLabel and a positionPhrase`);
+    }
+    if (!st.from && st.eras.length === 0) {
+      problems.push(`${where}: [stance-issue] a stance on an issue needs a window (from or eras)`);
+    }
+    const label = labels.get(st.issue);
+    if (label !== undefined && st.issueLabel !== undefined && label !== st.issueLabel) {
+      problems.push(
+        `${where}: [stance-issue] issue ${st.issue} is labelled "${label}" elsewhere, not "${st.issueLabel}"`,
+      );
+    }
+    if (label === undefined && st.issueLabel) {
+      labels.set(st.issue, st.issueLabel);
+    }
+    if (st.positionPhrase && /^(he|she|it|they|[A-Z])/.test(st.positionPhrase)) {
+      problems.push(
+        `${where}: [stance-issue] positionPhrase "${st.positionPhrase}" must be a verb phrase with no actor ("urged Assad to …")`,
+      );
+    }
+  }
+  const onIssue = kb.stances.filter((st) => st.issue);
+  for (const a of onIssue) {
+    for (const b of onIssue) {
+      if (
+        a.id < b.id &&
+        a.issue === b.issue &&
+        a.actor === b.actor &&
+        ((a.position === 'SUPPORTS' && b.position === 'OPPOSES') ||
+          (a.position === 'OPPOSES' && b.position === 'SUPPORTS')) &&
+        windowsOverlap(stanceWindow(a, kb.eras), stanceWindow(b, kb.eras))
+      ) {
+        problems.push(
+          `stance ${a.id}: [stance-issue] ${a.actor} both supports and opposes ${a.issue} in overlapping windows (with ${b.id})`,
+        );
+      }
+    }
+  }
+  return problems;
+};
+
 const checkUnderstandingLayer = (kb: KnowledgeBase): string[] => {
   const problems: string[] = [];
   const citations = new Set(kb.citations.map((c) => c.id));
@@ -658,6 +715,7 @@ const checkUnderstandingLayer = (kb: KnowledgeBase): string[] => {
     problems.push(...checkOrder(st.from, st.to, where));
     problems.push(...checkEras(st.eras, [st.from, st.to], st.dateReasoning, kb.eras, where));
   }
+  problems.push(...checkIssues(kb));
 
   for (const se of kb.series) {
     const where = `series ${se.slug}`;
@@ -975,6 +1033,13 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
     backing(st.statement, st.citations, `${where} statement`, linked);
     if (st.towardIssue) {
       backing(st.towardIssue, st.citations, `${where} towardIssue`, linked);
+    }
+    // Items print the label and phrase: they need the same backing as the statement.
+    if (st.issueLabel) {
+      backing(st.issueLabel, st.citations, `${where} issueLabel`, linked);
+    }
+    if (st.positionPhrase) {
+      backing(st.positionPhrase, st.citations, `${where} positionPhrase`, linked);
     }
     dated(st.from, st.citations, `${where} from`, st.dateReasoning);
     dated(st.to, st.citations, `${where} to`, st.dateReasoning);

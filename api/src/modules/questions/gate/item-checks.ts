@@ -471,6 +471,8 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['topic-', 'topic'],
     ['src-', 'outlet'],
     ['role-', 'statement'],
+    ['pos-', 'position'],
+    ['chg-', 'change'],
   ] as const) {
     if (id.startsWith(prefix)) {
       return kind;

@@ -118,6 +118,10 @@ describe('the real KB', () => {
       'quote-topic',
       'relation-name',
       'stance-who',
+      // Who stood where (positions): another actor's position on the same issue, refuted by the
+      // stem actor's own contradicting stance; and one actor's reversal, both stances cited.
+      'stance-position',
+      'stance-change',
     ]) {
       expect([t, by(t).length > 0]).toEqual([t, true]);
     }

@@ -18,6 +18,11 @@ import {
   officeStateTemplate,
   whoSaidTemplate,
 } from './people-templates';
+import {
+  stanceChangeTemplate,
+  stanceMatchTemplate,
+  stancePositionTemplate,
+} from './positions-templates';
 import { relationRoleTemplate } from './relation-role';
 import {
   sourceMatchTemplate,
@@ -55,6 +60,9 @@ export const TEMPLATES: readonly Template[] = [
   relationNameTemplate,
   stanceWhoTemplate,
   relationRoleTemplate,
+  stancePositionTemplate,
+  stanceChangeTemplate,
+  stanceMatchTemplate,
   oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
