@@ -16,7 +16,7 @@
 import type { Explanation } from '@quiz/prisma/knowledge';
 import { explanationFactId, type KbIndex } from '../kb-index';
 import { capitalise, lowerFirst, stripFinalPeriod } from '../text';
-import type { Draft, Template } from '../types';
+import type { Template } from '../types';
 import { baseDraft, citeFacts, optionIds, rationale } from './common';
 import {
   erasOf,
@@ -161,7 +161,7 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
       {
         id: 'israeli-strikes-forced-irgc-pullback',
         kind: 'other-actor',
-        label: 'Israeli air strikes had killed numerous senior Iranian commanders',
+        label: 'Israeli air strikes had killed senior IRGC commanders',
       },
       {
         id: 'arms-for-russia-expanded-iran-air-sanctions',
@@ -217,7 +217,7 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
       {
         id: 'khamenei-meant-to-dispel-rift-rumours',
         kind: 'same-actor',
-        label: 'He sought to dispel rumours of a rift between the two allies',
+        label: 'He sought to dispel rumours of a rift between the two sides',
       },
     ],
   },
