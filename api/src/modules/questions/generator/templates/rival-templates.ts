@@ -7,8 +7,8 @@
  * own cited record:
  *  - the same actor's other step (Iran's 2017 missile strike beside its 2015 escalation),
  *  - the same bond in another period (what drew the allies closer after 2000, asked of the 1980s),
- *  - another actor's step on the same issue (Alrumaihi's reasons why Iran, Hezbollah and the Iraqi
- *    militias each valued Syria, in one paragraph).
+ *  - another actor's step on the same issue (Alrumaihi's reasons why Iran and Hezbollah each valued
+ *    Syria, in one paragraph).
  * Never a reason any of the five sources gives, or lets a reader defend, for the asked development:
  * `understanding-sound.test.ts` checks every option against the full source texts. The table lists
  * the rivals that were considered and left out, with why, so a later edit does not bring them back.
@@ -26,6 +26,7 @@ import {
   rememberEras,
   sourcePhrase,
   targetOf,
+  WHY_KINDS,
   whySource,
 } from './understanding-templates';
 
@@ -60,13 +61,13 @@ export interface RivalItem {
  * Iranian step; Chizari's training mission and Khamenei's 2011 words for Iran's early support;
  * rebel gains for the 2024 evacuation (IranWire: Iran's gains were "quickly collapsing");
  * Russia's Golan monitoring centre for Russia's build-up (same step); Syria's "religious and
- * ideological ties" for anything the alliance did; the Axis militias' deniability for Hezbollah.
+ * ideological ties" for anything the alliance did; the Axis militias' deniability for Hezbollah;
+ * the Iraqi militias' view of Syria as theirs to control (audit 5, item 47: a view, not a reason).
  */
 export const RIVAL_ITEMS: readonly RivalItem[] = [
   {
     key: 'hezbollah-needs-syria-for-depth-and-arms',
-    label:
-      'Syria gave it strategic depth and an arms corridor, and a fallback in any major Israeli conflict in southern Lebanon',
+    label: 'Strategic depth, an arms corridor and a fallback in a major Israeli conflict',
     rivals: [
       {
         id: 'iran-prizes-syria-for-arab-league-influence',
@@ -74,10 +75,9 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
         label: "Syria's strategic location, and its influence within the Arab League",
       },
       {
-        id: 'iraqi-militias-see-syria-as-extension',
-        kind: 'other-actor',
-        label:
-          "Syria was a natural extension over which to exert control, echoing Saddam Hussein's ambitions",
+        id: 'nasrallah-welcomed-deal-for-iranian-funds',
+        kind: 'same-actor',
+        label: 'Whenever Iran had funds, groups like Hezbollah would benefit',
       },
     ],
   },
@@ -409,11 +409,14 @@ export const whyRivalTemplate: Template = {
     if (!x) {
       return { ok: false, reason: 'no explanation' };
     }
-    // Every option whose record explains the same development (same target or topic) is right.
+    // Every option whose record explains the same development (same target or topic) is right: a
+    // cause and an aim both answer "why?".
     const key = optionIds(q).filter((id) => {
       const o = idx.kb.explanations.find((e) => optionId(e.id) === id);
       return (
-        o !== undefined && o.kind === x.kind && (o.topic === x.topic || targetOf(o) === targetOf(x))
+        o !== undefined &&
+        WHY_KINDS.has(o.kind) === WHY_KINDS.has(x.kind) &&
+        (o.topic === x.topic || targetOf(o) === targetOf(x))
       );
     });
     return { ok: true, key };
