@@ -246,11 +246,15 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
    * A sentence of the sources that states the option (three of its word stems) about the asked
    * development (one of its topic's own stems, names aside): the option would be defensible.
    */
-  const sourceGivesFor = (topic: string, label: string): string | undefined => {
+  const sourceGivesFor = (topic: string, label: string, rivalTopic = ''): string | undefined => {
     const said = [...stems(label, true)];
-    // The development's own words (five letters or more, names aside), less those the option
-    // shares with it: "Revolution" marks the Cedar Revolution as well as Iran's.
-    const mark = [...stems(topic)].filter((t) => t.length >= 5 && !said.includes(t));
+    // The development's own words (five letters or more, names aside), less those the option or
+    // the rival's own development shares with it: "Revolution" marks the Cedar Revolution as well
+    // as Iran's, "economic" Iran's aid in 2011 as well as its push into Syria's economy in 2024.
+    const theirs = stems(rivalTopic);
+    const mark = [...stems(topic)].filter(
+      (t) => t.length >= 5 && !said.includes(t) && !theirs.has(t),
+    );
     return sentences.find((s) => {
       const w = stems(s, true);
       return said.filter((t) => w.has(t)).length >= 3 && mark.some((t) => w.has(t));
@@ -334,7 +338,11 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
       const x = idx.explanations.get(it.key) as Explanation;
       for (const r of it.rivals) {
         const inKb = kbGivesFor(x, r.label);
-        const inText = sourceGivesFor(it.topic ?? x.topic, r.label);
+        const inText = sourceGivesFor(
+          it.topic ?? x.topic,
+          r.label,
+          idx.explanations.get(r.id)?.topic,
+        );
         if (inKb || inText) {
           bad.push(`${x.topic} | ${r.label} | ${inKb?.id ?? inText}`);
         }
@@ -347,7 +355,7 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
             o.topic === m.topic &&
             [...stems(o.answer)].filter((t) => stems(r.label).has(t)).length >= 2,
         );
-        const inText = sourceGivesFor(m.stemTopic, r.label);
+        const inText = sourceGivesFor(m.stemTopic, r.label, idx.explanations.get(r.id)?.topic);
         if (inKb || inText) {
           bad.push(`${m.topic} | ${r.label} | ${inKb?.id ?? inText}`);
         }

@@ -156,7 +156,7 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
   {
     key: 'russia-feared-us-iran-deal-so-bolstered-presence',
     source: 'a political expert quoted by Asharq Al Awsat',
-    label: 'It was concerned about a potential US–Iranian agreement in the region',
+    label: 'Concern about a potential US–Iranian agreement in the region',
     rivals: [
       {
         id: 'israeli-strikes-forced-irgc-pullback',
@@ -194,7 +194,8 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
       {
         id: 'iran-seeks-to-recover-war-costs',
         kind: 'same-actor',
-        label: 'To recover part of what it had spent in Syria, as in the housing sector',
+        label:
+          'To recover part of what it had spent in Syria, for example by controlling the housing sector',
       },
       {
         id: 'iran-missiles-retaliated-for-tehran-attacks',
@@ -218,6 +219,29 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
         id: 'khamenei-meant-to-dispel-rift-rumours',
         kind: 'same-actor',
         label: 'He sought to dispel rumours of a rift between the two sides',
+      },
+    ],
+  },
+  {
+    key: 'fall-of-assad-a-blow-to-the-axis',
+    source: 'commentators cited by Wikipedia',
+    ask: "what did the fall of Bashar al-Assad's regime mean for Iran's Axis of Resistance?",
+    label: 'A significant blow to the network and a crucial step toward its disintegration',
+    rivals: [
+      {
+        id: 'russian-intervention-brought-rivalry-with-iran',
+        kind: 'other-development',
+        label: 'Heightened competition with Tehran over influence, economics, culture and language',
+      },
+      {
+        id: 'zeinabiyoun-designated-by-pakistan',
+        kind: 'other-development',
+        label: "Pakistan's designation of the Zeinabiyoun Brigade as a terrorist group",
+      },
+      {
+        id: 'calls-in-iran-to-scale-back-support',
+        kind: 'other-development',
+        label: 'A growing number of Iranian politicians called for scaling back support to Syria',
       },
     ],
   },
