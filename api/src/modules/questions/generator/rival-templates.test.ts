@@ -3,7 +3,7 @@
  * needs, so a test shows what the template does when records are missing and when a rival turns
  * out to explain the same development (the re-query must then find two keys and the gate block).
  */
-import type { Knowledge } from '@quiz/prisma/knowledge';
+import type { KnowledgeBase as Knowledge } from '@quiz/prisma/knowledge';
 import { checkQuestion } from '../gate';
 import type { BankQuestion } from '../types';
 import { finalise } from './build-bank';
