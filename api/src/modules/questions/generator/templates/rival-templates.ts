@@ -266,12 +266,14 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
 
 /** A multi-select over one development with several reasons from one source. */
 export interface RivalMulti {
-  /** The development, as the KB's explanation records word their `topic`. */
-  topic: string;
+  /** The development, as the KB's explanation records word their `topic` (one or more wordings). */
+  topics: readonly string[];
   /** The source whose reasons are keys: records whose `accordingTo` starts with it. */
   source: string;
   /** The development as the stem states it (with its time). */
   stemTopic: string;
+  /** The whole question when it is not "Which of these reasons does <source> give?" (costs). */
+  ask?: string;
   /** Option wording for each key record (its answer, self-contained). */
   labels: Readonly<Record<string, string>>;
   /** Which keys each variant shows (tried in order until one passes the gate). */
@@ -287,7 +289,7 @@ export interface RivalMulti {
  */
 export const RIVAL_MULTIS: readonly RivalMulti[] = [
   {
-    topic: 'relations between Iran and Syria cooled',
+    topics: ['relations between Iran and Syria cooled'],
     source: 'Mohammad Alrumaihi',
     stemTopic: "Relations between Iran and Syria cooled in Bashar al-Assad's last years in power",
     labels: {
@@ -319,6 +321,48 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
       },
     ],
   },
+  /**
+   * IranWire's costs of the intervention. Left out as rivals: the Boeing deal's cancellation
+   * (IranWire ties the push to leave the nuclear deal to the intervention), the $50 billion leak and
+   * the $30 billion debt (costs by other sources' count), Pakistan's designation of the Zeinabiyoun
+   * (an IRGC brigade), the Iranian politicians' calls to scale back (a political cost, MENA).
+   */
+  {
+    topics: [
+      'what intervening for Assad cost Iran',
+      'what its support for Assad cost Iran in sanctions and designations',
+      "what its support for Assad cost Iran's economy",
+      "what Iran's military presence in Syria cost it in commanders",
+    ],
+    source: 'IranWire',
+    stemTopic: 'Iran backed Bashar al-Assad in the civil war',
+    ask: 'According to IranWire, which of these did backing Bashar al-Assad cost Iran?',
+    labels: {
+      'intervention-cost-vast-resources': 'Vast financial and military resources',
+      'support-for-assad-brought-sanctions':
+        'More sanctions, and terrorist designations of the IRGC and of Iran Air',
+      'support-for-assad-crippled-economy':
+        'Lost opportunities for economic growth and a crippled economy',
+      'strikes-killed-senior-commanders':
+        'Senior IRGC commanders killed in repeated Israeli strikes',
+    },
+    shown: [
+      ['support-for-assad-brought-sanctions', 'strikes-killed-senior-commanders'],
+      ['intervention-cost-vast-resources', 'support-for-assad-crippled-economy'],
+    ],
+    rivals: [
+      {
+        id: 'siding-with-iran-isolated-syria-among-arabs',
+        kind: 'other-actor',
+        label: 'Isolation by Saudi Arabia and some other Arab countries',
+      },
+      {
+        id: 'late-condolences-sign-of-rift',
+        kind: 'other-development',
+        label: "Bashar al-Assad's condolences, about two weeks late, when Iran's president died",
+      },
+    ],
+  },
 ];
 
 /** The gate's C4 reads 'why-' as an option that is an explanation record. */
@@ -347,7 +391,7 @@ const rivalRationale = (idx: KbIndex, r: Rival) => {
     optionId(o.id),
     false,
     fixAssad(
-      `According to ${sourcePhrase(o.accordingTo)}, ${what} (${KIND_NOTE[r.kind]}).`,
+      `According to ${sourcePhrase(o.accordingTo)}, ${what} (${o.kind === 'CONSEQUENCE' && r.kind === 'other-actor' ? 'borne by another party' : KIND_NOTE[r.kind]}).`,
       erasOf(o),
     ),
     [explanationFactId(o.id)],
@@ -448,8 +492,10 @@ export const whyRivalTemplate: Template = {
 };
 
 /** The key records of a multi: every reason its source gives for the development. */
-export const multiKeys = (idx: KbIndex, m: Pick<RivalMulti, 'topic' | 'source'>): Explanation[] =>
-  idx.kb.explanations.filter((x) => x.topic === m.topic && x.accordingTo.startsWith(m.source));
+export const multiKeys = (idx: KbIndex, m: Pick<RivalMulti, 'topics' | 'source'>): Explanation[] =>
+  idx.kb.explanations.filter(
+    (x) => m.topics.includes(x.topic) && x.accordingTo.startsWith(m.source),
+  );
 
 /** "Relations … cooled after the Gaza war began. Which of these does Mohammad Alrumaihi give as reasons?" */
 export const whyRivalMultiTemplate: Template = {
@@ -471,7 +517,7 @@ export const whyRivalMultiTemplate: Template = {
             template: 'why-rival-multi',
             version: 1,
             // "does … give?" attributes the claims (the gate's A4).
-            stem: `${m.stemTopic}. Which of these reasons does ${m.source} give? Select all that apply.`,
+            stem: `${m.ask ?? `${m.stemTopic}. Which of these reasons does ${m.source} give?`} Select all that apply.`,
             prompt: {
               selectMany: true,
               options: [
@@ -510,7 +556,7 @@ export const whyRivalMultiTemplate: Template = {
   },
   requery: (q, idx) => {
     const first = idx.explanations.get(q.factIds[0]?.replace(/^explanation:/, '') ?? '');
-    const m = RIVAL_MULTIS.find((r) => r.topic === first?.topic);
+    const m = RIVAL_MULTIS.find((r) => r.topics.includes(first?.topic ?? ''));
     if (!first || !m) {
       return { ok: false, reason: 'no explanation' };
     }
