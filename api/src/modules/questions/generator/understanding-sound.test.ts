@@ -357,7 +357,7 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
       for (const r of m.rivals) {
         const inKb = kb.explanations.find(
           (o) =>
-            o.topic === m.topic &&
+            m.topics.includes(o.topic) &&
             [...stems(o.answer)].filter((t) => stems(r.label).has(t)).length >= 2,
         );
         const inText = sourceGivesFor(m.stemTopic, r.label, idx.explanations.get(r.id)?.topic);
