@@ -541,7 +541,7 @@ export const whyRivalMultiTemplate: Template = {
               ],
             },
             explanation: fixAssad(
-              `${m.source} gives several reasons, among them: ${shown.map((k) => stripFinalPeriod(k.answer)).join('; ')}.`,
+              `${m.source} gives several ${m.ask ? 'costs' : 'reasons'}, among them: ${shown.map((k) => stripFinalPeriod(k.answer)).join('; ')}.`,
               erasOf(shown[0] as Explanation),
             ),
             citationIds: citeFacts(idx, factIds),
