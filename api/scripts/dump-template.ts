@@ -15,7 +15,7 @@ for (const t of TEMPLATES.filter((t) => ids.includes(t.id))) {
       const q = finalise(d, rng);
       const blocks = checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK');
       console.log(
-        `\n[${t.id}] ${blocks.length ? `BLOCKED ${blocks.map((b) => b.id).join(',')}` : 'ok'}`,
+        `\n[${t.id}] ${blocks.length ? `BLOCKED ${blocks.map((b) => `${b.id} (${b.message})`).join(', ')}` : 'ok'}`,
       );
       console.log(`Q: ${q.stem}`);
       for (const o of q.prompt.options ?? []) {

@@ -48,6 +48,7 @@ const weight = (q: BankQuestion): number => {
   }
   if (
     q.template.startsWith('explain') ||
+    q.template.startsWith('why-') ||
     q.template === 'stance-who' ||
     q.template === 'quote-topic'
   ) {

@@ -205,6 +205,8 @@ const UNDERSTANDING = new Set([
   'why-contrast',
   'explain-true-false',
   'explain-multi',
+  'why-rival',
+  'why-rival-multi',
   'figure-meaning',
   'quote-topic',
   'who-said',

@@ -112,6 +112,11 @@ describe('the real KB', () => {
       // military pact and Iran's standing aims (the Hezbollah corridor) as wrong reasons; the KB
       // gives no other reason that is comparable and provably wrong (docs/question-generator.md).
       'explain-true-false',
+      // Since issue 11's rival pass: why-items whose wrong options are reasons the sources give for
+      // comparable developments (templates/rival-templates.ts), and a multi-select of one source's
+      // reasons for the cooling.
+      'why-rival',
+      'why-rival-multi',
       // explain-multi is dropped since audit 1: no reason the KB gives for something else is a
       // comparable, provably wrong reason for the cooling after 2020.
       'figure-meaning',

@@ -4,7 +4,10 @@
  * wrong option here must come from another party's step or from a step the other way, and the
  * passages cited for it must not carry the key's reason (nor the key's passages the wrong reason).
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Explanation } from '@quiz/prisma/knowledge';
+import { checkQuestion } from '../gate';
 import type { BankQuestion } from '../types';
 import { buildBank, buildKbIndex } from '.';
 import { finalise } from './build-bank';
@@ -19,7 +22,13 @@ import {
   ownWords,
   whyContrastTemplate,
 } from './templates/contrast-templates';
-import { rememberEras } from './templates/understanding-templates';
+import {
+  RIVAL_ITEMS,
+  RIVAL_MULTIS,
+  whyRivalMultiTemplate,
+  whyRivalTemplate,
+} from './templates/rival-templates';
+import { rememberEras, targetOf } from './templates/understanding-templates';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
@@ -189,5 +198,233 @@ describe('contrastFault: the audits’ true distractors stay out', () => {
       'united-states',
     );
     expect(deciderOf('Iran pushed into Syria’s economy')).toBe('iran');
+  });
+});
+
+/**
+ * why-rival and why-rival-multi (issue 11, after audit 7): every wrong option is a reason the
+ * sources give for a comparable development, and no source gives it, or lets a reader defend it,
+ * for the asked one. Checked against the KB and the full texts of the five source documents.
+ */
+describe('why-rival items: plausible rivals, never a second right answer', () => {
+  const SEEDS =
+    process.env.SEEDS_DIR ||
+    path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'seeds');
+  const rivalRng = seededRng(1);
+  const items = [whyRivalTemplate, whyRivalMultiTemplate].flatMap((t) =>
+    t.generate(idx).flatMap((g) => g.map((d) => finalise(d, rivalRng))),
+  );
+  const single = items.filter((q) => q.template === 'why-rival');
+  const multi = items.filter((q) => q.template === 'why-rival-multi');
+  const optRecord = (id: string): Explanation | undefined =>
+    kb.explanations.find((x) => `why-${x.id}`.slice(0, 64) === id);
+  const wrong = (q: BankQuestion) =>
+    (q.prompt.options ?? []).filter((o) => !q.key.optionIds?.includes(o.id));
+
+  /** Word stems (six letters) of a text's own words, KB actors' names and offices left out. */
+  const NAMES = new Set(
+    kb.actors.flatMap((a) =>
+      [a.name, a.shortName ?? '', ...a.aliases, ...a.offices.map((o) => o.title)].flatMap((n) => [
+        ...ownWords(n),
+      ]),
+    ),
+  );
+  const stems = (text: string, names = false): Set<string> =>
+    new Set(
+      [...ownWords(text)]
+        .filter((w) => w.length > 3 && (names || !NAMES.has(w)))
+        .map((w) => w.slice(0, 6)),
+    );
+  const sentences: string[] = existsSync(SEEDS)
+    ? readdirSync(SEEDS).flatMap((f) =>
+        readFileSync(path.join(SEEDS, f), 'utf8')
+          .split(/(?<=[.!?])\s+|\n+/)
+          .filter((s) => s.trim().length > 0),
+      )
+    : [];
+  /**
+   * A sentence of the sources that states the option (three of its word stems) about the asked
+   * development (one of its topic's own stems, names aside): the option would be defensible.
+   */
+  const sourceGivesFor = (topic: string, label: string, rivalTopic = ''): string | undefined => {
+    const said = [...stems(label, true)];
+    // The development's own words (five letters or more, names aside), less those the option or
+    // the rival's own development shares with it: "Revolution" marks the Cedar Revolution as well
+    // as Iran's, "economic" Iran's aid in 2011 as well as its push into Syria's economy in 2024.
+    const theirs = stems(rivalTopic);
+    const mark = [...stems(topic)].filter(
+      (t) => t.length >= 5 && !said.includes(t) && !theirs.has(t),
+    );
+    const plain = stems(label);
+    return sentences.find((s) => {
+      const w = stems(s, true);
+      const hit = said.filter((t) => w.has(t));
+      // Names alone ("Bashar al-Assad") do not make a sentence state the option.
+      return (
+        hit.length >= 3 && hit.filter((t) => plain.has(t)).length >= 2 && mark.some((t) => w.has(t))
+      );
+    });
+  };
+  /** A KB record giving a reason for the asked development that shares two words with the option. */
+  const kbGivesFor = (x: Explanation, label: string): Explanation | undefined => {
+    const said = stems(label);
+    return kb.explanations.find(
+      (o) =>
+        (o.topic === x.topic || targetOf(o) === targetOf(x)) &&
+        o.kind === x.kind &&
+        [...stems(o.answer)].filter((t) => said.has(t)).length >= 2,
+    );
+  };
+
+  it('needs the source documents', () => {
+    expect(existsSync(SEEDS)).toBe(true);
+    expect(sentences.length).toBeGreaterThan(300);
+  });
+
+  it('are proposed for every table entry and pass the gate in number', () => {
+    expect(single).toHaveLength(RIVAL_ITEMS.length);
+    expect(multi.length).toBeGreaterThanOrEqual(RIVAL_MULTIS.length);
+    const passed = items.filter(
+      (q) => checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK').length === 0,
+    );
+    expect(passed.filter((q) => q.template === 'why-rival').length).toBeGreaterThanOrEqual(9);
+    expect(passed.filter((q) => q.template === 'why-rival-multi').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('key the asked record alone; requery re-derives the same key', () => {
+    for (const q of single) {
+      const x = keyRecord(q);
+      expect(q.key.optionIds).toEqual([`why-${x?.id}`.slice(0, 64)]);
+      expect(whyRivalTemplate.requery(q, idx)).toEqual({ ok: true, key: q.key.optionIds });
+    }
+    for (const q of multi) {
+      const r = whyRivalMultiTemplate.requery(q, idx);
+      expect(r.ok && [...r.key].sort()).toEqual([...(q.key.optionIds ?? [])].sort());
+    }
+  });
+
+  it('take each wrong option from another development, refuted by its own cited record', () => {
+    for (const q of items) {
+      const keys = (q.key.optionIds ?? []).map((id) => optRecord(id));
+      for (const o of wrong(q)) {
+        const r = optRecord(o.id);
+        expect(r).toBeDefined();
+        for (const k of keys) {
+          expect([
+            o.label,
+            r?.topic === k?.topic,
+            targetOf(r as Explanation) === targetOf(k as Explanation),
+          ]).toEqual([o.label, false, false]);
+        }
+        const why = q.key.rationales.find((x) => x.ref === o.id);
+        expect(why?.factIds).toEqual([`explanation:${r?.id}`]);
+        expect(why?.citationIds.length).toBeGreaterThan(0);
+        expect(why?.text).toMatch(/^According to /);
+      }
+    }
+  });
+
+  it('word every option from its own record (answer, detail or cited quote)', () => {
+    for (const q of items) {
+      for (const o of q.prompt.options ?? []) {
+        const r = optRecord(o.id) as Explanation;
+        const own = stems(`${r.answer} ${r.detail} ${r.topic} ${quotesOf(r)}`, true);
+        const said = [...stems(o.label)];
+        const missing = said.filter((t) => !own.has(t));
+        // One connecting word of ours at most ("chance", "wanted") per option.
+        expect([o.label, missing.length <= 1]).toEqual([o.label, true]);
+      }
+    }
+  });
+
+  it('offer no wrong option that the KB or any source gives for the asked development', () => {
+    const bad: string[] = [];
+    for (const it of RIVAL_ITEMS) {
+      const x = idx.explanations.get(it.key) as Explanation;
+      for (const r of it.rivals) {
+        const inKb = kbGivesFor(x, r.label);
+        const inText = sourceGivesFor(
+          it.topic ?? x.topic,
+          r.label,
+          idx.explanations.get(r.id)?.topic,
+        );
+        if (inKb || inText) {
+          bad.push(`${x.topic} | ${r.label} | ${inKb?.id ?? inText}`);
+        }
+      }
+    }
+    for (const m of RIVAL_MULTIS) {
+      for (const r of m.rivals) {
+        const inKb = kb.explanations.find(
+          (o) =>
+            m.topics.includes(o.topic) &&
+            [...stems(o.answer)].filter((t) => stems(r.label).has(t)).length >= 2,
+        );
+        const inText = sourceGivesFor(m.stemTopic, r.label, idx.explanations.get(r.id)?.topic);
+        if (inKb || inText) {
+          bad.push(`${m.stemTopic} | ${r.label} | ${inKb?.id ?? inText}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('catch a true rival: the checks flag reasons the sources do give for the development', () => {
+    const pullback = idx.explanations.get('israeli-strikes-forced-irgc-pullback') as Explanation;
+    expect(
+      sourceGivesFor(pullback.topic, 'The escalating Israeli pressure on Iranian positions'),
+    ).toMatch(/evacuate the IRGC/);
+    const cooling = idx.explanations.get('gaza-neutrality-drove-decline') as Explanation;
+    expect(
+      kbGivesFor(cooling, "Iran's exclusion from reconstruction and a debt Syria did not repay")
+        ?.id,
+    ).toBe('exclusion-and-unpaid-debt-frustrated-iran');
+  });
+
+  it.each([
+    // Rebel gains: IranWire says Iran's gains were "quickly collapsing" when the IRGC pulled back.
+    ['israeli-strikes-forced-irgc-pullback', 'assad-survival-a-strategic-imperative'],
+    // Leaks that got Iranian officers killed are part of the same story as the strikes.
+    ['israeli-strikes-forced-irgc-pullback', 'suspected-syrian-leaks-eroded-trust'],
+    // Chizari's training mission was part of Iran's early support.
+    ['iran-early-support-to-prevent-assads-fall', 'chizari-sent-to-train-security-services'],
+    // Moving weapons through Syria to Hezbollah (IranWire) fits "distribute missiles to allies".
+    ['iran-early-support-to-prevent-assads-fall', 'gantz-says-iran-builds-missiles-in-syria'],
+    // Hezbollah is a proxy: deniability could be read into its founding.
+    ['hezbollah-founded-to-spread-ideology-and-repel-invasion', 'axis-militias-gave-deniability'],
+    // Russia's Golan monitoring centre is part of the same build-up.
+    ['russia-feared-us-iran-deal-so-bolstered-presence', 'russian-golan-centre-purpose'],
+    // Velayati's counterweight holds for Iran in any period.
+    [
+      'syria-a-corridor-to-hezbollah-and-israels-borders',
+      'velayati-golden-counterweight-to-israel',
+    ],
+    // Syria's Alawite/Shia ties are a reason for the alliance in any period (IranWire, IDF).
+    ['hafez-sought-counterweight-to-israel-and-iraq', 'religious-affinity-reinforced-alliance'],
+  ])('never offers %s the rival %s (defensible there)', (key, rival) => {
+    const it = RIVAL_ITEMS.find((i) => i.key === key);
+    expect(it).toBeDefined();
+    expect(it?.rivals.map((r) => r.id)).not.toContain(rival);
+  });
+
+  it.each([
+    'exclusion-and-unpaid-debt-frustrated-iran',
+    'unkept-iranian-promises',
+    'russia-feared-us-iran-deal-so-bolstered-presence',
+    'usip-economic-woes-and-isolation-deepened-ties',
+  ])('the cooling item never offers %s as a wrong reason', (rival) => {
+    for (const q of multi) {
+      expect(wrong(q).map((o) => optRecord(o.id)?.id)).not.toContain(rival);
+    }
+  });
+
+  it("key a multi-select only with the named source's own reasons, never words it quotes", () => {
+    for (const q of multi) {
+      for (const id of q.key.optionIds ?? []) {
+        const k = optRecord(id) as Explanation;
+        expect(k.accordingTo).toMatch(/^(Mohammad Alrumaihi|IranWire)/);
+        expect(k.accordingTo).not.toMatch(/\b(via|quoted|unnamed|official)\b/);
+      }
+    }
   });
 });

@@ -18,6 +18,7 @@ import {
   officeStateTemplate,
   whoSaidTemplate,
 } from './people-templates';
+import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
   stanceChangeTemplate,
   stanceMatchTemplate,
@@ -47,6 +48,8 @@ import { eventYearTemplate, numericYearTemplate, yearEventTemplate } from './yea
 
 export const TEMPLATES: readonly Template[] = [
   explainWhyTemplate,
+  whyRivalTemplate,
+  whyRivalMultiTemplate,
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,

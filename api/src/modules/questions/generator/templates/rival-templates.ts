@@ -1,0 +1,567 @@
+/**
+ * Why / what-for / what-followed items whose wrong options are plausible rivals (issue 11, after
+ * audit 7 and the contrast rule emptied explain-why, explain-multi and explain-what). A rule over
+ * the whole KB could not tell a rival from a far-fetched or a second-true reason: seven audit rounds
+ * found both. So each item here is chosen: the key is a KB explanation record, and each wrong
+ * option is the reason a source gives for a COMPARABLE development, refuted for this stem by its
+ * own cited record:
+ *  - the same actor's other step (Iran's 2017 missile strike beside its 2015 escalation),
+ *  - the same bond in another period (what drew the allies closer after 2000, asked of the 1980s),
+ *  - another actor's step on the same issue (Alrumaihi's reasons why Iran and Hezbollah each valued
+ *    Syria, in one paragraph).
+ * Never a reason any of the five sources gives, or lets a reader defend, for the asked development:
+ * `understanding-sound.test.ts` checks every option against the full source texts. The table lists
+ * the rivals that were considered and left out, with why, so a later edit does not bring them back.
+ */
+import type { Explanation } from '@quiz/prisma/knowledge';
+import { explanationFactId, type KbIndex } from '../kb-index';
+import { capitalise, lowerFirst, stripFinalPeriod } from '../text';
+import type { Template } from '../types';
+import { baseDraft, citeFacts, optionIds, rationale } from './common';
+import {
+  erasOf,
+  explanationEra,
+  fixAssad,
+  keyLine,
+  rememberEras,
+  sourcePhrase,
+  targetOf,
+  WHY_KINDS,
+  whySource,
+} from './understanding-templates';
+
+/** How a wrong option's development compares with the asked one (said in its feedback). */
+export type RivalKind = 'same-actor' | 'other-period' | 'other-actor' | 'other-development';
+
+export interface Rival {
+  /** The explanation record whose reason (or effect) the option states. */
+  id: string;
+  kind: RivalKind;
+  /** The option in our words, self-contained; its content words come from the record. */
+  label: string;
+}
+
+export interface RivalItem {
+  /** The explanation record asked about. */
+  key: string;
+  /** The whole question after "According to …," when it is not "why?" (a consequence). */
+  ask?: string;
+  /** Who the stem cites, when the record's `accordingTo` carries a relay ("(via Alrumaihi)"). */
+  source?: string;
+  /** The development as the stem states it, when the record's topic needs a role or a time. */
+  topic?: string;
+  /** The key as an option, parallel in form to the rivals. */
+  label: string;
+  rivals: Rival[];
+}
+
+/**
+ * The single-choice items. Left out on purpose (each a reason a reader could defend here):
+ * the land corridor, the "golden counterweight", the long-term foothold and the Axis for any
+ * Iranian step; Chizari's training mission and Khamenei's 2011 words for Iran's early support;
+ * rebel gains for the 2024 evacuation (IranWire: Iran's gains were "quickly collapsing");
+ * Russia's Golan monitoring centre for Russia's build-up (same step); Syria's "religious and
+ * ideological ties" for anything the alliance did; the Axis militias' deniability for Hezbollah;
+ * the Iraqi militias' view of Syria as theirs to control (audit 5, item 47: a view, not a reason).
+ */
+export const RIVAL_ITEMS: readonly RivalItem[] = [
+  {
+    key: 'hezbollah-needs-syria-for-depth-and-arms',
+    label: 'Strategic depth, an arms corridor and a fallback in a major Israeli conflict',
+    rivals: [
+      {
+        id: 'iran-prizes-syria-for-arab-league-influence',
+        kind: 'other-actor',
+        label: "Syria's strategic location, and its influence within the Arab League",
+      },
+      {
+        id: 'nasrallah-welcomed-deal-for-iranian-funds',
+        kind: 'same-actor',
+        label: 'Whenever Iran had funds, groups like Hezbollah would benefit',
+      },
+    ],
+  },
+  {
+    key: 'syria-a-corridor-to-hezbollah-and-israels-borders',
+    label: 'It was a corridor for supplying Hezbollah and a presence on Israel’s borders',
+    rivals: [
+      {
+        id: 'isolation-made-syria-dependent-on-iran',
+        kind: 'other-actor',
+        label: "Syria's president could not keep positive ties with other Arab powers",
+      },
+      {
+        id: 'regional-wars-drew-allies-closer',
+        kind: 'other-period',
+        label: 'The Iraq War, the "Cedar Revolution" and the 2006 Lebanon War',
+      },
+    ],
+  },
+  {
+    key: 'assad-survival-a-strategic-imperative',
+    label: "Rebel gains put Assad's survival, which Iran saw as a strategic imperative, in doubt",
+    rivals: [
+      {
+        id: 'iran-missiles-retaliated-for-tehran-attacks',
+        kind: 'same-actor',
+        label: 'Iran sought retaliation for terror attacks in Tehran that killed 18 people',
+      },
+      {
+        id: 'israeli-strikes-forced-irgc-pullback',
+        kind: 'same-actor',
+        label: 'Israeli air strikes killed numerous senior commanders after the Gaza war began',
+      },
+      {
+        id: 'iran-seeks-to-recover-war-costs',
+        kind: 'same-actor',
+        label:
+          'Iran wanted to recover part of what it had spent in Syria, as in the housing sector',
+      },
+    ],
+  },
+  {
+    key: 'israeli-strikes-forced-irgc-pullback',
+    source: 'Mohammad Alrumaihi (2024)',
+    label: 'Israeli air strikes killed numerous senior commanders after the Gaza war began',
+    rivals: [
+      {
+        id: 'iran-missiles-retaliated-for-tehran-attacks',
+        kind: 'same-actor',
+        label: 'Iran sought retaliation for terror attacks in Tehran that killed 18 people',
+      },
+      {
+        id: 'iran-seeks-to-recover-war-costs',
+        kind: 'same-actor',
+        label:
+          'Iran wanted to recover part of what it had spent in Syria, as in the housing sector',
+      },
+    ],
+  },
+  {
+    key: 'hezbollah-founded-to-spread-ideology-and-repel-invasion',
+    label: "To spread Khomeini's ideology and repel the 1982 Israeli invasion of southern Lebanon",
+    rivals: [
+      {
+        id: 'chizari-sent-to-train-security-services',
+        kind: 'same-actor',
+        label: "To train Syria's security services to fight against the protesters",
+      },
+      {
+        id: 'gantz-says-iran-builds-missiles-in-syria',
+        kind: 'same-actor',
+        label: "To develop advanced missile systems and distribute them to Iran's regional allies",
+      },
+    ],
+  },
+  {
+    key: 'russia-feared-us-iran-deal-so-bolstered-presence',
+    source: 'a political expert quoted by Asharq Al Awsat',
+    label: 'Concern about a potential US–Iranian agreement in the region',
+    rivals: [
+      {
+        id: 'israeli-strikes-forced-irgc-pullback',
+        kind: 'other-actor',
+        label: 'Israeli air strikes had killed senior IRGC commanders',
+      },
+      {
+        id: 'arms-for-russia-expanded-iran-air-sanctions',
+        kind: 'other-development',
+        label: "Iran's arms trade with Russia to support its war in Ukraine",
+      },
+    ],
+  },
+  {
+    key: 'hafez-sought-counterweight-to-israel-and-iraq',
+    label: "The chance to find a new counterweight to Israel and Iraq, Syria's regional foes",
+    rivals: [
+      {
+        id: 'regional-wars-drew-allies-closer',
+        kind: 'other-period',
+        label: 'The Iraq War, the "Cedar Revolution" and the 2006 Lebanon War',
+      },
+      {
+        id: 'usip-economic-woes-and-isolation-deepened-ties',
+        kind: 'other-period',
+        label:
+          "Syria's reliance on Hezbollah, its serious economic woes and its isolation from the West",
+      },
+    ],
+  },
+  {
+    key: 'iran-early-support-to-prevent-assads-fall',
+    label: 'To halt the loss of Damascus and strategic northern cities to rebels',
+    rivals: [
+      {
+        id: 'iran-seeks-to-recover-war-costs',
+        kind: 'same-actor',
+        label:
+          'To recover part of what it had spent in Syria, for example by controlling the housing sector',
+      },
+      {
+        id: 'iran-missiles-retaliated-for-tehran-attacks',
+        kind: 'same-actor',
+        label: 'To retaliate for terror attacks in Tehran that killed 18 people',
+      },
+    ],
+  },
+  {
+    key: 'khamenei-supports-islamic-anti-american-movements',
+    topic: 'Supreme Leader Ali Khamenei backed the Syrian government against the 2011 uprising',
+    source: 'his words as quoted by Wikipedia',
+    label: 'He saw the hand of America and Israel in Syria',
+    rivals: [
+      {
+        id: 'khamenei-reminded-assad-americans-reneged',
+        kind: 'same-actor',
+        label: 'He wanted to remind Assad that the Americans quickly reneged on agreements',
+      },
+      {
+        id: 'khamenei-meant-to-dispel-rift-rumours',
+        kind: 'same-actor',
+        label: 'He sought to dispel rumours of a rift between the two sides',
+      },
+    ],
+  },
+  {
+    key: 'fall-of-assad-a-blow-to-the-axis',
+    source: 'commentators cited by Wikipedia',
+    ask: "what did the fall of Bashar al-Assad's regime mean for Iran's Axis of Resistance?",
+    label: 'A significant blow to the network and a crucial step toward its disintegration',
+    rivals: [
+      {
+        id: 'russian-intervention-brought-rivalry-with-iran',
+        kind: 'other-development',
+        label: 'Heightened competition with Tehran over influence, economics, culture and language',
+      },
+      {
+        id: 'zeinabiyoun-designated-by-pakistan',
+        kind: 'other-development',
+        label: "Pakistan's designation of the Zeinabiyoun Brigade as a terrorist group",
+      },
+      {
+        id: 'calls-in-iran-to-scale-back-support',
+        kind: 'other-development',
+        label: 'A growing number of Iranian politicians called for scaling back support to Syria',
+      },
+    ],
+  },
+  {
+    key: 'russian-intervention-brought-rivalry-with-iran',
+    ask: "what did Russia's intervention in Syria mean for Iran?",
+    label: 'Heightened competition with Tehran over influence, economics, culture and language',
+    rivals: [
+      {
+        id: 'withdrawal-cancelled-boeing-deal',
+        kind: 'other-development',
+        label: "The cancellation of Iran Air's $16 billion agreement with Boeing",
+      },
+      {
+        id: 'zeinabiyoun-designated-by-pakistan',
+        kind: 'other-development',
+        label: "Pakistan's designation of the Zeinabiyoun Brigade as a terrorist group",
+      },
+    ],
+  },
+];
+
+/** A multi-select over one development with several reasons from one source. */
+export interface RivalMulti {
+  /** The development, as the KB's explanation records word their `topic` (one or more wordings). */
+  topics: readonly string[];
+  /** The source whose reasons are keys: records whose `accordingTo` starts with it. */
+  source: string;
+  /** The development as the stem states it (with its time). */
+  stemTopic: string;
+  /** The whole question when it is not "Which of these reasons does <source> give?" (costs). */
+  ask?: string;
+  /** Option wording for each key record (its answer, self-contained). */
+  labels: Readonly<Record<string, string>>;
+  /** Which keys each variant shows (tried in order until one passes the gate). */
+  shown: readonly (readonly string[])[];
+  rivals: Rival[];
+}
+
+/**
+ * Left out of the cooling item: the MENA Research Center's exclusion and debt (a reason another
+ * source gives for the same cooling), the Syrian official's unkept promises (Alrumaihi quotes it,
+ * it is not his own account), Russia's fear of a US–Iranian deal (Alrumaihi says the regime feared
+ * one too) and USIP's "economic woes" (Assad sought Gulf money for a devastated economy).
+ */
+export const RIVAL_MULTIS: readonly RivalMulti[] = [
+  {
+    topics: ['relations between Iran and Syria cooled'],
+    source: 'Mohammad Alrumaihi',
+    stemTopic: "Relations between Iran and Syria cooled in Bashar al-Assad's last years in power",
+    labels: {
+      'gaza-neutrality-drove-decline': 'Damascus\'s "neutral" stance in the Gaza war',
+      'suspected-syrian-leaks-eroded-trust':
+        "Tehran's suspicion that Syrian security services leaked Iranian officers' movements to Israel",
+      'arab-rapprochement-worried-tehran':
+        "Syria's Arab rapprochement and its wish to normalise ties with the West",
+      'strikes-and-purges-weakened-ties':
+        "Israel's killing of senior Iranian officers and Assad's replacement of key security figures",
+      'iranian-advisers-a-point-of-contention':
+        'Iranian advisers in Syria became a point of contention',
+    },
+    shown: [
+      ['gaza-neutrality-drove-decline', 'suspected-syrian-leaks-eroded-trust'],
+      ['arab-rapprochement-worried-tehran', 'iranian-advisers-a-point-of-contention'],
+      ['strikes-and-purges-weakened-ties', 'suspected-syrian-leaks-eroded-trust'],
+    ],
+    rivals: [
+      {
+        id: 'regional-wars-drew-allies-closer',
+        kind: 'other-period',
+        label: 'The Iraq War, the "Cedar Revolution" and the 2006 Lebanon War',
+      },
+      {
+        id: 'isolation-made-syria-dependent-on-iran',
+        kind: 'other-period',
+        label: "Syria's president could not keep positive ties with other Arab powers",
+      },
+    ],
+  },
+  /**
+   * IranWire's costs of the intervention. Left out as rivals: the Boeing deal's cancellation
+   * (IranWire ties the push to leave the nuclear deal to the intervention), the $50 billion leak and
+   * the $30 billion debt (costs by other sources' count), Pakistan's designation of the Zeinabiyoun
+   * (an IRGC brigade), the Iranian politicians' calls to scale back (a political cost, MENA).
+   */
+  {
+    topics: [
+      'what intervening for Assad cost Iran',
+      'what its support for Assad cost Iran in sanctions and designations',
+      "what its support for Assad cost Iran's economy",
+      "what Iran's military presence in Syria cost it in commanders",
+    ],
+    source: 'IranWire',
+    stemTopic: 'Iran backed Bashar al-Assad in the civil war',
+    ask: 'According to IranWire, which of these did backing Bashar al-Assad cost Iran?',
+    labels: {
+      'intervention-cost-vast-resources': 'Vast financial and military resources',
+      'support-for-assad-brought-sanctions':
+        'More sanctions, and terrorist designations of the IRGC and of Iran Air',
+      'support-for-assad-crippled-economy':
+        'Lost opportunities for economic growth and a crippled economy',
+      'strikes-killed-senior-commanders':
+        'Senior IRGC commanders killed in repeated Israeli strikes',
+    },
+    shown: [
+      ['support-for-assad-brought-sanctions', 'strikes-killed-senior-commanders'],
+      ['intervention-cost-vast-resources', 'support-for-assad-crippled-economy'],
+    ],
+    rivals: [
+      {
+        id: 'siding-with-iran-isolated-syria-among-arabs',
+        kind: 'other-actor',
+        label: 'Isolation by Saudi Arabia and some other Arab countries',
+      },
+      {
+        id: 'late-condolences-sign-of-rift',
+        kind: 'other-development',
+        label: "Bashar al-Assad's condolences, about two weeks late, when Iran's president died",
+      },
+    ],
+  },
+];
+
+/** The gate's C4 reads 'why-' as an option that is an explanation record. */
+const OPT = 'why-';
+const optionId = (id: string): string => `${OPT}${id}`.slice(0, 64);
+
+const KIND_NOTE: Record<RivalKind, string> = {
+  'same-actor': 'a different step of the same actor',
+  'other-period': 'the same bond in another period',
+  'other-actor': "another party's reason",
+  'other-development': 'a different development',
+};
+
+/** What *is* true of a wrong option: the development its own source gives it for. */
+const rivalRationale = (idx: KbIndex, r: Rival) => {
+  const o = idx.explanations.get(r.id);
+  if (!o) {
+    throw new Error(`rival ${r.id} is no explanation`);
+  }
+  const what =
+    o.kind === 'CONSEQUENCE'
+      ? `this is ${lowerFirst(stripFinalPeriod(o.topic))}`
+      : `this was the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} when ${lowerFirst(stripFinalPeriod(o.topic))}`;
+  return rationale(
+    idx,
+    optionId(o.id),
+    false,
+    fixAssad(
+      `According to ${sourcePhrase(o.accordingTo)}, ${what} (${o.kind === 'CONSEQUENCE' && r.kind === 'other-actor' ? 'borne by another party' : KIND_NOTE[r.kind]}).`,
+      erasOf(o),
+    ),
+    [explanationFactId(o.id)],
+  );
+};
+
+const record = (idx: KbIndex, id: string): Explanation => {
+  const x = idx.explanations.get(id);
+  if (!x) {
+    throw new Error(`no explanation ${id}`);
+  }
+  return x;
+};
+
+/**
+ * "Hezbollah valued its alliance with Syria. According to Mohammad Alrumaihi (2024), why?", or for a
+ * consequence "According to Mohammad Alrumaihi (2024), what did Russia's intervention … mean for Iran?"
+ */
+export const rivalStem = (
+  x: Explanation,
+  item: Pick<RivalItem, 'ask' | 'source' | 'topic'>,
+): string => {
+  const who = item.source ?? whySource(x);
+  return fixAssad(
+    item.ask
+      ? `According to ${who}, ${item.ask}`
+      : `${capitalise(stripFinalPeriod(item.topic ?? x.topic))}. According to ${who}, why?`,
+    erasOf(x),
+  );
+};
+
+const features = (n: number) => ({ similarity: 0.6, joins: 2, salience: 0.55, optionCount: n });
+
+/** Single choice: the key's reason against reasons the sources give for comparable developments. */
+export const whyRivalTemplate: Template = {
+  id: 'why-rival',
+  version: 1,
+  type: 'SINGLE_CHOICE',
+  timeVarying: false,
+  generate: (idx) => {
+    rememberEras(idx);
+    return RIVAL_ITEMS.filter(
+      (it) => idx.explanations.has(it.key) && it.rivals.every((r) => idx.explanations.has(r.id)),
+    ).map((it) => {
+      const x = record(idx, it.key);
+      const factIds = [explanationFactId(x.id)];
+      const stem = rivalStem(x, it);
+      return [
+        baseDraft({
+          type: 'SINGLE_CHOICE',
+          template: 'why-rival',
+          version: 1,
+          stem,
+          prompt: {
+            options: [
+              { id: optionId(x.id), label: fixAssad(it.label, erasOf(x)) },
+              ...it.rivals.map((r) => ({
+                id: optionId(r.id),
+                label: fixAssad(r.label, erasOf(record(idx, r.id))),
+              })),
+            ],
+          },
+          key: {
+            optionIds: [optionId(x.id)],
+            rationales: [
+              rationale(idx, optionId(x.id), true, keyLine(x), factIds),
+              ...it.rivals.map((r) => rivalRationale(idx, r)),
+            ],
+          },
+          explanation: keyLine(x),
+          citationIds: citeFacts(idx, factIds),
+          factIds,
+          eraSlug: explanationEra(x),
+          themes: x.themes,
+          actorSlugs: x.actor ? [x.actor] : [],
+          features: features(it.rivals.length + 1),
+        }),
+      ];
+    });
+  },
+  requery: (q, idx) => {
+    const x = idx.explanations.get(q.factIds[0]?.replace(/^explanation:/, '') ?? '');
+    if (!x) {
+      return { ok: false, reason: 'no explanation' };
+    }
+    // Every option whose record explains the same development (same target or topic) is right: a
+    // cause and an aim both answer "why?".
+    const key = optionIds(q).filter((id) => {
+      const o = idx.kb.explanations.find((e) => optionId(e.id) === id);
+      return (
+        o !== undefined &&
+        WHY_KINDS.has(o.kind) === WHY_KINDS.has(x.kind) &&
+        (o.topic === x.topic || targetOf(o) === targetOf(x))
+      );
+    });
+    return { ok: true, key };
+  },
+};
+
+/** The key records of a multi: every reason its source gives for the development. */
+export const multiKeys = (idx: KbIndex, m: Pick<RivalMulti, 'topics' | 'source'>): Explanation[] =>
+  idx.kb.explanations.filter(
+    (x) => m.topics.includes(x.topic) && x.accordingTo.startsWith(m.source),
+  );
+
+/** "Relations … cooled after the Gaza war began. Which of these does Mohammad Alrumaihi give as reasons?" */
+export const whyRivalMultiTemplate: Template = {
+  id: 'why-rival-multi',
+  version: 1,
+  type: 'MULTI_SELECT',
+  timeVarying: false,
+  generate: (idx) => {
+    rememberEras(idx);
+    return RIVAL_MULTIS.map((m) => {
+      const keys = new Set(multiKeys(idx, m).map((k) => k.id));
+      return m.shown
+        .filter((ids) => ids.every((id) => keys.has(id)))
+        .map((ids) => {
+          const shown = ids.map((id) => record(idx, id));
+          const factIds = shown.map((k) => explanationFactId(k.id));
+          return baseDraft({
+            type: 'MULTI_SELECT',
+            template: 'why-rival-multi',
+            version: 1,
+            // "does … give?" attributes the claims (the gate's A4).
+            stem: `${m.ask ?? `${m.stemTopic}. Which of these reasons does ${m.source} give?`} Select all that apply.`,
+            prompt: {
+              selectMany: true,
+              options: [
+                ...shown.map((k) => ({
+                  id: optionId(k.id),
+                  label: fixAssad(m.labels[k.id] ?? k.answer, erasOf(k)),
+                })),
+                ...m.rivals.map((r) => ({
+                  id: optionId(r.id),
+                  label: fixAssad(r.label, erasOf(record(idx, r.id))),
+                })),
+              ],
+            },
+            key: {
+              optionIds: shown.map((k) => optionId(k.id)),
+              rationales: [
+                ...shown.map((k) =>
+                  rationale(idx, optionId(k.id), true, keyLine(k), [explanationFactId(k.id)]),
+                ),
+                ...m.rivals.map((r) => rivalRationale(idx, r)),
+              ],
+            },
+            explanation: fixAssad(
+              `${m.source} gives several ${m.ask ? 'costs' : 'reasons'}, among them: ${shown.map((k) => stripFinalPeriod(k.answer)).join('; ')}.`,
+              erasOf(shown[0] as Explanation),
+            ),
+            citationIds: citeFacts(idx, factIds),
+            factIds,
+            eraSlug: explanationEra(shown[0] as Explanation),
+            themes: (shown[0] as Explanation).themes,
+            actorSlugs: shown.flatMap((k) => (k.actor ? [k.actor] : [])),
+            features: { ...features(shown.length + m.rivals.length), joins: 3 },
+          });
+        });
+    }).filter((g) => g.length > 0);
+  },
+  requery: (q, idx) => {
+    const first = idx.explanations.get(q.factIds[0]?.replace(/^explanation:/, '') ?? '');
+    const m = RIVAL_MULTIS.find((r) => r.topics.includes(first?.topic ?? ''));
+    if (!first || !m) {
+      return { ok: false, reason: 'no explanation' };
+    }
+    // Re-derived from the KB: every option that is a reason the same source gives for the topic.
+    const ids = new Set(multiKeys(idx, m).map((k) => optionId(k.id)));
+    return { ok: true, key: optionIds(q).filter((id) => ids.has(id)) };
+  },
+};
