@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { citationTable, questions, result, typedResult } from '@/test/fixtures';
-import { FeedbackPanel } from './feedback-panel';
+import { FeedbackPanel, passagesOf } from './feedback-panel';
 
 describe('FeedbackPanel', () => {
   it('says "Not quite" with an icon and words, and compares the answers', () => {
@@ -182,5 +182,23 @@ describe('FeedbackPanel', () => {
     );
     expect(screen.getByRole('heading', { name: /Time's up/ })).toBeInTheDocument();
     expect(screen.getByText('No answer in time')).toBeInTheDocument();
+  });
+
+  it('looks passages up by id: the answer’s first, then the right rationale’s, each once', () => {
+    const ids = passagesOf(
+      result({
+        citationIds: ['c2'],
+        key: {
+          ...result().key,
+          rationales: [
+            { ref: 'o2', isCorrect: false, text: 'No.', citationIds: ['c4', 'c2'] },
+            { ref: 'o1', isCorrect: true, text: 'Yes.', citationIds: ['c1', 'c2', 'missing'] },
+          ],
+        },
+      }),
+      citationTable,
+    ).map((citation) => citation.id);
+    // An id the table lacks is skipped rather than shown empty.
+    expect(ids).toEqual(['c2', 'c1', 'c4']);
   });
 });
