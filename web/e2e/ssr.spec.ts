@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { prepareTour, type Tour } from './pages';
-import { gql } from './support';
+import { gql, publishSetWith } from './support';
 
 // Join, results, history and leaderboard arrive rendered: the HTML the server sends (fetched
 // without running any script) already holds the data, not a skeleton.
@@ -34,6 +34,9 @@ const text = (page: string) =>
     .replace(/<!--.*?-->/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
@@ -85,4 +88,28 @@ test('join, results, history and leaderboard are in the HTML before any script r
 
   const unknown = text(await (await tour.contexts.visitor.request.get('/join/QQQQQQ')).text());
   expect(unknown).toContain('No quiz or class has this code');
+});
+
+test('an untimed first question is in the play page’s HTML before any script runs', async () => {
+  const { student, teacher } = tour.contexts;
+  const set = await publishSetWith(
+    teacher.request,
+    `SSR play ${Date.now().toString(36)}`,
+    ['SINGLE_CHOICE', 'TRUE_FALSE'],
+    null,
+  );
+  const started = await gql<{ startAttempt: { id: string; questions: { stem: string }[] } }>(
+    student.request,
+    'mutation ($input: StartAttemptInput!) { startAttempt(input: $input) { id questions { stem } } }',
+    { input: { code: set.shareCode } },
+  );
+  const first = started.startAttempt.questions[0]?.stem ?? '';
+  expect(first).not.toBe('');
+  const response = await student.request.get(`/play/${started.startAttempt.id}`, {
+    timeout: 60_000,
+  });
+  expect(response.status()).toBe(200);
+  const page = text(await response.text());
+  expect(page).toContain(first);
+  expect(page).not.toContain('Opening the next question');
 });

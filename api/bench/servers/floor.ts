@@ -35,6 +35,7 @@ import {
   markFinishedSql,
   scoreAttemptSql,
 } from '../../src/modules/attempts/service/finish-attempt';
+import { passageIdsOf } from '../../src/modules/attempts/views';
 import {
   boardKey,
   boardsFor,
@@ -137,13 +138,14 @@ const resultOut = async (item: AttemptItem & { answeredAt: Date }, question: Que
     pairs?: Pair[];
     year?: number;
   };
+  // The web's documents send each passage once (`passages`); rationales carry ids.
   const rationales = [];
   for (const r of key.rationales) {
     rationales.push({
       ref: r.ref,
       isCorrect: r.isCorrect,
       text: r.text,
-      citations: (await citationsById(r.citationIds)).map(citationOut),
+      citationIds: (await citationsById(r.citationIds)).map((c) => c.id),
     });
   }
   return {
@@ -167,7 +169,8 @@ const resultOut = async (item: AttemptItem & { answeredAt: Date }, question: Que
       year: key.year ?? null,
       rationales,
     },
-    citations: (await citationsById(question.citationIds)).map(citationOut),
+    citationIds: (await citationsById(question.citationIds)).map((c) => c.id),
+    passages: (await citationsById(passageIdsOf(question))).map(citationOut),
   };
 };
 
@@ -272,6 +275,15 @@ const fetchAttempt = async (viewer: User, id: string) => {
         isPractice: set.isPractice,
       },
       questions: out,
+      citations: (
+        await citationsById([
+          ...new Set(
+            items.flatMap((item, index) =>
+              item.answeredAt ? passageIdsOf(qs[index] as Question) : [],
+            ),
+          ),
+        ])
+      ).map(citationOut),
     },
   };
 };

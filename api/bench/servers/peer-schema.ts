@@ -17,6 +17,7 @@ import { DateTimeScalar } from '../../src/lib/date-time';
 import { isUuid } from '../../src/lib/ids';
 import { responseProblem } from '../../src/modules/attempts/responses';
 import { deadlineOf, elapsedMs, isConcealed, isLate } from '../../src/modules/attempts/rules';
+import { passageIdsOf } from '../../src/modules/attempts/views';
 import {
   boardKey,
   boardsFor,
@@ -362,6 +363,14 @@ const resolvers = {
         finishedAt: attempt.finishedAt,
       }));
     },
+    citations: async (attempt: AttemptParent, _: unknown, ctx: PeerContext) => {
+      const answered = (attempt.items ?? []).filter((item) => item.answeredAt);
+      const questions = await ctx.prisma.question.findMany({
+        where: { id: { in: answered.map((item) => item.questionId) } },
+      });
+      const ids = [...new Set(questions.flatMap(passageIdsOf))];
+      return ctx.prisma.citation.findMany({ where: { id: { in: ids } } });
+    },
     rank: async (attempt: AttemptParent, _: unknown, ctx: PeerContext) => {
       if (attempt.status !== 'FINISHED') {
         return null;
@@ -416,6 +425,12 @@ const resolvers = {
     explanation: (r: ResultParent) => r.question.explanation,
     citations: (r: ResultParent, _: unknown, ctx: PeerContext) =>
       ctx.prisma.citation.findMany({ where: { id: { in: r.question.citationIds } } }),
+    citationIds: async (r: ResultParent, _: unknown, ctx: PeerContext) =>
+      (await ctx.prisma.citation.findMany({ where: { id: { in: r.question.citationIds } } })).map(
+        (c) => c.id,
+      ),
+    passages: (r: ResultParent, _: unknown, ctx: PeerContext) =>
+      ctx.prisma.citation.findMany({ where: { id: { in: passageIdsOf(r.question) } } }),
   },
   AnswerKey: {
     optionIds: (k: QuestionKey) => k.optionIds ?? [],
@@ -426,6 +441,10 @@ const resolvers = {
   Rationale: {
     citations: (r: Rationale, _: unknown, ctx: PeerContext) =>
       ctx.prisma.citation.findMany({ where: { id: { in: r.citationIds } } }),
+    citationIds: async (r: Rationale, _: unknown, ctx: PeerContext) =>
+      (await ctx.prisma.citation.findMany({ where: { id: { in: r.citationIds } } })).map(
+        (c) => c.id,
+      ),
   },
   ResponseValue: {
     optionIds: (r: { optionIds?: string[] }) => r.optionIds ?? [],

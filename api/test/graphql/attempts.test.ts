@@ -23,8 +23,8 @@ const ANSWER = `mutation ($attemptId: ID!, $position: Int!, $response: ResponseI
   answerQuestion(attemptId: $attemptId, position: $position, response: $response) {
     position isCorrect credit points timedOut answeredAt
     response { optionIds order year }
-    key { optionIds order year rationales { ref isCorrect text citations { id } } }
-    explanation citations { id quote source { slug title } }
+    key { optionIds order year rationales { ref isCorrect text citations { id } citationIds } }
+    explanation citations { id quote source { slug title } } citationIds passages { id quote }
   }
 }`;
 const FINISH = `mutation ($attemptId: ID!) {
@@ -34,7 +34,8 @@ const REVIEW = `query ($id: ID!) {
   attempt(id: $id) {
     id status score rank answeredCount
     questions { position questionId stem result { isCorrect points timedOut response { optionIds }
-      key { optionIds } explanation } }
+      key { optionIds rationales { isCorrect citationIds } } explanation citationIds } }
+    citations { id quote source { slug } }
   }
 }`;
 
@@ -85,6 +86,9 @@ describe('attempts', () => {
     expect(JSON.stringify(started)).not.toMatch(/isCorrect":true|rationale|explanation/);
 
     const [q0, q1] = attempt.questions as [Question, Question];
+    // Nothing locked yet: no key read, so no passage in the attempt's table either.
+    const before = await ok<{ attempt: { citations: unknown[] } }>(run(REVIEW, { id: attempt.id }));
+    expect(before.attempt.citations).toEqual([]);
     const right = await ok<{ answerQuestion: Record<string, unknown> }>(
       run(ANSWER, {
         attemptId: attempt.id,
@@ -114,6 +118,21 @@ describe('attempts', () => {
     expect(right.answerQuestion.key).toMatchObject({
       optionIds: [expect.any(String)],
       rationales: expect.arrayContaining([expect.objectContaining({ isCorrect: true })]),
+    });
+    // Each passage once: the answer's own (cite-1, cite-2), of which the right option's
+    // rationale cites cite-1 again; the rationales and the result point into it by id.
+    expect(right.answerQuestion).toMatchObject({
+      citationIds: ['cite-1', 'cite-2'],
+      passages: [
+        { id: 'cite-1', quote: expect.any(String) },
+        { id: 'cite-2', quote: expect.any(String) },
+      ],
+    });
+    expect(right.answerQuestion.key).toMatchObject({
+      rationales: expect.arrayContaining([
+        expect.objectContaining({ isCorrect: true, citationIds: ['cite-1'] }),
+        expect.objectContaining({ isCorrect: false, citationIds: [] }),
+      ]),
     });
     const wrong = await ok<{ answerQuestion: { isCorrect: boolean; points: number } }>(
       run(ANSWER, {
@@ -148,8 +167,17 @@ describe('attempts', () => {
     ]);
     expect(review.attempt.questions[0]?.result).toMatchObject({
       response: { optionIds: ['o2'] },
-      key: { optionIds: ['o2'] },
+      key: {
+        optionIds: ['o2'],
+        rationales: expect.arrayContaining([{ isCorrect: true, citationIds: ['cite-1'] }]),
+      },
+      citationIds: ['cite-1', 'cite-2'],
     });
+    // One table for the whole review: both answered questions cite cite-1 and cite-2, and each
+    // is sent once, whatever the number of questions and rationales that cite it.
+    expect(
+      (review.attempt as unknown as { citations: { id: string }[] }).citations.map((c) => c.id),
+    ).toEqual(['cite-1', 'cite-2']);
     // A wrong answer in normal play creates a review card.
     expect(await db.reviewCard.count({ where: { userId: student.user.id } })).toBe(1);
   });

@@ -109,6 +109,15 @@ export const questions = {
   },
 } satisfies Record<string, QuestionLike>;
 
+/** The response's table of passages that the results' and rationales' ids point into. */
+export const citationTable: CitationFieldsFragment[] = [
+  citation('c1', 'Syria sided with Iran during the Iran–Iraq War.'),
+  citation('c2', 'Relations between the two Ba’athist regimes were hostile.'),
+  citation('c3', 'Iran helped found Hezbollah in 1982.'),
+  citation('c4', 'Hezbollah emerged in the Bekaa Valley.'),
+  citation('c5', 'Syria allowed Iranian Revolutionary Guards into Lebanon.'),
+];
+
 export const result = (
   overrides: Partial<AnswerResultFieldsFragment> = {},
 ): AnswerResultFieldsFragment => ({
@@ -133,18 +142,18 @@ export const result = (
         ref: 'o1',
         isCorrect: true,
         text: 'Syria sided with Iran from 1980.',
-        citations: [citation('c1', 'Syria sided with Iran during the Iran–Iraq War.')],
+        citationIds: ['c1'],
       },
       {
         ref: 'o2',
         isCorrect: false,
         text: 'Iraq was the enemy of both Iran and Syria’s Ba’athist rival.',
-        citations: [citation('c2', 'Relations between the two Ba’athist regimes were hostile.')],
+        citationIds: ['c2'],
       },
-      { ref: 'o3', isCorrect: false, text: 'Syria did not stay neutral.', citations: [] },
+      { ref: 'o3', isCorrect: false, text: 'Syria did not stay neutral.', citationIds: [] },
     ],
   },
-  citations: [citation('c1', 'Syria sided with Iran during the Iran–Iraq War.')],
+  citationIds: ['c1'],
   ...overrides,
 });
 
@@ -173,7 +182,13 @@ export const bankQuestion = (type: QuestionType = 'SINGLE_CHOICE'): BankQuestion
     selectMany: type === 'MULTI_SELECT',
     answerHint: null,
   },
-  key: result().key,
+  key: {
+    ...result().key,
+    rationales: result().key.rationales.map(({ citationIds, ...rationale }) => ({
+      ...rationale,
+      citations: citationIds.flatMap((id) => citationTable.filter((c) => c.id === id)),
+    })),
+  },
   citations: [citation('c1', 'Syria sided with Iran during the Iran–Iraq War.')],
 });
 
@@ -204,16 +219,11 @@ export const typedResult = (
           ref: 'answer',
           isCorrect: true,
           text: 'Iran’s Revolutionary Guards trained its first fighters.',
-          citations: [citation('c3', 'Iran helped found Hezbollah in 1982.')],
+          citationIds: ['c3'],
         },
       ],
     },
-    citations: [
-      citation('c1', 'Syria sided with Iran during the Iran–Iraq War.'),
-      citation('c2', 'Relations between the two Ba’athist regimes were hostile.'),
-      citation('c4', 'Hezbollah emerged in the Bekaa Valley.'),
-      citation('c5', 'Syria allowed Iranian Revolutionary Guards into Lebanon.'),
-    ],
+    citationIds: ['c1', 'c2', 'c4', 'c5'],
     ...overrides,
   });
 };

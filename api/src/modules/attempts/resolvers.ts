@@ -16,7 +16,7 @@ import {
 } from './service/find-attempts';
 import { finishAttempt, rankTargetOf } from './service/finish-attempt';
 import { startAttempt, startPractice, startReview } from './service/start-attempt';
-import { attemptQuestionView } from './views';
+import { attemptQuestionView, passageIdsOf } from './views';
 
 /** Hands what a service already read to the loaders, so field resolvers do not read it again. */
 const primed = (ctx: Context, found: AttemptWithItems): Attempt => {
@@ -164,6 +164,18 @@ export const resolvers: Resolvers = {
       return place !== null && place.attemptId === attempt.id;
     },
     bestRank: async (attempt, _args, ctx) => (await placeOf(attempt, ctx))?.rank ?? null,
+    // The one table of passages for the whole review: results and rationales carry ids only.
+    // Unanswered items add nothing (their keys, and so their passages, stay unread).
+    citations: async (attempt, _args, ctx) => {
+      const items = (await ctx.loaders.attemptItems.load(attempt.id)).filter(
+        (item) => item.answeredAt,
+      );
+      const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
+      const ids = questions.flatMap((question) =>
+        question && !(question instanceof Error) ? passageIdsOf(question) : [],
+      );
+      return ctx.loaders.citations.load([...new Set(ids)]);
+    },
   },
   // AttemptQuestion: plain properties (views.ts), no resolvers.
   // The only route to a key for a player: produced for locked (or finished) items only.
@@ -180,6 +192,10 @@ export const resolvers: Resolvers = {
     key: (result) => publicKey(keyOf(result.question), idMapsOf(promptOf(result.question))),
     explanation: (result) => result.question.explanation,
     citations: (result, _args, ctx) => ctx.loaders.citations.load(result.question.citationIds),
+    // Ids of passages that exist, like `citations` (a table lookup never misses).
+    citationIds: async (result, _args, ctx) =>
+      (await ctx.loaders.citations.load(result.question.citationIds)).map((c) => c.id),
+    passages: (result, _args, ctx) => ctx.loaders.citations.load(passageIdsOf(result.question)),
     grading: (result) => storedGrade(result.item.grading),
   },
 };

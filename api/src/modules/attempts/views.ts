@@ -1,4 +1,5 @@
-import { promptOf } from '../questions/bank';
+import type { Question } from '@quiz/prisma';
+import { keyOf, promptOf } from '../questions/bank';
 import type { AnswerResultParent, AttemptQuestionParent, AttemptQuestionSource } from './mappers';
 import { publicPrompt } from './public-ids';
 import { deadlineOf, isConcealed } from './rules';
@@ -31,4 +32,16 @@ export const attemptQuestionView = (source: AttemptQuestionSource): AttemptQuest
     deadline: deadlineOf(item),
     result: resultOf(source),
   };
+};
+
+/**
+ * The ids of every passage a question's feedback cites, each once: the answer's own first, then
+ * those behind the right options' rationales, then the rest (the order the feedback shows them
+ * in, so the first three are the ones that prove the answer).
+ */
+export const passageIdsOf = (question: Pick<Question, 'citationIds' | 'key'>): string[] => {
+  const rationales = [...keyOf(question).rationales].sort(
+    (a, b) => Number(b.isCorrect) - Number(a.isCorrect),
+  );
+  return [...new Set([...question.citationIds, ...rationales.flatMap((r) => r.citationIds)])];
 };

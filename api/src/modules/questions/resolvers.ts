@@ -75,6 +75,9 @@ export const resolvers: Resolvers = {
   },
   Rationale: {
     citations: (rationale, _args, ctx) => ctx.loaders.citations.load(rationale.citationIds),
+    // Only ids that `citations` returns, so a lookup in the passages table never misses.
+    citationIds: async (rationale, _args, ctx) =>
+      (await ctx.loaders.citations.load(rationale.citationIds)).map((c) => c.id),
   },
   ResponseValue: {
     optionIds: (response) => response.optionIds ?? [],

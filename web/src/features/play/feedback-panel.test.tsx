@@ -1,10 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
-import { questions, result, typedResult } from '@/test/fixtures';
-import { FeedbackPanel } from './feedback-panel';
+import { citationTable, questions, result, typedResult } from '@/test/fixtures';
+import { FeedbackPanel, passagesOf } from './feedback-panel';
 
 describe('FeedbackPanel', () => {
   it('says "Not quite" with an icon and words, and compares the answers', () => {
-    render(<FeedbackPanel question={questions.single} result={result()} />);
+    render(
+      <FeedbackPanel citations={citationTable} question={questions.single} result={result()} />,
+    );
     expect(screen.getByRole('heading', { name: /Not quite/ })).toBeInTheDocument();
     expect(screen.getByText('0 points')).toBeInTheDocument();
     expect(screen.getByText('Your answer').nextSibling).toHaveTextContent('Iraq');
@@ -14,6 +16,7 @@ describe('FeedbackPanel', () => {
   it('says "Correct" with the points won', () => {
     render(
       <FeedbackPanel
+        citations={citationTable}
         question={questions.single}
         result={result({
           isCorrect: true,
@@ -28,7 +31,9 @@ describe('FeedbackPanel', () => {
   });
 
   it('explains what is true of each option, marking the player pick', () => {
-    render(<FeedbackPanel question={questions.single} result={result()} />);
+    render(
+      <FeedbackPanel citations={citationTable} question={questions.single} result={result()} />,
+    );
     const items = within(screen.getByRole('list', { name: '' }).closest('section') as HTMLElement)
       .getAllByRole('listitem')
       .filter((item) => item.classList.contains('rationale'));
@@ -39,7 +44,9 @@ describe('FeedbackPanel', () => {
   });
 
   it('shows each passage once as a blockquote with source, publisher and date in words', () => {
-    render(<FeedbackPanel question={questions.single} result={result()} />);
+    render(
+      <FeedbackPanel citations={citationTable} question={questions.single} result={result()} />,
+    );
     const sources = screen.getByRole('list', { name: 'Sources for this answer' });
     const quote = within(sources).getByText('Syria sided with Iran during the Iran–Iraq War.');
     expect(quote.closest('blockquote')).toBeInTheDocument();
@@ -54,12 +61,16 @@ describe('FeedbackPanel', () => {
   });
 
   it('never shows a locator (line numbers, paragraph refs) to the student', () => {
-    const { container } = render(<FeedbackPanel question={questions.single} result={result()} />);
+    const { container } = render(
+      <FeedbackPanel citations={citationTable} question={questions.single} result={result()} />,
+    );
     expect(container).not.toHaveTextContent(/paragraph \d|Location in the source/);
   });
 
   it('shows one explanation and what is true of each option', () => {
-    render(<FeedbackPanel question={questions.single} result={result()} />);
+    render(
+      <FeedbackPanel citations={citationTable} question={questions.single} result={result()} />,
+    );
     expect(screen.getAllByText(result().explanation)).toHaveLength(1);
     expect(
       screen.getByRole('heading', { name: 'What is true of each answer' }),
@@ -69,6 +80,7 @@ describe('FeedbackPanel', () => {
   it('shows at most three passages first and the rest behind "More sources (n)"', () => {
     const { container } = render(
       <FeedbackPanel
+        citations={citationTable}
         question={questions.shortAnswer}
         result={typedResult('Hezbollah', { match: 'EXACT', matched: 'Hezbollah' })}
       />,
@@ -89,6 +101,7 @@ describe('FeedbackPanel', () => {
   it('says the answer is "No answer" rather than blank for a skipped typed question', () => {
     render(
       <FeedbackPanel
+        citations={citationTable}
         question={questions.shortAnswer}
         result={typedResult('', null, {
           response: { optionIds: [], order: [], pairs: [], year: null, text: null },
@@ -128,6 +141,7 @@ describe('FeedbackPanel', () => {
   ] as const)('a typed answer graded %s says how (%s)', (match, typed, matched, note) => {
     render(
       <FeedbackPanel
+        citations={citationTable}
         question={questions.shortAnswer}
         result={typedResult(typed, { match, matched })}
       />,
@@ -148,12 +162,17 @@ describe('FeedbackPanel', () => {
 
   it('shows partial credit and time-outs in words', () => {
     const { rerender } = render(
-      <FeedbackPanel question={questions.single} result={result({ credit: 0.5, points: 500 })} />,
+      <FeedbackPanel
+        citations={citationTable}
+        question={questions.single}
+        result={result({ credit: 0.5, points: 500 })}
+      />,
     );
     expect(screen.getByRole('heading', { name: /Partly right/ })).toBeInTheDocument();
     expect(screen.getByText('50% credit')).toBeInTheDocument();
     rerender(
       <FeedbackPanel
+        citations={citationTable}
         question={questions.single}
         result={result({
           timedOut: true,
@@ -163,5 +182,23 @@ describe('FeedbackPanel', () => {
     );
     expect(screen.getByRole('heading', { name: /Time's up/ })).toBeInTheDocument();
     expect(screen.getByText('No answer in time')).toBeInTheDocument();
+  });
+
+  it('looks passages up by id: the answer’s first, then the right rationale’s, each once', () => {
+    const ids = passagesOf(
+      result({
+        citationIds: ['c2'],
+        key: {
+          ...result().key,
+          rationales: [
+            { ref: 'o2', isCorrect: false, text: 'No.', citationIds: ['c4', 'c2'] },
+            { ref: 'o1', isCorrect: true, text: 'Yes.', citationIds: ['c1', 'c2', 'missing'] },
+          ],
+        },
+      }),
+      citationTable,
+    ).map((citation) => citation.id);
+    // An id the table lacks is skipped rather than shown empty.
+    expect(ids).toEqual(['c2', 'c1', 'c4']);
   });
 });

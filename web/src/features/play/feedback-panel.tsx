@@ -7,6 +7,8 @@ import { labelForRef, type QuestionLike, rendererFor, responseLines } from './re
 type FeedbackPanelProps = {
   question: QuestionLike;
   result: AnswerResultFieldsFragment;
+  /** The response's table of passages (each sent once); the result points into it by id. */
+  citations: readonly CitationFieldsFragment[];
   /** Heading level, to fit the page outline. */
   level?: 2 | 3;
   /** Review lists: rationales and sources fold into a disclosure. */
@@ -19,23 +21,25 @@ type FeedbackPanelProps = {
 export const VISIBLE_SOURCES = 3;
 
 /**
- * Every passage once: the answer's own first, then those behind the right option's rationale,
- * then the rest, so the three shown first are the ones that prove the answer.
+ * Every passage once, looked up by id in the response's table: the answer's own first, then
+ * those behind the right option's rationale, then the rest, so the three shown first are the
+ * ones that prove the answer. An id missing from the table is skipped.
  */
 export const passagesOf = (
-  result: Pick<AnswerResultFieldsFragment, 'citations' | 'key'>,
+  result: Pick<AnswerResultFieldsFragment, 'citationIds' | 'key'>,
+  citations: readonly CitationFieldsFragment[],
 ): CitationFieldsFragment[] => {
+  const byId = new Map(citations.map((citation) => [citation.id, citation]));
   const byRationale = [...result.key.rationales].sort(
     (a, b) => Number(b.isCorrect) - Number(a.isCorrect),
   );
-  const all = [...result.citations, ...byRationale.flatMap((rationale) => rationale.citations)];
-  const seen = new Set<string>();
-  return all.filter((citation) => {
-    if (seen.has(citation.id)) {
-      return false;
-    }
-    seen.add(citation.id);
-    return true;
+  const ids = new Set([
+    ...result.citationIds,
+    ...byRationale.flatMap((rationale) => rationale.citationIds),
+  ]);
+  return [...ids].flatMap((id) => {
+    const citation = byId.get(id);
+    return citation ? [citation] : [];
   });
 };
 
@@ -78,6 +82,7 @@ const Answer = ({ lines, isOrdered }: { lines: string[]; isOrdered: boolean }) =
 export const FeedbackPanel = ({
   question,
   result,
+  citations,
   level = 2,
   isCompact = false,
   children,
@@ -91,7 +96,7 @@ export const FeedbackPanel = ({
     kind !== 'chronology' && kind !== 'matching' && kind !== 'year' && kind !== 'short-answer';
   const isTyped = kind === 'short-answer';
   const yours = responseLines(question, result.response);
-  const passages = passagesOf(result);
+  const passages = passagesOf(result, citations);
   const note = isTyped ? gradingNote(result) : null;
   const alsoAccepted = isTyped ? otherAnswers(result.key) : [];
   const rationales = (

@@ -30,6 +30,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
   const [current, setCurrent] = useState<Current | null>(null);
   const [isLate, setLate] = useState(false);
   const [isDone, setDone] = useState(false);
+  const [opening, setOpening] = useState<number | null>(null);
   const stemFocus = useRef(false);
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
   const feedbackFocus = useRef(false);
@@ -41,10 +42,18 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     (position: number) => {
       setLate(false);
       resetAnswer();
+      setOpening(position);
       openMutate(position, {
         onSuccess: ({ openQuestion }) => {
           stemFocus.current = true;
-          setCurrent({ question: openQuestion, draft: emptyDraft(openQuestion) });
+          // Keeps what the player already chose on the server-rendered question (see `shown`).
+          setCurrent((previous) => ({
+            question: openQuestion,
+            draft:
+              previous?.question.position === openQuestion.position
+                ? previous.draft
+                : emptyDraft(openQuestion),
+          }));
         },
       });
     },
@@ -125,8 +134,24 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     0,
   );
 
+  // Until openQuestion answers, an untimed question is shown from the attempt itself: the first
+  // one arrives in the server's HTML instead of after the JavaScript and a round trip. A timed
+  // question stays concealed (its clock starts only when it is opened).
+  const previewPosition =
+    opening ?? attempt.questions.find((question) => !question.result)?.position;
+  const preview =
+    !current && !open.isError && !isDone && attempt.status !== 'FINISHED'
+      ? attempt.questions.find(
+          (question) =>
+            question.position === previewPosition && !question.concealed && !question.result,
+        )
+      : undefined;
+  const shown: Current | null =
+    current ?? (preview ? { question: preview, draft: emptyDraft(preview) } : null);
+
   const submit = () => {
-    if (!current || answer.isPending || result) {
+    // Not before the question is opened on the server (it records when it was shown).
+    if (!current || answer.isPending || result || open.isPending) {
       return;
     }
     answer.mutate(
@@ -238,24 +263,24 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
           }}
         />
       ) : null}
-      {!current && !open.isError ? <Skeleton lines={4} label="Opening the next question…" /> : null}
-      {current ? (
+      {!shown && !open.isError ? <Skeleton lines={4} label="Opening the next question…" /> : null}
+      {shown ? (
         <>
           <QuestionCard
-            key={current.question.position}
-            question={current.question}
-            idPrefix={`q${current.question.position}`}
-            draft={current.draft}
-            onChange={(draft) => setCurrent({ ...current, draft })}
+            key={shown.question.position}
+            question={shown.question}
+            idPrefix={`q${shown.question.position}`}
+            draft={shown.draft}
+            onChange={(draft) => setCurrent({ ...shown, draft })}
             onSubmit={submit}
             isSubmitting={answer.isPending}
             result={result}
             aside={
-              current.question.deadline && current.question.timeLimitSec && !result ? (
+              shown.question.deadline && shown.question.timeLimitSec && !result ? (
                 <CountdownTimer
-                  key={current.question.position}
-                  deadline={current.question.deadline}
-                  timeLimitSec={current.question.timeLimitSec}
+                  key={shown.question.position}
+                  deadline={shown.question.deadline}
+                  timeLimitSec={shown.question.timeLimitSec}
                   isStopped={Boolean(result) || answer.isPending}
                   onExpire={submit}
                 />
@@ -278,7 +303,16 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
             )
           ) : null}
           {result ? (
-            <FeedbackPanel ref={feedbackHeading} question={current.question} result={result}>
+            <FeedbackPanel
+              ref={feedbackHeading}
+              question={shown.question}
+              result={result}
+              citations={
+                answer.data
+                  ? [...attempt.citations, ...answer.data.answerQuestion.passages]
+                  : attempt.citations
+              }
+            >
               <div className="play-actions">
                 {finish.isError ? (
                   <span className="field__error" role="alert">

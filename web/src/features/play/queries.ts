@@ -24,10 +24,32 @@ export const AnswerResultFieldsDoc = graphql(`
       matched
     }
     key {
-      ...AnswerKeyFields
+      ...PlayerKeyFields
     }
-    citations {
-      ...CitationFields
+    citationIds
+  }
+`);
+
+/**
+ * The key as a player's review reads it: rationales point at passages by id, and each passage is
+ * sent once per response (`Attempt.citations`, `AnswerResult.passages`), not under every option.
+ */
+export const PlayerKeyFieldsDoc = graphql(`
+  fragment PlayerKeyFields on AnswerKey {
+    optionIds
+    order
+    pairs {
+      itemId
+      targetId
+    }
+    year
+    answers
+    rejects
+    rationales {
+      ref
+      isCorrect
+      text
+      citationIds
     }
   }
 `);
@@ -37,6 +59,7 @@ export const AttemptQuestionFieldsDoc = graphql(`
     position
     questionId
     type
+    concealed
     stem
     timeLimitSec
     presentedAt
@@ -83,6 +106,9 @@ export const AttemptDocument = graphql(`
       questions {
         ...AttemptQuestionFields
       }
+      citations {
+        ...CitationFields
+      }
     }
   }
 `);
@@ -99,6 +125,9 @@ export const AnswerQuestionDocument = graphql(`
   mutation AnswerQuestion($attemptId: ID!, $position: Int!, $response: ResponseInput!) {
     answerQuestion(attemptId: $attemptId, position: $position, response: $response) {
       ...AnswerResultFields
+      passages {
+        ...CitationFields
+      }
     }
   }
 `);

@@ -126,7 +126,13 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
                 level={3}
               />
               {question.result ? (
-                <FeedbackPanel question={question} result={question.result} level={3} isCompact />
+                <FeedbackPanel
+                  question={question}
+                  result={question.result}
+                  citations={attempt.citations}
+                  level={3}
+                  isCompact
+                />
               ) : (
                 <p className="notice">Not answered: this question scored nothing.</p>
               )}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnswerResultFieldsFragment, AttemptQuery, ResponseInput } from '@/gql/graphql';
+import type { AnswerQuestionMutation, AttemptQuery, ResponseInput } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql/client';
 import {
   AnswerQuestionDocument,
@@ -40,20 +40,27 @@ export const useAnswerQuestion = (attemptId: string) => {
 const storeResult = (
   queryClient: ReturnType<typeof useQueryClient>,
   attemptId: string,
-  result: AnswerResultFieldsFragment,
+  { passages, ...result }: AnswerQuestionMutation['answerQuestion'],
 ) => {
-  queryClient.setQueryData<AttemptQuery>(attemptKeys.detail(attemptId), (old) =>
-    old?.attempt
-      ? {
-          attempt: {
-            ...old.attempt,
-            questions: old.attempt.questions.map((question) =>
-              question.position === result.position ? { ...question, result } : question,
-            ),
-          },
-        }
-      : old,
-  );
+  queryClient.setQueryData<AttemptQuery>(attemptKeys.detail(attemptId), (old) => {
+    if (!old?.attempt) {
+      return old;
+    }
+    // The result's passages join the attempt's table (each once), which its ids point into.
+    const known = new Set(old.attempt.citations.map((citation) => citation.id));
+    return {
+      attempt: {
+        ...old.attempt,
+        questions: old.attempt.questions.map((question) =>
+          question.position === result.position ? { ...question, result } : question,
+        ),
+        citations: [
+          ...old.attempt.citations,
+          ...passages.filter((citation) => !known.has(citation.id)),
+        ],
+      },
+    };
+  });
 };
 
 export const useFinishAttempt = (attemptId: string) => {

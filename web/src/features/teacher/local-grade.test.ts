@@ -1,6 +1,6 @@
 import { emptyDraft } from '@/features/play/response';
 import { bankQuestion } from '@/test/fixtures';
-import { gradeLocally } from './local-grade';
+import { citationsOf, gradeLocally } from './local-grade';
 
 describe('gradeLocally (teacher preview)', () => {
   it('grades a choice against the key with full feedback', () => {
@@ -10,8 +10,15 @@ describe('gradeLocally (teacher preview)', () => {
       isCorrect: true,
       credit: 1,
       points: 1000,
-      citations: question.citations,
+      citationIds: question.citations.map((citation) => citation.id),
     });
+    // Rationales point at their passages by id, and the table holds each passage once.
+    expect(right.key.rationales.map((rationale) => rationale.citationIds)).toEqual([
+      ['c1'],
+      ['c2'],
+      [],
+    ]);
+    expect(citationsOf(question).map((citation) => citation.id)).toEqual(['c1', 'c2']);
     const wrong = gradeLocally(question, { ...emptyDraft(question), optionIds: ['o2'] });
     expect(wrong).toMatchObject({ isCorrect: false, points: 0, response: { optionIds: ['o2'] } });
   });

@@ -1,5 +1,9 @@
 import { type ResponseDraft, toResponseInput } from '@/features/play/response';
-import type { AnswerResultFieldsFragment, BankQuestionFieldsFragment } from '@/gql/graphql';
+import type {
+  AnswerResultFieldsFragment,
+  BankQuestionFieldsFragment,
+  CitationFieldsFragment,
+} from '@/gql/graphql';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id) => b.includes(id));
@@ -81,7 +85,23 @@ export const gradeLocally = (
     answeredAt: new Date().toISOString(),
     response,
     grading,
-    key,
-    citations: question.citations,
+    // A student's result points at passages by id (the response carries them once).
+    key: {
+      ...key,
+      rationales: key.rationales.map(({ citations, ...rationale }) => ({
+        ...rationale,
+        citationIds: citations.map((citation) => citation.id),
+      })),
+    },
+    citationIds: question.citations.map((citation) => citation.id),
   };
+};
+
+/** The table a locally graded result's ids point into: the question's passages, each once. */
+export const citationsOf = (question: BankQuestionFieldsFragment): CitationFieldsFragment[] => {
+  const all = [
+    ...question.citations,
+    ...question.key.rationales.flatMap((rationale) => rationale.citations),
+  ];
+  return all.filter((citation, index) => all.findIndex((c) => c.id === citation.id) === index);
 };

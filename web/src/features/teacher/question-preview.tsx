@@ -6,7 +6,7 @@ import { QuestionCard } from '@/features/play/question-card';
 import { emptyDraft } from '@/features/play/response';
 import type { AnswerResultFieldsFragment, BankQuestionFieldsFragment } from '@/gql/graphql';
 import { keyDraft } from './bank-text';
-import { gradeLocally } from './local-grade';
+import { citationsOf, gradeLocally } from './local-grade';
 
 /** The question exactly as a student sees it (same components), answered and checked locally. */
 export const QuestionPreview = ({
@@ -51,7 +51,12 @@ export const QuestionPreview = ({
         submitLabel="Check answer"
       />
       {result ? (
-        <FeedbackPanel question={question} result={result} level={3}>
+        <FeedbackPanel
+          question={question}
+          result={result}
+          citations={citationsOf(question)}
+          level={3}
+        >
           <div className="play-actions">
             <button
               type="button"
