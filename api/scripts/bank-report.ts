@@ -34,8 +34,14 @@ console.log(`eras: ${tally(questions.map((q) => q.eraSlug ?? 'cross-era'))}`);
 // A record counts as asked when an item's key rests on it or a wrong option's rationale cites it.
 const asked = new Set<string>();
 for (const q of questions) {
-  for (const f of q.factIds) asked.add(f);
-  for (const r of q.key.rationales ?? []) for (const f of r.factIds ?? []) asked.add(f);
+  for (const f of q.factIds) {
+    asked.add(f);
+  }
+  for (const r of q.key.rationales ?? []) {
+    for (const f of r.factIds ?? []) {
+      asked.add(f);
+    }
+  }
 }
 const kinds: Array<[string, string[]]> = [
   ['events', kb.events.map((e) => `event:${e.slug}`)],

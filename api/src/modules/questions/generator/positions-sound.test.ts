@@ -55,7 +55,7 @@ const rationaleOf = (q: BankQuestion, ref: string) => q.key.rationales.find((r) 
 
 describe('stance-position drafts on the real KB', () => {
   it('proposes items, and every one passes the gate', () => {
-    expect(positions.length).toBeGreaterThanOrEqual(2);
+    expect(positions.length).toBeGreaterThanOrEqual(1);
     for (const q of positions) {
       expect(checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK')).toEqual([]);
     }

@@ -18,13 +18,13 @@ import {
   officeStateTemplate,
   whoSaidTemplate,
 } from './people-templates';
-import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
   stanceChangeTemplate,
   stanceMatchTemplate,
   stancePositionTemplate,
 } from './positions-templates';
 import { relationRoleTemplate } from './relation-role';
+import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
   sourceMatchTemplate,
   sourceMultiTemplate,

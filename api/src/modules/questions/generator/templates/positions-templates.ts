@@ -203,6 +203,13 @@ export const positionDistractors = (
 const POSITION_PREFIX = 'pos-';
 const KEYABLE: ReadonlySet<StancePosition> = new Set(['SUPPORTS', 'OPPOSES', 'NEUTRAL']);
 
+/**
+ * Keys whose wrong options could only be the other side's positions, and whose side every student
+ * knows: the United States backing Assad's government (audit 10, item 51: "an adversary offered as
+ * an ally"). Their stances stay asked by stance-who and the true/false families.
+ */
+const OBVIOUS_SIDE = new Set(['us-says-assads-days-numbered']);
+
 export const stancePositionTemplate: Template = {
   id: 'stance-position',
   version: 1,
@@ -212,7 +219,7 @@ export const stancePositionTemplate: Template = {
     const all = issueStances(idx);
     // AMBIVALENT, MIXED and CONDITIONAL keys have no contradicting options to draw on.
     return all
-      .filter((k) => KEYABLE.has(k.stance.position))
+      .filter((k) => KEYABLE.has(k.stance.position) && !OBVIOUS_SIDE.has(k.stance.id))
       .flatMap((key): Draft[][] => {
         const when = windowWords(key.stance);
         const wrong = positionDistractors(all, key);

@@ -53,6 +53,13 @@ export type RoleStatement = {
 
 const subjectName = (idx: KbIndex, slug: string): string => capitalise(nameInText(idx, slug));
 
+/** Option ids a teacher's edit accepts (letters, digits, _ and -; question-input.ts), ≤ 64 chars. */
+const roleId = (raw: string): string =>
+  raw
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .slice(0, 64);
+
 /** A cited FACT relation of the war as a sentence: "Saudi Arabia isolated Syria". */
 const trueStatement = (idx: KbIndex, r: Relation): RoleStatement | null => {
   const verb = SAID[r.type];
@@ -61,7 +68,7 @@ const trueStatement = (idx: KbIndex, r: Relation): RoleStatement | null => {
   }
   const line = stripFinalPeriod(firstSentence(r.summary));
   return {
-    id: `role-t:${r.id}`.slice(0, 64),
+    id: roleId(`role-t-${r.id}`),
     label: `${subjectName(idx, r.subject)} ${verb} ${nameInText(idx, r.object)}`,
     correct: true,
     text: `${line}.`,
@@ -83,7 +90,7 @@ const wrongStatements = (idx: KbIndex, g: StanceGroup): RoleStatement[] => {
     return r
       ? [
           {
-            id: `role-f:${g.type}:${c}:${g.object}`.slice(0, 64),
+            id: roleId(`role-f-${g.type}-${c}-${g.object}`),
             label: `${subjectName(idx, c)} ${stanceVerb(g.type, false)} ${nameInText(idx, g.object)}`,
             correct: false,
             text: r.text,

@@ -56,7 +56,9 @@ export interface RivalItem {
 }
 
 /**
- * The single-choice items. Left out on purpose (each a reason a reader could defend here):
+ * The single-choice items. The fall of Assad as a blow to the Axis was dropped after audit 10
+ * (item 8): none of its rivals said what an event could mean for the Axis, so only the key read as
+ * an answer. Left out on purpose (each a reason a reader could defend here):
  * the land corridor, the "golden counterweight", the long-term foothold and the Axis for any
  * Iranian step; Chizari's training mission and Khamenei's 2011 words for Iran's early support;
  * rebel gains for the 2024 evacuation (IranWire: Iran's gains were "quickly collapsing");
@@ -219,29 +221,6 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
         id: 'khamenei-meant-to-dispel-rift-rumours',
         kind: 'same-actor',
         label: 'He sought to dispel rumours of a rift between the two sides',
-      },
-    ],
-  },
-  {
-    key: 'fall-of-assad-a-blow-to-the-axis',
-    source: 'commentators cited by Wikipedia',
-    ask: "what did the fall of Bashar al-Assad's regime mean for Iran's Axis of Resistance?",
-    label: 'A significant blow to the network and a crucial step toward its disintegration',
-    rivals: [
-      {
-        id: 'russian-intervention-brought-rivalry-with-iran',
-        kind: 'other-development',
-        label: 'Heightened competition with Tehran over influence, economics, culture and language',
-      },
-      {
-        id: 'zeinabiyoun-designated-by-pakistan',
-        kind: 'other-development',
-        label: "Pakistan's designation of the Zeinabiyoun Brigade as a terrorist group",
-      },
-      {
-        id: 'calls-in-iran-to-scale-back-support',
-        kind: 'other-development',
-        label: 'A growing number of Iranian politicians called for scaling back support to Syria',
       },
     ],
   },

@@ -21,6 +21,13 @@ export { outletLabel, outletOf };
 /** The outlets that are whole documents (the others are one snippet each on the search page). */
 const FULL_DOCUMENTS = new Set(['wikipedia', 'iranwire', 'mena', 'alrumaihi']);
 
+/**
+ * Whole documents whose copy is a complete article. The Wikipedia copy is a set of extracts (its
+ * footnote numbers jump), so its silence proves nothing: a statement is never keyed False because
+ * Wikipedia does not give it (audit 10, items 39 and 42).
+ */
+const COMPLETE_ARTICLES = new Set(['iranwire', 'mena', 'alrumaihi']);
+
 /** Outlet names as they may appear in a record's own words (a stem naming one gives the key). */
 const NAMES_OUTLET =
   /\b(Wikipedia|IranWire|MENA|Alrumaihi|Atlantic|CSIS|Statecraft|Institute|IDF|New Lines|Iran International|Wilson|Asharq|Al Watan|Reuters)\b/i;
@@ -175,7 +182,14 @@ const outletsOf = (idx: KbIndex): Outlets => {
     ) {
       push(o, {
         factId: explanationFactId(x.id),
-        line: fixAssad(`explains ${said}`, erasOf(idx, x)),
+        // A purpose is reported, not argued: "says the IRGC recruited … to fight …", never "explains
+        // why" (audit 10, item 47: IranWire says what the brigades did, not why).
+        line: fixAssad(
+          x.kind === 'PURPOSE'
+            ? `says ${stripFinalPeriod(x.topic)} ${stripFinalPeriod(x.answer)}`
+            : `explains ${said}`,
+          erasOf(idx, x),
+        ),
         words: claimTokens(x.answer),
       });
     }
@@ -277,14 +291,19 @@ const exampleOf = (idx: KbIndex, o: string, seed: string) => {
   return all[Math.floor(contentRng(`example:${seed}:${o}`).next() * all.length)];
 };
 
-/** What a wrong outlet *is* cited for, never the key again. */
-const outletRationale = (idx: KbIndex, o: string, seed: string) => {
+/**
+ * What a wrong outlet *is* cited for, never the key again. Audit 10: "In the texts we have …" read
+ * as corpus plumbing; the line names who does give the claim and what the wrong outlet's piece
+ * covers instead.
+ */
+const outletRationale = (idx: KbIndex, o: string, key: string, seed: string) => {
   const ex = exampleOf(idx, o, seed);
+  const other = outletLabel(o).replace(/^The /, 'the ');
   return rationale(
     idx,
     optId(o),
     false,
-    `In the texts we have, ${outletLabel(o).replace(/^The /, 'the ')} does not give this${ex ? ` but ${ex.line}` : ''}.`,
+    `Not ${other}: this comes from ${outletLabel(key).replace(/^The /, 'the ')}. ${capitalise(other)}${ex ? ` ${ex.line.replace(/^is the source for this:/, 'is the source for another point:')}` : ' does not make this point'}.`,
     ex ? [ex.factId] : [],
   );
 };
@@ -357,7 +376,7 @@ export const sourceWhichTemplate: Template = {
                 optionIds: [optId(key)],
                 rationales: [
                   rationale(idx, optId(key), true, keyLine(idx, x), factIds),
-                  ...chosen.map((o) => outletRationale(idx, o, x.id)),
+                  ...chosen.map((o) => outletRationale(idx, o, key, x.id)),
                 ],
               },
               explanation: keyLine(idx, x),
@@ -397,8 +416,9 @@ export const sourceTrueFalseTemplate: Template = {
       .filter((x) => attributable(idx, x))
       .map((x) => {
         const key = outletsOfCitations(idx, x.citations)[0] ?? '';
-        // A false statement names a whole document: "The Atlantic says …" would be refuted by one snippet.
-        const wrong = wrongOutlets(idx, x, key).filter((o) => FULL_DOCUMENTS.has(o));
+        // A false statement names a complete article: "The Atlantic says …" would be refuted by one
+        // snippet, and the Wikipedia copy is extracts.
+        const wrong = wrongOutlets(idx, x, key).filter((o) => COMPLETE_ARTICLES.has(o));
         const asFalse = wrong.length > 0 && contentRng(`source-tf:${x.id}`).next() < 0.5;
         const named = asFalse ? (wrong[0] ?? key) : key;
         const factIds = [explanationFactId(x.id)];

@@ -255,6 +255,34 @@ export const restatesTopic = (x: Pick<Explanation, 'kind' | 'topic' | 'answer'>)
   x.kind === 'PURPOSE' &&
   TAUTOLOGIES.some(([topic, answer]) => topic.test(x.topic) && answer.test(x.answer));
 
+/** An answer that is a clause ("Syria was a corridor …", "he judged …"), not a noun phrase. */
+const CLAUSE =
+  /^(?:(?:he|she|it|they|we)\b|(?:(?!that\b)[^\s:]+\s+){1,7}(?:was|were|is|are|had|has|gave|said|saw|could|would|became|kept|imposed|judged|cast|hoped|read|did|went|contributed|held|made)\b)/i;
+
+/**
+ * "X happened partly because …": the topic, then the reason in the form its answer takes (an aim
+ * "to …"/"for …", a clause, or a noun phrase). Audit 10: "this is one reason why X: A, B and C"
+ * had no referent for "this" and called three reasons one.
+ */
+export const reasonSentence = (topic: string, answer: string): string => {
+  const t = lowerFirst(stripFinalPeriod(topic));
+  const raw = lowerFirst(stripFinalPeriod(answer));
+  const a = raw.replace(/: /g, ' — ');
+  if (/^seemingly\s/i.test(a)) {
+    return `${t}, ${a}`;
+  }
+  if (/^retaliation\s/i.test(a)) {
+    return `${t}, in ${a}`;
+  }
+  if (/^(?:to|for|in order to)\s/i.test(a)) {
+    return `${t}, in part ${a}`;
+  }
+  if (/^by\s/i.test(a)) {
+    return `${t} ${a}`;
+  }
+  return CLAUSE.test(raw) ? `${t} partly because ${a}` : `${t} partly because of ${a}`;
+};
+
 export const usableAnswer = (x: Explanation): boolean =>
   x.answer.length >= 12 && x.answer.length <= 160 && !/\.\s/.test(x.answer) && !restatesTopic(x);
 
@@ -757,7 +785,10 @@ export const quoteTopicTemplate: Template = {
             o.id === q.id ||
             seen.has(t) ||
             (o.event === q.event && q.event !== undefined) ||
-            (keyActor !== null && topicActor(idx, t) === keyActor)
+            (keyActor !== null && topicActor(idx, t) === keyActor) ||
+            // Audit 10, item 38: a 2011 statement offered "Russian basing rights" (2025) and
+            // "Iran's aims in Syria's market" (2024); a topic from another era is no rival.
+            (eras.length > 0 && !quoteEras(idx, o).some((e) => eras.includes(e)))
           ) {
             continue;
           }
@@ -1403,10 +1434,8 @@ export const explainTrueFalseTemplate: Template = {
       if (!other) {
         continue;
       }
-      // "when X, the aim or reason was: for its …" read awkwardly (audit 2, items 4 and 43); every
-      // answer form (noun phrase, "to …", "for …", a clause) follows "one reason why X:".
       const statement = fixAssad(
-        `According to ${whySource(x)}, this is one reason why ${lowerFirst(stripFinalPeriod(x.topic))}: ${lowerFirst(stripFinalPeriod(other.answer)).replace(/: /g, ' — ')}.`,
+        `According to ${whySource(x)}, ${reasonSentence(x.topic, other.answer)}.`,
         erasOf(x),
       );
       const reason = truth
@@ -1551,7 +1580,7 @@ export const figureTrueFalseTemplate: Template = {
           f.status !== 'FACT'
             ? `According to ${claimant(idx, f.claimedBy ?? '')}, `
             : outlet
-              ? `According to ${sourcePhrase(outletLabel(outlet))}, `
+              ? `According to ${sourcePhrase(outletLabel(outlet)).replace(/^The /, 'the ')}, `
               : 'In the sources, ';
         // "the figure for number of …" read badly (audit 3, item 45): the label is the subject.
         // "the approximate delay … is about 2 weeks" said it twice (audit 7, item 71).
@@ -1573,15 +1602,20 @@ export const figureTrueFalseTemplate: Template = {
         const ratio = /^how many times larger (.+) was than (.+)$/i.exec(subject);
         // A dated figure is past ("Turkey's trade with Syria in 2023 is more than …" read wrong, audit 8).
         const verb = f.asOf || /\b(19|20)\d\d\b/.test(subject) ? 'was' : 'is';
+        // "the number of agreements and memoranda … was 28 agreements" clashed (audit 10, item 78):
+        // a number of things is a bare number.
+        const counted = noun.startsWith('the number of ');
+        const amount = (g: Figure): string =>
+          counted ? formatAmount(g).replace(` ${g.unit}`, '') : formatAmount(g);
         const say = (g: Figure, tail = ''): string =>
           ratio
             ? `${lead}${ratio[1]} was ${formatAmount(g)} larger than ${ratio[2]}${tail}.`
-            : `${lead}${noun} ${verb} ${about}${formatAmount(g)}${tail}.`;
+            : `${lead}${noun} ${verb} ${about}${amount(g)}${tail}.`;
         const statement = say(shown);
         const fid = figureFactId(f.id);
         // The true statement as a sentence (audit 6, item 5: "The sources give 20 times: How many
         // times larger …" pasted the description as a label), with the shown amount it corrects.
-        const reason = capitalise(say(f, truth ? '' : `, not ${formatAmount(shown)}`));
+        const reason = capitalise(say(f, truth ? '' : `, not ${amount(shown)}`));
         return [
           baseDraft({
             type: 'TRUE_FALSE',
@@ -1622,11 +1656,17 @@ export const figureTrueFalseTemplate: Template = {
     if (!f) {
       return { ok: false, reason: 'no figure' };
     }
-    const stated = [
-      ` is ${formatAmount(f)}.`,
-      ` is about ${formatAmount(f)}.`,
-      ` was ${formatAmount(f)} larger`,
-    ].some((as) => q.stem.includes(as));
+    // The statement's own forms: present or past ("was", for dated figures), "about" for an
+    // approximate one, a bare number for a count ("the number of … was 11"), or a ratio. The past
+    // tense was missing, so true dated figures failed their re-query (A1) and never reached the bank.
+    const amounts = [formatAmount(f), formatAmount(f).replace(` ${f.unit}`, '')];
+    const stated =
+      q.stem.includes(` was ${formatAmount(f)} larger`) ||
+      amounts.some((a) =>
+        ['is', 'was'].some(
+          (v) => q.stem.includes(` ${v} ${a}.`) || q.stem.includes(` ${v} about ${a}.`),
+        ),
+      );
     return { ok: true, key: [stated ? 'true' : 'false'] };
   },
 };
