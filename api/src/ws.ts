@@ -20,12 +20,12 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
+  Kind,
   parse,
   specifiedRules,
   validate,
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { createContext } from './context';
 import type { ApiEnv } from './env';
@@ -33,10 +33,13 @@ import { formatError } from './errors';
 import { clientAddress, PROXY_SECRET_HEADER, sameSecret } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
 import { ExpensiveFieldsOnceRule } from './limits/expensive-fields';
-import { RequestGuard } from './limits/guard';
+import { nextTurn, RequestGuard } from './limits/guard';
 import { findLimitError, LIMITS } from './limits/limits';
 import { OneSessionMutationRule } from './modules/accounts/one-session-mutation';
 import { SESSION_COOKIE } from './modules/accounts/session';
+import { jitExecute } from './schema/jit-executor';
+import { sharedEventExecutor, subscribeWith } from './ws-shared';
+import { type SocketExtra, serveGraphqlWs } from './ws-transport';
 
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 export const MAX_OPERATIONS_PER_SOCKET = 8;
@@ -53,7 +56,38 @@ const withCode = (error: GraphQLError, code: string) =>
 // of events would add up past any per-response limit, so none applies here.
 const SUBSCRIPTION_GUARD = { timeoutMs: 2 ** 31, maxItems: Number.MAX_SAFE_INTEGER };
 
-type Extra = { request: http.IncomingMessage; socket: { readonly readyState: number } };
+type Extra = SocketExtra;
+
+/**
+ * Root fields that a seat token alone authorises (a player's phone: its view, its stream, its
+ * answers). They never read the viewer, so an operation made only of them skips the session
+ * lookup: one query per answer less, and nothing a revoked session could still reach. A kicked
+ * seat is refused by the token's own checks (the answer batch, the view), as before.
+ */
+const SEAT_TOKEN_FIELDS = new Set(['submitLiveAnswer', 'livePlayer', 'livePlayerEvents']);
+
+/** A player's event is the game's state (one object for every player) plus their own seat. */
+const SHARED_FIELDS = { livePlayerEvents: 'game' } as const;
+
+type OperationFacts = { subscription: boolean; seatOnly: boolean };
+
+const factsOf = (document: DocumentNode, operationName?: string | null): OperationFacts => {
+  const operation = getOperationAST(document, operationName);
+  const selections = operation?.selectionSet.selections ?? [];
+  return {
+    subscription: operation?.operation === 'subscription',
+    seatOnly:
+      selections.length > 0 &&
+      selections.every(
+        (selection) =>
+          selection.kind === Kind.FIELD &&
+          (SEAT_TOKEN_FIELDS.has(selection.name.value) || selection.name.value === '__typename'),
+      ),
+  };
+};
+
+/** What the upgrade request says about its client: the same for every message of the socket. */
+type SocketFacts = { sessionToken: string | undefined; ip: string };
 
 /** A browser may connect only from the API's own origin or through our proxy (checked there). */
 export const originAllowed = (request: http.IncomingMessage, env: ApiEnv): boolean => {
@@ -114,10 +148,50 @@ export const attachWebSocket = ({
   const validated = new Map<string, DocumentNode>();
   const format = (error: GraphQLError) =>
     formatError(error.toJSON(), error, log, { hideSuggestions });
+  const operationFacts = new WeakMap<DocumentNode, Map<string, OperationFacts>>();
+  const factsFor = (document: DocumentNode, operationName?: string | null) => {
+    let byName = operationFacts.get(document);
+    if (!byName) {
+      byName = new Map();
+      operationFacts.set(document, byName);
+    }
+    let facts = byName.get(operationName ?? '');
+    if (!facts) {
+      facts = factsOf(document, operationName);
+      byName.set(operationName ?? '', facts);
+    }
+    return facts;
+  };
+  const socketFacts = new WeakMap<http.IncomingMessage, SocketFacts>();
+  const socketFactsOf = (request: http.IncomingMessage): SocketFacts => {
+    let facts = socketFacts.get(request);
+    if (!facts) {
+      facts = {
+        sessionToken: parseCookies(request.headers.cookie).get(SESSION_COOKIE),
+        ip: clientAddress({
+          remoteAddress: request.socket.remoteAddress,
+          forwardedFor: request.headers['x-forwarded-for'],
+          proxySecret: request.headers[PROXY_SECRET_HEADER],
+          trustedHops: env.TRUST_PROXY_HOPS,
+          expectedSecret: env.PROXY_SECRET,
+        }),
+      };
+      socketFacts.set(request, facts);
+    }
+    return facts;
+  };
+  // Compiled execution as over HTTP (app.ts: the tests compile at once, production on reuse).
+  const jit = jitExecute({ compileAfter: env.NODE_ENV === 'test' ? 0 : 1 });
+  const onEvent = sharedEventExecutor(SHARED_FIELDS, jit);
 
-  const disposable = useServer<Record<string, unknown>, Extra>(
+  const disposable = serveGraphqlWs<Record<string, unknown>>(
     {
       schema,
+      execute: async (args) => {
+        await nextTurn(); // as over HTTP: a long turn yields to the event loop first
+        return jit(args);
+      },
+      subscribe: subscribeWith(onEvent),
       onConnect: (ctx) => originAllowed(ctx.extra.request, env),
       onSubscribe: (ctx, id, payload) => {
         const running = operations.get(ctx.extra.socket) ?? new Set<string>();
@@ -162,20 +236,14 @@ export const attachWebSocket = ({
         } satisfies ExecutionArgs;
       },
       context: async (ctx: WsContext<Record<string, unknown>, Extra>, _id, _payload, args) => {
-        const request = ctx.extra.request;
-        const subscription =
-          getOperationAST(args.document, args.operationName)?.operation === 'subscription';
+        const { sessionToken, ip } = socketFactsOf(ctx.extra.request);
+        const { subscription, seatOnly } = factsFor(args.document, args.operationName);
         return createContext({
           db,
           env,
-          sessionToken: parseCookies(request.headers.cookie).get(SESSION_COOKIE),
-          ip: clientAddress({
-            remoteAddress: request.socket.remoteAddress,
-            forwardedFor: request.headers['x-forwarded-for'],
-            proxySecret: request.headers[PROXY_SECRET_HEADER],
-            trustedHops: env.TRUST_PROXY_HOPS,
-            expectedSecret: env.PROXY_SECRET,
-          }),
+          // Everything else looks the session up per operation: a revoked one is refused at once.
+          sessionToken: seatOnly ? undefined : sessionToken,
+          ip,
           guard: subscription
             ? new RequestGuard(SUBSCRIPTION_GUARD)
             : new RequestGuard({
@@ -192,6 +260,8 @@ export const attachWebSocket = ({
       },
     },
     wss,
+    undefined,
+    log,
   );
   return {
     wss,

@@ -5,10 +5,14 @@ import type {
 } from '@apollo/server-gateway-interface';
 import {
   type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
   execute,
   GraphQLError,
   type GraphQLSchema,
+  getOperationAST,
   getVariableValues,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { nextTurn } from '../limits/guard';
@@ -130,5 +134,60 @@ export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayI
       return () => {};
     },
     stop: async () => {},
+  };
+};
+
+type WsDocumentEntry = DocumentEntry & { operations: Map<string, OperationDefinitionNode | null> };
+
+/**
+ * The same compiled execution for the WebSocket transport (ws.ts: graphql-ws hands over
+ * ExecutionArgs). A live game runs the same two or three documents thousands of times a minute
+ * (every answer, every subscriber's event), so graphql-js's per-run setup (collecting fields,
+ * building the execution context) was a large share of the API's CPU per answer. Variables are
+ * coerced by graphql-js as above; `rootValue` carries a subscription's event.
+ */
+export const jitExecute = (options: JitOptions) => {
+  const documents = new WeakMap<DocumentNode, WsDocumentEntry>();
+  return async (args: ExecutionArgs): Promise<ExecutionResult> => {
+    const { schema, document, contextValue, rootValue } = args;
+    const name = args.operationName ?? '';
+    let entry = documents.get(document);
+    if (!entry) {
+      entry = { runs: 0, compiled: new Map(), operations: new Map() };
+      documents.set(document, entry);
+    }
+    let operation = entry.operations.get(name);
+    if (operation === undefined) {
+      operation = getOperationAST(document, args.operationName) ?? null;
+      entry.operations.set(name, operation);
+    }
+    entry.runs += 1;
+    if (!operation || entry.runs <= options.compileAfter) {
+      return execute(args) as Promise<ExecutionResult>;
+    }
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      args.variableValues ?? {},
+      { maxErrors: 50 },
+    );
+    if (coerced.errors) {
+      return { errors: coerced.errors };
+    }
+    let compiled = entry.compiled.get(name);
+    if (!compiled) {
+      const result = compileQuery(schema, document, args.operationName ?? undefined);
+      if (!isCompiledQuery(result)) {
+        return result as ExecutionResult;
+      }
+      compiled = result;
+      entry.compiled.set(name, compiled);
+    }
+    const result = (await compiled.query(
+      rootValue,
+      contextValue,
+      coerced.coerced,
+    )) as ExecutionResult;
+    return result.errors ? { ...result, errors: result.errors.map(normalize) } : result;
   };
 };

@@ -3,9 +3,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { hashSessionToken } from '../../src/modules/accounts/session';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
-import { createStudent } from '../factories/users';
+import { createSession, createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 
 // Two real API processes (src/server.ts) on one database: the host drives the game on A, the
@@ -468,6 +469,36 @@ describe('a live game served by two API processes', () => {
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
       }),
     ]);
+  });
+
+  it('looks the session up per operation on a socket: revoked mid-connection, refused at once', async () => {
+    const token = await createSession(api.database.db, fixture.teacher.id);
+    const client = wsClient(b.ws, `quiz_session=${token}`);
+    clients.push(client);
+    const once = (query: string, variables: Record<string, unknown> = {}) =>
+      new Promise<Result>((resolve) => {
+        client.subscribe(
+          { query, variables },
+          {
+            next: (value) => resolve(value as Result),
+            error: (error) => resolve({ errors: error as GqlError[] }),
+            complete: () => {},
+          },
+        );
+      });
+    const games = 'query { myLiveGames { id } }';
+    expect((await once(games)).errors).toBeUndefined();
+    await api.database.db.session.updateMany({
+      where: { id: hashSessionToken(token) },
+      data: { revokedAt: new Date() },
+    });
+    expect((await once(games)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // A seat-token answer on the same socket is judged by its token alone (here: none valid).
+    const answer = await once(
+      'mutation ($t: String!) { submitLiveAnswer(token: $t, questionIndex: 0, response: { optionIds: ["a"] }) { accepted } }',
+      { t: `${fixture.set.id}.not-a-real-secret-at-all` },
+    );
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a socket from another site carrying a cookie', async () => {
