@@ -30,6 +30,8 @@ const findings = (q: BankQuestion, kb: KbIndex = idx) => {
   const all = checkQuestion(q, kb);
   const crashed = all.filter((f) => f.id === 'F5' && f.message.startsWith('check crashed'));
   expect(crashed).toEqual([]);
+  // A passing check returns no finding at all, never a malformed one.
+  expect(all.filter((f) => typeof f.id !== 'string' || typeof f.message !== 'string')).toEqual([]);
   return all;
 };
 const found = (q: BankQuestion, id: string, kb: KbIndex = idx) =>
