@@ -75,7 +75,8 @@ describe('audit 6: wording', () => {
       (d) => d.factIds[0] === 'quote:khamenei-frontline-of-resistance',
     );
     expect(frontline?.explanation).toMatch(/Ali Khamenei once described Assad's Syria/);
-    expect(frontline?.explanation).toMatch(/IranWire does not date the remark\.$/);
+    // Since audit 11 (item 49) an undated remark is not called undated at all: who and on what.
+    expect(frontline?.explanation).toMatch(/^IranWire quotes Ali Khamenei\. Context: .+\.$/);
   });
 
   it('blocks the KB\'s quote notes in student text (gate S9: "on an undated occasion")', () => {

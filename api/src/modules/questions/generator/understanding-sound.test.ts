@@ -67,6 +67,9 @@ const quotesOf = (x: Explanation): string =>
 /** Iran's standing aims in Syria (audit 4, item 67): arguably behind any Iranian or Syrian step. */
 const STANDING_AIM = /\b(corridor|counterweight|foothold|resistance|land route|Mediterranean)\b/i;
 
+/** why-rival entries dropped after audits 10 and 11: their rivals could not explain the development. */
+const DROPPED = new Set(['israeli-strikes-forced-irgc-pullback']);
+
 describe('why-items (explain-step, why-contrast) on the real KB', () => {
   it('are proposed in number but withheld from the bank until their wrong options pass an audit', () => {
     const n = (t: string) => whyItems.filter((q) => q.template === t).length;
@@ -287,7 +290,7 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
     const passed = items.filter(
       (q) => checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK').length === 0,
     );
-    expect(passed.filter((q) => q.template === 'why-rival').length).toBeGreaterThanOrEqual(9);
+    expect(passed.filter((q) => q.template === 'why-rival').length).toBeGreaterThanOrEqual(8);
     expect(passed.filter((q) => q.template === 'why-rival-multi').length).toBeGreaterThanOrEqual(1);
   });
 
@@ -319,7 +322,7 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
         const why = q.key.rationales.find((x) => x.ref === o.id);
         expect(why?.factIds).toEqual([`explanation:${r?.id}`]);
         expect(why?.citationIds.length).toBeGreaterThan(0);
-        expect(why?.text).toMatch(/^According to /);
+        expect(why?.text).toMatch(/^Not here: /);
       }
     }
   });
@@ -403,6 +406,11 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
     ['hafez-sought-counterweight-to-israel-and-iraq', 'religious-affinity-reinforced-alliance'],
   ])('never offers %s the rival %s (defensible there)', (key, rival) => {
     const it = RIVAL_ITEMS.find((i) => i.key === key);
+    // Items dropped after an audit (rivals no reader could take for the development) have no entry.
+    if (DROPPED.has(key)) {
+      expect(it).toBeUndefined();
+      return;
+    }
     expect(it).toBeDefined();
     expect(it?.rivals.map((r) => r.id)).not.toContain(rival);
   });

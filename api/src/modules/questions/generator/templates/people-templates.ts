@@ -494,9 +494,9 @@ export const whoSaidTemplate: Template = {
       }
       const factId = quoteFactId(q.id);
       const publisher = capitalise(citationPublisher(idx, q.citation));
-      // The KB's "(undated)" notes in words (audit 6, item 87): the source does not date it.
-      const undated = q.date ? '' : ` ${publisher} does not date the remark.`;
-      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${stripFinalPeriod(quoteNoteInWords(q.context))}.${undated}`;
+      // An undated remark's feedback says who is quoted and on what; "X does not date the remark"
+      // read as source plumbing (audit 11, item 49).
+      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${stripFinalPeriod(quoteNoteInWords(q.context))}.`;
       const attribution =
         q.reportedBy && q.status !== 'FACT'
           ? `According to ${claimant(idx, q.reportedBy)}, who`

@@ -57,8 +57,10 @@ export interface RivalItem {
 
 /**
  * The single-choice items. The fall of Assad as a blow to the Axis was dropped after audit 10
- * (item 8): none of its rivals said what an event could mean for the Axis, so only the key read as
- * an answer. Left out on purpose (each a reason a reader could defend here):
+ * (item 8), and what Russia's intervention meant for Iran after audit 11 (item 38), for the same
+ * reason: none of their rivals was a consequence of that development, so only the key read as an
+ * answer; and the IRGC's planned pull-back toward Lebanon (audit 11, item 51: a 2017 retaliation and
+ * an economic aim could not explain an evacuation). Left out on purpose (each a reason a reader could defend here):
  * the land corridor, the "golden counterweight", the long-term foothold and the Axis for any
  * Iranian step; Chizari's training mission and Khamenei's 2011 words for Iran's early support;
  * rebel gains for the 2024 evacuation (IranWire: Iran's gains were "quickly collapsing");
@@ -112,24 +114,6 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
         id: 'israeli-strikes-forced-irgc-pullback',
         kind: 'same-actor',
         label: 'Israeli air strikes killed numerous senior commanders after the Gaza war began',
-      },
-      {
-        id: 'iran-seeks-to-recover-war-costs',
-        kind: 'same-actor',
-        label:
-          'Iran wanted to recover part of what it had spent in Syria, as in the housing sector',
-      },
-    ],
-  },
-  {
-    key: 'israeli-strikes-forced-irgc-pullback',
-    source: 'Mohammad Alrumaihi (2024)',
-    label: 'Israeli air strikes killed numerous senior commanders after the Gaza war began',
-    rivals: [
-      {
-        id: 'iran-missiles-retaliated-for-tehran-attacks',
-        kind: 'same-actor',
-        label: 'Iran sought retaliation for terror attacks in Tehran that killed 18 people',
       },
       {
         id: 'iran-seeks-to-recover-war-costs',
@@ -221,23 +205,6 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
         id: 'khamenei-meant-to-dispel-rift-rumours',
         kind: 'same-actor',
         label: 'He sought to dispel rumours of a rift between the two sides',
-      },
-    ],
-  },
-  {
-    key: 'russian-intervention-brought-rivalry-with-iran',
-    ask: "what did Russia's intervention in Syria mean for Iran?",
-    label: 'Heightened competition with Tehran over influence, economics, culture and language',
-    rivals: [
-      {
-        id: 'withdrawal-cancelled-boeing-deal',
-        kind: 'other-development',
-        label: "The cancellation of Iran Air's $16 billion agreement with Boeing",
-      },
-      {
-        id: 'zeinabiyoun-designated-by-pakistan',
-        kind: 'other-development',
-        label: "Pakistan's designation of the Zeinabiyoun Brigade as a terrorist group",
       },
     ],
   },
@@ -348,11 +315,12 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
 const OPT = 'why-';
 const optionId = (id: string): string => `${OPT}${id}`.slice(0, 64);
 
-const KIND_NOTE: Record<RivalKind, string> = {
-  'same-actor': 'a different step of the same actor',
-  'other-period': 'the same bond in another period',
-  'other-actor': "another party's reason",
-  'other-development': 'a different development',
+/** Where a rival's reason belongs, in words (audit 11: "(a different step of the same actor)" read as a label). */
+const KIND_WORDS: Record<RivalKind, string> = {
+  'same-actor': 'for another step',
+  'other-period': 'for the same ties in another period',
+  'other-actor': "for another party's step",
+  'other-development': 'for something else',
 };
 
 /** What *is* true of a wrong option: the development its own source gives it for. */
@@ -361,20 +329,15 @@ const rivalRationale = (idx: KbIndex, r: Rival) => {
   if (!o) {
     throw new Error(`rival ${r.id} is no explanation`);
   }
-  const what =
+  const source = sourcePhrase(o.accordingTo);
+  const topic = lowerFirst(stripFinalPeriod(o.topic));
+  const text =
     o.kind === 'CONSEQUENCE'
-      ? `this is ${lowerFirst(stripFinalPeriod(o.topic))}`
-      : `this was the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} when ${lowerFirst(stripFinalPeriod(o.topic))}`;
-  return rationale(
-    idx,
-    optionId(o.id),
-    false,
-    fixAssad(
-      `According to ${sourcePhrase(o.accordingTo)}, ${what} (${o.kind === 'CONSEQUENCE' && r.kind === 'other-actor' ? 'borne by another party' : KIND_NOTE[r.kind]}).`,
-      erasOf(o),
-    ),
-    [explanationFactId(o.id)],
-  );
+      ? `Not here: according to ${source}, this is ${topic}.`
+      : `Not here: ${source}${source.includes(',') ? ',' : ''} gives this as the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} ${KIND_WORDS[r.kind]}, when ${topic}.`;
+  return rationale(idx, optionId(o.id), false, fixAssad(capitalise(text), erasOf(o)), [
+    explanationFactId(o.id),
+  ]);
 };
 
 const record = (idx: KbIndex, id: string): Explanation => {

@@ -14,7 +14,7 @@ import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, optionIds, rationale } from './common';
 import OUTLET_WORDS from './outlet-words.json';
 import { OUTLET_LABELS, outletLabel, outletOf, SEARCH_PAGE } from './outlets';
-import { fixAssad, restatesTopic } from './understanding-templates';
+import { fixAssad, purposeSentence, restatesTopic } from './understanding-templates';
 
 export { outletLabel, outletOf };
 
@@ -185,9 +185,7 @@ const outletsOf = (idx: KbIndex): Outlets => {
         // A purpose is reported, not argued: "says the IRGC recruited … to fight …", never "explains
         // why" (audit 10, item 47: IranWire says what the brigades did, not why).
         line: fixAssad(
-          x.kind === 'PURPOSE'
-            ? `says ${stripFinalPeriod(x.topic)} ${stripFinalPeriod(x.answer)}`
-            : `explains ${said}`,
+          x.kind === 'PURPOSE' ? `says ${purposeSentence(x.topic, x.answer)}` : `explains ${said}`,
           erasOf(idx, x),
         ),
         words: claimTokens(x.answer),

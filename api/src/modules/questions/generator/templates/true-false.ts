@@ -92,6 +92,19 @@ const tfDraft = (
 
 const plain = (d: DateValue): DateValue => ({ ...d, label: undefined });
 
+const MAX_SWAP_YEARS = 10;
+
+/** Years between an office's tenure or attested dates and an interval (0 when they overlap). */
+const yearsApart = (o: OfficeFact, when: { lo: number; hi: number }): number => {
+  const spans = [
+    ...(o.tenure ? [o.tenure] : []),
+    ...o.office.attested.filter(isStatable).map((d) => toInterval(plain(d))),
+  ];
+  const year = 365.25 * 24 * 3600 * 1000;
+  const gaps = spans.map((iv) => Math.max(0, iv.lo - when.hi, when.lo - iv.hi) / year);
+  return gaps.length > 0 ? Math.min(...gaps) : Number.POSITIVE_INFINITY;
+};
+
 const officeStatements = (idx: KbIndex): Draft[][] => {
   const out: Draft[][] = [];
   for (const o of idx.offices.filter((x) => SINGLE_HOLDER_ROLES.has(x.office.role))) {
@@ -126,7 +139,10 @@ const officeStatements = (idx: KbIndex): Draft[][] => {
             x.office.role === o.office.role &&
             x.office.of === o.office.of &&
             idx.actors.get(x.person)?.kind === 'PERSON' &&
-            isInPublicLife(idx, x.person, when),
+            isInPublicLife(idx, x.person, when) &&
+            // A holder from decades away is no rival: "On 8 May 2022, Hafez al-Assad was President
+            // of Syria" was trivial (audit 11, item 22). Only a holder within ten years of the date.
+            yearsApart(x, when) <= MAX_SWAP_YEARS,
         )
         .sort(
           (a, b) =>
@@ -305,7 +321,12 @@ const quoteStatements = (idx: KbIndex): Draft[][] =>
     const say = (slug: string): string =>
       `${capitalise(datePhrase(d))}, ${personAt(idx, slug, when)} said: “${words}.”`;
     const fid = `quote:${q.id}`;
-    const truthLine = `The source quotes ${actorLabel(idx, q.speaker)} ${datePhrase(d)}: ${q.context.replace(/[.\s]+$/, '')}.`;
+    // The KB's context is a note for editors ("Supreme Leader Ali Khamenei on the Syrian uprising,
+    // late June 2011" read as a pasted note, audit 11, item 80): say whose words and the occasion.
+    const occasion = (q.occasion ?? '').replace(/[.\s]+$/, '');
+    const truthLine = occasion
+      ? `These are ${actorLabel(idx, q.speaker)}'s words (${occasion}).`
+      : `These are ${actorLabel(idx, q.speaker)}'s words, ${datePhrase(d)}.`;
     const base = { eraSlug: idx.facts.get(fid)?.era ?? null, themes: q.themes, similarity: 0.6 };
     const others = idx.kb.quotes
       .map((x) => x.speaker)

@@ -264,6 +264,21 @@ const CLAUSE =
  * "to …"/"for …", a clause, or a noun phrase). Audit 10: "this is one reason why X: A, B and C"
  * had no referent for "this" and called three reasons one.
  */
+/**
+ * "X to …", "X because …", "X for …": a development and its aim as the source reports it, without
+ * the hedge of a true/false statement ("Iran wanted sanctions lifted Syria is a key link" lacked its
+ * "because", audit 11, item 82).
+ */
+export const purposeSentence = (topic: string, answer: string): string => {
+  const t = stripFinalPeriod(topic);
+  const raw = lowerFirst(stripFinalPeriod(answer));
+  const a = raw.replace(/: /g, ' — ');
+  if (/^(?:seemingly\s+)?(?:to|for|in order to|by)\s/i.test(a)) {
+    return `${t} ${a}`;
+  }
+  return CLAUSE.test(raw) ? `${t} because ${a}` : `${t} for ${a}`;
+};
+
 export const reasonSentence = (topic: string, answer: string): string => {
   const t = lowerFirst(stripFinalPeriod(topic));
   const raw = lowerFirst(stripFinalPeriod(answer));
@@ -1409,7 +1424,10 @@ export const explainTrueFalseTemplate: Template = {
         WHY_KINDS.has(x.kind) &&
         usableAnswer(x) &&
         x.status !== 'DISPUTED' &&
-        !/\bnot\b/.test(`${x.topic} ${x.answer}`),
+        !/\bnot\b/.test(`${x.topic} ${x.answer}`) &&
+        // "… partly because the IRGC's presence contributed to it" said it twice (audit 11, item 31):
+        // an answer that points back at its topic is no reason to put after it.
+        !/\bit$/.test(stripFinalPeriod(x.answer)),
     );
     for (const x of pool) {
       // The false reason comes from another source document: a reason the same paper gives for
