@@ -315,14 +315,6 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
 const OPT = 'why-';
 const optionId = (id: string): string => `${OPT}${id}`.slice(0, 64);
 
-/** Where a rival's reason belongs, in words (audit 11: "(a different step of the same actor)" read as a label). */
-const KIND_WORDS: Record<RivalKind, string> = {
-  'same-actor': 'for another step',
-  'other-period': 'for the same ties in another period',
-  'other-actor': "for another party's step",
-  'other-development': 'for something else',
-};
-
 /** What *is* true of a wrong option: the development its own source gives it for. */
 const rivalRationale = (idx: KbIndex, r: Rival) => {
   const o = idx.explanations.get(r.id);
@@ -334,7 +326,7 @@ const rivalRationale = (idx: KbIndex, r: Rival) => {
   const text =
     o.kind === 'CONSEQUENCE'
       ? `Not here: according to ${source}, this is ${topic}.`
-      : `Not here: ${source}${source.includes(',') ? ',' : ''} gives this as the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} ${KIND_WORDS[r.kind]}, when ${topic}.`;
+      : `Not here: ${source}${source.includes(',') ? ',' : ''} gives this as the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} when ${topic}.`;
   return rationale(idx, optionId(o.id), false, fixAssad(capitalise(text), erasOf(o)), [
     explanationFactId(o.id),
   ]);

@@ -434,9 +434,16 @@ const whyRationale = (idx: KbIndex, o: Explanation) =>
     [explanationFactId(o.id)],
   );
 
+/** A record's detail that already says who gives it ("Wikipedia says …", "USIP traces …"). */
+const NAMES_ITS_SOURCE =
+  /^[^,;:]{0,80}?\b(says|say|writes|judges|reports|traces|argues|describes|notes|adds|recalls|counts|quotes|cites|puts|reads|calls|links|explains)\b/;
+
+/** The key's explanation: the source named once ("According to Wikipedia: Wikipedia says …", audit 12). */
 export const keyLine = (x: Explanation): string =>
   fixAssad(
-    `According to ${sourcePhrase(x.accordingTo)}: ${stripFinalPeriod(x.detail)}.`,
+    NAMES_ITS_SOURCE.test(x.detail)
+      ? `${stripFinalPeriod(x.detail)}.`
+      : `According to ${sourcePhrase(x.accordingTo)}: ${stripFinalPeriod(x.detail)}.`,
     erasOf(x),
   );
 
