@@ -96,6 +96,13 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'Rationale.citations': 16,
   'BankQuestion.citations': 28,
   'AnswerResult.citations': 28,
+  // Ids into the per-response passage tables (issue 15: each passage sent once per response).
+  'Rationale.citationIds': 16,
+  'AnswerResult.citationIds': 28,
+  'AnswerResult.passages': 28,
+  // An attempt's table holds each passage of its locked results once: at most the KB's passages
+  // (319 on 5 Dec), rounded up.
+  'Attempt.citations': 320,
   'BankQuestion.actors': 20,
   'BankQuestion.themes': 10,
   'BankQuestion.eras': 8,
