@@ -98,33 +98,13 @@ export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayI
         contextValue: context,
       }) as Promise<GatewayExecutionResult>;
     }
-    // Variables are coerced by graphql-js (its defaults for input fields, its error messages and
-    // AST nodes, which Apollo turns into a 400 BAD_USER_INPUT exactly as without the JIT); the
-    // compiled query then sees values that are already valid.
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
-      maxErrors: 50,
-    });
-    if (coerced.errors) {
-      return { errors: coerced.errors };
-    }
-    const name = operationName ?? '';
-    let compiled = entry.compiled.get(name);
-    if (!compiled) {
-      // Compiling a large document is one stretch of work: start it in a turn with budget left.
-      await nextTurn();
-      const result = compileQuery(schema, document, operationName ?? undefined);
-      if (!isCompiledQuery(result)) {
-        return result as GatewayExecutionResult;
-      }
-      compiled = result;
-      entry.compiled.set(name, compiled);
-    }
-    const result = (await compiled.query(
-      undefined,
+    return (await runCompiled(schema, document, operation, entry, {
+      operationName,
+      variables,
       context,
-      coerced.coerced,
-    )) as GatewayExecutionResult;
-    return result.errors ? { ...result, errors: result.errors.map(normalize) } : result;
+      // Compiling a large document is one stretch of work: start it in a turn with budget left.
+      beforeCompile: nextTurn,
+    })) as GatewayExecutionResult;
   };
 
   return {
@@ -135,6 +115,49 @@ export const jitGateway = (schema: GraphQLSchema, options: JitOptions): GatewayI
     },
     stop: async () => {},
   };
+};
+
+/**
+ * Both transports' compiled run: variables coerced by graphql-js (its defaults for input fields,
+ * its error messages and AST nodes, which Apollo turns into a 400 BAD_USER_INPUT exactly as without
+ * the JIT), the operation compiled once per document and name, then run on values already valid.
+ */
+const runCompiled = async (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  entry: DocumentEntry,
+  run: {
+    operationName?: string | null;
+    variables: Record<string, unknown>;
+    context: unknown;
+    rootValue?: unknown;
+    beforeCompile?: () => Promise<void>;
+  },
+): Promise<ExecutionResult> => {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], run.variables, {
+    maxErrors: 50,
+  });
+  if (coerced.errors) {
+    return { errors: coerced.errors };
+  }
+  const name = run.operationName ?? '';
+  let compiled = entry.compiled.get(name);
+  if (!compiled) {
+    await run.beforeCompile?.();
+    const result = compileQuery(schema, document, run.operationName ?? undefined);
+    if (!isCompiledQuery(result)) {
+      return result as ExecutionResult;
+    }
+    compiled = result;
+    entry.compiled.set(name, compiled);
+  }
+  const result = (await compiled.query(
+    run.rootValue,
+    run.context,
+    coerced.coerced,
+  )) as ExecutionResult;
+  return result.errors ? { ...result, errors: result.errors.map(normalize) } : result;
 };
 
 type WsDocumentEntry = DocumentEntry & { operations: Map<string, OperationDefinitionNode | null> };
@@ -165,29 +188,11 @@ export const jitExecute = (options: JitOptions) => {
     if (!operation || entry.runs <= options.compileAfter) {
       return execute(args) as Promise<ExecutionResult>;
     }
-    const coerced = getVariableValues(
-      schema,
-      operation.variableDefinitions ?? [],
-      args.variableValues ?? {},
-      { maxErrors: 50 },
-    );
-    if (coerced.errors) {
-      return { errors: coerced.errors };
-    }
-    let compiled = entry.compiled.get(name);
-    if (!compiled) {
-      const result = compileQuery(schema, document, args.operationName ?? undefined);
-      if (!isCompiledQuery(result)) {
-        return result as ExecutionResult;
-      }
-      compiled = result;
-      entry.compiled.set(name, compiled);
-    }
-    const result = (await compiled.query(
+    return runCompiled(schema, document, operation, entry, {
+      operationName: args.operationName,
+      variables: args.variableValues ?? {},
+      context: contextValue,
       rootValue,
-      contextValue,
-      coerced.coerced,
-    )) as ExecutionResult;
-    return result.errors ? { ...result, errors: result.errors.map(normalize) } : result;
+    });
   };
 };
