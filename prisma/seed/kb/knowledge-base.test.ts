@@ -510,6 +510,16 @@ describe('the validator', () => {
       },
       /\[quote-context\]/,
     ],
+    [
+      "a quote's lead that is not the source's framing right before it",
+      (k) => {
+        const q = k.quotes.find((x) => x.id === 'khamenei-overthrow-syria-political-system');
+        if (q) {
+          q.lead = 'praised the West and its regional allies for';
+        }
+      },
+      /quote khamenei-overthrow-syria-political-system: lead is not the cited passage's words/,
+    ],
   ])('reports %s', (_name, mutate, expected) => {
     const broken = copy();
     mutate(broken);

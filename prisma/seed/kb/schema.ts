@@ -319,6 +319,11 @@ export const Quote = z
     event: slug.optional(),
     /** The passage that dates the words when their own citation does not (same sentence, cut short). */
     dateCitation: slug.optional(),
+    /**
+     * The source's own words that introduce a fragment which has no subject of its own ("accused the
+     * West and its regional allies of" before "seeking to overthrow …"): a question shows them with it.
+     */
+    lead: z.string().min(3).optional(),
   })
   .strict();
 export type Quote = z.infer<typeof Quote>;

@@ -493,6 +493,11 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
       } else if (!normaliseText(citation.quote).includes(words)) {
         problems.push(`${where}: words are not inside citation ${citation.id}`);
       }
+      // A lead is the source's framing, right before the words in the cited passage.
+      const passage = normaliseText(citation.quote).replace(/"/g, '');
+      if (quote.lead && !passage.includes(`${normaliseText(quote.lead)} ${words}`)) {
+        problems.push(`${where}: lead is not the cited passage's words right before the quote`);
+      }
     }
     if (quote.status === 'REPORTED' && !quote.reportedBy) {
       problems.push(`${where}: status REPORTED needs reportedBy`);

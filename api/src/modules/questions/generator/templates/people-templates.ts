@@ -519,9 +519,13 @@ export const whoSaidTemplate: Template = {
           : '';
       const whenPhrase = d ? ` ${plainDatePhrase(d)}` : '';
       // A source's rendering of someone's message is not their exact words (audit 3, item 29).
+      // A fragment with no subject of its own is asked with the source's framing around it (audit
+      // 12, item 32: "seeking to overthrow Syria's political system …" read as a loose phrase).
       const stem = /\bmessage\b/.test(q.occasion ?? '')
         ? `Whose message does ${q.reportedBy ? claimant(idx, q.reportedBy) : publisher} sum up in these words${whenPhrase}?`
-        : `${attribution} said these words${about}${whenPhrase}?`;
+        : q.lead
+          ? `${attribution} ${stripFinalPeriod(q.lead)} the following${whenPhrase}?`
+          : `${attribution} said these words${about}${whenPhrase}?`;
       const rationales = [
         rationale(idx, q.speaker, true, `${credit.replace(/[.\s]+$/, '')}.`, [factId]),
         ...chosen.map(({ item: p }) => {

@@ -47,6 +47,8 @@ export type RoleStatement = {
   id: string;
   label: string;
   correct: boolean;
+  /** The relation kind stated, so one item can mix kinds. */
+  kind: RelationType;
   text: string;
   factIds: string[];
 };
@@ -71,6 +73,7 @@ const trueStatement = (idx: KbIndex, r: Relation): RoleStatement | null => {
     id: roleId(`role-t-${r.id}`),
     label: `${subjectName(idx, r.subject)} ${verb} ${nameInText(idx, r.object)}`,
     correct: true,
+    kind: r.type,
     text: `${line}.`,
     factIds: [relationFactId(r.id)],
   };
@@ -93,6 +96,7 @@ const wrongStatements = (idx: KbIndex, g: StanceGroup): RoleStatement[] => {
             id: roleId(`role-f-${g.type}-${c}-${g.object}`),
             label: `${subjectName(idx, c)} ${stanceVerb(g.type, false)} ${nameInText(idx, g.object)}`,
             correct: false,
+            kind: g.type,
             text: r.text,
             factIds: r.factIds,
           },
@@ -110,7 +114,9 @@ export const roleStatements = (
     return null;
   }
   const trues = idx.kb.relations
-    .filter((r) => r.context === ctx.slug)
+    // The war's own attack is no test: a stem naming "the Iran–Iraq War" gives away "Saddam Hussein
+    // attacked Iran" (audit 12).
+    .filter((r) => r.context === ctx.slug && r.type !== 'ATTACKED')
     .map((r) => trueStatement(idx, r))
     .filter((s): s is RoleStatement => s !== null);
   const trueLabels = new Set(trues.map((t) => t.label));
@@ -159,14 +165,21 @@ export const relationRoleTemplate: Template = {
         const ts = trues.slice(i * PER_ITEM_TRUE, (i + 1) * PER_ITEM_TRUE);
         const used = new Set<string>();
         const ws: RoleStatement[] = [];
-        for (const w of wrongs.slice(i * PER_ITEM_WRONG * 2)) {
-          const party = w.label.split(' ')[0] ?? '';
-          if (!used.has(party) && ts.every((t) => !t.label.startsWith(`${party} `))) {
-            used.add(party);
-            ws.push(w);
-          }
-          if (ws.length === PER_ITEM_WRONG) {
-            break;
+        // Wrong statements of different kinds first ("sided with" and "isolated"): two of one kind
+        // beside keys of the other let the wording pick the keys (audit 12: gate A6).
+        const pool = wrongs.slice(i * PER_ITEM_WRONG * 2);
+        for (const newKindOnly of [true, false]) {
+          for (const w of pool) {
+            const party = w.label.split(' ')[0] ?? '';
+            if (
+              ws.length < PER_ITEM_WRONG &&
+              !used.has(party) &&
+              ts.every((t) => !t.label.startsWith(`${party} `)) &&
+              !(newKindOnly && ws.some((x) => x.kind === w.kind))
+            ) {
+              used.add(party);
+              ws.push(w);
+            }
           }
         }
         if (ts.length < PER_ITEM_TRUE || ws.length < PER_ITEM_WRONG) {
