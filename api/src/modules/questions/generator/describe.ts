@@ -233,5 +233,6 @@ export const citationPublisher = (idx: KbIndex, citationId: string): string => {
   if (/^Republished copy/.test(src.publisher)) {
     return src.author ?? 'a republished article';
   }
-  return src.publisher;
+  // "Wikipedia (English)" is the file's label; a student reads "Wikipedia" (audit 13, item 24).
+  return src.publisher.replace(/\s*\(English\)$/, '');
 };

@@ -170,7 +170,12 @@ export const claimant = (idx: KbIndex, claimedBy: string): string => {
   const head = (claimedBy.split(/[;,(]/)[0] ?? claimedBy).trim();
   const actor = idx.kb.actors.find((a) => [a.name, a.shortName, ...a.aliases].includes(head));
   if (actor) {
-    return nameInText(idx, actor.slug);
+    // A claimant by its full name: "According to the SOHR" left students to guess the acronym
+    // (audit 13, item 85).
+    const full = nameInText(idx, actor.slug);
+    return actor.kind === 'ORGANISATION' && actor.shortName && full.endsWith(actor.shortName)
+      ? `${full.startsWith('the ') ? 'the ' : ''}${actor.name}`
+      : full;
   }
   return (/^[A-Z][a-z]+ [A-Z]/.test(head) || /^[A-Z]\S*['’]s\b/.test(head)) &&
     !/^(Leaked|Reports?|An?|The)\b/.test(head)

@@ -612,9 +612,16 @@ export const matchOfficesTemplate: Template = {
             r: i === 0 ? -1 : rng.next(),
           }),
         );
+        // One nationality per item: "Saddam Hussein / Kash Patel / Hussein Arnous" against Iraq's,
+        // the White House's and Syria's offices was solved by nationality alone (audit 13, items
+        // 45 and 69); among one state's officials only knowing the offices does it.
+        const nationality = idx.actors.get(anchor)?.nationality;
         for (const { p } of order.sort((a, b) => a.r - b.r)) {
           if (picks.length >= size) {
             break;
+          }
+          if (nationality === undefined || idx.actors.get(p)?.nationality !== nationality) {
+            continue;
           }
           // Titles with editorial asides ("(not named in the snippet)") are no labels for players.
           // A government body's title with no state for it or its holder ("Head of the National

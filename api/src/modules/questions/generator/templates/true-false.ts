@@ -92,15 +92,17 @@ const tfDraft = (
 
 const plain = (d: DateValue): DateValue => ({ ...d, label: undefined });
 
-const MAX_SWAP_YEARS = 10;
+export const MAX_SWAP_YEARS = 10;
 
 /** Years between an office's tenure or attested dates and an interval (0 when they overlap). */
-const yearsApart = (o: OfficeFact, when: { lo: number; hi: number }): number => {
+export const yearsApart = (o: OfficeFact, when: { lo: number; hi: number }): number => {
   const spans = [
     ...(o.tenure ? [o.tenure] : []),
     ...o.office.attested.filter(isStatable).map((d) => toInterval(plain(d))),
   ];
-  const year = 365.25 * 24 * 3600 * 1000;
+  // Intervals are day numbers (dates.ts), not milliseconds: a year in ms made every gap ~0, so
+  // "On 8 May 2022, Fawzi Selou (1953) was President of Syria" passed (audit 13, item 65).
+  const year = 365.25;
   const gaps = spans.map((iv) => Math.max(0, iv.lo - when.hi, when.lo - iv.hi) / year);
   return gaps.length > 0 ? Math.min(...gaps) : Number.POSITIVE_INFINITY;
 };
