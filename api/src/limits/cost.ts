@@ -132,6 +132,8 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'ImportPreview.notes': 6,
   // Teachers' corrections and analytics.
   'QuestionSet.retiredItems': 100,
+  // At most one clue per ordered pair of a set's items; in practice a handful.
+  'QuestionSet.clues': 100,
   'QuestionStat.findings': 12,
   'SetAnalytics.minimumAnswers': 6,
   'SetAnalytics.scoreDistribution': 10,

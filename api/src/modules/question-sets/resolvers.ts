@@ -1,6 +1,8 @@
 import { AppError } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
+import { keyOf, promptOf } from '../questions/bank';
+import { setClues } from './clues';
 import {
   findMySets,
   findPublishedSets,
@@ -103,6 +105,29 @@ export const resolvers: Resolvers = {
       (await ctx.loaders.setStats.load(set.id)).questionCount,
     items: (set, _args, ctx) => ctx.loaders.setItems.load(set.id),
     attemptCount: (set, _args, ctx) => ctx.loaders.setAttemptCount.load(set.id),
+    clues: async (set, _args, ctx) => {
+      const items = await ctx.loaders.setItems.load(set.id);
+      const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
+      return setClues(
+        items.flatMap((item, i) => {
+          const question = questions[i];
+          return question && !(question instanceof Error)
+            ? [
+                {
+                  position: item.position,
+                  question: {
+                    type: question.type,
+                    stem: question.stem,
+                    prompt: promptOf(question),
+                    key: keyOf(question),
+                    explanation: question.explanation,
+                  },
+                },
+              ]
+            : [];
+        }),
+      ).slice(0, 100);
+    },
     retiredItems: async (set, _args, ctx) => {
       const items = await ctx.loaders.setItems.load(set.id);
       const retired = await ctx.loaders.retirement.loadMany(items.map((item) => item.questionId));

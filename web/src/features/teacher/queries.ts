@@ -144,6 +144,11 @@ export const QuestionSetFieldsDoc = graphql(`
         origin
       }
     }
+    clues {
+      givenBy
+      answers
+      answer
+    }
     retiredItems {
       position
       question {

@@ -8,6 +8,7 @@ import type { BankQuestionFieldsFragment } from '@/gql/graphql';
 import { GraphQLRequestError } from '@/lib/graphql/client';
 import { describeError } from '@/lib/graphql/error-messages';
 import { BankBrowser } from './bank-browser';
+import { ClueNotice } from './clue-notice';
 import { SET_STATUS_LABELS } from './dashboard';
 import { GeneratePanel } from './generate-panel';
 import { KnowledgePanel } from './knowledge-panel';
@@ -99,6 +100,7 @@ export const SetBuilder = ({ setId }: { setId: string }) => {
       </header>
       <ExportMenu setId={set.id} />
       <RetiredNotice setId={set.id} items={set.retiredItems} />
+      <ClueNotice clues={set.clues} items={set.items} />
       <div className="two-col">
         <div className="stack-lg">
           <section className="card stack" aria-labelledby="items-title">

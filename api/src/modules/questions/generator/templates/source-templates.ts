@@ -660,8 +660,10 @@ export const sourceMultiTemplate: Template = {
     for (const [o, xs] of outlets) {
       for (const [theme, phrase] of Object.entries(THEME_PHRASE)) {
         const rng = contentRng(`source-multi:${o}:${theme}`);
+        // Keyed accounts are *about* the theme, its first one: "why Iran and Syria drew closer
+        // after 2000" is diplomacy, though wars brought it about (audit 14, item 13).
         const own = xs
-          .filter((x) => x.themes.includes(theme))
+          .filter((x) => x.themes[0] === theme)
           .map((x) => ({ x, r: rng.next() }))
           .sort((a, b) => a.r - b.r)
           .map((c) => c.x);

@@ -133,8 +133,10 @@ export const refute = (idx: KbIndex, g: StanceGroup, candidate: string): Refutat
   }
   const own = uniq([...opposite, ...inContext]).map((r) => firstSentence(r.summary));
   const ex = exclusive[0];
+  // Say what the passage means for this state before quoting it (audit 14: "UAE: IranWire: “…”"
+  // left the student to work out why the UAE was wrong).
   const exText = ex
-    ? ` ${publisherOf(idx, ex.citationId)}: “${ex.quote.replace(/[.\s]+$/, '')}.”`
+    ? ` ${publisherOf(idx, ex.citationId)} counts ${nameInText(idx, ex.relation.subject)} alone among Arab states here, so not ${nameInText(idx, candidate)}: “${ex.quote.replace(/[.\s]+$/, '')}.”`
     : '';
   return {
     text: `${own.join(' ')}${exText}`.trim(),

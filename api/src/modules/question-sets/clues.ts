@@ -1,0 +1,121 @@
+/**
+ * Clues between the questions of one set (audit 13: "(1980–88)" in one stem answers "In what year
+ * did the Iran–Iraq War begin?" two items later). Pure: a teacher sees them in the set builder and
+ * decides; nothing is blocked, since a pair can be deliberate (a review set).
+ *
+ * An item *gives away* another when text a student reads before answering it (stem, quote, and the
+ * true statements of an ordering or a matching, never a choice's options, which include wrong
+ * ones) contains the other item's answer next to one of the names the other item asks about.
+ */
+
+export type ClueQuestion = {
+  type: string;
+  stem: string;
+  prompt: {
+    options?: readonly { id: string; label: string }[];
+    items?: readonly { id: string; label: string }[];
+    targets?: readonly { id: string; label: string }[];
+    quote?: string;
+  };
+  key: { optionIds?: readonly string[]; year?: number; answers?: readonly string[] };
+  explanation: string;
+};
+
+export type SetClue = {
+  /** Position of the item whose text holds the answer. */
+  givenBy: number;
+  /** Position of the item it answers. */
+  answers: number;
+  /** The answer as it appears ("1980"). */
+  answer: string;
+};
+
+const YEAR_STEM = /\bin (\d{4})\.$/;
+
+/** The answer a student must produce or pick, as text that could appear elsewhere; null if none. */
+const answerOf = (q: ClueQuestion): string | null => {
+  if (q.type === 'NUMERIC_YEAR' && q.key.year !== undefined) {
+    return String(q.key.year);
+  }
+  if (q.type === 'TRUE_FALSE' && YEAR_STEM.test(q.stem)) {
+    // "The Iran–Iraq War began in 1976." is answered by whatever shows the true year.
+    const truth = q.explanation.match(/\b(1[89]\d\d|20\d\d)\b/)?.[1];
+    return truth ?? null;
+  }
+  if (q.type === 'SHORT_ANSWER') {
+    return q.key.answers?.[0] ?? null;
+  }
+  if (['EVENT_YEAR', 'SINGLE_CHOICE', 'WHO_SAID', 'OFFICE_HOLDER'].includes(q.type)) {
+    const keys = q.key.optionIds ?? [];
+    const label = q.prompt.options?.find((o) => o.id === keys[0])?.label;
+    return keys.length === 1 && label && label.length >= 4 ? label : null;
+  }
+  return null;
+};
+
+const ASKING = new Set([
+  'In',
+  'What',
+  'Which',
+  'Who',
+  'Whose',
+  'When',
+  'True',
+  'False',
+  'According',
+  'The',
+  'Type',
+  'Select',
+  'Put',
+  'Match',
+]);
+
+/** Names the item asks about: runs of capitalised words ("Iran–Iraq War", "Qassem Soleimani"). */
+const namesIn = (text: string, answer: string): string[] =>
+  (text.match(/[A-Z][\w’'–-]*(?:\s+(?:al-|bin\s+)?[A-Z][\w’'–-]*)*/g) ?? [])
+    .map((n) =>
+      n
+        .split(/\s+/)
+        .filter((w, i) => !(i === 0 && ASKING.has(w)))
+        .join(' '),
+    )
+    .filter((n) => n.length >= 6 && !answer.includes(n) && !n.includes(answer));
+
+/** What a student reads before answering an item that states only true things. */
+const shownText = (q: ClueQuestion): string =>
+  [
+    q.stem,
+    q.prompt.quote ?? '',
+    ...(q.type === 'CHRONOLOGY' || q.type === 'MATCHING' || q.type === 'TIMELINE_PLACEMENT'
+      ? [...(q.prompt.items ?? []), ...(q.prompt.targets ?? [])].map((c) => c.label)
+      : []),
+  ].join('\n');
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const setClues = (
+  items: readonly { position: number; question: ClueQuestion }[],
+): SetClue[] => {
+  const clues: SetClue[] = [];
+  for (const taker of items) {
+    const answer = answerOf(taker.question);
+    if (!answer) {
+      continue;
+    }
+    const names = namesIn(taker.question.stem, answer);
+    if (names.length === 0) {
+      continue;
+    }
+    const answerRe = new RegExp(`(?<![\\w-])${escape(answer)}(?![\\w-])`);
+    for (const giver of items) {
+      if (giver.position === taker.position) {
+        continue;
+      }
+      const text = shownText(giver.question);
+      if (answerRe.test(text) && names.some((n) => text.includes(n))) {
+        clues.push({ givenBy: giver.position, answers: taker.position, answer });
+      }
+    }
+  }
+  return clues.sort((a, b) => a.answers - b.answers || a.givenBy - b.givenBy);
+};

@@ -1,0 +1,62 @@
+import type { PrismaClient } from '@quiz/prisma';
+import { as, ok } from '../factories/graphql';
+import { createTeacherWithSet } from '../factories/sets';
+import { createTeacher } from '../factories/users';
+import { createTestApi, type TestApi } from '../harness';
+
+const CLUES = `query ($id: ID!) { questionSet(id: $id) { clues { givenBy answers answer } } }`;
+
+/** Audit 13: one question's stem answering another in the same set is shown to its teacher. */
+describe('QuestionSet.clues', () => {
+  let api: TestApi;
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    db = api.database.db;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('names the item whose stem shows the war’s years and the item asking when it began', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 3, publish: false });
+    const [first, , third] = fixture.questions;
+    if (!first || !third) {
+      throw new Error('fixture');
+    }
+    await db.question.update({
+      where: { id: first.id },
+      data: {
+        stem: 'Which Arab states isolated Syria during the Iran–Iraq War (1980–88)? Select all that apply.',
+      },
+    });
+    await db.question.update({
+      where: { id: third.id },
+      data: {
+        type: 'NUMERIC_YEAR',
+        stem: 'In what year did the Iran–Iraq War begin?',
+        prompt: { numeric: { min: 1946, max: 2025, tolerance: 0 } },
+        key: { year: 1980, rationales: [] },
+      },
+    });
+    const data = await ok<{ questionSet: { clues: unknown[] } }>(
+      as(api, fixture.teacherToken)(CLUES, { id: fixture.set.id }),
+    );
+    expect(data.questionSet.clues).toEqual([{ givenBy: 0, answers: 2, answer: '1980' }]);
+  });
+
+  it('lists none for a set whose items do not answer each other, and none to another teacher', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 3, publish: false });
+    const data = await ok<{ questionSet: { clues: unknown[] } }>(
+      as(api, fixture.teacherToken)(CLUES, { id: fixture.set.id }),
+    );
+    expect(data.questionSet.clues).toEqual([]);
+    const other = await createTeacher(db);
+    // Another teacher's set does not exist for them (null, as questionSet answers for any id).
+    const stranger = await ok<{ questionSet: unknown }>(
+      as(api, other.token)(CLUES, { id: fixture.set.id }),
+    );
+    expect(stranger.questionSet).toBeNull();
+  });
+});
