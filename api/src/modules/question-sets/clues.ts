@@ -91,7 +91,7 @@ const shownText = (q: ClueQuestion): string =>
       : []),
   ].join('\n');
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const setClues = (
   items: readonly { position: number; question: ClueQuestion }[],
@@ -106,7 +106,7 @@ export const setClues = (
     if (names.length === 0) {
       continue;
     }
-    const answerRe = new RegExp(`(?<![\\w-])${escape(answer)}(?![\\w-])`);
+    const answerRe = new RegExp(`(?<![\\w-])${escapeRegExp(answer)}(?![\\w-])`);
     for (const giver of items) {
       if (giver.position === taker.position) {
         continue;
