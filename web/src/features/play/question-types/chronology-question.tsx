@@ -4,10 +4,10 @@ import { SortableListPlaceholder, type SortableListProps } from '@/components/so
 import type { QuestionInputProps } from './types';
 
 // Drag and drop (dnd-kit) loads only when a chronology question appears, keeping the play page
-// lean. Until it has, the same list stands in without it: the server may stream that stand-in
-// first, and an update before hydration finishes (openQuestion answering) makes React render the
-// boundary's fallback on the client. A "Loading…" line there moved the submit button by ~340 px,
-// up and back (play's CLS, docs/benchmarks.md); an identical list moves nothing.
+// lean. Until it has, the same list stands in without it. With a "Loading the list…" line as the
+// fallback, the server-rendered list was swapped for that line and back up to three times per
+// load while the chunk arrived, moving the submit button ~340 px each time (play's CLS,
+// docs/benchmarks.md); an identical list moves nothing, whenever React shows the fallback.
 const SortableList = dynamic(() =>
   import('@/components/sortable-list').then((mod) => mod.SortableList),
 );
