@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { prepareTour, type Tour } from './pages';
 import { gql, publishSetWith } from './support';
 
@@ -112,4 +112,83 @@ test('an untimed first question is in the play page’s HTML before any script r
   const page = text(await response.text());
   expect(page).toContain(first);
   expect(page).not.toContain('Opening the next question');
+});
+
+/**
+ * The layout shifts the page recorded so far (buffered), with the elements that moved; like CLS,
+ * without those right after input (Chromium flags a few here although the test sends none).
+ */
+const layoutShifts = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ value: number; sources: string[] }[]>((resolve) => {
+        const nameOf = (node: Node | null) =>
+          node instanceof Element
+            ? `${node.parentElement?.tagName.toLowerCase()}.${node.parentElement?.className} > ${node.tagName.toLowerCase()}.${node.className}`
+            : String(node?.nodeName);
+        const observer = new PerformanceObserver((list) => {
+          observer.disconnect();
+          const shifts = list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node: Node | null }[];
+          })[];
+          resolve(
+            shifts
+              .filter((shift) => !shift.hadRecentInput)
+              .map((shift) => ({
+                value: shift.value,
+                sources: shift.sources.map((source) => nameOf(source.node)),
+              })),
+          );
+        });
+        observer.observe({ type: 'layout-shift', buffered: true });
+        // With nothing recorded the callback never runs.
+        setTimeout(() => resolve([]), 500);
+      }),
+  );
+
+// Lighthouse found play's submit button moving (CLS 0.037 a shift) when the client took over a
+// server-rendered chronology: the list was swapped for a "Loading the list…" line and back while
+// dnd-kit's chunk loaded. At Lighthouse's phone size and CPU slowdown, the page must not move.
+test('the play page does not move when the client takes over the server-rendered question', async () => {
+  const { student, teacher } = tour.contexts;
+  for (const type of ['CHRONOLOGY', 'MATCHING', 'SINGLE_CHOICE']) {
+    const set = await publishSetWith(
+      teacher.request,
+      `Shift ${type} ${Date.now().toString(36)}`,
+      [type],
+      null,
+    );
+    const started = await gql<{ startAttempt: { id: string } }>(
+      student.request,
+      'mutation ($input: StartAttemptInput!) { startAttempt(input: $input) { id } }',
+      { input: { code: set.shareCode } },
+    );
+    const page = await student.newPage();
+    try {
+      const cdp = await student.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const opened = page.waitForResponse(
+        (response) =>
+          response.url().endsWith('/graphql') &&
+          (response.request().postData() ?? '').includes('OpenQuestion'),
+        { timeout: 60_000 },
+      );
+      await page.goto(`/play/${started.startAttempt.id}`, { waitUntil: 'load', timeout: 60_000 });
+      await opened;
+      if (type === 'CHRONOLOGY') {
+        // dnd-kit has arrived: the handles are its buttons.
+        await expect(
+          page.locator('form.question-card [aria-roledescription="sortable"]').first(),
+        ).toBeVisible({ timeout: 30_000 });
+      }
+      // React commits after the response; give it (4× slower) time to settle.
+      await page.waitForTimeout(1_500);
+      await expect(page.locator('form.question-card .play-actions')).toBeVisible();
+      expect({ type, shifts: await layoutShifts(page) }).toEqual({ type, shifts: [] });
+    } finally {
+      await page.close();
+    }
+  }
 });

@@ -1,9 +1,10 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import Link from 'next/link';
+import { knowledgeKeys, TaxonomyDocument } from '@/features/knowledge/queries';
 import { JoinCodeForm } from '@/features/sets/join-code-form';
 import { PracticeForm } from '@/features/sets/practice-form';
 import { PublishedSetList } from '@/features/sets/published-set-list';
-import { PublishedSetsDocument, setKeys } from '@/features/sets/queries';
+import { PublishedSetsDocument, ReviewDueCountDocument, setKeys } from '@/features/sets/queries';
 import { ReviewCard } from '@/features/sets/review-card';
 import { GuestForm } from '@/features/viewer/auth-forms';
 import { ViewerDocument } from '@/features/viewer/queries';
@@ -11,15 +12,28 @@ import { getQueryClient, serverRequest, tryServerRequest } from '@/lib/graphql/s
 
 const HomePage = async () => {
   const queryClient = getQueryClient();
+  // Everything the page's client components read is fetched here and hydrated (their staleTime
+  // outlasts the load), so nothing is asked for again after load: the practice form's eras and
+  // themes were a client request on the main thread while Lighthouse measured TBT.
   const [viewerData] = await Promise.all([
     tryServerRequest(ViewerDocument),
     queryClient.prefetchQuery({
       queryKey: setKeys.published(),
       queryFn: () => serverRequest(PublishedSetsDocument, { first: 24 }),
     }),
+    queryClient.prefetchQuery({
+      queryKey: knowledgeKeys.taxonomy(),
+      queryFn: () => serverRequest(TaxonomyDocument),
+    }),
   ]);
   const viewer = viewerData?.viewer ?? null;
   const isMember = Boolean(viewer && !viewer.user.isGuest);
+  if (isMember) {
+    await queryClient.prefetchQuery({
+      queryKey: setKeys.reviewDue(),
+      queryFn: () => serverRequest(ReviewDueCountDocument),
+    });
+  }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <div className="stack-lg">
@@ -45,7 +59,10 @@ const HomePage = async () => {
             <section className="card card--flat" aria-labelledby="guest-title">
               <h2 id="guest-title">Playing as {viewer.user.displayName}</h2>
               <p>
-                Guest results show on leaderboards. <Link href="/sign-up">Create an account</Link>{' '}
+                Guest results show on leaderboards.{' '}
+                <Link href="/sign-up" prefetch={false}>
+                  Create an account
+                </Link>{' '}
                 to keep your history and review your mistakes.
               </p>
             </section>
@@ -54,8 +71,15 @@ const HomePage = async () => {
               <h2 id="guest-title">Play as a guest</h2>
               <GuestForm />
               <p className="small muted">
-                Or <Link href="/sign-in">sign in</Link> / <Link href="/sign-up">sign up</Link> to
-                keep your history.
+                Or{' '}
+                <Link href="/sign-in" prefetch={false}>
+                  sign in
+                </Link>{' '}
+                /{' '}
+                <Link href="/sign-up" prefetch={false}>
+                  sign up
+                </Link>{' '}
+                to keep your history.
               </p>
             </section>
           )}
@@ -64,7 +88,9 @@ const HomePage = async () => {
         <section aria-labelledby="sets-title">
           <div className="row row--between">
             <h2 id="sets-title">Quizzes</h2>
-            <Link href="/leaderboard">Overall leaderboard</Link>
+            <Link href="/leaderboard" prefetch={false}>
+              Overall leaderboard
+            </Link>
           </div>
           <PublishedSetList />
         </section>

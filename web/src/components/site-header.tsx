@@ -7,17 +7,22 @@ type SiteHeaderProps = { viewer: ViewerQuery['viewer'] | null };
 
 export const SiteHeader = ({ viewer }: SiteHeaderProps) => {
   const isTeacher = viewer?.user.role === 'TEACHER' || viewer?.user.role === 'ADMIN';
+  // Every route reads the session cookie, so each is rendered per request and a prefetch gets
+  // nothing usable but its loading.tsx: only Timeline and Teach have one. The others' prefetches
+  // were two server renders per link (route tree, then segment) on every page load, for nothing.
   const items = [
-    { href: '/', label: 'Play' },
-    { href: '/timeline', label: 'Timeline' },
-    { href: '/leaderboard', label: 'Leaderboard' },
-    ...(viewer && !viewer.user.isGuest ? [{ href: '/history', label: 'My attempts' }] : []),
-    ...(isTeacher ? [{ href: '/teacher', label: 'Teach' }] : []),
+    { href: '/', label: 'Play', prefetch: false },
+    { href: '/timeline', label: 'Timeline', prefetch: true },
+    { href: '/leaderboard', label: 'Leaderboard', prefetch: false },
+    ...(viewer && !viewer.user.isGuest
+      ? [{ href: '/history', label: 'My attempts', prefetch: false }]
+      : []),
+    ...(isTeacher ? [{ href: '/teacher', label: 'Teach', prefetch: true }] : []),
   ];
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="brand">
+        <Link href="/" className="brand" prefetch={false}>
           <span className="brand__mark" aria-hidden="true">
             IS
           </span>
@@ -35,8 +40,10 @@ export const SiteHeader = ({ viewer }: SiteHeaderProps) => {
             </>
           ) : (
             <>
-              <Link href="/sign-in">Sign in</Link>
-              <Link href="/sign-up" className="button button--small">
+              <Link href="/sign-in" prefetch={false}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="button button--small" prefetch={false}>
                 Sign up
               </Link>
             </>

@@ -4,7 +4,7 @@ import { usePathname } from 'next/navigation';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { SiteNav } from './site-nav';
 
-type NavItem = { href: string; label: string };
+type NavItem = { href: string; label: string; prefetch: boolean };
 
 /**
  * The navigation and the account links. Wide screens show them inline; on a phone the header is

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-type NavItem = { href: string; label: string };
+/** `prefetch: false` for a route without a loading.tsx (see site-header.tsx). */
+type NavItem = { href: string; label: string; prefetch: boolean };
 
 const isCurrent = (pathname: string, href: string) =>
   href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
@@ -17,6 +18,8 @@ export const SiteNav = ({ items }: { items: readonly NavItem[] }) => {
           <li key={item.href}>
             <Link
               href={item.href}
+              // null is Next's default (prefetch in the viewport); false turns it off.
+              prefetch={item.prefetch ? null : false}
               aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}
             >
               {item.label}

@@ -18,25 +18,9 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type SortableEntry, type SortableListProps, SortableRowView } from './sortable-list-view';
 
-export type SortableEntry = {
-  id: string;
-  /** Plain text, for announcements and button names. */
-  text: string;
-  content?: ReactNode;
-};
-
-type SortableListProps = {
-  entries: readonly SortableEntry[];
-  onReorder: (ids: string[]) => void;
-  disabled?: boolean;
-  labelledBy?: string;
-  /** Extra controls per row (time limit, remove…). */
-  renderExtra?: (entry: SortableEntry, index: number) => ReactNode;
-  itemClassName?: string;
-  /** Per-row status after answering, e.g. "✓ In the right place". */
-  renderMark?: (entry: SortableEntry, index: number) => ReactNode;
-};
+export type { SortableEntry, SortableListProps };
 
 type Focus = { id: string; direction: 'up' | 'down' } | null;
 
@@ -194,57 +178,21 @@ const SortableRow = ({
     isDragging,
   } = useSortable({ id: entry.id, disabled });
   return (
-    <li
-      ref={setNodeRef}
-      className={['sortable__item', isDragging ? 'sortable__item--dragging' : '', className ?? '']
-        .filter(Boolean)
-        .join(' ')}
+    <SortableRowView
+      entry={entry}
+      index={index}
+      total={total}
+      disabled={disabled}
+      className={className}
+      isDragging={isDragging}
       style={{ transform: CSS.Transform.toString(transform), transition }}
-    >
-      <span className="sortable__rank" aria-hidden="true">
-        {index + 1}
-      </span>
-      {disabled ? null : (
-        <button
-          type="button"
-          ref={setActivatorNodeRef}
-          className="sortable__handle"
-          {...attributes}
-          {...listeners}
-          aria-label={`Drag ${entry.text}, position ${index + 1} of ${total}`}
-        >
-          <span aria-hidden="true">⠿</span>
-        </button>
-      )}
-      <span className="sortable__label">
-        {entry.content ?? entry.text}
-        {mark}
-      </span>
-      {extra}
-      {disabled ? null : (
-        <span className="sortable__moves">
-          <button
-            type="button"
-            className="button button--secondary button--small button--icon"
-            ref={(element) => registerButton(`${entry.id}:up`, element)}
-            onClick={() => onMove(index - 1, 'up')}
-            disabled={index === 0}
-            aria-label={`Move ${entry.text} up`}
-          >
-            <span aria-hidden="true">↑</span>
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small button--icon"
-            ref={(element) => registerButton(`${entry.id}:down`, element)}
-            onClick={() => onMove(index + 1, 'down')}
-            disabled={index === total - 1}
-            aria-label={`Move ${entry.text} down`}
-          >
-            <span aria-hidden="true">↓</span>
-          </button>
-        </span>
-      )}
-    </li>
+      rowRef={setNodeRef}
+      handleRef={setActivatorNodeRef}
+      handleProps={{ ...attributes, ...listeners }}
+      onMove={onMove}
+      registerButton={registerButton}
+      extra={extra}
+      mark={mark}
+    />
   );
 };

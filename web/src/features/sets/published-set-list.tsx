@@ -31,12 +31,16 @@ export const PublishedSetList = () => {
       </EmptyState>
     );
   }
+  // Dynamic routes without a loading.tsx: a prefetch is two server renders per card and saves
+  // nothing on the click (see site-header.tsx).
   return (
     <ul className="grid" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
       {query.data.map((set) => (
         <li key={set.id} className="card set-card">
           <h3>
-            <Link href={`/join/${set.shareCode}`}>{set.title}</Link>
+            <Link href={`/join/${set.shareCode}`} prefetch={false}>
+              {set.title}
+            </Link>
           </h3>
           <ul className="card__meta">
             <li>{plural(set.questionCount, 'question')}</li>
@@ -56,6 +60,7 @@ export const PublishedSetList = () => {
             <Link
               className="button button--small"
               href={`/join/${set.shareCode}`}
+              prefetch={false}
               aria-label={`Play ${set.title}`}
             >
               Play
@@ -63,6 +68,7 @@ export const PublishedSetList = () => {
             <Link
               className="button button--secondary button--small"
               href={`/leaderboard?set=${set.id}`}
+              prefetch={false}
               aria-label={`Leaderboard for ${set.title}`}
             >
               Leaderboard

@@ -1,6 +1,6 @@
-import dynamic from 'next/dynamic';
 import { rendererFor } from '../response';
 import { ChoiceQuestion } from './choice-question';
+import { ChronologyQuestion } from './chronology-question';
 import { MatchingQuestion } from './matching-question';
 import { MultiSelectQuestion } from './multi-select-question';
 import { ShortAnswerQuestion } from './short-answer-question';
@@ -9,12 +9,6 @@ import { TrueFalseQuestion } from './true-false-question';
 import type { QuestionInputProps } from './types';
 import { WhoSaidQuestion } from './who-said-question';
 import { YearQuestion } from './year-question';
-
-// Drag and drop (dnd-kit) loads only when a chronology question appears, keeping the play page lean.
-const ChronologyQuestion = dynamic(
-  () => import('./chronology-question').then((mod) => mod.ChronologyQuestion),
-  { loading: () => <p className="muted">Loading the list…</p> },
-);
 
 /** Renders the native control for any question type. */
 export const QuestionInput = (props: QuestionInputProps) => {
