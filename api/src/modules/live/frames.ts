@@ -34,6 +34,8 @@ export type PlayerFrame = {
   seats: Map<string, SeatView>;
   answers: Map<string, AnswerRow>;
   row: LiveGame;
+  /** Active seats with points or right answers: a fresh seat's rank is this + 1. */
+  ahead: number;
 };
 
 export const ROSTER_SIZE = 200;
@@ -120,37 +122,93 @@ export const loadHostView = async (
   };
 };
 
+/** The rows a players' frame is built from. */
+export type FrameRows = { row: LiveGame; seats: SeatRow[]; answers: AnswerRow[] };
+
+/** Every seat (kicked ones too) and the current question's answers: one O(seats) read. */
+export const loadFrameRows = async (db: DbClient, gameId: string): Promise<FrameRows | null> => {
+  const row = await db.liveGame.findUnique({ where: { id: gameId } });
+  if (!row) {
+    return null;
+  }
+  const [seats, answers] = await Promise.all([
+    db.liveGamePlayer.findMany({ where: { gameId }, select: seatSelect }) as Promise<SeatRow[]>,
+    answersOf(db, row),
+  ]);
+  return { row, seats, answers };
+};
+
+/** The current question's answers of seats not kicked (O(answers), no seat read). */
+export const loadAnswers = answersOf;
+
+/** One seat by id, with the game's current seq (O(1)). */
+export const loadSeat = async (db: DbClient, seatId: string): Promise<SeatRow | null> =>
+  (await db.liveGamePlayer.findUnique({
+    where: { id: seatId },
+    select: seatSelect,
+  })) as SeatRow | null;
+
+/** One player's answer to one question (O(1): primary key). */
+export const loadAnswer = async (
+  db: DbClient,
+  gameId: string,
+  questionIndex: number,
+  playerId: string,
+): Promise<AnswerRow | null> => {
+  const answer = await db.liveAnswer.findUnique({
+    where: { gameId_questionIndex_playerId: { gameId, questionIndex, playerId } },
+    select: { playerId: true, response: true, receivedAt: true, isCorrect: true, points: true },
+  });
+  return answer && { ...answer, response: answer.response as QuestionResponse };
+};
+
+/** Seats not kicked: a count, for noticing seats another process added. */
+export const countActiveSeats = (db: DbClient, gameId: string): Promise<number> =>
+  db.liveGamePlayer.count({ where: { gameId, kickedAt: null } });
+
+export const SEAT_SELECT = seatSelect;
+
+/** A players' frame from rows already read (pure; O(seats log seats)). */
+export const frameOf = (
+  row: LiveGame,
+  seats: readonly SeatRow[],
+  answers: readonly AnswerRow[],
+  now: Date,
+): PlayerFrame => {
+  const active = seats.filter((seat) => seat.kickedAt === null);
+  let ahead = 0;
+  for (const seat of active) {
+    if (seat.score > 0 || seat.correctCount > 0) {
+      ahead += 1;
+    }
+  }
+  return {
+    row,
+    game: gameStateView(
+      row,
+      {
+        seats: active,
+        playerCount: active.length,
+        answerCount: answers.length,
+        answers,
+        teams: teamsOf(active, row.teamCount),
+      },
+      now,
+    ),
+    seats: seatViews(seats, row.phase),
+    answers: new Map(answers.map((answer) => [answer.playerId, answer])),
+    ahead,
+  };
+};
+
 /** Everything the players' screens need, read once. */
 export const loadPlayerFrame = async (
   db: DbClient,
   gameId: string,
   now: Date,
 ): Promise<PlayerFrame | null> => {
-  const game = await db.liveGame.findUnique({ where: { id: gameId } });
-  if (!game) {
-    return null;
-  }
-  const [seats, answers] = await Promise.all([
-    db.liveGamePlayer.findMany({ where: { gameId }, select: seatSelect }) as Promise<SeatRow[]>,
-    answersOf(db, game),
-  ]);
-  const active = seats.filter((seat) => seat.kickedAt === null);
-  return {
-    row: game,
-    game: gameStateView(
-      game,
-      {
-        seats: active,
-        playerCount: active.length,
-        answerCount: answers.length,
-        answers,
-        teams: teamsOf(active, game.teamCount),
-      },
-      now,
-    ),
-    seats: seatViews(seats, game.phase),
-    answers: new Map(answers.map((answer) => [answer.playerId, answer])),
-  };
+  const rows = await loadFrameRows(db, gameId);
+  return rows && frameOf(rows.row, rows.seats, rows.answers, now);
 };
 
 /** One player's view out of a frame (null when the seat is not in it). */
@@ -160,35 +218,4 @@ export const playerViewOf = (frame: PlayerFrame, playerId: string): PlayerView |
     return null;
   }
   return { game: frame.game, me, myAnswer: myAnswerView(frame.row, frame.answers.get(playerId)) };
-};
-
-/**
- * The first view of a seat created after `frame` was read: its own row is known (a fresh seat
- * has no points and no answer), the game's part is the frame's with one more player.
- */
-export const joinerViewOf = (
-  frame: PlayerFrame,
-  seat: { id: string; nickname: string; team: number | null },
-): PlayerView => {
-  let ahead = 0;
-  for (const other of frame.seats.values()) {
-    if (!other.kicked && (other.score > 0 || other.correctCount > 0)) {
-      ahead += 1;
-    }
-  }
-  return {
-    game: { ...frame.game, playerCount: frame.game.playerCount + 1 },
-    me: {
-      id: seat.id,
-      nickname: seat.nickname,
-      team: seat.team,
-      score: 0,
-      correctCount: 0,
-      answerCount: 0,
-      streak: 0,
-      rank: frame.game.phase === 'LOBBY' ? null : ahead + 1,
-      kicked: false,
-    },
-    myAnswer: null,
-  };
 };

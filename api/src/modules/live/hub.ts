@@ -11,16 +11,11 @@
  * are throttled per game, and go to the host only.
  */
 
-import type { DbClient } from '@quiz/prisma';
+import { randomBytes } from 'node:crypto';
+import type { DbClient, LiveGame } from '@quiz/prisma';
 import { Client } from 'pg';
-import {
-  type HostView,
-  loadHostView,
-  loadPlayerFrame,
-  type PlayerFrame,
-  type PlayerView,
-  playerViewOf,
-} from './frames';
+import { FrameCache, type FrameChange } from './frame-cache';
+import { type HostView, loadHostView, type PlayerView, playerViewOf } from './frames';
 
 export const LIVE_CHANNEL = 'live_game';
 
@@ -97,6 +92,8 @@ type GameScreens = {
   /** A refresh is running; `again` holds the kinds that arrived meanwhile. */
   refreshing: boolean;
   again: Set<LiveEventKind>;
+  /** The players' frame pushed next must be at this seq or newer. */
+  againSeq: number;
 };
 
 export type LiveHubOptions = {
@@ -111,12 +108,10 @@ export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
   private readonly throttled = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
-  /** The newest players' frame read per game, and when its read began (see recentFrame). */
-  private readonly latestFrames = new Map<string, { frame: PlayerFrame; at: number }>();
-  private readonly frameLoads = new Map<
-    string,
-    { running: Promise<PlayerFrame | null>; queued: Promise<PlayerFrame | null> | null }
-  >();
+  /** The players' frame of each game, kept up to date from its changes (frame-cache.ts). */
+  readonly frames: FrameCache;
+  /** Tells this process's own NOTIFYs apart: it has applied those changes already. */
+  private readonly origin = randomBytes(6).toString('hex');
   private listener: Client | null = null;
   private stopped = false;
   private reconnectDelayMs = 100;
@@ -128,6 +123,7 @@ export class LiveHub {
   constructor(private readonly options: LiveHubOptions) {
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+    this.frames = new FrameCache(options.db, this.now);
   }
 
   private started = false;
@@ -180,6 +176,7 @@ export class LiveHub {
         this.reconnectDelayMs = 100;
         // Whatever was announced while we were not listening: read every game we serve again.
         for (const gameId of this.games.keys()) {
+          this.frames.invalidate(gameId);
           this.refresh(gameId, 'state');
         }
         return;
@@ -206,27 +203,66 @@ export class LiveHub {
   }
 
   private onNotification(payload: string): void {
-    const [gameId, kind] = payload.split('|');
-    if (gameId && (kind === 'state' || kind === 'count' || kind === 'roster')) {
-      this.refresh(gameId, kind);
+    const [gameId, kind, seqText, origin, hint] = payload.split('|');
+    if (!gameId || (kind !== 'state' && kind !== 'count' && kind !== 'roster')) {
+      return;
     }
+    if (kind !== 'state') {
+      this.refresh(gameId, kind);
+      return;
+    }
+    if (origin === this.origin) {
+      // Ours: applied to the frame and pushed at commit (committed()).
+      return;
+    }
+    const seq = Number(seqText);
+    if (!Number.isInteger(seq)) {
+      this.frames.invalidate(gameId);
+      this.refresh(gameId, 'state');
+      return;
+    }
+    if (hint === 'p') {
+      // Phase-only on top of the seq we hold: keep the seats, read the game row and answers.
+      void this.frames.applyChange(gameId, seq - 1, null, { type: 'phase' });
+    } else if ((this.frames.seqOf(gameId) ?? seq) < seq) {
+      this.frames.invalidate(gameId);
+    }
+    this.refresh(gameId, 'state', seq);
   }
 
   /**
    * Announces a change. Inside a transaction (pass it as db) the NOTIFY goes out at commit, and
-   * not at all on rollback. Without LISTEN (a single process) the local screens refresh directly.
+   * not at all on rollback. A state change carries its seq and whether seats changed ('p': phase
+   * only), so other processes update their frame without reading every seat when they can.
    */
-  async announce(db: DbClient, gameId: string, kind: LiveEventKind): Promise<void> {
+  async announce(
+    db: DbClient,
+    gameId: string,
+    kind: LiveEventKind,
+    state?: { seq: number; phaseOnly: boolean },
+  ): Promise<void> {
     if (this.options.databaseUrl) {
-      await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${gameId}|${kind}`})`;
+      const payload = state
+        ? `${gameId}|${kind}|${state.seq}|${this.origin}|${state.phaseOnly ? 'p' : 's'}`
+        : `${gameId}|${kind}`;
+      await db.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${payload})`;
     }
   }
 
-  /** After a commit, in single-process mode: refresh local screens. */
-  afterCommit(gameId: string, kind: LiveEventKind): void {
-    if (!this.options.databaseUrl) {
-      this.refresh(gameId, kind);
-    }
+  /**
+   * After this process committed a state change: update the frame from what the change did (no
+   * seat read), then push to the local screens (other processes hear the NOTIFY).
+   */
+  async committed(
+    gameId: string,
+    beforeSeq: number,
+    row: LiveGame,
+    change: FrameChange,
+  ): Promise<void> {
+    await this.frames
+      .applyChange(gameId, beforeSeq, row, change)
+      .catch((error) => this.log('live: frame update failed', error));
+    this.refresh(gameId, 'state', row.seq);
   }
 
   /**
@@ -272,7 +308,13 @@ export class LiveHub {
   private screens(gameId: string): GameScreens {
     let screens = this.games.get(gameId);
     if (!screens) {
-      screens = { hosts: new Set(), players: new Map(), refreshing: false, again: new Set() };
+      screens = {
+        hosts: new Set(),
+        players: new Map(),
+        refreshing: false,
+        again: new Set(),
+        againSeq: 0,
+      };
       this.games.set(gameId, screens);
     }
     return screens;
@@ -283,67 +325,6 @@ export class LiveHub {
     if (screens && screens.hosts.size === 0 && screens.players.size === 0 && !screens.refreshing) {
       this.games.delete(gameId);
     }
-  }
-
-  /**
-   * A players' frame of the game at `seq` read at most `maxAgeMs` ago, else a fresh one. For a
-   * joining player's first view only: its counts may lag by that much, its phase never (the
-   * subscription's snapshot that follows is read fresh).
-   */
-  recentFrame(
-    gameId: string,
-    seq: number,
-    now: Date,
-    maxAgeMs = 1000,
-  ): Promise<PlayerFrame | null> {
-    const latest = this.latestFrames.get(gameId);
-    if (latest && latest.frame.row.seq === seq && Date.now() - latest.at <= maxAgeMs) {
-      return Promise.resolve(latest.frame);
-    }
-    return this.playerFrame(gameId, now);
-  }
-
-  /**
-   * The players' frame of a game, read after this call began (so it holds every seat and answer
-   * committed before it). Concurrent callers share reads: at most one in flight and one queued
-   * per game, so N players joining or subscribing at once cost a few reads of the game instead of
-   * N (each read is O(seats); one per caller made a class of N cost O(N^2)).
-   */
-  playerFrame(gameId: string, now: Date): Promise<PlayerFrame | null> {
-    const slot = this.frameLoads.get(gameId);
-    if (!slot) {
-      return this.startFrame(gameId, now);
-    }
-    // The running read may have started before our caller's commit: wait for the next one.
-    slot.queued ??= slot.running.then(
-      () => this.startFrame(gameId, this.now()),
-      () => this.startFrame(gameId, this.now()),
-    );
-    return slot.queued;
-  }
-
-  private startFrame(gameId: string, now: Date): Promise<PlayerFrame | null> {
-    const slot: {
-      running: Promise<PlayerFrame | null>;
-      queued: Promise<PlayerFrame | null> | null;
-    } = { running: loadPlayerFrame(this.options.db, gameId, now), queued: null };
-    this.frameLoads.set(gameId, slot);
-    const startedAt = Date.now();
-    const clear = () => {
-      if (this.frameLoads.get(gameId) === slot) {
-        this.frameLoads.delete(gameId);
-      }
-    };
-    slot.running.then((frame) => {
-      clear();
-      if (frame) {
-        if (this.latestFrames.size > 1000) {
-          this.latestFrames.clear();
-        }
-        this.latestFrames.set(gameId, { frame, at: startedAt });
-      }
-    }, clear);
-    return slot.running;
   }
 
   /** A host screen's stream; `first` is its current view. */
@@ -378,26 +359,30 @@ export class LiveHub {
   }
 
   /** Reads the game once and pushes to its local screens; coalesces events that arrive meanwhile. */
-  refresh(gameId: string, kind: LiveEventKind): void {
+  refresh(gameId: string, kind: LiveEventKind, seq = 0): void {
     const screens = this.games.get(gameId);
     if (!screens) {
       return;
     }
     if (screens.refreshing) {
       screens.again.add(kind);
+      screens.againSeq = Math.max(screens.againSeq, seq);
       return;
     }
     screens.refreshing = true;
-    void this.push(gameId, screens, kind)
+    void this.push(gameId, screens, kind, seq)
       .catch((error) => this.log('live: refresh failed', error))
       .finally(() => {
         screens.refreshing = false;
         const again = screens.again;
+        const againSeq = screens.againSeq;
         screens.again = new Set();
+        screens.againSeq = 0;
         if (again.size > 0) {
           this.refresh(
             gameId,
             again.has('state') ? 'state' : again.has('roster') ? 'roster' : 'count',
+            againSeq,
           );
         } else {
           this.release(gameId);
@@ -405,7 +390,12 @@ export class LiveHub {
       });
   }
 
-  private async push(gameId: string, screens: GameScreens, kind: LiveEventKind): Promise<void> {
+  private async push(
+    gameId: string,
+    screens: GameScreens,
+    kind: LiveEventKind,
+    seq: number,
+  ): Promise<void> {
     const now = this.now();
     const db = this.options.db;
     if (screens.hosts.size > 0) {
@@ -417,7 +407,7 @@ export class LiveHub {
       }
     }
     if (kind === 'state' && screens.players.size > 0) {
-      const frame = await loadPlayerFrame(db, gameId, now);
+      const frame = await this.frames.frame(gameId, seq);
       if (frame) {
         for (const [queue, playerId] of screens.players) {
           const view = playerViewOf(frame, playerId);

@@ -16,13 +16,14 @@ import { InvalidResponseError, scoreResponse } from '../questions/scoring';
 import type { QuestionKey, QuestionResponse } from '../questions/types';
 import { type AnswerAck, AnswerBatcher } from './answers';
 import { recordLiveBoard } from './board';
+import type { FrameChange } from './frame-cache';
 import {
   type HostView,
-  joinerViewOf,
   loadHostView,
   loadPlayerFrame,
   type PlayerView,
   playerViewOf,
+  SEAT_SELECT,
 } from './frames';
 import { LiveHub } from './hub';
 import {
@@ -39,7 +40,14 @@ import {
   scoreQuestion,
   teamFor,
 } from './machine';
-import { type LiveQuestionSnapshot, questionsOf, stateColumns, stateOf } from './views';
+import {
+  type AnswerRow,
+  type LiveQuestionSnapshot,
+  questionsOf,
+  type SeatRow,
+  stateColumns,
+  stateOf,
+} from './views';
 
 /** A classroom shares one address (NAT): a few big classes per ten minutes. */
 export const LIVE_JOIN_PER_IP: RateLimitRule = { name: 'liveJoin:ip', limit: 600, windowSec: 600 };
@@ -237,28 +245,44 @@ const COMMANDS: Record<string, LiveCommand> = {
   UNLOCK: { type: 'lock', locked: false },
 };
 
-/** Scores one question for every seat and writes points, totals and streaks. */
-const writeScores = async (tx: Prisma.TransactionClient, game: LiveGame, questionIndex: number) => {
+/**
+ * Scores one question for every seat and writes points, totals and streaks. Returns the seats and
+ * answers as written: the players' frame of the new state, without reading them again.
+ */
+const writeScores = async (
+  tx: Prisma.TransactionClient,
+  game: LiveGame,
+  questionIndex: number,
+): Promise<{ seats: SeatRow[]; answers: AnswerRow[] }> => {
   const question = questionsOf(game)[questionIndex];
   const [seats, answers] = await Promise.all([
     tx.liveGamePlayer.findMany({
       where: { gameId: game.id, kickedAt: null },
-      select: {
-        id: true,
-        score: true,
-        correctCount: true,
-        answerCount: true,
-        streak: true,
-        bestStreak: true,
-      },
-    }),
+      select: SEAT_SELECT,
+    }) as Promise<SeatRow[]>,
     tx.liveAnswer.findMany({
       where: { gameId: game.id, questionIndex },
-      select: { playerId: true, credit: true, isCorrect: true, elapsedMs: true },
+      select: {
+        playerId: true,
+        credit: true,
+        isCorrect: true,
+        elapsedMs: true,
+        response: true,
+        receivedAt: true,
+      },
     }),
   ]);
   const scored = scoreQuestion({
-    seats: seats.map(({ id, ...seat }): SeatScore => ({ playerId: id, ...seat })),
+    seats: seats.map(
+      ({ id, score, correctCount, answerCount, streak, bestStreak }): SeatScore => ({
+        playerId: id,
+        score,
+        correctCount,
+        answerCount,
+        streak,
+        bestStreak,
+      }),
+    ),
     answers,
     limitMs: (question?.timeLimitSec ?? DEFAULT_LIMIT_SEC) * 1000,
     speedPoints: game.speedPoints,
@@ -280,6 +304,20 @@ const writeScores = async (tx: Prisma.TransactionClient, game: LiveGame, questio
       ) AS u(id, score, correct, answered, streak, best)
       WHERE p.id = u.id`;
   }
+  const after = new Map(scored.seats.map((seat) => [seat.playerId, seat]));
+  return {
+    seats: seats.map((seat) => {
+      const next = after.get(seat.id);
+      return next ? { ...seat, ...next } : seat;
+    }),
+    answers: answers.map((answer) => ({
+      playerId: answer.playerId,
+      response: answer.response as QuestionResponse,
+      receivedAt: answer.receivedAt,
+      isCorrect: answer.isCorrect,
+      points: scored.points.get(answer.playerId) ?? null,
+    })),
+  };
 };
 
 export type CommandOptions = {
@@ -314,11 +352,13 @@ export const runCommand = async ({
         return ruleError(error);
       }
       if (result.state.seq === before.seq) {
-        return false;
+        return null;
       }
+      let change: FrameChange = { type: 'phase' };
       for (const effect of result.effects) {
         if (effect.type === 'scoreQuestion') {
-          await writeScores(tx, game, effect.questionIndex);
+          const written = await writeScores(tx, game, effect.questionIndex);
+          change = { type: 'scored', ...written };
         } else if (effect.type === 'discardQuestion') {
           await tx.liveAnswer.deleteMany({
             where: { gameId, questionIndex: effect.questionIndex },
@@ -328,18 +368,21 @@ export const runCommand = async ({
         }
       }
       const over = result.state.phase === 'PODIUM' || result.state.phase === 'CANCELLED';
-      await tx.liveGame.update({
+      const row = await tx.liveGame.update({
         where: { id: gameId },
         // A finished game frees its PIN for another.
         data: { ...stateColumns(result.state), ...(over ? { pin: null } : {}) },
       });
-      await runtime.hub.announce(tx, gameId, 'state');
-      return true;
+      await runtime.hub.announce(tx, gameId, 'state', {
+        seq: row.seq,
+        phaseOnly: change.type === 'phase',
+      });
+      return { row, beforeSeq: before.seq, change };
     },
     { maxWait: 5_000, timeout: 30_000 },
   );
   if (changed) {
-    runtime.hub.afterCommit(gameId, 'state');
+    await runtime.hub.committed(gameId, changed.beforeSeq, changed.row, changed.change);
   }
 };
 
@@ -362,7 +405,7 @@ export const kickPlayer = async ({
   if (!isUuid(gameId) || !isUuid(playerId)) {
     throw notFound('Player');
   }
-  await db.$transaction(async (tx) => {
+  const row = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "LiveGame" WHERE id = ${gameId}::uuid FOR UPDATE`;
     await requireHostGame(tx, gameId, host);
     const { count } = await tx.liveGamePlayer.updateMany({
@@ -372,10 +415,14 @@ export const kickPlayer = async ({
     if (count === 0) {
       throw notFound('Player');
     }
-    await tx.liveGame.update({ where: { id: gameId }, data: { seq: { increment: 1 } } });
-    await runtime.hub.announce(tx, gameId, 'state');
+    const updated = await tx.liveGame.update({
+      where: { id: gameId },
+      data: { seq: { increment: 1 } },
+    });
+    await runtime.hub.announce(tx, gameId, 'state', { seq: updated.seq, phaseOnly: false });
+    return updated;
   });
-  runtime.hub.afterCommit(gameId, 'state');
+  await runtime.hub.committed(gameId, row.seq - 1, row, { type: 'kick', playerId, at: now });
   return (await loadHostView(db, gameId, now)) as HostView;
 };
 
@@ -469,13 +516,25 @@ export const joinGame = async ({
     throw error;
   }
   await runtime.hub.announceThrottled(game.id, 'roster');
-  // A class joining at once must not read the whole game once per player (O(N^2) in total):
-  // a frame of the same state from the last second, plus the new seat, is its first view.
-  const frame = await runtime.hub.recentFrame(game.id, game.seq, now);
-  const view =
-    frame &&
-    (playerViewOf(frame, playerId) ??
-      joinerViewOf(frame, { id: playerId, nickname: check.nickname, team: seatTeam }));
+  // A class joining at once must not read the whole game once per player (O(N^2) in total): the
+  // process's frame of the game gets the new seat added, O(1).
+  const view = await runtime.hub.frames.viewOf(
+    game.id,
+    game.seq,
+    {
+      id: playerId,
+      nickname: check.nickname,
+      team: seatTeam,
+      score: 0,
+      correctCount: 0,
+      answerCount: 0,
+      streak: 0,
+      bestStreak: 0,
+      kickedAt: null,
+      joinedAt: now,
+    },
+    true,
+  );
   if (!view) {
     throw notFound('Live game');
   }
@@ -497,20 +556,40 @@ export const seatOfToken = async (db: PrismaClient, token: string) => {
   return seat;
 };
 
+/** The seat a token names with the game's current seq, in one O(1) read; or UNAUTHENTICATED. */
+const seatWithSeq = async (db: PrismaClient, token: string) => {
+  const gameId = gameOfToken(token);
+  const found = gameId
+    ? await db.liveGamePlayer.findUnique({
+        where: { tokenHash: hashToken(token) },
+        select: { ...SEAT_SELECT, gameId: true, game: { select: { seq: true } } },
+      })
+    : null;
+  if (!found || found.gameId !== gameId) {
+    throw badToken();
+  }
+  const { game, gameId: _gameId, ...seat } = found;
+  return { gameId, seq: game.seq, seat: seat as SeatRow };
+};
+
 /** A player's screen from their token: the rejoin after a reload or a lost connection. */
 export const playerView = async (
   db: PrismaClient,
   token: string,
   now: Date,
   runtime?: LiveRuntime,
-  known?: { id: string; gameId: string },
+  known?: Awaited<ReturnType<typeof seatWithSeq>>,
 ): Promise<PlayerView> => {
-  const seat = known ?? (await seatOfToken(db, token));
-  // Through the hub, concurrent rejoins of one game share one read of it.
-  const frame = runtime
-    ? await runtime.hub.playerFrame(seat.gameId, now)
-    : await loadPlayerFrame(db, seat.gameId, now);
-  const view = frame && playerViewOf(frame, seat.id);
+  let view: PlayerView | null;
+  if (runtime) {
+    // Through the process's frame of the game: O(1) reads once it holds the game at this seq.
+    const { gameId, seq, seat } = known ?? (await seatWithSeq(db, token));
+    view = await runtime.hub.frames.viewOf(gameId, seq, seat);
+  } else {
+    const seat = await seatOfToken(db, token);
+    const frame = await loadPlayerFrame(db, seat.gameId, now);
+    view = frame && playerViewOf(frame, seat.id);
+  }
   if (!view) {
     throw badToken();
   }
@@ -602,10 +681,10 @@ export const subscribePlayer = async (
   token: string,
   now: Date,
 ) => {
-  const seat = await seatOfToken(db, token);
+  const found = await seatWithSeq(db, token);
   await runtime.hub.start();
-  const first = await playerView(db, token, now, runtime, seat);
-  return runtime.hub.subscribePlayer(seat.gameId, seat.id, first);
+  const first = await playerView(db, token, now, runtime, found);
+  return runtime.hub.subscribePlayer(found.gameId, found.seat.id, first);
 };
 
 /**
