@@ -113,7 +113,9 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
       {
         id: 'israeli-strikes-forced-irgc-pullback',
         kind: 'same-actor',
-        label: 'Israeli air strikes killed numerous senior commanders after the Gaza war began',
+        // No "after the Gaza war began": a rival a student rules out by its date alone tests the
+        // calendar, not the reason (audit 14, item 41). Its feedback still says when it was.
+        label: 'Israeli air strikes had killed numerous senior IRGC commanders',
       },
       {
         id: 'iran-seeks-to-recover-war-costs',
