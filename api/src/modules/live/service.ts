@@ -9,9 +9,8 @@ import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit';
 import { checkNickname } from '../accounts/nickname';
-import { idMapsOf, publicKey, publicPrompt } from '../attempts/public-ids';
+import { idMapsOf, playerPrompt, publicKey, publicPrompt } from '../attempts/public-ids';
 import { responseProblem } from '../attempts/responses';
-import { promptOf } from '../questions/bank';
 import { InvalidResponseError, scoreResponse } from '../questions/scoring';
 import type { QuestionKey, QuestionResponse } from '../questions/types';
 import { type AnswerAck, AnswerBatcher } from './answers';
@@ -152,7 +151,7 @@ export const createLiveGame = async ({
   const questions: LiveQuestionSnapshot[] = items.map(({ question, timeLimitSec }) => {
     // Players see, answer in and get keys in choice ids by place (o1, i1, t1), never the stored
     // ids (often knowledge-base slugs that the public KB queries would answer): as in attempts.
-    const prompt = promptOf(question);
+    const prompt = playerPrompt(question);
     const maps = idMapsOf(prompt);
     return {
       id: question.id,
