@@ -565,23 +565,24 @@ export const submitAnswer = async ({
       field: 'questionIndex',
     });
   }
-  const problem = responseProblem(question.type, question.prompt, response);
-  if (problem) {
-    throw new AppError('BAD_USER_INPUT', problem, { field: 'response' });
-  }
-  let score: ReturnType<typeof scoreResponse>;
-  try {
-    score = scoreResponse({
-      type: question.type,
-      prompt: question.prompt,
-      key: question.key,
-      response,
-    });
-  } catch (error) {
-    if (error instanceof InvalidResponseError) {
-      throw new AppError('BAD_USER_INPUT', error.message, { field: 'response' });
+  // A response that does not fit is refused by the batch, after the seat and the open question
+  // are checked (answers.ts, `problem`): refused here, it described questions not yet opened.
+  let problem = responseProblem(question.type, question.prompt, response) ?? undefined;
+  let score = { credit: 0, isCorrect: false };
+  if (!problem) {
+    try {
+      score = scoreResponse({
+        type: question.type,
+        prompt: question.prompt,
+        key: question.key,
+        response,
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidResponseError)) {
+        throw error;
+      }
+      problem = error.message;
     }
-    throw error;
   }
   return runtime.answers.submit({
     gameId,
@@ -591,6 +592,7 @@ export const submitAnswer = async ({
     credit: score.credit,
     isCorrect: score.isCorrect,
     receivedAt,
+    ...(problem ? { problem } : {}),
   });
 };
 
