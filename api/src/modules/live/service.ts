@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { LiveGame, Prisma, PrismaClient, User } from '@quiz/prisma';
 import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
-import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit';
+import { consumeRateLimit, type RateLimitRule, refuseIfLimited } from '../../lib/rate-limit';
 import { checkNickname } from '../accounts/nickname';
 import { idMapsOf, playerPrompt, publicKey, publicPrompt } from '../attempts/public-ids';
 import { responseProblem } from '../attempts/responses';
@@ -378,19 +378,34 @@ export const kickPlayer = async ({
   return (await loadHostView(db, gameId, now)) as HostView;
 };
 
-const openGameByPin = async (db: PrismaClient, pin: string) => {
+/**
+ * PINs that open no game, per address. A PIN is six digits: unthrottled, liveLobby answered
+ * hundreds of guesses a second from one client, so every open game could be found and joined by
+ * strangers (probe, 6 Dec). Only misses count (a class typing the right PIN costs nothing), but a
+ * used-up address is refused before the lookup, so a hit cannot be told from a miss either.
+ */
+export const LIVE_PIN_MISSES_PER_IP: RateLimitRule = {
+  name: 'livePinMiss:ip',
+  limit: 60,
+  windowSec: 600,
+};
+
+const openGameByPin = async (db: PrismaClient, pin: string, ip: string, now: Date) => {
+  const limited = { db, rule: LIVE_PIN_MISSES_PER_IP, subject: ip, now };
+  await refuseIfLimited(limited);
   const clean = pin.replace(/\s+/g, '');
   const game = /^\d{6}$/.test(clean)
     ? await db.liveGame.findUnique({ where: { pin: clean } })
     : null;
   if (!game) {
+    await consumeRateLimit(limited);
     throw new AppError('NOT_FOUND', 'No game with this PIN is open');
   }
   return game;
 };
 
-export const lobbyInfo = async (db: PrismaClient, pin: string) => {
-  const game = await openGameByPin(db, pin);
+export const lobbyInfo = async (db: PrismaClient, pin: string, ip: string, now: Date) => {
+  const game = await openGameByPin(db, pin, ip, now);
   return {
     gameId: game.id,
     title: game.title,
@@ -417,7 +432,7 @@ export const joinGame = async ({
   ip: string;
   now: Date;
 }): Promise<{ token: string; view: PlayerView }> => {
-  const game = await openGameByPin(db, pin);
+  const game = await openGameByPin(db, pin, ip, now);
   const wanted = nickname ?? viewer?.displayName;
   if (!wanted) {
     throw new AppError('BAD_USER_INPUT', 'Choose a nickname', {
