@@ -17,10 +17,15 @@ const main = async () => {
   const app = next({ dev, dir: path.resolve(__dirname), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => {
-    stampForwardedFor(req);
-    void handle(req, res);
-  });
+  // A request must arrive whole within 30 s (headers within 10 s): Node's default of 300 s let a
+  // trickling client (slowloris) hold each socket for five minutes. Upgraded sockets are exempt.
+  const server = http.createServer(
+    { requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 5_000 },
+    (req, res) => {
+      stampForwardedFor(req);
+      void handle(req, res);
+    },
+  );
   // Live games' WebSocket goes to the API (ws-proxy.ts). Next.js attaches its own 'upgrade'
   // listener to this server on the first request (for dev reloads) and would close any other
   // upgrade; it is taken off and called only for upgrades that are not ours.

@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(102_400),
   /** Longest a GraphQL request may run before it is stopped (TIMEOUT, HTTP 503). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Longest a client may take to send its whole request (headers and body). Node's default (300 s)
+   * let a client hold a socket with a trickling body for five minutes, before any admission.
+   */
+  REQUEST_READ_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(30_000),
   /** Largest response body (RESPONSE_TOO_LARGE above it). */
   MAX_RESPONSE_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(8_000_000),
   /** Most list items one response may hold, counted while it is built. */

@@ -171,193 +171,205 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
           : `API: the database does not answer (${(error as Error)?.message?.split('\n')[0] ?? error})`,
       ),
   });
-  const server = http.createServer(async (req, res) => {
-    if (!server.listening) {
-      // Shutting down (server.close() was called): answer, then close this keep-alive
-      // connection, so clients that keep sending on it cannot hold the process open.
-      res.setHeader('connection', 'close');
-    }
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname === '/health') {
-        const arrived = performance.now();
-        const ok = await databaseHealth.check();
-        const answered = performance.now();
-        const timing = {
-          'server-timing': `db;dur=${(answered - arrived).toFixed(1)}, at;desc=${(performance.timeOrigin + arrived).toFixed(1)}`,
-        };
-        if (ok) {
-          sendJson(res, 200, { ok: true }, timing);
-        } else {
-          requestError(res, 503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable', {
-            'retry-after': '1',
-            ...timing,
-          });
-        }
-        return;
+  // A trickling request (slowloris) is cut once it has taken REQUEST_READ_TIMEOUT_MS to arrive
+  // (headers within 10 s of that): each open socket costs a file descriptor (20,000 here) and
+  // memory, and none of them counts against the admission shares until its body is in. Node
+  // answers 408 and closes. Checked every 5 s at most (upgraded WebSockets are not affected).
+  const readTimeout = env.REQUEST_READ_TIMEOUT_MS;
+  const server = http.createServer(
+    {
+      requestTimeout: readTimeout,
+      headersTimeout: Math.min(10_000, readTimeout),
+      connectionsCheckingInterval: Math.min(5_000, Math.ceil(readTimeout / 2)),
+    },
+    async (req, res) => {
+      if (!server.listening) {
+        // Shutting down (server.close() was called): answer, then close this keep-alive
+        // connection, so clients that keep sending on it cannot hold the process open.
+        res.setHeader('connection', 'close');
       }
-      if (url.pathname !== '/graphql') {
-        requestError(res, 404, 'NOT_FOUND', 'Not found: the API lives at /graphql');
-        return;
-      }
-      if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'HEAD') {
-        requestError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET or POST');
-        return;
-      }
-      let body: unknown;
-      if (req.method === 'POST') {
-        const text = await readBody(req, env.MAX_BODY_BYTES);
-        const type = req.headers['content-type'] ?? '';
-        if (type.includes('application/json')) {
-          try {
-            body = JSON.parse(text);
-          } catch {
-            requestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
-            return;
-          }
-        } else {
-          body = text;
-        }
-      }
-      // Admitted once the body is in: a slow upload holds a socket, not a share of the work.
-      const ip = clientAddress({
-        remoteAddress: req.socket.remoteAddress,
-        forwardedFor: req.headers['x-forwarded-for'],
-        proxySecret: req.headers[PROXY_SECRET_HEADER],
-        trustedHops: env.TRUST_PROXY_HOPS,
-        expectedSecret: env.PROXY_SECRET,
-      });
-      const ticket = admission.enter(admissionKey(req, ip));
-      if (!('open' in ticket)) {
-        limitResponse(res, ticket);
-        return;
-      }
-      let execution: Promise<unknown> | undefined;
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'no-referrer');
       try {
-        const headers = new HeaderMap();
-        for (const [key, value] of Object.entries(req.headers)) {
-          if (value !== undefined) {
-            headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-          }
-        }
-        const guard = new RequestGuard({
-          timeoutMs: env.REQUEST_TIMEOUT_MS,
-          maxItems: env.MAX_RESPONSE_ITEMS,
-        });
-        let context: Context | undefined;
-        const running = apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: async () => {
-            context = await createContext({
-              db,
-              env,
-              sessionToken: parseCookies(req.headers.cookie).get(SESSION_COOKIE),
-              ip,
-              guard,
-              charge: (cost) => admission.charge(ticket, cost),
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        if (url.pathname === '/health') {
+          const arrived = performance.now();
+          const ok = await databaseHealth.check();
+          const answered = performance.now();
+          const timing = {
+            'server-timing': `db;dur=${(answered - arrived).toFixed(1)}, at;desc=${(performance.timeOrigin + arrived).toFixed(1)}`,
+          };
+          if (ok) {
+            sendJson(res, 200, { ok: true }, timing);
+          } else {
+            requestError(res, 503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable', {
+              'retry-after': '1',
+              ...timing,
             });
-            return context;
-          },
-        });
-        execution = running;
-        // Past the time limit the client is answered at once; the guard makes every further
-        // field of the abandoned execution fail, and its share is released when it settles.
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = new Promise<null>((resolve) => {
-          timer = setTimeout(() => resolve(null), env.REQUEST_TIMEOUT_MS);
-        });
-        const result = await Promise.race([running, timedOut]).finally(() => clearTimeout(timer));
-        if (result === null) {
-          const error = limitErrors.time(env.REQUEST_TIMEOUT_MS);
-          try {
-            guard.abort(error);
-          } catch {
-            // abort throws for the resolvers' sake; here it only marks the request stopped.
           }
-          limitResponse(res, error);
           return;
         }
-        for (const [key, value] of result.headers) {
-          res.setHeader(key, value);
+        if (url.pathname !== '/graphql') {
+          requestError(res, 404, 'NOT_FOUND', 'Not found: the API lives at /graphql');
+          return;
         }
-        if (context) {
-          const complete = result.body.kind === 'complete' ? result.body.string : null;
-          const tooLarge =
-            complete !== null && Buffer.byteLength(complete) > env.MAX_RESPONSE_BYTES;
-          // A session's cookie goes out only with a body that reports its success (and is sent).
-          const cookies = await settleSessionCookie(
-            context,
-            context.newSession.pending && complete !== null && !tooLarge
-              ? parseBody(complete)
-              : null,
-          );
-          if (cookies.length) {
-            res.setHeader('set-cookie', cookies);
+        if (req.method !== 'POST' && req.method !== 'GET' && req.method !== 'HEAD') {
+          requestError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET or POST');
+          return;
+        }
+        let body: unknown;
+        if (req.method === 'POST') {
+          const text = await readBody(req, env.MAX_BODY_BYTES);
+          const type = req.headers['content-type'] ?? '';
+          if (type.includes('application/json')) {
+            try {
+              body = JSON.parse(text);
+            } catch {
+              requestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+              return;
+            }
+          } else {
+            body = text;
           }
         }
-        res.statusCode = result.status ?? 200;
-        if ((res.statusCode === 429 || res.statusCode === 503) && !res.hasHeader('retry-after')) {
-          res.setHeader('retry-after', '1');
+        // Admitted once the body is in: a slow upload holds a socket, not a share of the work.
+        const ip = clientAddress({
+          remoteAddress: req.socket.remoteAddress,
+          forwardedFor: req.headers['x-forwarded-for'],
+          proxySecret: req.headers[PROXY_SECRET_HEADER],
+          trustedHops: env.TRUST_PROXY_HOPS,
+          expectedSecret: env.PROXY_SECRET,
+        });
+        const ticket = admission.enter(admissionKey(req, ip));
+        if (!('open' in ticket)) {
+          limitResponse(res, ticket);
+          return;
         }
-        if (result.body.kind === 'complete') {
-          const bytes = Buffer.byteLength(result.body.string);
-          if (bytes > env.MAX_RESPONSE_BYTES) {
-            res.removeHeader('set-cookie');
-            limitResponse(res, limitErrors.responseBytes(bytes, env.MAX_RESPONSE_BYTES));
+        let execution: Promise<unknown> | undefined;
+        try {
+          const headers = new HeaderMap();
+          for (const [key, value] of Object.entries(req.headers)) {
+            if (value !== undefined) {
+              headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+            }
+          }
+          const guard = new RequestGuard({
+            timeoutMs: env.REQUEST_TIMEOUT_MS,
+            maxItems: env.MAX_RESPONSE_ITEMS,
+          });
+          let context: Context | undefined;
+          const running = apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+            context: async () => {
+              context = await createContext({
+                db,
+                env,
+                sessionToken: parseCookies(req.headers.cookie).get(SESSION_COOKIE),
+                ip,
+                guard,
+                charge: (cost) => admission.charge(ticket, cost),
+              });
+              return context;
+            },
+          });
+          execution = running;
+          // Past the time limit the client is answered at once; the guard makes every further
+          // field of the abandoned execution fail, and its share is released when it settles.
+          let timer: NodeJS.Timeout | undefined;
+          const timedOut = new Promise<null>((resolve) => {
+            timer = setTimeout(() => resolve(null), env.REQUEST_TIMEOUT_MS);
+          });
+          const result = await Promise.race([running, timedOut]).finally(() => clearTimeout(timer));
+          if (result === null) {
+            const error = limitErrors.time(env.REQUEST_TIMEOUT_MS);
+            try {
+              guard.abort(error);
+            } catch {
+              // abort throws for the resolvers' sake; here it only marks the request stopped.
+            }
+            limitResponse(res, error);
             return;
           }
-          if (isUnavailable(result.body.string)) {
-            // Nothing answered because the database is away: say so to proxies and clients.
-            res.statusCode = 503;
+          for (const [key, value] of result.headers) {
+            res.setHeader(key, value);
+          }
+          if (context) {
+            const complete = result.body.kind === 'complete' ? result.body.string : null;
+            const tooLarge =
+              complete !== null && Buffer.byteLength(complete) > env.MAX_RESPONSE_BYTES;
+            // A session's cookie goes out only with a body that reports its success (and is sent).
+            const cookies = await settleSessionCookie(
+              context,
+              context.newSession.pending && complete !== null && !tooLarge
+                ? parseBody(complete)
+                : null,
+            );
+            if (cookies.length) {
+              res.setHeader('set-cookie', cookies);
+            }
+          }
+          res.statusCode = result.status ?? 200;
+          if ((res.statusCode === 429 || res.statusCode === 503) && !res.hasHeader('retry-after')) {
             res.setHeader('retry-after', '1');
           }
-          res.end(result.body.string);
-        } else {
-          for await (const chunk of result.body.asyncIterator) {
-            res.write(chunk);
+          if (result.body.kind === 'complete') {
+            const bytes = Buffer.byteLength(result.body.string);
+            if (bytes > env.MAX_RESPONSE_BYTES) {
+              res.removeHeader('set-cookie');
+              limitResponse(res, limitErrors.responseBytes(bytes, env.MAX_RESPONSE_BYTES));
+              return;
+            }
+            if (isUnavailable(result.body.string)) {
+              // Nothing answered because the database is away: say so to proxies and clients.
+              res.statusCode = 503;
+              res.setHeader('retry-after', '1');
+            }
+            res.end(result.body.string);
+          } else {
+            for await (const chunk of result.body.asyncIterator) {
+              res.write(chunk);
+            }
+            res.end();
           }
+        } finally {
+          if (execution) {
+            void execution.then(
+              () => admission.leave(ticket),
+              () => admission.leave(ticket),
+            );
+          } else {
+            admission.leave(ticket);
+          }
+        }
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) {
+          requestError(
+            res,
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `The request body exceeds the limit of ${env.MAX_BODY_BYTES.toLocaleString('en-US')} bytes`,
+            { connection: 'close' },
+          );
+          return;
+        }
+        if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) {
+          // The client went away mid-request: nobody to answer, nothing to log.
+          res.destroy();
+          return;
+        }
+        if ((error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') {
+          requestError(res, 400, 'BAD_REQUEST', 'The request target is not a valid URL');
+          return;
+        }
+        console.error(error);
+        if (!res.headersSent) {
+          requestError(res, 503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable');
+        } else {
           res.end();
         }
-      } finally {
-        if (execution) {
-          void execution.then(
-            () => admission.leave(ticket),
-            () => admission.leave(ticket),
-          );
-        } else {
-          admission.leave(ticket);
-        }
       }
-    } catch (error) {
-      if (error instanceof PayloadTooLargeError) {
-        requestError(
-          res,
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `The request body exceeds the limit of ${env.MAX_BODY_BYTES.toLocaleString('en-US')} bytes`,
-          { connection: 'close' },
-        );
-        return;
-      }
-      if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) {
-        // The client went away mid-request: nobody to answer, nothing to log.
-        res.destroy();
-        return;
-      }
-      if ((error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL') {
-        requestError(res, 400, 'BAD_REQUEST', 'The request target is not a valid URL');
-        return;
-      }
-      console.error(error);
-      if (!res.headersSent) {
-        requestError(res, 503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable');
-      } else {
-        res.end();
-      }
-    }
-  });
+    },
+  );
   server.on('listening', () => databaseHealth.start());
   server.on('close', () => databaseHealth.stop());
   return server;

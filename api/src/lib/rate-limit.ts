@@ -68,6 +68,26 @@ export const assertWithinLimit = (
 };
 
 /**
+ * Refuses (RATE_LIMITED) a subject whose window is used up, without counting: for limits that
+ * count only failures (misses) but must hold before the lookup, or a blocked caller would still
+ * learn from the hits (answered) versus the misses (refused).
+ */
+export const refuseIfLimited = async ({
+  db,
+  rule,
+  subject,
+  now,
+}: ConsumeRateLimitOptions): Promise<void> => {
+  const key = `${rule.name}:${subject}`.slice(0, 300);
+  const rows = await db.$queryRaw<{ count: number; resetAt: Date }[]>`
+    SELECT "count", "resetAt" FROM "RateLimitBucket"
+    WHERE "key" = ${key} AND "resetAt" > ${pgTimestamp(now)}::timestamp(3)`;
+  const row = rows[0];
+  // One more miss would be over the limit: refuse now, as that miss would be.
+  assertWithinLimit(rule, row ? { count: row.count + 1, resetAt: row.resetAt } : undefined, now);
+};
+
+/**
  * Counts one request against a fixed window with one atomic upsert, so the count holds across
  * API processes. Throws RATE_LIMITED with `retryAfter` (seconds) once the window is used up.
  */

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
 /**
- * Invisible characters that change how text around them is shown without being seen themselves:
- * bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), the directional marks
- * (U+200E/200F, U+061C), zero-width space/joiners (U+200B–200D), word joiner (U+2060), the BOM
- * (U+FEFF), and the soft hyphen and Mongolian vowel separator, which render as nothing too. In a
- * title they reorder what others read ("Quiz ‮txt.exe") or split a word past a filter.
+ * Invisible characters: every Unicode Default_Ignorable_Code_Point, the characters that render as
+ * nothing. Among them the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), the
+ * directional marks (U+200E/200F, U+061C), zero-width space/joiners (U+200B–200D), word joiner
+ * (U+2060), the BOM (U+FEFF), the soft hyphen and Mongolian vowel separator: in a title they
+ * reorder what others read ("Quiz ‮txt.exe") or split a word past a filter. And the Hangul fillers
+ * (U+115F, U+1160, U+3164, U+FFA0), which are letters to Unicode, so a name rule that allows
+ * letters let "Darya\u3164Karimi" through: it looks exactly like "Darya Karimi" on a board but
+ * its name key differs (probe, 6 Dec); combining grapheme joiner, variation selectors and tag
+ * characters go too (an emoji keeps its picture without its selector).
  */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** Other control characters (C0/C1) except tab and newline, which descriptions may use. */
 const CONTROL = /(?![\t\n])\p{Cc}/gu;

@@ -2,7 +2,7 @@ import type { DbClient, PrismaClient, Question, ScoringMode, User } from '@quiz/
 import { seededRng } from '../lib/rng';
 import { nameKey } from '../modules/accounts/nickname';
 import { hashPassword } from '../modules/accounts/passwords';
-import { idMapsOf, publicResponse } from '../modules/attempts/public-ids';
+import { idMapsOf, playerPrompt, publicResponse } from '../modules/attempts/public-ids';
 import { answerQuestion, openQuestion } from '../modules/attempts/service/answer-question';
 import { finishAttempt } from '../modules/attempts/service/finish-attempt';
 import { startAttempt } from '../modules/attempts/service/start-attempt';
@@ -191,7 +191,7 @@ const playSet = async (
     // Players answer in the ids they see (by place), not the question's stored ids.
     const response = publicResponse(
       rng() < skill ? rightResponse(question.type, key) : wrongResponse(question.type, prompt, key),
-      idMapsOf(prompt),
+      idMapsOf(playerPrompt(question)),
     );
     await answerQuestion({
       db,

@@ -178,6 +178,11 @@ describe('names that impersonate, and text that hides', () => {
     ['DARYA', 'another case', 'TAKEN'],
     ['Dárya', 'an accent', 'TAKEN'],
     ['Ｄａｒｙａ', 'full-width letters', 'TAKEN'],
+    // Hangul fillers are letters to Unicode and render as nothing (probe, 6 Dec).
+    ['Dar\u3164ya', 'a Hangul filler inside Darya', 'TAKEN'],
+    ['D\uFFA0arya\u115F', 'half-width and choseong fillers', 'TAKEN'],
+    ['\u3164\u3164\u3164', 'only Hangul fillers (a blank name)', 'TOO_SHORT'],
+    ['\u1160\u034F\uFE0F', 'only other invisible characters', 'TOO_SHORT'],
     ['Ms. Farahani', "a title and the teacher's surname", 'NOT_ALLOWED'],
     ['Mrs Farahani', 'another title', 'NOT_ALLOWED'],
     ['Dr Leila', "a title and the teacher's first name", 'NOT_ALLOWED'],
@@ -217,7 +222,7 @@ describe('names that impersonate, and text that hides', () => {
 
   // Bidi controls and zero-width characters in everything a user writes that others read.
   const HIDDEN =
-    '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff';
+    '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u3164\u115f\u1160\uffa0\u034f\ufe0f\u{e0041}';
   const dirty = (text: string) =>
     [...text].map((char, i) => (i === 1 ? `${char}${HIDDEN}` : char)).join('');
 

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { createTestApi, type TestApi } from '../harness';
 
 // The HTTP layer as a client meets it: health, body limit, CSRF prevention, bad JSON, limits.
@@ -65,5 +66,58 @@ describe('GraphQL over HTTP', () => {
   it('returns 404 with a code off the API path', async () => {
     const response = await fetch(`${base}/nope`);
     expect(response.status).toBe(404);
+  });
+});
+
+// Slowloris (probe, 6 Dec): a body trickling in a byte at a time held its socket for Node's
+// default five minutes, before any admission share; now the whole request must arrive within
+// REQUEST_READ_TIMEOUT_MS (30 s by default; 1 s here).
+describe('a request that trickles in', () => {
+  let api: TestApi;
+  let port: number;
+  beforeAll(async () => {
+    api = await createTestApi({ REQUEST_READ_TIMEOUT_MS: '1000' });
+    port = Number(new URL(await api.listen()).port);
+  });
+  afterAll(() => api.close());
+
+  const trickle = (head: string) =>
+    new Promise<{ closedAfterMs: number; reply: string }>((resolve) => {
+      const started = Date.now();
+      let reply = '';
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(head));
+      const drip = setInterval(() => socket.writable && socket.write('x'), 200);
+      socket.on('data', (chunk: Buffer) => {
+        reply += chunk.toString();
+      });
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        clearInterval(drip);
+        resolve({ closedAfterMs: Date.now() - started, reply });
+      });
+      // The test's own bound: far past the limit, so a socket still open here fails the test.
+      setTimeout(() => socket.destroy(), 8_000);
+    });
+
+  it('is cut with 408 when its body keeps trickling past the limit', async () => {
+    const { closedAfterMs, reply } = await trickle(
+      'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000\r\n\r\n{"query":"',
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(closedAfterMs).toBeLessThan(4_000);
+  });
+
+  it('is cut when its headers never end', async () => {
+    const { closedAfterMs } = await trickle('POST /graphql HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+    expect(closedAfterMs).toBeLessThan(4_000);
+  });
+
+  it('leaves a normal request alone', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ health { ok } }' }),
+    });
+    expect(response.status).toBe(200);
   });
 });

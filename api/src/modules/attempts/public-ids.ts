@@ -6,6 +6,9 @@
  * carry nothing but the position the player already sees, and the server maps them back before
  * checking and scoring, and forward again for the stored response and the key.
  */
+import type { Question } from '@quiz/prisma';
+import { hashSeed, seededRng, shuffle } from '../../lib/rng';
+import { keyOf, promptOf } from '../questions/bank';
 import type { QuestionKey, QuestionPrompt, QuestionResponse } from '../questions/types';
 
 type ChoiceList = 'options' | 'items' | 'targets';
@@ -19,6 +22,39 @@ export type IdMaps = {
   toStored: Record<ChoiceList, Map<string, string>>;
 };
 
+/** Moves the first element to the end when a list came out in the order it must not have. */
+const notIn = <T extends { id: string }>(list: T[], forbidden: readonly string[]): T[] =>
+  list.length > 1 && list.map((choice) => choice.id).join('\u0000') === forbidden.join('\u0000')
+    ? [...list.slice(1), ...list.slice(0, 1)]
+    : list;
+
+/**
+ * The prompt in the order a player sees it. Options keep the stored order (year options are
+ * sorted; generated ones were shuffled when the bank was built). Ordering and matching lists are
+ * the exception: the editor stores a teacher's CHRONOLOGY items in the answer's order (the order
+ * typed is the key) and a teacher writes MATCHING targets beside their items, and imports do the
+ * same, so shown as stored (with ids by place) they came solved. Items (CHRONOLOGY) and targets
+ * (MATCHING) are shuffled by a seed from the question's id (hidden from players until they have
+ * answered it), never in the key's order or all lined up with their items; the same question
+ * always shows the same order, so resumed attempts, retakes and live games agree.
+ */
+export const playerPrompt = (question: Pick<Question, 'id' | 'type' | 'prompt' | 'key'>) => {
+  const prompt = promptOf(question);
+  const key = keyOf(question);
+  if (question.type === 'CHRONOLOGY' && prompt.items) {
+    const rng = seededRng(hashSeed(`present:${question.id}`));
+    return { ...prompt, items: notIn(shuffle(prompt.items, rng), key.order ?? []) };
+  }
+  if (question.type === 'MATCHING' && prompt.items && prompt.targets) {
+    const rng = seededRng(hashSeed(`present:${question.id}`));
+    const partner = new Map((key.pairs ?? []).map((pair) => [pair.itemId, pair.targetId]));
+    const straight = prompt.items.map((item) => partner.get(item.id) ?? '');
+    return { ...prompt, targets: notIn(shuffle(prompt.targets, rng), straight) };
+  }
+  return prompt;
+};
+
+/** Ids by place in the prompt as given: pass playerPrompt(question) for anything players see. */
 export const idMapsOf = (prompt: QuestionPrompt): IdMaps => {
   const toPublic = {
     options: new Map(),

@@ -4,9 +4,9 @@ import { AppError, notFound } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireViewer } from '../accounts/guards';
 import { type PlayerPlace, rankEntries } from '../leaderboard/service';
-import { keyOf, promptOf } from '../questions/bank';
+import { keyOf } from '../questions/bank';
 import { storedGrade } from '../questions/short-answer';
-import { idMapsOf, publicKey, publicResponse } from './public-ids';
+import { idMapsOf, playerPrompt, publicKey, publicResponse } from './public-ids';
 import { answerQuestion, openQuestion } from './service/answer-question';
 import {
   type AttemptWithItems,
@@ -188,8 +188,11 @@ export const resolvers: Resolvers = {
     answeredAt: (result) => result.item.answeredAt,
     // Stored in the question's own ids; the player sees the public ones (public-ids.ts).
     response: (result) =>
-      publicResponse((result.item.response ?? {}) as object, idMapsOf(promptOf(result.question))),
-    key: (result) => publicKey(keyOf(result.question), idMapsOf(promptOf(result.question))),
+      publicResponse(
+        (result.item.response ?? {}) as object,
+        idMapsOf(playerPrompt(result.question)),
+      ),
+    key: (result) => publicKey(keyOf(result.question), idMapsOf(playerPrompt(result.question))),
     explanation: (result) => result.question.explanation,
     citations: (result, _args, ctx) => ctx.loaders.citations.load(result.question.citationIds),
     // Ids of passages that exist, like `citations` (a table lookup never misses).

@@ -1,7 +1,7 @@
 import type { Question } from '@quiz/prisma';
-import { keyOf, promptOf } from '../questions/bank';
+import { keyOf } from '../questions/bank';
 import type { AnswerResultParent, AttemptQuestionParent, AttemptQuestionSource } from './mappers';
-import { publicPrompt } from './public-ids';
+import { playerPrompt, publicPrompt } from './public-ids';
 import { deadlineOf, isConcealed } from './rules';
 
 /**
@@ -25,7 +25,7 @@ export const attemptQuestionView = (source: AttemptQuestionSource): AttemptQuest
     questionId: item.answeredAt ? question.id : null,
     type: question.type,
     stem: concealed ? '' : question.stem,
-    prompt: concealed ? {} : publicPrompt(promptOf(question)),
+    prompt: concealed ? {} : publicPrompt(playerPrompt(question)),
     concealed,
     timeLimitSec: item.timeLimitSec,
     presentedAt: item.presentedAt,

@@ -26,6 +26,13 @@ export type PendingAnswer = {
   credit: number;
   isCorrect: boolean;
   receivedAt: Date;
+  /**
+   * Why the response does not fit the question it names, reported only to a seat of the game
+   * whose question is the open one: checked before, it told anyone with the game's id (the PIN's
+   * lobby gives it) the type and choice count of every question ahead ("This question takes
+   * pairs"), before the host opened them.
+   */
+  problem?: string;
 };
 
 export type AnswerAck = {
@@ -141,6 +148,9 @@ export class AnswerBatcher {
               result.error = new AppError(code, message, { reason: verdict.reason });
               continue;
             }
+            if (waiting.problem) {
+              continue; // Answered below, once the seat is known; never inserted.
+            }
             if (!first.has(waiting.tokenHash)) {
               first.set(waiting.tokenHash, { ...result, elapsedMs: verdict.elapsedMs });
             }
@@ -215,7 +225,11 @@ export class AnswerBatcher {
               continue;
             }
             const row = byHash.get(hash);
-            if (row?.response && row.receivedAt) {
+            if (result.waiting.problem && row && !row.kickedAt) {
+              result.error = new AppError('BAD_USER_INPUT', result.waiting.problem, {
+                field: 'response',
+              });
+            } else if (row?.response && row.receivedAt) {
               result.ack = {
                 accepted: false,
                 alreadyRecorded: true,

@@ -89,6 +89,8 @@ class LatestQueue<T> implements AsyncIterableIterator<T> {
 type GameScreens = {
   hosts: Set<LatestQueue<HostView>>;
   players: Map<LatestQueue<PlayerView>, string>;
+  /** Each seat's open screens here, oldest first (at most MAX_SCREENS_PER_SEAT). */
+  seats: Map<string, LatestQueue<PlayerView>[]>;
   /** A refresh is running; `again` holds the kinds that arrived meanwhile. */
   refreshing: boolean;
   again: Set<LiveEventKind>;
@@ -103,6 +105,9 @@ export type LiveHubOptions = {
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
 };
+
+/** Screens one seat may have open in one process: a phone, a laptop, a reload overlapping. */
+export const MAX_SCREENS_PER_SEAT = 3;
 
 export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
@@ -311,6 +316,7 @@ export class LiveHub {
       screens = {
         hosts: new Set(),
         players: new Map(),
+        seats: new Map(),
         refreshing: false,
         again: new Set(),
         againSeq: 0,
@@ -343,10 +349,27 @@ export class LiveHub {
   /** A player screen's stream; `first` is its current view. */
   subscribePlayer(gameId: string, playerId: string, first: PlayerView) {
     const screens = this.screens(gameId);
+    const own = screens.seats.get(playerId) ?? [];
     const queue = new LatestQueue<PlayerView>(() => {
       screens.players.delete(queue);
+      const at = own.indexOf(queue);
+      if (at >= 0) {
+        own.splice(at, 1);
+      }
+      if (own.length === 0 && screens.seats.get(playerId) === own) {
+        screens.seats.delete(playerId);
+      }
       this.release(gameId);
     });
+    // One seat token opened any number of screens (sockets × 8 subscriptions), each pushed and
+    // serialised at every event: one guest seat could add a large class's work (probe, 6 Dec).
+    // The newest screens win: the oldest is ended (a tab reloaded or a dropped connection).
+    while (own.length >= MAX_SCREENS_PER_SEAT) {
+      void own.shift()?.return();
+    }
+    own.push(queue);
+    screens.seats.set(playerId, own);
+    this.games.set(gameId, screens); // Kept even if an ended screen was the game's last.
     screens.players.set(queue, playerId);
     queue.push(first);
     return queue;

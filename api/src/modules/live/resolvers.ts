@@ -52,7 +52,7 @@ export const resolvers: Resolvers = {
   Query: {
     liveGame: (_p, { id }, ctx) => hostView(ctx.db, id, requireTeacher(ctx), ctx.now()),
     myLiveGames: (_p, _a, ctx) => myLiveGames(ctx.db, requireTeacher(ctx)),
-    liveLobby: (_p, { pin }, ctx) => lobbyInfo(ctx.db, pin),
+    liveLobby: (_p, { pin }, ctx) => lobbyInfo(ctx.db, pin, ctx.ip, ctx.now()),
     livePlayer: (_p, { token }, ctx) => playerView(ctx.db, token, ctx.now(), runtimeOf(ctx)),
     liveReport: (_p, { id }, ctx) => liveReport(ctx.db, id, requireTeacher(ctx)),
     // The same lookup as liveReport: another's game, an unknown or malformed id read as NOT_FOUND.

@@ -7,11 +7,10 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { LiveGame, Prisma, PrismaClient, User } from '@quiz/prisma';
 import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
-import { consumeRateLimit, type RateLimitRule } from '../../lib/rate-limit';
+import { consumeRateLimit, type RateLimitRule, refuseIfLimited } from '../../lib/rate-limit';
 import { checkNickname } from '../accounts/nickname';
-import { idMapsOf, publicKey, publicPrompt } from '../attempts/public-ids';
+import { idMapsOf, playerPrompt, publicKey, publicPrompt } from '../attempts/public-ids';
 import { responseProblem } from '../attempts/responses';
-import { promptOf } from '../questions/bank';
 import { InvalidResponseError, scoreResponse } from '../questions/scoring';
 import type { QuestionKey, QuestionResponse } from '../questions/types';
 import { type AnswerAck, AnswerBatcher } from './answers';
@@ -160,7 +159,7 @@ export const createLiveGame = async ({
   const questions: LiveQuestionSnapshot[] = items.map(({ question, timeLimitSec }) => {
     // Players see, answer in and get keys in choice ids by place (o1, i1, t1), never the stored
     // ids (often knowledge-base slugs that the public KB queries would answer): as in attempts.
-    const prompt = promptOf(question);
+    const prompt = playerPrompt(question);
     const maps = idMapsOf(prompt);
     return {
       id: question.id,
@@ -426,19 +425,34 @@ export const kickPlayer = async ({
   return (await loadHostView(db, gameId, now)) as HostView;
 };
 
-const openGameByPin = async (db: PrismaClient, pin: string) => {
+/**
+ * PINs that open no game, per address. A PIN is six digits: unthrottled, liveLobby answered
+ * hundreds of guesses a second from one client, so every open game could be found and joined by
+ * strangers (probe, 6 Dec). Only misses count (a class typing the right PIN costs nothing), but a
+ * used-up address is refused before the lookup, so a hit cannot be told from a miss either.
+ */
+export const LIVE_PIN_MISSES_PER_IP: RateLimitRule = {
+  name: 'livePinMiss:ip',
+  limit: 60,
+  windowSec: 600,
+};
+
+const openGameByPin = async (db: PrismaClient, pin: string, ip: string, now: Date) => {
+  const limited = { db, rule: LIVE_PIN_MISSES_PER_IP, subject: ip, now };
+  await refuseIfLimited(limited);
   const clean = pin.replace(/\s+/g, '');
   const game = /^\d{6}$/.test(clean)
     ? await db.liveGame.findUnique({ where: { pin: clean } })
     : null;
   if (!game) {
+    await consumeRateLimit(limited);
     throw new AppError('NOT_FOUND', 'No game with this PIN is open');
   }
   return game;
 };
 
-export const lobbyInfo = async (db: PrismaClient, pin: string) => {
-  const game = await openGameByPin(db, pin);
+export const lobbyInfo = async (db: PrismaClient, pin: string, ip: string, now: Date) => {
+  const game = await openGameByPin(db, pin, ip, now);
   return {
     gameId: game.id,
     title: game.title,
@@ -465,7 +479,7 @@ export const joinGame = async ({
   ip: string;
   now: Date;
 }): Promise<{ token: string; view: PlayerView }> => {
-  const game = await openGameByPin(db, pin);
+  const game = await openGameByPin(db, pin, ip, now);
   const wanted = nickname ?? viewer?.displayName;
   if (!wanted) {
     throw new AppError('BAD_USER_INPUT', 'Choose a nickname', {
@@ -645,23 +659,24 @@ export const submitAnswer = async ({
       field: 'questionIndex',
     });
   }
-  const problem = responseProblem(question.type, question.prompt, response);
-  if (problem) {
-    throw new AppError('BAD_USER_INPUT', problem, { field: 'response' });
-  }
-  let score: ReturnType<typeof scoreResponse>;
-  try {
-    score = scoreResponse({
-      type: question.type,
-      prompt: question.prompt,
-      key: question.key,
-      response,
-    });
-  } catch (error) {
-    if (error instanceof InvalidResponseError) {
-      throw new AppError('BAD_USER_INPUT', error.message, { field: 'response' });
+  // A response that does not fit is refused by the batch, after the seat and the open question
+  // are checked (answers.ts, `problem`): refused here, it described questions not yet opened.
+  let problem = responseProblem(question.type, question.prompt, response) ?? undefined;
+  let score = { credit: 0, isCorrect: false };
+  if (!problem) {
+    try {
+      score = scoreResponse({
+        type: question.type,
+        prompt: question.prompt,
+        key: question.key,
+        response,
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidResponseError)) {
+        throw error;
+      }
+      problem = error.message;
     }
-    throw error;
   }
   return runtime.answers.submit({
     gameId,
@@ -671,6 +686,7 @@ export const submitAnswer = async ({
     credit: score.credit,
     isCorrect: score.isCorrect,
     receivedAt,
+    ...(problem ? { problem } : {}),
   });
 };
 

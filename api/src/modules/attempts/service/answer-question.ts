@@ -28,7 +28,7 @@ import {
 import { sanitiseAnswerText } from '../../questions/short-answer';
 import { QuestionResponse, SHORT_ANSWER_MAX_LENGTH } from '../../questions/types';
 import type { AnswerResultParent, AttemptQuestionParent } from '../mappers';
-import { idMapsOf, storedResponse } from '../public-ids';
+import { idMapsOf, playerPrompt, storedResponse } from '../public-ids';
 import { responseProblem } from '../responses';
 import { reviewCard, type StoredCard } from '../review';
 import { elapsedMs, isLate, isTimed } from '../rules';
@@ -307,7 +307,7 @@ export const answerQuestion = async ({
   const prompt = promptOf(question);
   // The player answers in public ids (public-ids.ts); checked and scored in the stored ones.
   const parsed = QuestionResponse.transform((value) =>
-    storedResponse(value, idMapsOf(prompt)),
+    storedResponse(value, idMapsOf(playerPrompt(question))),
   ).safeParse(clean(response));
   const problem = parsed.success
     ? responseProblem(question.type, prompt, parsed.data)

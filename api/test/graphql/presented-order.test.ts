@@ -1,0 +1,199 @@
+import { as, ok } from '../factories/graphql';
+import { seedTinyKb, TINY_KB } from '../factories/knowledge';
+import { createStudent, createTeacher } from '../factories/users';
+import { createTestApi, type TestApi } from '../harness';
+
+/**
+ * A teacher's ordering and matching questions must not be shown solved. The editor sends a
+ * CHRONOLOGY question's items in the answer's order (the order typed is the key) and teachers
+ * write MATCHING targets beside their items; shown as stored, with ids by place, answering in the
+ * order on screen (i1, i2, … or i1→t1, i2→t2, …) was right every time, in attempts and in live
+ * games. Found by the probe of 6 Dec.
+ */
+type Choice = { id: string; label: string };
+type Prompt = { items: Choice[]; targets: Choice[] };
+
+const CREATE = `mutation ($i: QuestionInput!) {
+  createQuestion(input: $i) { question { id } errors { field message } }
+}`;
+const PROMPT = 'prompt { items { id label } targets { id label } }';
+
+const chronology = (n: number) => ({
+  type: 'CHRONOLOGY',
+  stem: `Put these ${n} events in order, earliest first`,
+  items: Array.from({ length: n }, (_, k) => ({ id: `e${k}`, label: `Event number ${k + 1}` })),
+  correctOrder: Array.from({ length: n }, (_, k) => `e${k}`),
+  explanation: 'They happened in this order.',
+  citationIds: [TINY_KB.citations[0]],
+});
+
+const matching = (n: number) => ({
+  type: 'MATCHING',
+  stem: `Match each of the ${n} leaders to their country`,
+  items: Array.from({ length: n }, (_, k) => ({ id: `l${k}`, label: `Leader ${k + 1}` })),
+  targets: Array.from({ length: n }, (_, k) => ({ id: `c${k}`, label: `Country ${k + 1}` })),
+  correctPairs: Array.from({ length: n }, (_, k) => ({ itemId: `l${k}`, targetId: `c${k}` })),
+  explanation: 'Each led that country.',
+  citationIds: [TINY_KB.citations[0]],
+});
+
+const labels = (choices: Choice[]) => choices.map((choice) => choice.label);
+
+describe('ordering and matching questions are not shown in their answer', () => {
+  let api: TestApi;
+  let teacher: ReturnType<typeof as>;
+  let setId: string;
+  const written: { type: string; items: string[]; targets: string[] }[] = [];
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    await seedTinyKb(api.database.db);
+    teacher = as(api, (await createTeacher(api.database.db)).token);
+    // Several sizes and several questions, so a lucky shuffle cannot pass for a fix.
+    const inputs = [3, 4, 5, 6].flatMap((n) => [chronology(n), matching(Math.min(n, 6))]);
+    const ids: string[] = [];
+    for (const input of inputs) {
+      const created = await ok<{ createQuestion: { question: { id: string } | null } }>(
+        teacher(CREATE, { i: input }),
+      );
+      ids.push(created.createQuestion.question?.id as string);
+      written.push({
+        type: input.type,
+        items: input.items.map((item) => item.label),
+        targets: 'targets' in input ? input.targets.map((target) => target.label) : [],
+      });
+    }
+    const set = await ok<{ createQuestionSet: { questionSet: { id: string } } }>(
+      teacher(
+        'mutation { createQuestionSet(input: { title: "Order probe", allowRetakes: true }) { questionSet { id } } }',
+      ),
+    );
+    setId = set.createQuestionSet.questionSet.id;
+    await ok(
+      teacher(
+        'mutation ($id: ID!, $items: [QuestionSetItemInput!]!) { setQuestionSetItems(id: $id, items: $items) { errors { message } } }',
+        { id: setId, items: ids.map((questionId) => ({ questionId })) },
+      ),
+    );
+    await ok(
+      teacher('mutation ($id: ID!) { publishQuestionSet(id: $id) { errors { message } } }', {
+        id: setId,
+      }),
+    );
+  });
+  afterAll(() => api.close());
+
+  it('an attempt shows them shuffled, the same on every read, and the shown order is wrong', async () => {
+    const student = as(api, (await createStudent(api.database.db)).token);
+    type Question = { position: number; type: string; prompt: Prompt };
+    const started = await ok<{ startAttempt: { id: string; questions: Question[] } }>(
+      student(
+        `mutation ($s: ID!) { startAttempt(input: { setId: $s }) { id questions { position type ${PROMPT} } } }`,
+        { s: setId },
+      ),
+    );
+    const { id, questions } = started.startAttempt;
+    expect(questions).toHaveLength(written.length);
+    for (const question of questions) {
+      const original = written[question.position];
+      if (question.type === 'CHRONOLOGY') {
+        expect(labels(question.prompt.items)).not.toEqual(original?.items);
+        expect([...labels(question.prompt.items)].sort()).toEqual(
+          [...(original?.items ?? [])].sort(),
+        );
+      } else {
+        expect(labels(question.prompt.items)).toEqual(original?.items);
+        expect(labels(question.prompt.targets)).not.toEqual(original?.targets);
+      }
+    }
+    // Resumed: the same order and ids.
+    const again = await ok<{ attempt: { questions: Question[] } }>(
+      student(`query ($id: ID!) { attempt(id: $id) { questions { position type ${PROMPT} } } }`, {
+        id,
+      }),
+    );
+    expect(again.attempt.questions).toEqual(questions);
+
+    // Answering in the order on screen is wrong; answering the key (mapped through what is
+    // shown) is right: the ids still check and score.
+    const answer = `mutation ($id: ID!, $p: Int!, $r: ResponseInput!) {
+      answerQuestion(attemptId: $id, position: $p, response: $r) { isCorrect key { order pairs { itemId targetId } } }
+    }`;
+    const [first, second] = questions;
+    const shown = await ok<{ answerQuestion: { isCorrect: boolean; key: { order: string[] } } }>(
+      student(answer, {
+        id,
+        p: first?.position,
+        r: { order: first?.prompt.items.map((item) => item.id) },
+      }),
+    );
+    expect(shown.answerQuestion.isCorrect).toBe(false);
+    const byLabel = new Map(first?.prompt.items.map((item) => [item.label, item.id]));
+    expect(shown.answerQuestion.key.order).toEqual(written[0]?.items.map((l) => byLabel.get(l)));
+
+    const items = second?.prompt.items ?? [];
+    const targetOf = new Map(second?.prompt.targets.map((t) => [t.label, t.id]));
+    const right = await ok<{ answerQuestion: { isCorrect: boolean } }>(
+      student(answer, {
+        id,
+        p: second?.position,
+        r: {
+          pairs: items.map((item) => ({
+            itemId: item.id,
+            targetId: targetOf.get(item.label.replace('Leader', 'Country')),
+          })),
+        },
+      }),
+    );
+    expect(right.answerQuestion.isCorrect).toBe(true);
+  });
+
+  it('a live game shows them shuffled too', async () => {
+    const created = await ok<{ createLiveGame: { game: { id: string; pin: string } } }>(
+      teacher('mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id pin } } }', {
+        s: setId,
+      }),
+    );
+    const game = created.createLiveGame.game;
+    const seen: { type: string; prompt: Prompt }[] = [];
+    const player = as(api);
+    const joined = await ok<{ joinLiveGame: { token: string } }>(
+      player(
+        'mutation ($p: String!) { joinLiveGame(pin: $p, nickname: "Order Prober") { token } }',
+        {
+          p: game.pin,
+        },
+      ),
+    );
+    for (let index = 0; index < written.length; index += 1) {
+      await ok(
+        teacher(
+          'mutation ($g: ID!, $c: LiveCommand!) { liveCommand(gameId: $g, command: $c) { game { id } } }',
+          {
+            g: game.id,
+            c: index === 0 ? 'START' : 'SKIP',
+          },
+        ),
+      );
+      const view = await ok<{
+        livePlayer: { game: { question: { type: string; prompt: Prompt } } };
+      }>(
+        player(
+          `query ($t: String!) { livePlayer(token: $t) { game { question { type ${PROMPT} } } } }`,
+          {
+            t: joined.joinLiveGame.token,
+          },
+        ),
+      );
+      seen.push(view.livePlayer.game.question);
+    }
+    for (const [index, question] of seen.entries()) {
+      const original = written[index];
+      expect(question.type).toBe(original?.type);
+      const shown =
+        question.type === 'CHRONOLOGY' ? question.prompt.items : question.prompt.targets;
+      const stored = question.type === 'CHRONOLOGY' ? original?.items : original?.targets;
+      expect(labels(shown)).not.toEqual(stored);
+    }
+  });
+});
