@@ -5,7 +5,8 @@
  *
  * An item *gives away* another when text a student reads before answering it (stem, quote, and the
  * true statements of an ordering or a matching, never a choice's options, which include wrong
- * ones) contains the other item's answer next to one of the names the other item asks about.
+ * ones; a matching's two lists, whose pairs are hidden) contains the other item's answer next to
+ * one of the names the other item asks about.
  */
 
 export type ClueQuestion = {
@@ -44,6 +45,12 @@ const answerOf = (q: ClueQuestion): string | null => {
   }
   if (q.type === 'SHORT_ANSWER') {
     return q.key.answers?.[0] ?? null;
+  }
+  // "Which of these sources gives …": the outlet's name is in half the bank's stems ("According to
+  // IranWire, …"), beside the same names; only the same claim would give it away, which this
+  // cannot tell from a name.
+  if (/^Which of these sources\b/.test(q.stem)) {
+    return null;
   }
   if (['EVENT_YEAR', 'SINGLE_CHOICE', 'WHO_SAID', 'OFFICE_HOLDER'].includes(q.type)) {
     const keys = q.key.optionIds ?? [];
@@ -86,12 +93,45 @@ const shownText = (q: ClueQuestion): string =>
   [
     q.stem,
     q.prompt.quote ?? '',
-    ...(q.type === 'CHRONOLOGY' || q.type === 'MATCHING' || q.type === 'TIMELINE_PLACEMENT'
-      ? [...(q.prompt.items ?? []), ...(q.prompt.targets ?? [])].map((c) => c.label)
+    // An ordering's items are true events; a matching's lists are not statements (only its
+    // hidden pairs are), nor a choice's options.
+    ...(q.type === 'CHRONOLOGY' || q.type === 'TIMELINE_PLACEMENT'
+      ? (q.prompt.items ?? []).map((c) => c.label)
       : []),
   ].join('\n');
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How close the answer must sit to a name: "the Iran–Iraq War (1980–88)", not "Alrumaihi (2024) … Manama". */
+const NEAR = 40;
+
+/**
+ * Whether `text` shows the answer beside one of the names. A true/false stem may be false, so
+ * only its parentheses (the framing: "During the Iran–Iraq War (1980–88), Qatar …") count.
+ */
+const givesAway = (
+  text: string,
+  answerRe: RegExp,
+  names: readonly string[],
+  giver: ClueQuestion,
+): boolean => {
+  const shown = giver.type === 'TRUE_FALSE' ? (text.match(/\([^)]*\)/g) ?? []).join(' ') : text;
+  const scope = giver.type === 'TRUE_FALSE' ? text : shown;
+  const global = new RegExp(answerRe.source, 'g');
+  for (const hit of shown.matchAll(global)) {
+    const i = hit.index ?? 0;
+    // "Mohammad Alrumaihi (2024)" dates a source, not what the item asks.
+    if (shown[i - 1] === '(' && shown[i + hit[0].length] === ')' && /^\d{4}$/.test(hit[0])) {
+      continue;
+    }
+    const at = giver.type === 'TRUE_FALSE' ? scope.indexOf(hit[0]) : (hit.index ?? 0);
+    const window = scope.slice(Math.max(0, at - NEAR - 60), at + hit[0].length + NEAR);
+    if (names.some((n) => window.includes(n))) {
+      return true;
+    }
+  }
+  return false;
+};
 
 export const setClues = (
   items: readonly { position: number; question: ClueQuestion }[],
@@ -112,7 +152,7 @@ export const setClues = (
         continue;
       }
       const text = shownText(giver.question);
-      if (answerRe.test(text) && names.some((n) => text.includes(n))) {
+      if (givesAway(text, answerRe, names, giver.question)) {
         clues.push({ givenBy: giver.position, answers: taker.position, answer });
       }
     }

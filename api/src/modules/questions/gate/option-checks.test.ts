@@ -561,7 +561,22 @@ describe('C10 years ascending, periods in time order', () => {
 
 describe('C13 no anachronistic actor', () => {
   it('Bashar al-Assad (first seen in 2000) is refused as a President of Syria in 1984', () => {
-    const q = first((x) => x.stem === 'Who was President of Syria in 2006?');
+    // Built from any office-holder draft: since audit 15 the template offers no holder from
+    // decades away, so "Bashar, Hafez al-Assad or Fawzi Selou in 2006" is no draft any more.
+    const base = first((x) => x.type === 'OFFICE_HOLDER');
+    const q: BankQuestion = {
+      ...base,
+      stem: 'Who was President of Syria in 2006?',
+      prompt: {
+        ...base.prompt,
+        options: [
+          opt('bashar-al-assad', 'Bashar al-Assad'),
+          opt('hafez-al-assad', 'Hafez al-Assad'),
+          opt('fawzi-selou', 'Fawzi Selou'),
+        ],
+      },
+      key: { ...base.key, optionIds: ['bashar-al-assad'] },
+    };
     expect(blocks(q, 'C13')).toBe(false);
     const in1984 = { ...q, stem: 'Who was President of Syria in 1984?' };
     expect(message(in1984, 'C13')).toBe(

@@ -32,6 +32,11 @@ import {
 } from '../kb-index';
 import { contentRng } from '../rng';
 import { capitalise, containsPhrase, normalise, stripFinalPeriod, wordCount } from '../text';
+import { yearsApart } from './true-false';
+
+/** How far from the asked date a wrong holder's own office may lie (a generation). */
+const OFFICE_RIVAL_YEARS = 25;
+
 import type { Draft, Template } from '../types';
 import {
   baseDraft,
@@ -170,6 +175,11 @@ export const officeHolderTemplate: Template = {
             (p) =>
               idx.offices.some((x) => x.person === p && sameOffice(x, o)) ||
               idx.actors.get(p)?.nationality === o.office.of,
+          )
+          // Someone in office within a generation of the date: Fawzi Selou (1953) as President in
+          // 2025, or Mossadegh as Supreme Leader in 2022, rules itself out (audit 15, items 9, 83).
+          .filter((p) =>
+            idx.offices.some((x) => x.person === p && yearsApart(x, when) <= OFFICE_RIVAL_YEARS),
           );
         const rng = contentRng(`office:${o.id}:${d.value}`);
         const ranked = scoreActors(idx, candidates, {

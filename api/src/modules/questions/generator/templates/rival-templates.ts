@@ -162,10 +162,12 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
     key: 'hafez-sought-counterweight-to-israel-and-iraq',
     label: "The chance to find a new counterweight to Israel and Iraq, Syria's regional foes",
     rivals: [
+      // Not the Iraq War, the "Cedar Revolution" and the 2006 Lebanon War: events after Hafez's
+      // death rule themselves out (audit 15, item 33).
       {
-        id: 'regional-wars-drew-allies-closer',
-        kind: 'other-period',
-        label: 'The Iraq War, the "Cedar Revolution" and the 2006 Lebanon War',
+        id: 'iran-prizes-syria-for-arab-league-influence',
+        kind: 'other-actor',
+        label: "Syria's strategic location, and its influence within the Arab League",
       },
       {
         id: 'usip-economic-woes-and-isolation-deepened-ties',
@@ -256,16 +258,18 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
       ['arab-rapprochement-worried-tehran', 'iranian-advisers-a-point-of-contention'],
       ['strikes-and-purges-weakened-ties', 'suspected-syrian-leaks-eroded-trust'],
     ],
+    // Signs and steps of the same cooling that other sources give, never reasons for the ties
+    // drawing closer, which a student rules out by their direction alone (audit 15, item 26).
     rivals: [
       {
-        id: 'regional-wars-drew-allies-closer',
-        kind: 'other-period',
-        label: 'The Iraq War, the "Cedar Revolution" and the 2006 Lebanon War',
+        id: 'late-condolences-sign-of-rift',
+        kind: 'other-development',
+        label: "Bashar al-Assad's condolences, about two weeks late, when Iran's president died",
       },
       {
-        id: 'isolation-made-syria-dependent-on-iran',
-        kind: 'other-period',
-        label: "Syria's president could not keep positive ties with other Arab powers",
+        id: 'umayyad-restrictions-an-arab-message',
+        kind: 'other-development',
+        label: "Syria's restrictions on foreign Shia visitors to the Umayyad Mosque",
       },
     ],
   },

@@ -353,12 +353,14 @@ export const whySource = (x: Explanation): string => {
   const speaker = src
     .replace(/\s*\([^)]*\)/g, '')
     .split(/,? (?:quoted by|via|cited by|as reported by) /)[0];
-  const head = contentTokens(speaker ?? '').filter(
+  // Only the speaker's name counts: "a political expert" shares "political" with "military and
+  // political presence" and lost its own words (audit 15, item 40).
+  const head = contentTokens((speaker ?? '').match(/\b[A-Z][\w'’-]+/g)?.join(' ') ?? '').filter(
     (t) => t.length >= 4 && !/^(unnamed|according)$/.test(t),
   );
   const topic = contentTokens(x.topic.replace(/['’]s\b/g, ''));
   const outlet = src
-    .match(/,? \(?(?:quoted by|via|cited by|as reported by) ([^)]+)\)?$/)?.[1]
+    .match(/,? \(?(?:quoted by|via|cited by|as reported by) ([^()]+)\)?$/)?.[1]
     ?.trim();
   // A topic that names the speaker already says whose account it is ("Khamenei backed …",
   // "Kerry confronted Zarif"): the stem names the outlet only (audit 12, item 53).
