@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbClient, Prisma, Question, QuestionType } from '@quiz/prisma';
-import { idMapsOf, publicResponse } from '../../src/modules/attempts/public-ids';
+import { idMapsOf, playerPrompt, publicResponse } from '../../src/modules/attempts/public-ids';
 import type { QuestionKey, QuestionPrompt } from '../../src/modules/questions/types';
 
 let counter = 0;
@@ -129,7 +129,9 @@ export const createQuestions = async (
         difficulty: (counter % 10) / 10,
       },
     });
-    const maps = idMapsOf(shape.prompt);
+    // Ids as players see them: orderings and matchings are shown shuffled per question (probe of
+    // 6 Dec), so the fixture's answers are mapped through the same presented prompt.
+    const maps = idMapsOf(playerPrompt(question));
     created.push({
       ...question,
       right: publicResponse(shape.right, maps) as Record<string, unknown>,
