@@ -67,7 +67,7 @@ const SETS: DemoSet[] = [
   },
   {
     title: 'Quiet decades, 1989–2010',
-    description: 'Between the wars and Bashar al-Assad’s first decade.',
+    description: 'After the Iran–Iraq War, and Bashar al-Assad’s first decade.',
     scoringMode: 'ACCURACY',
     timeLimitSec: null,
     eras: ['between-wars', 'bashar-first-decade'],

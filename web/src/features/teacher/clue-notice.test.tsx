@@ -12,7 +12,7 @@ const items = [
 describe('ClueNotice', () => {
   it('says which question shows which answer, numbered as the teacher sees them', () => {
     render(<ClueNotice clues={[{ givenBy: 0, answers: 1, answer: '1980' }]} items={items} />);
-    const notice = screen.getByRole('region', { name: 'One question gives away another' });
+    const notice = screen.getByRole('region', { name: 'One question is given away by another' });
     const entry = within(notice).getByRole('listitem');
     expect(entry.textContent).toContain('Question 1 shows “1980”, the answer to question 2.');
     expect(entry.textContent).toContain('Question 2: In what year did the Iran–Iraq War begin?');
@@ -21,5 +21,20 @@ describe('ClueNotice', () => {
   it('shows nothing when no question gives another away', () => {
     const { container } = render(<ClueNotice clues={[]} items={items} />);
     expect(container.innerHTML).toBe('');
+  });
+
+  it('counts the questions given away, not the clues', () => {
+    render(
+      <ClueNotice
+        clues={[
+          { givenBy: 0, answers: 1, answer: '1980' },
+          { givenBy: 2, answers: 1, answer: '1980' },
+        ]}
+        items={items}
+      />,
+    );
+    expect(
+      screen.getByRole('region', { name: 'One question is given away by another' }),
+    ).toBeTruthy();
   });
 });

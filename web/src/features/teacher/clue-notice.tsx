@@ -16,14 +16,15 @@ export const ClueNotice = ({
   if (clues.length === 0) {
     return null;
   }
+  const given = new Set(clues.map((clue) => clue.answers)).size;
   const stemAt = (position: number): string =>
     items.find((item) => item.position === position)?.question.stem ?? '';
   return (
     <section className="notice notice--warn stack" aria-labelledby="clues-title">
       <h2 id="clues-title">
-        {clues.length === 1
-          ? 'One question gives away another'
-          : `${clues.length} questions give away others`}
+        {given === 1
+          ? 'One question is given away by another'
+          : `${given} questions are given away by others`}
       </h2>
       <p className="small">
         A student who meets both gets the second one free. Remove or move one of them, or keep both
@@ -31,14 +32,15 @@ export const ClueNotice = ({
       </p>
       <ul className="findings">
         {clues.map((clue) => (
-          <li key={`${clue.givenBy}-${clue.answers}`} className="stack">
-            <span>
+          <li key={`${clue.givenBy}-${clue.answers}`}>
+            {/* Blocks, not spans: the sentence and the stem it concerns on their own lines. */}
+            <div>
               <strong>Question {clue.givenBy + 1}</strong> shows “{clue.answer}”, the answer to{' '}
               <strong>question {clue.answers + 1}</strong>.
-            </span>
-            <span className="small">
+            </div>
+            <div className="small muted">
               Question {clue.answers + 1}: {stemAt(clue.answers)}
-            </span>
+            </div>
           </li>
         ))}
       </ul>

@@ -68,6 +68,16 @@ export const orderGivenAway = (events: readonly Event[]): boolean =>
     );
   });
 
+/**
+ * An event as an item to order: a span that its title names as a thing ("Iran–Iraq War") is ordered
+ * by its start, so it says so ("Iran–Iraq War begins"); audit 16, item 87: an eight-year war among
+ * one-day events, dated "(1980)" in the explanation.
+ */
+const chronoLabel = (idx: KbIndex, e: Event): string =>
+  e.end && /\bbegan$/.test(eventClause(idx, e).past)
+    ? `${displayTitle(idx, e)} begins`
+    : displayTitle(idx, e);
+
 export const chronologyTemplate: Template = {
   id: 'chronology',
   version: 1,
@@ -108,14 +118,14 @@ export const chronologyTemplate: Template = {
             template: 'chronology',
             version: 1,
             stem: 'Put these events in order, earliest first.',
-            prompt: { items: sorted.map((e) => ({ id: e.slug, label: displayTitle(idx, e) })) },
+            prompt: { items: sorted.map((e) => ({ id: e.slug, label: chronoLabel(idx, e) })) },
             key: {
               order: sorted.map((e) => e.slug),
               rationales: sorted.map((e) =>
                 rationale(idx, e.slug, true, eventSentence(idx, e), [eventFact(e)]),
               ),
             },
-            explanation: `In order: ${sorted.map((e) => `${displayTitle(idx, e)} (${dateWords(e.start)})`).join('; ')}.`,
+            explanation: `In order: ${sorted.map((e) => `${chronoLabel(idx, e)} (${dateWords(e.start)})`).join('; ')}.`,
             citationIds: citeFacts(idx, factIds),
             factIds,
             eraSlug: sorted.every((e) => e.era === anchor.era) ? anchor.era : null,

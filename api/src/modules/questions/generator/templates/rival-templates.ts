@@ -321,8 +321,12 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
 const OPT = 'why-';
 const optionId = (id: string): string => `${OPT}${id}`.slice(0, 64);
 
+/** Sources that take a plural verb: "analysts cited by … give". */
+const PLURAL_SOURCE =
+  /^(?:analysts|researchers|commentators|reports|diplomatic sources|militia sources)\b/i;
+
 /** What *is* true of a wrong option: the development its own source gives it for. */
-const rivalRationale = (idx: KbIndex, r: Rival) => {
+const rivalRationale = (idx: KbIndex, r: Rival, notFrom?: string) => {
   const o = idx.explanations.get(r.id);
   if (!o) {
     throw new Error(`rival ${r.id} is no explanation`);
@@ -332,8 +336,11 @@ const rivalRationale = (idx: KbIndex, r: Rival) => {
   const text =
     o.kind === 'CONSEQUENCE'
       ? `Not here: according to ${source}, this is ${topic}.`
-      : `Not here: ${source}${source.includes(',') ? ',' : ''} gives this as the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} when ${topic}.`;
-  return rationale(idx, optionId(o.id), false, fixAssad(capitalise(text), erasOf(o)), [
+      : `Not here: ${source}${source.includes(',') ? ',' : ''} ${PLURAL_SOURCE.test(source) ? 'give' : 'gives'} this as the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} when ${topic}.`;
+  // In "which of these does <source> give?", a wrong option is another source's account: say whose
+  // and what it says (audit 16, item 26: "analysts … gives this as the aim when …" read backwards).
+  const said = notFrom ? `${notFrom} does not give this. ${keyLine(o)}` : text;
+  return rationale(idx, optionId(o.id), false, fixAssad(capitalise(said), erasOf(o)), [
     explanationFactId(o.id),
   ]);
 };
@@ -477,7 +484,7 @@ export const whyRivalMultiTemplate: Template = {
                 ...shown.map((k) =>
                   rationale(idx, optionId(k.id), true, keyLine(k), [explanationFactId(k.id)]),
                 ),
-                ...m.rivals.map((r) => rivalRationale(idx, r)),
+                ...m.rivals.map((r) => rivalRationale(idx, r, m.source)),
               ],
             },
             explanation: fixAssad(

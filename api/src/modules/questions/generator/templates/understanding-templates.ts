@@ -364,7 +364,10 @@ export const whySource = (x: Explanation): string => {
     ?.trim();
   // A topic that names the speaker already says whose account it is ("Khamenei backed …",
   // "Kerry confronted Zarif"): the stem names the outlet only (audit 12, item 53).
-  return outlet && head.some((t) => topic.includes(t)) ? outlet : src;
+  // "(via Alrumaihi)" is the KB's chain of custody, not words for a stem (audit 16, item 81).
+  return (outlet && head.some((t) => topic.includes(t)) ? outlet : src)
+    .replace(/\s*\(via [^()]*\)/, '')
+    .trim();
 };
 
 const whyStem = (x: Explanation): string =>
