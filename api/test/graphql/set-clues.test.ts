@@ -1,8 +1,15 @@
 import type { PrismaClient } from '@quiz/prisma';
+import { setClues } from '../../src/modules/question-sets/clues';
 import { as, ok } from '../factories/graphql';
 import { createTeacherWithSet } from '../factories/sets';
 import { createTeacher } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
+
+// The real setClues, counted: aliases must not each recompute it.
+jest.mock('../../src/modules/question-sets/clues', () => {
+  const actual = jest.requireActual('../../src/modules/question-sets/clues');
+  return { ...actual, setClues: jest.fn(actual.setClues) };
+});
 
 const CLUES = `query ($id: ID!) { questionSet(id: $id) { clues { givenBy answers answer } } }`;
 
@@ -44,6 +51,22 @@ describe('QuestionSet.clues', () => {
       as(api, fixture.teacherToken)(CLUES, { id: fixture.set.id }),
     );
     expect(data.questionSet.clues).toEqual([{ givenBy: 0, answers: 2, answer: '1980' }]);
+  });
+
+  it('works the clues out once per set per request, however many aliases ask', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 3, publish: false });
+    const spy = setClues as jest.MockedFunction<typeof setClues>;
+    spy.mockClear();
+    {
+      const aliases = Array.from({ length: 12 }, (_, i) => `c${i}: clues { answers }`).join(' ');
+      const data = await ok<{ questionSet: Record<string, unknown[]> }>(
+        as(api, fixture.teacherToken)(`query ($id: ID!) { questionSet(id: $id) { ${aliases} } }`, {
+          id: fixture.set.id,
+        }),
+      );
+      expect(Object.keys(data.questionSet)).toHaveLength(12);
+      expect(spy).toHaveBeenCalledTimes(1);
+    }
   });
 
   it('lists none for a set whose items do not answer each other, and none to another teacher', async () => {

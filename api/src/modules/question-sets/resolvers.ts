@@ -1,8 +1,9 @@
+import type { Context } from '../../context';
 import { AppError } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
 import { keyOf, promptOf } from '../questions/bank';
-import { setClues } from './clues';
+import { type SetClue, setClues } from './clues';
 import {
   findMySets,
   findPublishedSets,
@@ -19,6 +20,33 @@ import {
   setQuestionSetItems,
   updateQuestionSet,
 } from './service/write-sets';
+
+/** Each request's clue lists by set id (the context is the request's own object). */
+const cluesByRequest = new WeakMap<Context, Map<string, Promise<SetClue[]>>>();
+
+const cluesOf = async (setId: string, ctx: Context): Promise<SetClue[]> => {
+  const items = await ctx.loaders.setItems.load(setId);
+  const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
+  return setClues(
+    items.flatMap((item, i) => {
+      const question = questions[i];
+      return question && !(question instanceof Error)
+        ? [
+            {
+              position: item.position,
+              question: {
+                type: question.type,
+                stem: question.stem,
+                prompt: promptOf(question),
+                key: keyOf(question),
+                explanation: question.explanation,
+              },
+            },
+          ]
+        : [];
+    }),
+  ).slice(0, 100);
+};
 
 export const resolvers: Resolvers = {
   Query: {
@@ -105,28 +133,21 @@ export const resolvers: Resolvers = {
       (await ctx.loaders.setStats.load(set.id)).questionCount,
     items: (set, _args, ctx) => ctx.loaders.setItems.load(set.id),
     attemptCount: (set, _args, ctx) => ctx.loaders.setAttemptCount.load(set.id),
-    clues: async (set, _args, ctx) => {
-      const items = await ctx.loaders.setItems.load(set.id);
-      const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
-      return setClues(
-        items.flatMap((item, i) => {
-          const question = questions[i];
-          return question && !(question instanceof Error)
-            ? [
-                {
-                  position: item.position,
-                  question: {
-                    type: question.type,
-                    stem: question.stem,
-                    prompt: promptOf(question),
-                    key: keyOf(question),
-                    explanation: question.explanation,
-                  },
-                },
-              ]
-            : [];
-        }),
-      ).slice(0, 100);
+    // Once per set per request: aliases (`a1: clues … a500: clues`) share the first computation
+    // instead of costing ~2 ms of CPU each.
+    clues: (set, _args, ctx) => {
+      let bySet = cluesByRequest.get(ctx);
+      if (!bySet) {
+        bySet = new Map();
+        cluesByRequest.set(ctx, bySet);
+      }
+      const known = bySet.get(set.id);
+      if (known) {
+        return known;
+      }
+      const computed = cluesOf(set.id, ctx);
+      bySet.set(set.id, computed);
+      return computed;
     },
     retiredItems: async (set, _args, ctx) => {
       const items = await ctx.loaders.setItems.load(set.id);
