@@ -97,7 +97,8 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
       {
         id: 'regional-wars-drew-allies-closer',
         kind: 'other-period',
-        label: 'The Iraq War, the "Cedar Revolution" and the 2006 Lebanon War',
+        // A reason, not a bare list of events (audit 17, item 67).
+        label: 'The Iraq War, the "Cedar Revolution" and the 2006 Lebanon War drew the two closer',
       },
     ],
   },
