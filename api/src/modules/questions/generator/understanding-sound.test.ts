@@ -68,7 +68,11 @@ const quotesOf = (x: Explanation): string =>
 const STANDING_AIM = /\b(corridor|counterweight|foothold|resistance|land route|Mediterranean)\b/i;
 
 /** why-rival entries dropped after audits 10 and 11: their rivals could not explain the development. */
-const DROPPED = new Set(['israeli-strikes-forced-irgc-pullback']);
+const DROPPED = new Set([
+  'israeli-strikes-forced-irgc-pullback',
+  // Audit 18, item 84: no rival a reader could take for Iran's early support.
+  'iran-early-support-to-prevent-assads-fall',
+]);
 
 describe('why-items (explain-step, why-contrast) on the real KB', () => {
   it('are proposed in number but withheld from the bank until their wrong options pass an audit', () => {
@@ -290,7 +294,7 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
     const passed = items.filter(
       (q) => checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK').length === 0,
     );
-    expect(passed.filter((q) => q.template === 'why-rival').length).toBeGreaterThanOrEqual(8);
+    expect(passed.filter((q) => q.template === 'why-rival').length).toBeGreaterThanOrEqual(7);
     expect(passed.filter((q) => q.template === 'why-rival-multi').length).toBeGreaterThanOrEqual(1);
   });
 

@@ -98,12 +98,26 @@ export const stanceSingleTemplate: Template = {
         }
         const cands = candidatesFor(idx, g, key);
         const rng = contentRng(`stance-single:${g.type}:${g.object}:${g.context.slug}:${key}`);
-        const ranked = scoreActors(idx, cands, {
+        const scored = scoreActors(idx, cands, {
           key,
           anchors: [g.object, key],
           sameSubtype: (s) => sameKind(idx, s, key),
           rng,
         });
+        // The near miss first: a state that kept its ties with the key in the same war (Algeria,
+        // Lebanon, Sudan, Oman kept theirs with Syria) but did not side with the object. A state
+        // that isolated the key is an opponent offered as an ally, which the stem rules out by
+        // itself (audit 18, item 19: Saudi Arabia and the UAE beside Syria).
+        const keptTies = (s: string): boolean =>
+          idx.kb.relations.some(
+            (r) =>
+              r.type === 'KEPT_TIES' &&
+              r.subject === s &&
+              r.object === key &&
+              r.context === g.context.slug,
+          );
+        const near = scored.filter((c) => keptTies(c.item));
+        const ranked = near.length >= 3 ? near : scored;
         const exclusive =
           isArab(idx.actors.get(key)) &&
           exclusiveAmongArabs(idx, g.subjects.get(key) ?? []).length > 0;

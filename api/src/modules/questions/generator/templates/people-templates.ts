@@ -506,7 +506,9 @@ export const whoSaidTemplate: Template = {
       const publisher = capitalise(citationPublisher(idx, q.citation));
       // An undated remark's feedback says who is quoted and on what; "X does not date the remark"
       // read as source plumbing (audit 11, item 49).
-      const credit = `${publisher} quotes ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${stripFinalPeriod(quoteNoteInWords(q.context))}.`;
+      // A source's summary of someone's message is not a quotation of them (audit 18, item 45).
+      const summed = /\bmessage\b/.test(q.occasion ?? '');
+      const credit = `${publisher} ${summed ? 'sums up the message of' : 'quotes'} ${actorLabel(idx, q.speaker)}${d ? ` ${datePhrase(d)}` : ''}. Context: ${stripFinalPeriod(quoteNoteInWords(q.context))}.`;
       const attribution =
         q.reportedBy && q.status !== 'FACT'
           ? `According to ${claimant(idx, q.reportedBy)}, who`
@@ -531,7 +533,7 @@ export const whoSaidTemplate: Template = {
       // A source's rendering of someone's message is not their exact words (audit 3, item 29).
       // A fragment with no subject of its own is asked with the source's framing around it (audit
       // 12, item 32: "seeking to overthrow Syria's political system …" read as a loose phrase).
-      const stem = /\bmessage\b/.test(q.occasion ?? '')
+      const stem = summed
         ? `Whose message does ${q.reportedBy ? claimant(idx, q.reportedBy) : publisher} sum up in these words${whenPhrase}?`
         : q.lead
           ? `${attribution} ${stripFinalPeriod(q.lead)} the following${whenPhrase}?`
@@ -544,7 +546,7 @@ export const whoSaidTemplate: Template = {
             idx,
             p,
             false,
-            `Not ${actorLabel(idx, p)}: the source gives these words to ${actorLabel(idx, q.speaker)}.${aboutPerson(p) ? ` ${aboutPerson(p)}` : ''}`,
+            `Not ${actorLabel(idx, p)}: ${summed ? `the source sums up the message of ${actorLabel(idx, q.speaker)} in these words` : `the source gives these words to ${actorLabel(idx, q.speaker)}`}.${aboutPerson(p) ? ` ${aboutPerson(p)}` : ''}`,
             [
               factId,
               ...(idx.offices.find((x) => x.person === p)

@@ -67,6 +67,10 @@ export interface RivalItem {
  * Russia's Golan monitoring centre for Russia's build-up (same step); Syria's "religious and
  * ideological ties" for anything the alliance did; the Axis militias' deniability for Hezbollah;
  * the Iraqi militias' view of Syria as theirs to control (audit 5, item 47: a view, not a reason).
+ * Not asked here: Iran's early support (arms, aid, advisers) to halt the loss of Damascus (audit 18,
+ * item 84): every rival the sources give is either defensible for it (the corridor, the foothold,
+ * Chizari's training mission) or ruled out by the stem (recouping costs "early", retaliating for a
+ * 2017 attack with aid), and its record is asked by explain-why, explain-true-false and source-which.
  */
 export const RIVAL_ITEMS: readonly RivalItem[] = [
   {
@@ -179,23 +183,6 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
     ],
   },
   {
-    key: 'iran-early-support-to-prevent-assads-fall',
-    label: 'To halt the loss of Damascus and strategic northern cities to rebels',
-    rivals: [
-      {
-        id: 'iran-seeks-to-recover-war-costs',
-        kind: 'same-actor',
-        label:
-          'To recover part of what it had spent in Syria, for example by controlling the housing sector',
-      },
-      {
-        id: 'iran-missiles-retaliated-for-tehran-attacks',
-        kind: 'same-actor',
-        label: 'To retaliate for terror attacks in Tehran that killed 18 people',
-      },
-    ],
-  },
-  {
     key: 'khamenei-supports-islamic-anti-american-movements',
     topic: 'Supreme Leader Ali Khamenei backed the Syrian government against the 2011 uprising',
     source: 'his words as quoted by Wikipedia',
@@ -303,16 +290,20 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
       ['support-for-assad-brought-sanctions', 'strikes-killed-senior-commanders'],
       ['intervention-cost-vast-resources', 'support-for-assad-crippled-economy'],
     ],
+    // Other sources' consequences *for Iran*, which IranWire does not give: it has Iran "alongside
+    // Russia", not competing with it, and it wrote before Assad fell. Not Syria's isolation in the 1980s or Assad's late condolences: neither is a cost to
+    // Iran of backing him, so the stem ruled them out (audit 18, item 26).
     rivals: [
       {
-        id: 'siding-with-iran-isolated-syria-among-arabs',
+        id: 'russian-intervention-brought-rivalry-with-iran',
         kind: 'other-actor',
-        label: 'Isolation by Saudi Arabia and some other Arab countries',
+        label: 'Heightened competition with Russia over influence, economics, culture and language',
       },
       {
-        id: 'late-condolences-sign-of-rift',
-        kind: 'other-development',
-        label: "Bashar al-Assad's condolences, about two weeks late, when Iran's president died",
+        id: 'iran-struggles-for-relevance-after-assad',
+        kind: 'other-period',
+        label:
+          'Struggling for relevance in Syria, in only indirect contact through Turkey and Qatar',
       },
     ],
   },

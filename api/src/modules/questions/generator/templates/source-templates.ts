@@ -225,7 +225,17 @@ export const distinctiveTokens = (idx: KbIndex, claim: string): string[] => {
   return claimTokens(claim).filter((t) => !common.has(t));
 };
 
-/** Outlets silent on every distinctive word of the claim (never one of `keys`). */
+/**
+ * Words (5-letter prefixes) that make the same claim in other terms: an outlet that roots the bond
+ * in "resistance" against Israel or Saddam's "attack" says what "shared hostility toward Iraq and
+ * Israel" says (audit 18, item 74: IranWire offered as silent on New Lines' reason).
+ */
+const KIN: readonly (readonly string[])[] = [
+  ['hosti', 'enmit', 'resis', 'confr', 'foes', 'enemy', 'enemi', 'threa', 'attac'],
+];
+const kinOf = (w: string): readonly string[] => KIN.find((g) => g.includes(w)) ?? [w];
+
+/** Outlets silent on every distinctive word of the claim, or its kin (never one of `keys`). */
 export const silentOutlets = (idx: KbIndex, claim: string, keys: readonly string[]): string[] => {
   const { vocab, example } = outletsOf(idx);
   const words = distinctiveTokens(idx, claim);
@@ -233,7 +243,7 @@ export const silentOutlets = (idx: KbIndex, claim: string, keys: readonly string
     (o) =>
       !keys.includes(o) &&
       example.has(o) &&
-      !words.some((w) => vocab.get(o)?.has(w)) &&
+      !words.some((w) => kinOf(w).some((k) => vocab.get(o)?.has(k))) &&
       // A claim with fewer than two distinctive words proves too little either way.
       words.length >= 2,
   );

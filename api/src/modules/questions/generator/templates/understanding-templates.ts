@@ -1111,6 +1111,10 @@ export const relationNameTemplate: Template = {
   },
 };
 
+/** A stance the actor shares with others the source does not name: no unique typed answer. */
+const SHARED_WITH_UNNAMED =
+  /\b(?:with|and|like|as did|along with|together with) (?:some|several|many|other|a few)(?: of the)?(?: other)? [A-Z]?[a-z]+ (?:countries|states|governments|groups|militias|officials|leaders)\b/i;
+
 /** Words to hide from a stance statement so it does not name the actor it describes. */
 const nameForms = (idx: KbIndex, slug: string): string[] => {
   const a = idx.actors.get(slug);
@@ -1161,7 +1165,10 @@ export const stanceWhoTemplate: Template = {
           forms.some((f) => new RegExp(`\\b${escapeRe(f)}\\b`).test(rest)) ||
           (a.kind === 'STATE' &&
             new RegExp(`\\b${escapeRe((a.shortName ?? a.name).slice(0, 4))}`, 'i').test(rest)) ||
-          rest.split(/\s+/).length > 45
+          rest.split(/\s+/).length > 45 ||
+          // "this state, with some other Arab countries, isolated Syria": the others are unnamed,
+          // so any of them fits the clue as well as the key (audit 18, item 81).
+          SHARED_WITH_UNNAMED.test(rest)
         ) {
           return [];
         }
