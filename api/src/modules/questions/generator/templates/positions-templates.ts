@@ -101,8 +101,33 @@ const yearOf = (d: DateValue): number => Number(d.value.slice(0, 4));
 /** A date a stem may carry: its words when exact, else only its year ("2023" for "after October 2023"). */
 const dateInStem = (d: DateValue): string => (isStatable(d) ? dateWords(d) : String(yearOf(d)));
 
-/** The period a stance held, in words: "from 2023", "before spring 2022", "in 1990". */
-export const windowWords = (st: Stance): string | null => {
+/**
+ * "since 7 October" for a stance that began with its context event when the sources give that
+ * event's day: the window as the sources word it, not "from 2023" (audit 17, item 18: MENA says
+ * "since October 7", Alrumaihi "last October"). An inferred year is left out, as the sources do.
+ */
+export const eventStartWords = (idx: KbIndex, st: Stance): string | null => {
+  const start = st.context ? idx.events.get(st.context)?.start : undefined;
+  if (
+    !start ||
+    !st.from ||
+    st.to ||
+    st.from.certainty !== 'AFTER' ||
+    start.precision !== 'DAY' ||
+    start.value.slice(0, 7) !== st.from.value.slice(0, 7)
+  ) {
+    return null;
+  }
+  const words = dateWords({ ...start, label: undefined });
+  return `since ${start.certainty === 'INFERRED' ? words.replace(/\s\d{4}$/, '') : words}`;
+};
+
+/** The period a stance held, in words: "since 7 October", "from 2023", "before spring 2022", "in 1990". */
+export const windowWords = (st: Stance, idx?: KbIndex): string | null => {
+  const since = idx ? eventStartWords(idx, st) : null;
+  if (since) {
+    return since;
+  }
   const { from, to } = st;
   if (from && to) {
     const a = dateInStem(from);
@@ -221,7 +246,7 @@ export const stancePositionTemplate: Template = {
     return all
       .filter((k) => KEYABLE.has(k.stance.position) && !OBVIOUS_SIDE.has(k.stance.id))
       .flatMap((key): Draft[][] => {
-        const when = windowWords(key.stance);
+        const when = windowWords(key.stance, idx);
         const wrong = positionDistractors(all, key);
         if (!when || wrong.length < 2) {
           return [];
@@ -361,13 +386,13 @@ export const exclusiveSets = (all: readonly IssueStance[]): IssueStance[][] => {
 };
 
 /** The overlap of all windows in a set, in words for the stem ("from 2023"). */
-const commonWindowWords = (set: readonly IssueStance[]): string | null => {
+const commonWindowWords = (idx: KbIndex, set: readonly IssueStance[]): string | null => {
   const latestStart = [...set]
     .filter((s) => s.stance.from)
     .sort((a, b) =>
       (a.window.from?.getTime() ?? 0) < (b.window.from?.getTime() ?? 0) ? 1 : -1,
     )[0];
-  return latestStart ? windowWords({ ...latestStart.stance, to: undefined }) : null;
+  return latestStart ? windowWords({ ...latestStart.stance, to: undefined }, idx) : null;
 };
 
 export const stanceMatchTemplate: Template = {
@@ -378,7 +403,7 @@ export const stanceMatchTemplate: Template = {
   generate: (idx) => {
     const all = issueStances(idx);
     return exclusiveSets(all).flatMap((set): Draft[][] => {
-      const when = commonWindowWords(set);
+      const when = commonWindowWords(idx, set);
       const first = set[0];
       if (!when || !first) {
         return [];
