@@ -1514,7 +1514,9 @@ export const explainTrueFalseTemplate: Template = {
       // counterweight, "resistance"), arguably behind any step.
       // A reviewed rival first: why-rival's wrong reasons for this development, each a reason a
       // source gives for a comparable one and checked against the full texts (audit 17: 16 of 16
-      // explain-true-false items were keyed True, so the form gave the key away).
+      // explain-true-false items were keyed True, so the form gave the key away). Unlike the
+      // unreviewed pick below it may be the same actor's reason for another step (Iran's 2017
+      // retaliation for its 2015 escalation): each was read against the sources as not this one's.
       const reviewed = rivalReasonsFor(x.id)
         .map((id) => idx.explanations.get(id))
         .find(
