@@ -47,7 +47,9 @@ describe('audit 17', () => {
     expect(
       developmentOverlap(development, 'to retaliate for terror attacks in Tehran'),
     ).toBeLessThan(MAX_DEVELOPMENT_OVERLAP);
-    const eleven = draftsOf('explain-true-false').filter((d) => /signed 11 agreements/.test(d.stem));
+    const eleven = draftsOf('explain-true-false').filter((d) =>
+      /signed 11 agreements/.test(d.stem),
+    );
     expect(eleven.filter((d) => d.key.optionIds?.[0] === 'true')).toEqual([]);
   });
 

@@ -255,7 +255,6 @@ const UNDERSTANDING = new Set([
   'relation-name',
 ]);
 
-
 /** The key most true/false items have ('true' on a tie: True is the answer students guess). */
 const tfMajority = (qs: readonly BankQuestion[]): string => {
   const tf = qs.filter((q) => q.type === 'TRUE_FALSE');
@@ -298,11 +297,16 @@ const balanceTrueFalse = (qs: BankQuestion[]): BankQuestion[] => {
  */
 const balancePerTemplate = (qs: BankQuestion[]): BankQuestion[] => {
   let out = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const template of new Set(out.filter((q) => q.type === 'TRUE_FALSE').map((q) => q.template))) {
+  for (const template of new Set(
+    out.filter((q) => q.type === 'TRUE_FALSE').map((q) => q.template),
+  )) {
     for (let guard = 0; guard < qs.length; guard += 1) {
       const tf = out.filter((q) => q.template === template && q.type === 'TRUE_FALSE');
       const share = tf.filter((q) => tfKey(q) === 'true').length / tf.length;
-      if (tf.length < TF_BALANCE_MIN_ITEMS || (share >= TF_TRUE_SHARE[0] && share <= TF_TRUE_SHARE[1])) {
+      if (
+        tf.length < TF_BALANCE_MIN_ITEMS ||
+        (share >= TF_TRUE_SHARE[0] && share <= TF_TRUE_SHARE[1])
+      ) {
         break;
       }
       const major = share > TF_TRUE_SHARE[1] ? 'true' : 'false';
@@ -424,9 +428,7 @@ export const buildBankFromIndex = (idx: KbIndex, seed: number): BuildBankResult 
   }
   const dupes = nearDuplicates(accepted);
   const questions = balancePerTemplate(
-    balanceTrueFalse(
-      rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id))))),
-    ),
+    balanceTrueFalse(rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id)))))),
   );
   report.nearDuplicates = dupes.size;
   for (const q of questions) {

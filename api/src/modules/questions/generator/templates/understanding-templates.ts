@@ -1535,25 +1535,24 @@ export const explainTrueFalseTemplate: Template = {
               .filter((t) => t.length > 5)
               .filter((t) => contentTokens(`${x.detail} ${x.topic}`).includes(t)).length < 2,
         );
-      const wrong = reviewed ?? whyDistractors(idx, x).find(
-        (o) =>
-          !/\bnot\b/.test(o.answer) &&
-          o.actor !== x.actor &&
-          !(o.actor === undefined && overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
-          !GRAND_MOTIVE.test(o.answer) &&
-          // Low trade and cooled ties are one story in the sources: neither is a safe "wrong" here.
-          !(polarity(x.topic) < 0 && polarity(o.topic) < 0),
-      );
+      const wrong =
+        reviewed ??
+        whyDistractors(idx, x).find(
+          (o) =>
+            !/\bnot\b/.test(o.answer) &&
+            o.actor !== x.actor &&
+            !(o.actor === undefined && overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
+            !GRAND_MOTIVE.test(o.answer) &&
+            // Low trade and cooled ties are one story in the sources: neither is a safe "wrong" here.
+            !(polarity(x.topic) < 0 && polarity(o.topic) < 0),
+        );
       // Most records with a provably wrong reason are asked false, so "True" is no safe guess
       // (audit 3: 16 of 19 keyed True when the coin alone decided and false drafts often failed).
       const truth =
         reviewed === undefined && (wrong === undefined || contentRng(`tfx:${x.id}`).next() < 0.15);
       const other = truth ? x : wrong;
       // A true reason that restates its development is true by definition (audit 17, item 56).
-      if (
-        !other ||
-        (truth && developmentOverlap(x.topic, x.answer) >= MAX_DEVELOPMENT_OVERLAP)
-      ) {
+      if (!other || (truth && developmentOverlap(x.topic, x.answer) >= MAX_DEVELOPMENT_OVERLAP)) {
         continue;
       }
       const statement = fixAssad(
