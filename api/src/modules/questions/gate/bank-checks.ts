@@ -130,6 +130,63 @@ export const distractorReuse = (bank: readonly BankQuestion[]): BankCheckResult[
   return out;
 };
 
+/** A TRUE_FALSE template with at least this many items is checked for its key share (C17). */
+export const TF_BALANCE_MIN_ITEMS = 6;
+/** The True share every such template keeps within, so the form never gives the key away. */
+export const TF_TRUE_SHARE: readonly [number, number] = [0.35, 0.65];
+
+/**
+ * C17: per TRUE_FALSE template of ≥ 6 items, the True share lies within 35–65% (audit 17: all
+ * explain-true-false items were True and most source-true-false items False, so a student could
+ * answer from the form alone).
+ */
+export const trueFalseKeyBalance = (bank: readonly BankQuestion[]): BankCheckResult[] => {
+  const byTemplate = new Map<string, BankQuestion[]>();
+  for (const q of bank.filter((x) => x.type === 'TRUE_FALSE')) {
+    byTemplate.set(q.template, [...(byTemplate.get(q.template) ?? []), q]);
+  }
+  return [...byTemplate.entries()]
+    .filter(([, qs]) => qs.length >= TF_BALANCE_MIN_ITEMS)
+    .map(([t, qs]) => {
+      const share = qs.filter((q) => q.key.optionIds?.[0] === 'true').length / qs.length;
+      return {
+        id: 'C17',
+        severity: 'BLOCK' as const,
+        passed: share >= TF_TRUE_SHARE[0] && share <= TF_TRUE_SHARE[1],
+        message: `${t}: ${(share * 100).toFixed(0)}% of ${qs.length} true/false items keyed True`,
+      };
+    });
+};
+
+/** Drills order or match many facts at once: none of them is "the" fact they ask. */
+const TF_EXEMPT = new Set(['chronology', 'which-first', 'match-offices', 'match-years']);
+
+/**
+ * C18: at most one TRUE_FALSE item per key fact, and none restating (keyed True) a fact another
+ * non-drill item asks (audit 17: items 25 and 35 asked the same IranWire record, 78 and 79 were
+ * one statement). Returns the offending ids.
+ */
+export const repeatedStatements = (bank: readonly BankQuestion[]): string[] => {
+  const askedBy = new Map<string, BankQuestion[]>();
+  for (const q of bank) {
+    const f = q.factIds[0];
+    if (f !== undefined && !TF_EXEMPT.has(q.template)) {
+      askedBy.set(f, [...(askedBy.get(f) ?? []), q]);
+    }
+  }
+  const out: string[] = [];
+  for (const qs of askedBy.values()) {
+    const tf = qs.filter((q) => q.type === 'TRUE_FALSE');
+    if (
+      tf.length > 1 ||
+      (tf.some((q) => q.key.optionIds?.[0] === 'true') && qs.length > tf.length)
+    ) {
+      out.push(...tf.map((q) => q.id));
+    }
+  }
+  return out;
+};
+
 const keySignature = (q: BankQuestion): string =>
   JSON.stringify([q.key.optionIds ?? [], q.key.order ?? [], q.key.pairs ?? [], q.key.year ?? null]);
 
@@ -171,6 +228,13 @@ export const runBankChecks = (bank: readonly BankQuestion[]): BankCheckResult[] 
   ...keyPositionBalance(bank),
   yearRankBalance(bank),
   ...distractorReuse(bank),
+  ...trueFalseKeyBalance(bank),
+  {
+    id: 'C18',
+    severity: 'BLOCK',
+    passed: repeatedStatements(bank).length === 0,
+    message: `${repeatedStatements(bank).length} true/false items repeat a fact another item asks`,
+  },
   {
     id: 'F1',
     severity: 'BLOCK',

@@ -2,7 +2,7 @@
  * Item-level quality checks (qgen-anchors §3), each a pure function (question, kbIndex) → findings.
  * A finding is a failure; an item with no BLOCK finding may enter the bank.
  */
-import { type DateValue, MONTHS } from '@quiz/prisma/knowledge';
+import { type DateValue, formatDate, MONTHS } from '@quiz/prisma/knowledge';
 import { type Interval, singleYear, span, toInterval, yearInterval } from '../generator/dates';
 import { hasChangingRole } from '../generator/describe';
 import { actorLabel, isInPublicLife, type KbIndex, mayHoldOfficeAt } from '../generator/kb-index';
@@ -339,7 +339,17 @@ const b7: Check = (q, idx) => {
   }
   const hasYear = /\b(1[89]\d\d|20\d\d)s?\b/.test(q.stem);
   const hasEra = idx.eras.some((e) => q.stem.includes(e.name));
-  return hasYear || hasEra
+  // "(since 7 October)": the day the sources give an event's start, worded as they give it, is a
+  // period's start (audit 17, item 18: "(from 2023)" where the sources say "since October 7").
+  const since = /\bsince (\d{1,2}) ([A-Z][a-z]+)\b/.exec(q.stem);
+  const hasEventDay =
+    since !== null &&
+    idx.kb.events.some(
+      (e) =>
+        e.start?.precision === 'DAY' &&
+        formatDate({ ...e.start, label: undefined }).startsWith(`${since[1]} ${since[2]} `),
+    );
+  return hasYear || hasEra || hasEventDay
     ? []
     : fail('B7', 'BLOCK', 'time-varying question without a year or period in the stem');
 };

@@ -4,7 +4,13 @@
  * draft of a component that passes every BLOCK check enters the bank. Near-duplicates are dropped
  * and the bank-level checks are reported.
  */
-import { checkQuestion, nearDuplicates, runBankChecks } from '../gate';
+import {
+  checkQuestion,
+  nearDuplicates,
+  runBankChecks,
+  TF_BALANCE_MIN_ITEMS,
+  TF_TRUE_SHARE,
+} from '../gate';
 import type { BankQuestion } from '../types';
 import { difficultyPrior } from './difficulty';
 import { stableId } from './ids';
@@ -12,6 +18,8 @@ import { buildKbIndex, type KbIndex } from './kb-index';
 import { type Rng, seededRng, shuffle } from './rng';
 import { TEMPLATES } from './templates';
 import type { BankReport, BuildBankOptions, BuildBankResult, Draft } from './types';
+
+const tfKey = (q: BankQuestion): string | undefined => q.key.optionIds?.[0];
 
 /** Rotates a shuffled list that came out in key order, so ordering items never start solved. */
 const notInOrder = <T extends { id: string }>(items: T[], order: readonly string[]): T[] =>
@@ -92,14 +100,28 @@ export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
   'source-true-false': 12,
 };
 
+/**
+ * A template's items in the order its cap keeps them: by id, and for true/false alternating the
+ * keys, the scarcer key first, so a capped template ships both keys about equally (audit 17:
+ * explain-true-false 16 True of 16, source-true-false 8 False of 11).
+ */
+export const alternateKeys = (qs: readonly BankQuestion[]): BankQuestion[] => {
+  const byId = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const t = byId.filter((q) => q.type === 'TRUE_FALSE' && tfKey(q) === 'true');
+  const f = byId.filter((q) => q.type === 'TRUE_FALSE' && tfKey(q) !== 'true');
+  const rest = byId.filter((q) => q.type !== 'TRUE_FALSE');
+  const [first, second] = f.length <= t.length ? [f, t] : [t, f];
+  const out: BankQuestion[] = [];
+  for (let i = 0; i < Math.max(first.length, second.length); i += 1) {
+    out.push(...[first[i], second[i]].filter((q): q is BankQuestion => q !== undefined));
+  }
+  return [...out, ...rest];
+};
+
 const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {
   const keep = new Set<string>();
   for (const [template, cap] of Object.entries(TEMPLATE_CAPS)) {
-    // False-keyed statements first: they are the scarcer ones, so "True" stays no safe guess.
-    const falseFirst = (q: BankQuestion): string =>
-      `${q.type === 'TRUE_FALSE' && q.key.optionIds?.[0] === 'false' ? 0 : 1}${q.id}`;
-    qs.filter((q) => q.template === template)
-      .sort((a, b) => (falseFirst(a) < falseFirst(b) ? -1 : 1))
+    alternateKeys(qs.filter((q) => q.template === template))
       .map((q) => q.id)
       .slice(0, cap)
       .forEach((id) => {
@@ -158,13 +180,27 @@ const capPerFact = (qs: BankQuestion[]): BankQuestion[] => {
   const dated = new Map<string, number>();
   const keep = new Set<string>();
   const byId = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  // True/false after the other non-drill items: a statement is the one form that may not repeat
+  // a fact another item asks (audit 17).
+  const isTf = (q: BankQuestion) => q.type === 'TRUE_FALSE';
   const ordered = [
-    ...byId.filter((q) => !DRILLS.has(q.template)),
+    ...byId.filter((q) => !DRILLS.has(q.template) && !isTf(q)),
+    ...alternateKeys(byId.filter((q) => !DRILLS.has(q.template) && isTf(q))),
     ...byId.filter((q) => DRILLS.has(q.template)),
   ];
+  const statedFacts = new Set<string>();
   for (const q of ordered) {
     const drill = DRILLS.has(q.template);
     const fact = q.factIds[0];
+    // At most one true/false statement per fact, and a True one never restates a fact another
+    // item asks (audit 17: items 25 and 35 asked one IranWire record, 78 and 79 were one statement).
+    if (
+      isTf(q) &&
+      fact !== undefined &&
+      (statedFacts.has(fact) || (tfKey(q) === 'true' && (asked.get(fact) ?? 0) > 0))
+    ) {
+      continue;
+    }
     // A non-drill item is about its key fact; the facts refuting its options are feedback.
     const facts = drill ? [...new Set(q.factIds)] : fact === undefined ? [] : [fact];
     if (facts.some((f) => (touches.get(f) ?? 0) >= MAX_TOUCHES_PER_FACT)) {
@@ -184,6 +220,9 @@ const capPerFact = (qs: BankQuestion[]): BankQuestion[] => {
       dated.set(event, (dated.get(event) ?? 0) + 1);
     }
     keep.add(q.id);
+    if (isTf(q) && fact !== undefined) {
+      statedFacts.add(fact);
+    }
     if (!drill) {
       stems.add(stemKey(q));
       if (fact !== undefined) {
@@ -216,8 +255,6 @@ const UNDERSTANDING = new Set([
   'relation-name',
 ]);
 
-const tfKey = (q: BankQuestion): string | undefined => q.key.optionIds?.[0];
-
 /** The key most true/false items have ('true' on a tie: True is the answer students guess). */
 const tfMajority = (qs: readonly BankQuestion[]): string => {
   const tf = qs.filter((q) => q.type === 'TRUE_FALSE');
@@ -248,6 +285,36 @@ const balanceTrueFalse = (qs: BankQuestion[]): BankQuestion[] => {
     const recall = out.findLastIndex((q) => isMajor(q) && !UNDERSTANDING.has(q.template));
     const i = recall >= 0 ? recall : out.findLastIndex(isMajor);
     out = [...out.slice(0, i), ...out.slice(i + 1)];
+  }
+  const keep = new Set(out.map((q) => q.id));
+  return qs.filter((q) => keep.has(q.id));
+};
+
+/**
+ * Drops, last by id, majority-keyed items of any true/false template of TF_BALANCE_MIN_ITEMS or
+ * more until its True share is within TF_TRUE_SHARE (or it falls below that size): the form alone
+ * must not give the key away (audit 17, the gate's C17).
+ */
+const balancePerTemplate = (qs: BankQuestion[]): BankQuestion[] => {
+  let out = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const template of new Set(
+    out.filter((q) => q.type === 'TRUE_FALSE').map((q) => q.template),
+  )) {
+    for (let guard = 0; guard < qs.length; guard += 1) {
+      const tf = out.filter((q) => q.template === template && q.type === 'TRUE_FALSE');
+      const share = tf.filter((q) => tfKey(q) === 'true').length / tf.length;
+      if (
+        tf.length < TF_BALANCE_MIN_ITEMS ||
+        (share >= TF_TRUE_SHARE[0] && share <= TF_TRUE_SHARE[1])
+      ) {
+        break;
+      }
+      const major = share > TF_TRUE_SHARE[1] ? 'true' : 'false';
+      const i = out.findLastIndex(
+        (q) => q.template === template && q.type === 'TRUE_FALSE' && tfKey(q) === major,
+      );
+      out = [...out.slice(0, i), ...out.slice(i + 1)];
+    }
   }
   const keep = new Set(out.map((q) => q.id));
   return qs.filter((q) => keep.has(q.id));
@@ -360,8 +427,8 @@ export const buildBankFromIndex = (idx: KbIndex, seed: number): BuildBankResult 
     }
   }
   const dupes = nearDuplicates(accepted);
-  const questions = balanceTrueFalse(
-    rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id))))),
+  const questions = balancePerTemplate(
+    balanceTrueFalse(rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id)))))),
   );
   report.nearDuplicates = dupes.size;
   for (const q of questions) {

@@ -230,6 +230,7 @@ describe('stance-change', () => {
         to: { value: '2024-12-08', precision: 'DAY' },
       }),
       stance('e-b', 'syria', 'OPPOSES', 'condemned the plan', '2025'),
+      stance('e-c', 'syria', 'SUPPORTS', 'praised the plan', '2010', '2010'),
     ];
     const [q] = draftsOf(fixture(ended), stanceChangeTemplate);
     expect(q?.stem).toBe("How did Syria's position on the test issue change from 2023 to 2025?");

@@ -101,8 +101,33 @@ const yearOf = (d: DateValue): number => Number(d.value.slice(0, 4));
 /** A date a stem may carry: its words when exact, else only its year ("2023" for "after October 2023"). */
 const dateInStem = (d: DateValue): string => (isStatable(d) ? dateWords(d) : String(yearOf(d)));
 
-/** The period a stance held, in words: "from 2023", "before spring 2022", "in 1990". */
-export const windowWords = (st: Stance): string | null => {
+/**
+ * "since 7 October" for a stance that began with its context event when the sources give that
+ * event's day: the window as the sources word it, not "from 2023" (audit 17, item 18: MENA says
+ * "since October 7", Alrumaihi "last October"). An inferred year is left out, as the sources do.
+ */
+export const eventStartWords = (idx: KbIndex, st: Stance): string | null => {
+  const start = st.context ? idx.events.get(st.context)?.start : undefined;
+  if (
+    !start ||
+    !st.from ||
+    st.to ||
+    st.from.certainty !== 'AFTER' ||
+    start.precision !== 'DAY' ||
+    start.value.slice(0, 7) !== st.from.value.slice(0, 7)
+  ) {
+    return null;
+  }
+  const words = dateWords({ ...start, label: undefined });
+  return `since ${start.certainty === 'INFERRED' ? words.replace(/\s\d{4}$/, '') : words}`;
+};
+
+/** The period a stance held, in words: "since 7 October", "from 2023", "before spring 2022", "in 1990". */
+export const windowWords = (st: Stance, idx?: KbIndex): string | null => {
+  const since = idx ? eventStartWords(idx, st) : null;
+  if (since) {
+    return since;
+  }
   const { from, to } = st;
   if (from && to) {
     const a = dateInStem(from);
@@ -221,7 +246,7 @@ export const stancePositionTemplate: Template = {
     return all
       .filter((k) => KEYABLE.has(k.stance.position) && !OBVIOUS_SIDE.has(k.stance.id))
       .flatMap((key): Draft[][] => {
-        const when = windowWords(key.stance);
+        const when = windowWords(key.stance, idx);
         const wrong = positionDistractors(all, key);
         if (!when || wrong.length < 2) {
           return [];
@@ -361,13 +386,13 @@ export const exclusiveSets = (all: readonly IssueStance[]): IssueStance[][] => {
 };
 
 /** The overlap of all windows in a set, in words for the stem ("from 2023"). */
-const commonWindowWords = (set: readonly IssueStance[]): string | null => {
+const commonWindowWords = (idx: KbIndex, set: readonly IssueStance[]): string | null => {
   const latestStart = [...set]
     .filter((s) => s.stance.from)
     .sort((a, b) =>
       (a.window.from?.getTime() ?? 0) < (b.window.from?.getTime() ?? 0) ? 1 : -1,
     )[0];
-  return latestStart ? windowWords({ ...latestStart.stance, to: undefined }) : null;
+  return latestStart ? windowWords({ ...latestStart.stance, to: undefined }, idx) : null;
 };
 
 export const stanceMatchTemplate: Template = {
@@ -378,7 +403,7 @@ export const stanceMatchTemplate: Template = {
   generate: (idx) => {
     const all = issueStances(idx);
     return exclusiveSets(all).flatMap((set): Draft[][] => {
-      const when = commonWindowWords(set);
+      const when = commonWindowWords(idx, set);
       const first = set[0];
       if (!when || !first) {
         return [];
@@ -514,6 +539,39 @@ const lastYear = (s: IssueStance): number => {
 };
 const firstYear = (s: IssueStance): number => yearOf(s.stance.from as DateValue);
 
+/**
+ * Wrong changes for the reversal a → b, each a pair of the actor's own positions on the issue (so
+ * every option reads as a change, and none is ruled out by the stem saying the position changed)
+ * of which at least one half is refuted by a or b, the stance that held in that year: the mirror
+ * first, then pairs with one true half (harder), then the rest; at most three.
+ */
+export const changeDistractors = (
+  all: readonly IssueStance[],
+  a: IssueStance,
+  b: IssueStance,
+): [IssueStance, IssueStance][] => {
+  const own = all.filter((s) => s.issue === a.issue && s.stance.actor === a.stance.actor);
+  const out: [IssueStance, IssueStance, number][] = [];
+  for (const p of own) {
+    for (const q of own) {
+      if (p.phrase === q.phrase || (p.phrase === a.phrase && q.phrase === b.phrase)) {
+        continue;
+      }
+      const pWrong = p.phrase !== a.phrase && contradicts(p.stance.position, a.stance.position);
+      const qWrong = q.phrase !== b.phrase && contradicts(q.stance.position, b.stance.position);
+      if (!pWrong && !qWrong) {
+        continue;
+      }
+      const rank = p === b && q === a ? 0 : p.phrase === a.phrase || q.phrase === b.phrase ? 1 : 2;
+      out.push([p, q, rank]);
+    }
+  }
+  return out
+    .sort((x, y) => x[2] - y[2])
+    .slice(0, 3)
+    .map(([p, q]) => [p, q]);
+};
+
 export const stanceChangeTemplate: Template = {
   id: 'stance-change',
   version: 1,
@@ -529,13 +587,22 @@ export const stanceChangeTemplate: Template = {
       }
       const actor = nameOf(idx, a.stance.actor);
       const id = (k: string) => optionId('chg-', `${k}:${a.stance.id}>${b.stance.id}`);
-      // Years first in every option, so no option reads as the odd one out; "alike" rather than
-      // "again" (an alliance that held throughout did not happen twice) or "both … and" (C3).
+      const wrong = changeDistractors(all, a, b);
+      // Key, mirror and at least two more provably wrong changes, or no item: "In X and in Y alike"
+      // was ruled out by a stem that says the position changed, leaving a 50/50 (audit 17, items
+      // 16, 49, 83).
+      if (wrong.length < 3) {
+        return [];
+      }
+      const changeLabel = (p: IssueStance, q: IssueStance) =>
+        `In ${ya} it ${p.phrase}; in ${yb} it ${q.phrase}`;
+      // Years first in every option, so no option reads as the odd one out.
       const options = [
-        { id: id('key'), label: `In ${ya} it ${a.phrase}; in ${yb} it ${b.phrase}` },
-        { id: id('rev'), label: `In ${ya} it ${b.phrase}; in ${yb} it ${a.phrase}` },
-        { id: id('aa'), label: `In ${ya} and in ${yb} alike, it ${a.phrase}` },
-        { id: id('bb'), label: `In ${ya} and in ${yb} alike, it ${b.phrase}` },
+        { id: id('key'), label: changeLabel(a, b) },
+        ...wrong.map(([p, q]) => ({
+          id: id(`${p.stance.id}>${q.stance.id}`),
+          label: changeLabel(p, q),
+        })),
       ];
       const sa = statementOf(idx, a);
       const sb = statementOf(idx, b);
@@ -556,21 +623,26 @@ export const stanceChangeTemplate: Template = {
               optionIds: [id('key')],
               rationales: [
                 rationale(idx, id('key'), true, explanation, factIds),
-                rationale(
-                  idx,
-                  id('rev'),
-                  false,
-                  `The order is the other way round. In ${ya}: ${sa} In ${yb}: ${sb}`,
-                  factIds,
+                ...wrong.map(([p, q]) =>
+                  rationale(
+                    idx,
+                    id(`${p.stance.id}>${q.stance.id}`),
+                    false,
+                    p === b && q === a
+                      ? `The order is the other way round. In ${ya}: ${sa} In ${yb}: ${sb}`
+                      : [
+                          p !== a && contradicts(p.stance.position, a.stance.position)
+                            ? `Not so in ${ya}: ${sa}`
+                            : '',
+                          q !== b && contradicts(q.stance.position, b.stance.position)
+                            ? `Not so in ${yb}: ${sb}`
+                            : '',
+                        ]
+                          .filter((t) => t !== '')
+                          .join(' '),
+                    uniq([...factIds, p.factId, q.factId]),
+                  ),
                 ),
-                rationale(idx, id('aa'), false, `By ${yb} that had changed: ${sb}`, [
-                  b.factId,
-                  a.factId,
-                ]),
-                rationale(idx, id('bb'), false, `In ${ya} the position was the opposite: ${sa}`, [
-                  a.factId,
-                  b.factId,
-                ]),
               ],
             },
             explanation,

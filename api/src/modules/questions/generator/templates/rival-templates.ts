@@ -202,6 +202,19 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
   },
 ];
 
+/**
+ * The reviewed wrong reasons for a development, by its explanation record (why-rival's rivals),
+ * of the kinds asked: a lone true/false statement has no key beside it to be "more right", so it
+ * takes only another step's reason (same or other actor), never the same bond in another period.
+ */
+export const rivalReasonsFor = (
+  key: string,
+  kinds: readonly RivalKind[] = ['same-actor', 'other-actor'],
+): string[] =>
+  RIVAL_ITEMS.filter((it) => it.key === key).flatMap((it) =>
+    it.rivals.filter((r) => kinds.includes(r.kind)).map((r) => r.id),
+  );
+
 /** A multi-select over one development with several reasons from one source. */
 export interface RivalMulti {
   /** The development, as the KB's explanation records word their `topic` (one or more wordings). */

@@ -40,6 +40,7 @@ import {
 } from './common';
 import { contrastFault } from './contrast-templates';
 import { outletLabel, outletOf } from './outlets';
+import { rivalReasonsFor } from './rival-templates';
 
 const MAX_ID = 64;
 export const optId = (prefix: string, id: string): string => `${prefix}${id}`.slice(0, MAX_ID);
@@ -1438,6 +1439,54 @@ export const explainWhatTemplate: Template = {
 };
 
 /**
+ * Words a reason may carry that say nothing of its own: "to bolster a long-term strategic …" adds
+ * only what follows them.
+ */
+const EMPTY_REASON_WORDS = new Set([
+  'bolster',
+  'strengthen',
+  'deepen',
+  'boost',
+  'long',
+  'term',
+  'strategic',
+  'part',
+]);
+
+/** A development's word for what its reason then names: signing agreements is cooperating. */
+const KIN: Readonly<Record<string, string>> = {
+  agreement: 'cooperation',
+  agreements: 'cooperation',
+  memoranda: 'cooperation',
+  memorandum: 'cooperation',
+  accord: 'cooperation',
+  accords: 'cooperation',
+  pact: 'cooperation',
+  treaty: 'cooperation',
+  cooperate: 'cooperation',
+  cooperated: 'cooperation',
+};
+
+const reasonWords = (text: string): string[] =>
+  contentTokens(text)
+    .filter((t) => !EMPTY_REASON_WORDS.has(t))
+    .map((t) => KIN[t] ?? t);
+
+/**
+ * Share of a reason's own content words that its development already says (after the empty
+ * words, with an agreement counted as cooperation): "signed 11 agreements …, in part to bolster a
+ * long-term strategic economic cooperation" is 1/2, a reason true by definition (audit 17, item 56).
+ */
+export const developmentOverlap = (development: string, reason: string): number => {
+  const dev = new Set(reasonWords(development));
+  const own = [...new Set(reasonWords(reason))];
+  return own.length === 0 ? 1 : own.filter((t) => dev.has(t)).length / own.length;
+};
+
+/** At or above this overlap a true why-statement restates its development. */
+export const MAX_DEVELOPMENT_OVERLAP = 0.5;
+
+/**
  * True or false over an explanation: the source's reason stated as it is (true) or with the reason
  * another record gives for something else (false), always "According to …".
  */
@@ -1470,20 +1519,47 @@ export const explainTrueFalseTemplate: Template = {
       // another actor's (Iran's "long-term foothold" is arguably why an Iranian official urged
       // haste), and never one of Iran's standing aims in Syria (the Hezbollah corridor, a
       // counterweight, "resistance"), arguably behind any step.
-      const wrong = whyDistractors(idx, x).find(
-        (o) =>
-          !/\bnot\b/.test(o.answer) &&
-          o.actor !== x.actor &&
-          !(o.actor === undefined && overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
-          !GRAND_MOTIVE.test(o.answer) &&
-          // Low trade and cooled ties are one story in the sources: neither is a safe "wrong" here.
-          !(polarity(x.topic) < 0 && polarity(o.topic) < 0),
-      );
+      // A reviewed rival first: why-rival's wrong reasons for this development, each a reason a
+      // source gives for a comparable one and checked against the full texts (audit 17: 16 of 16
+      // explain-true-false items were keyed True, so the form gave the key away). Unlike the
+      // unreviewed pick below it may be the same actor's reason for another step (Iran's 2017
+      // retaliation for its 2015 escalation): each was read against the sources as not this one's.
+      const reviewed = rivalReasonsFor(x.id)
+        .map((id) => idx.explanations.get(id))
+        .find(
+          (o): o is Explanation =>
+            o !== undefined &&
+            WHY_KINDS.has(o.kind) &&
+            usableAnswer(o) &&
+            !/\bnot\b/.test(o.answer) &&
+            !/\bit$/.test(stripFinalPeriod(o.answer)) &&
+            // "… partly because he said …": the pronoun is the rival's speaker, not this actor.
+            !/^(?:he|she|they|it|his|her|their)\b/i.test(o.answer) &&
+            // Iran's standing aims are arguably behind any step (see below), and a reason whose
+            // distinctive words the key's own detail uses may be true here too.
+            !GRAND_MOTIVE.test(o.answer) &&
+            contentTokens(o.answer)
+              .filter((t) => t.length > 5)
+              .filter((t) => contentTokens(`${x.detail} ${x.topic}`).includes(t)).length < 2,
+        );
+      const wrong =
+        reviewed ??
+        whyDistractors(idx, x).find(
+          (o) =>
+            !/\bnot\b/.test(o.answer) &&
+            o.actor !== x.actor &&
+            !(o.actor === undefined && overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
+            !GRAND_MOTIVE.test(o.answer) &&
+            // Low trade and cooled ties are one story in the sources: neither is a safe "wrong" here.
+            !(polarity(x.topic) < 0 && polarity(o.topic) < 0),
+        );
       // Most records with a provably wrong reason are asked false, so "True" is no safe guess
       // (audit 3: 16 of 19 keyed True when the coin alone decided and false drafts often failed).
-      const truth = wrong === undefined || contentRng(`tfx:${x.id}`).next() < 0.15;
+      const truth =
+        reviewed === undefined && (wrong === undefined || contentRng(`tfx:${x.id}`).next() < 0.15);
       const other = truth ? x : wrong;
-      if (!other) {
+      // A true reason that restates its development is true by definition (audit 17, item 56).
+      if (!other || (truth && developmentOverlap(x.topic, x.answer) >= MAX_DEVELOPMENT_OVERLAP)) {
         continue;
       }
       const statement = fixAssad(
