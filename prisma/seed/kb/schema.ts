@@ -311,6 +311,12 @@ export const Quote = z
     speakerLabel: z.string().min(1).optional(),
     /** What the words are about, in our words: "Iran's military presence in Syria". */
     topic: z.string().min(1).optional(),
+    /**
+     * What the words are about, in our words, with who was addressed or the occasion where the source
+     * says it: the key of a "what was he talking about?" item, so it never copies the words and names
+     * only what the source names near them.
+     */
+    subject: z.string().min(1).optional(),
     /** Where or how they were said, as far as the source tells: "interview with the Washington Post". */
     occasion: z.string().min(1).optional(),
     /** Who was addressed, when the source says: "Bashar al-Assad", "Khamenei's followers on X". */
