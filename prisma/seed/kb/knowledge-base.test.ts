@@ -546,6 +546,26 @@ describe('the validator', () => {
       /quote sharaa-most-important-objective: \[namedNearby\] subject names "Donald"/,
     ],
     [
+      "a figure's ask that states its amount",
+      (k) => {
+        const f = k.figures.find((x) => x.id === 'consulate-strike-killed-7');
+        if (f) {
+          f.ask = 'the 7 people killed in the strike on the consulate';
+        }
+      },
+      /figure consulate-strike-killed-7: ask states the amount/,
+    ],
+    [
+      "a figure's ask naming what its passage does not name nearby",
+      (k) => {
+        const f = k.figures.find((x) => x.id === 'badr-organization-seats');
+        if (f) {
+          f.ask = 'seats the Badr Organization won in the Lebanese elections';
+        }
+      },
+      /figure badr-organization-seats ask: \[namedNearby\] subject names "Lebanese"/,
+    ],
+    [
       'an empty quote subject',
       (k) => {
         const q = k.quotes[0];

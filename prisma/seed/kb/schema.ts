@@ -370,6 +370,11 @@ export const Figure = z
     claimedBy: z.string().min(1).optional(),
     /** The span the amount covers, in our words: "over a decade of the Syrian war", "the year 2023". */
     period: z.string().min(1).optional(),
+    /**
+     * What the amount counted and over what span, in our words and without the amount, as an option
+     * of "what did the number 18 count?" (figure-period): for figures figure-meaning cannot ask.
+     */
+    ask: z.string().min(1).optional(),
     /** The event the figure belongs to (a leak, a strike, an agreement). */
     event: slug.optional(),
     /** True when the source gives a bound ("more than $2 billion"), not a point value. */

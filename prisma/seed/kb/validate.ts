@@ -253,6 +253,9 @@ const writtenTexts = (kb: KnowledgeBase): Array<{ text: string; where: string }>
   }
   for (const f of kb.figures) {
     texts.push({ text: f.description, where: `figure ${f.id} description` });
+    if (f.ask !== undefined) {
+      texts.push({ text: f.ask, where: `figure ${f.id} ask` });
+    }
   }
   for (const x of kb.explanations) {
     texts.push({ text: x.topic, where: `explanation ${x.id} topic` });
@@ -521,6 +524,17 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
       problems.push(`${where}: amountHigh is below amount`);
     }
     needClaimer(figure.status, figure.claimedBy, where);
+    if (figure.ask !== undefined) {
+      const citation = citationsById.get(figure.citation);
+      const source = citation ? texts.get(citation.source) : undefined;
+      // The number is the question: an option that states it answers it.
+      if (new RegExp(`\\b${figure.amount}\\b`).test(figure.ask.replace(/,/g, ''))) {
+        problems.push(`${where}: ask states the amount`);
+      }
+      if (citation) {
+        problems.push(...checkSubject(figure.ask, '', source, citation.quote, `${where} ask`));
+      }
+    }
   }
 
   // Time anchoring of our own text.
