@@ -560,10 +560,10 @@ describe('the validator', () => {
       (k) => {
         const f = k.figures.find((x) => x.id === 'badr-organization-seats');
         if (f) {
-          f.ask = 'seats the Badr Organization won in the Lebanese elections';
+          f.ask = 'seats the Badr Organization won in the Egyptian elections';
         }
       },
-      /figure badr-organization-seats ask: \[namedNearby\] subject names "Lebanese"/,
+      /figure badr-organization-seats ask: \[namedNearby\] subject names "Egyptian"/,
     ],
     [
       'an empty quote subject',
