@@ -90,14 +90,22 @@ export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
   // uncapped it took a third of the bank and read as bookkeeping, so it stays a share.
   'source-which': 20,
   'source-true-false': 12,
+  // Issue 11: every quote in context. Those no other item asks come first (see capTemplates), so
+  // the cap keeps coverage while the single-choice share leaves room for "which source gives it".
+  'quote-context': 14,
 };
 
 const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {
   const keep = new Set<string>();
   for (const [template, cap] of Object.entries(TEMPLATE_CAPS)) {
+    // A fact another template already keys goes after the facts only this one asks (a quote that
+    // who-said asks needs no quote-context item to count as asked).
+    const keyedElsewhere = new Set(
+      qs.filter((q) => q.template !== template).map((q) => q.factIds[0]),
+    );
     // False-keyed statements first: they are the scarcer ones, so "True" stays no safe guess.
     const falseFirst = (q: BankQuestion): string =>
-      `${q.type === 'TRUE_FALSE' && q.key.optionIds?.[0] === 'false' ? 0 : 1}${q.id}`;
+      `${keyedElsewhere.has(q.factIds[0]) ? 1 : 0}${q.type === 'TRUE_FALSE' && q.key.optionIds?.[0] === 'false' ? 0 : 1}${q.id}`;
     qs.filter((q) => q.template === template)
       .sort((a, b) => (falseFirst(a) < falseFirst(b) ? -1 : 1))
       .map((q) => q.id)
@@ -209,11 +217,17 @@ const UNDERSTANDING = new Set([
   'why-rival-multi',
   'figure-meaning',
   'quote-topic',
+  'quote-context',
+  'figure-period',
   'who-said',
   'stance-who',
   'stance-single',
   'stance-multi',
   'relation-name',
+  // Rare families (one to three items each): the single-choice trim took them before plain
+  // recall items of the same type once quote-context and figure-period raised that type's share.
+  'stance-position',
+  'stance-change',
 ]);
 
 const tfKey = (q: BankQuestion): string | undefined => q.key.optionIds?.[0];

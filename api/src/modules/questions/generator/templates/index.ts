@@ -23,6 +23,7 @@ import {
   stanceMatchTemplate,
   stancePositionTemplate,
 } from './positions-templates';
+import { figurePeriodTemplate, quoteContextTemplate } from './context-templates';
 import { relationRoleTemplate } from './relation-role';
 import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
@@ -60,6 +61,8 @@ export const TEMPLATES: readonly Template[] = [
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,
+  quoteContextTemplate,
+  figurePeriodTemplate,
   relationNameTemplate,
   stanceWhoTemplate,
   relationRoleTemplate,
