@@ -110,7 +110,9 @@ const stemOf = (idx: KbIndex, q: Quote, eras: readonly string[]): string => {
   }
   if (words.split(/\s+/).length < MIN_QUOTE_WORDS) {
     const occasion = fixAssad(stripFinalPeriod(occasionPhrase(q)), eras);
-    return `${who} said: “${words}” (${occasion}). ${ask}`;
+    // Not "X said: “no tangible results”" (audit 3, item 82): the words are shown as a phrase
+    // used on an occasion, and the question asks what it was about.
+    return `${who} used the words “${words}” (${occasion}). ${ask}`;
   }
   return `${who} said: “${words}”. ${ask}`;
 };
