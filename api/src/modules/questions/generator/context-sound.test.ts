@@ -40,7 +40,19 @@ const plain = (t: string): string =>
 /** Characters either side of a record's passage in which the names of its wording must stand. */
 const NEAR = 1500;
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+];
 
 /** How a document may write an amount: "18", "3,000", "seven". */
 const amountForms = (n: number): string[] => [
@@ -159,7 +171,10 @@ describe('quotes and figures in context against the source documents', () => {
           bad.push(`${asked.id}: ${o.id} keyed wrongly`);
         }
         // A wrong subject belongs to other words, said on another occasion.
-        if (!isKey && (quote.words === asked.words || (quote.event && quote.event === asked.event))) {
+        if (
+          !isKey &&
+          (quote.words === asked.words || (quote.event && quote.event === asked.event))
+        ) {
           bad.push(`${asked.id}: ${o.id} shares the asked words or event`);
         }
         // Its feedback quotes those other words, verbatim.

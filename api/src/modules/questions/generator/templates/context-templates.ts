@@ -35,8 +35,7 @@ const GENERIC = new Set([
   'said',
 ]);
 
-const topicTokens = (text: string): string[] =>
-  contentTokens(text).filter((t) => !GENERIC.has(t));
+const topicTokens = (text: string): string[] => contentTokens(text).filter((t) => !GENERIC.has(t));
 
 const quoteEras = (idx: KbIndex, q: Quote): string[] => {
   const era = idx.facts.get(quoteFactId(q.id))?.era;
@@ -164,9 +163,7 @@ export const quoteContextTemplate: Template = {
           const toks = topicTokens(o.subject ?? '');
           if (
             chosen.length < 3 &&
-            !chosen.some(
-              (c) => c.event === o.event && c.event !== undefined,
-            ) &&
+            !chosen.some((c) => c.event === o.event && c.event !== undefined) &&
             !chosen.some((c) => topicTokens(c.subject ?? '').some((t) => toks.includes(t)))
           ) {
             chosen.push(o);
@@ -284,7 +281,10 @@ export const figurePeriodTemplate: Template = {
         const rng = contentRng(`figure-period:${f.id}`);
         const key = countLabel(f) as string;
         const chosen = others
-          .map((o) => ({ o, d: Math.abs((countLabel(o) ?? '').length - key.length) + rng.next() * 20 }))
+          .map((o) => ({
+            o,
+            d: Math.abs((countLabel(o) ?? '').length - key.length) + rng.next() * 20,
+          }))
           .sort((a, b) => a.d - b.d)
           .slice(0, 3)
           .map((c) => c.o);

@@ -6,6 +6,7 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
+import { figurePeriodTemplate, quoteContextTemplate } from './context-templates';
 import {
   chronologyTemplate,
   timelinePlacementTemplate,
@@ -23,7 +24,6 @@ import {
   stanceMatchTemplate,
   stancePositionTemplate,
 } from './positions-templates';
-import { figurePeriodTemplate, quoteContextTemplate } from './context-templates';
 import { relationRoleTemplate } from './relation-role';
 import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
