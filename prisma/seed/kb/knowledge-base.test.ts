@@ -25,6 +25,10 @@ describe('the knowledge base', () => {
     expect(validateKnowledgeBase(kb, SEEDS_DIR)).toEqual([]);
   });
 
+  it('says what every quote is about, for the quote-context items (issue 11)', () => {
+    expect(kb.quotes.filter((q) => !q.subject).map((q) => q.id)).toEqual([]);
+  });
+
   it('is large enough to teach from', () => {
     const facts = kb.events.length + kb.relations.length + kb.quotes.length + kb.figures.length;
     expect(facts).toBeGreaterThan(100);
@@ -519,6 +523,57 @@ describe('the validator', () => {
         }
       },
       /quote khamenei-overthrow-syria-political-system: lead is not the cited passage's words/,
+    ],
+    [
+      "a quote's subject that copies its words",
+      (k) => {
+        const q = k.quotes.find((x) => x.id === 'velayati-golden-counterweight');
+        if (q) {
+          q.subject = 'why Iran is not prepared to lose Syria';
+        }
+      },
+      /quote velayati-golden-counterweight: subject copies the quote's words/,
+    ],
+    [
+      "a quote's subject naming someone the source does not name near the words",
+      (k) => {
+        const q = k.quotes.find((x) => x.id === 'sharaa-most-important-objective');
+        if (q) {
+          // Trump is in the sources, but not anywhere near al-Sharaa's interview.
+          q.subject = "his country's ties with Washington, after a meeting with Donald Trump";
+        }
+      },
+      /quote sharaa-most-important-objective: \[namedNearby\] subject names "Donald"/,
+    ],
+    [
+      "a figure's ask that states its amount",
+      (k) => {
+        const f = k.figures.find((x) => x.id === 'consulate-strike-killed-7');
+        if (f) {
+          f.ask = 'the 7 people killed in the strike on the consulate';
+        }
+      },
+      /figure consulate-strike-killed-7: ask states the amount/,
+    ],
+    [
+      "a figure's ask naming what its passage does not name nearby",
+      (k) => {
+        const f = k.figures.find((x) => x.id === 'badr-organization-seats');
+        if (f) {
+          f.ask = 'seats the Badr Organization won in the Egyptian elections';
+        }
+      },
+      /figure badr-organization-seats ask: \[namedNearby\] subject names "Egyptian"/,
+    ],
+    [
+      'an empty quote subject',
+      (k) => {
+        const q = k.quotes[0];
+        if (q) {
+          q.subject = '  ';
+        }
+      },
+      /subject is empty/,
     ],
   ])('reports %s', (_name, mutate, expected) => {
     const broken = copy();

@@ -311,6 +311,12 @@ export const Quote = z
     speakerLabel: z.string().min(1).optional(),
     /** What the words are about, in our words: "Iran's military presence in Syria". */
     topic: z.string().min(1).optional(),
+    /**
+     * What the words are about, in our words, with who was addressed or the occasion where the source
+     * says it: the key of a "what was he talking about?" item, so it never copies the words and names
+     * only what the source names near them.
+     */
+    subject: z.string().min(1).optional(),
     /** Where or how they were said, as far as the source tells: "interview with the Washington Post". */
     occasion: z.string().min(1).optional(),
     /** Who was addressed, when the source says: "Bashar al-Assad", "Khamenei's followers on X". */
@@ -364,6 +370,11 @@ export const Figure = z
     claimedBy: z.string().min(1).optional(),
     /** The span the amount covers, in our words: "over a decade of the Syrian war", "the year 2023". */
     period: z.string().min(1).optional(),
+    /**
+     * What the amount counted and over what span, in our words and without the amount, as an option
+     * of "what did the number 18 count?" (figure-period): for figures figure-meaning cannot ask.
+     */
+    ask: z.string().min(1).optional(),
     /** The event the figure belongs to (a leak, a strike, an agreement). */
     event: slug.optional(),
     /** True when the source gives a bound ("more than $2 billion"), not a point value. */

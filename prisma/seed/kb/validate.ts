@@ -247,9 +247,15 @@ const writtenTexts = (kb: KnowledgeBase): Array<{ text: string; where: string }>
   }
   for (const q of kb.quotes) {
     texts.push({ text: q.context, where: `quote ${q.id} context` });
+    if (q.subject !== undefined) {
+      texts.push({ text: q.subject, where: `quote ${q.id} subject` });
+    }
   }
   for (const f of kb.figures) {
     texts.push({ text: f.description, where: `figure ${f.id} description` });
+    if (f.ask !== undefined) {
+      texts.push({ text: f.ask, where: `figure ${f.id} ask` });
+    }
   }
   for (const x of kb.explanations) {
     texts.push({ text: x.topic, where: `explanation ${x.id} topic` });
@@ -498,6 +504,9 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
       if (quote.lead && !passage.includes(`${normaliseText(quote.lead)} ${words}`)) {
         problems.push(`${where}: lead is not the cited passage's words right before the quote`);
       }
+      if (quote.subject !== undefined) {
+        problems.push(...checkSubject(quote.subject, quote.words, text, citation.quote, where));
+      }
     }
     if (quote.status === 'REPORTED' && !quote.reportedBy) {
       problems.push(`${where}: status REPORTED needs reportedBy`);
@@ -515,6 +524,17 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
       problems.push(`${where}: amountHigh is below amount`);
     }
     needClaimer(figure.status, figure.claimedBy, where);
+    if (figure.ask !== undefined) {
+      const citation = citationsById.get(figure.citation);
+      const source = citation ? texts.get(citation.source) : undefined;
+      // The number is the question: an option that states it answers it.
+      if (new RegExp(`\\b${figure.amount}\\b`).test(figure.ask.replace(/,/g, ''))) {
+        problems.push(`${where}: ask states the amount`);
+      }
+      if (citation) {
+        problems.push(...checkSubject(figure.ask, '', source, citation.quote, `${where} ask`));
+      }
+    }
   }
 
   // Time anchoring of our own text.
@@ -815,6 +835,71 @@ const DENIAL_ROLE =
 
 /** Role words that say who travelled; a passage of the event must speak of a visit. */
 const VISIT_ROLE = /\b(host|hosts|hosted|visitor|visiting|guest)\b/i;
+
+/** Characters either side of a quote's cited passage in which a subject's names must appear. */
+export const NEARBY_CHARS = 1500;
+
+/** Consecutive words of a quote a subject may share before it counts as copying it. */
+const MAX_SHARED_RUN = 3;
+
+/** Capitalised words of our text ("Syria's" → "Syria", "U.S." → "U.S."), the first word included. */
+const properNames = (text: string): string[] =>
+  [...normaliseText(text).matchAll(/\b[A-Z][\w.-]*/g)].map((m) =>
+    m[0].replace(/'s$/, '').replace(/(?<![A-Z])\.$/, ''),
+  );
+
+/**
+ * [namedNearby] Every name a subject uses stands within NEARBY_CHARS of the quote's passage in its
+ * source, so "who was addressed, on what occasion" is read there, not supplied from memory. The
+ * subject is our wording: it is not the quote, nor a run of more than MAX_SHARED_RUN of its words.
+ */
+export const checkSubject = (
+  subject: string,
+  words: string,
+  sourceText: string | undefined,
+  passage: string,
+  where: string,
+): string[] => {
+  const problems: string[] = [];
+  const plain = (t: string): string[] =>
+    normaliseText(t)
+      .toLowerCase()
+      .replace(/[^a-z0-9' ]+/g, ' ')
+      .split(' ')
+      .filter(Boolean);
+  const sub = plain(subject);
+  const quoted = plain(words);
+  if (sub.length === 0) {
+    problems.push(`${where}: subject is empty`);
+    return problems;
+  }
+  const runs = new Set<string>();
+  for (let i = 0; i + MAX_SHARED_RUN < quoted.length + 1; i += 1) {
+    runs.add(quoted.slice(i, i + MAX_SHARED_RUN + 1).join(' '));
+  }
+  const copied = sub.some((_, i) => runs.has(sub.slice(i, i + MAX_SHARED_RUN + 1).join(' ')));
+  if (sub.join(' ') === quoted.join(' ') || copied) {
+    problems.push(`${where}: subject copies the quote's words`);
+  }
+  if (sourceText === undefined) {
+    return problems;
+  }
+  const at = sourceText.indexOf(normaliseText(passage));
+  if (at < 0) {
+    return problems;
+  }
+  const near = sourceText.slice(
+    Math.max(0, at - NEARBY_CHARS),
+    at + normaliseText(passage).length + NEARBY_CHARS,
+  );
+  for (const name of properNames(subject)) {
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!new RegExp(`\\b${esc}`).test(near)) {
+      problems.push(`${where}: [namedNearby] subject names "${name}", not named near the quote`);
+    }
+  }
+  return problems;
+};
 
 export const checkEvidence = (kb: KnowledgeBase): string[] => {
   const problems: string[] = [];

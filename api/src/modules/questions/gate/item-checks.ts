@@ -164,7 +164,8 @@ const a4: Check = (q, idx) => {
       !attributed &&
       // Quote items assert only that the words were said, with the speaker named.
       q.type !== 'WHO_SAID' &&
-      q.template !== 'quote-topic'
+      q.template !== 'quote-topic' &&
+      q.template !== 'quote-context'
     ) {
       out.push({
         id: 'A4',
@@ -479,6 +480,8 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['what-', 'explained'],
     ['fig-', 'figure'],
     ['topic-', 'topic'],
+    ['ctx-', 'subject'],
+    ['cnt-', 'count'],
     ['src-', 'outlet'],
     ['role-', 'statement'],
     ['pos-', 'position'],

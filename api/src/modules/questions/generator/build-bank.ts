@@ -98,6 +98,9 @@ export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
   // uncapped it took a third of the bank and read as bookkeeping, so it stays a share.
   'source-which': 20,
   'source-true-false': 12,
+  // Issue 11: every quote in context. Those no other item asks come first (see capTemplates), so
+  // the cap keeps coverage while the single-choice share leaves room for "which source gives it".
+  'quote-context': 14,
 };
 
 /**
@@ -121,7 +124,18 @@ export const alternateKeys = (qs: readonly BankQuestion[]): BankQuestion[] => {
 const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {
   const keep = new Set<string>();
   for (const [template, cap] of Object.entries(TEMPLATE_CAPS)) {
-    alternateKeys(qs.filter((q) => q.template === template))
+    // A fact another template already keys goes after the facts only this one asks (a quote that
+    // who-said asks needs no quote-context item to count as asked); true/false templates keep
+    // their keys alternating instead (audit 17).
+    const keyedElsewhere = new Set(
+      qs.filter((q) => q.template !== template).map((q) => q.factIds[0]),
+    );
+    const own = qs.filter((q) => q.template === template);
+    const order = (q: BankQuestion): string => `${keyedElsewhere.has(q.factIds[0]) ? 1 : 0}${q.id}`;
+    (own.some((q) => q.type === 'TRUE_FALSE')
+      ? alternateKeys(own)
+      : [...own].sort((a, b) => (order(a) < order(b) ? -1 : 1))
+    )
       .map((q) => q.id)
       .slice(0, cap)
       .forEach((id) => {
@@ -248,11 +262,17 @@ const UNDERSTANDING = new Set([
   'why-rival-multi',
   'figure-meaning',
   'quote-topic',
+  'quote-context',
+  'figure-period',
   'who-said',
   'stance-who',
   'stance-single',
   'stance-multi',
   'relation-name',
+  // Rare families (one to three items each): the single-choice trim took them before plain
+  // recall items of the same type once quote-context and figure-period raised that type's share.
+  'stance-position',
+  'stance-change',
 ]);
 
 /** The key most true/false items have ('true' on a tie: True is the answer students guess). */

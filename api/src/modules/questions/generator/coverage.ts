@@ -129,7 +129,11 @@ export const kbCoverage = (
     if (f.status === 'DISPUTED') {
       return 'disputed: asked only with both sides, which this figure lacks';
     }
-    return 'no other figure of its unit and order of magnitude to stand as a wrong option, and its description does not read as a label';
+    const spoken = kb.quotes.find((q) => q.citation === f.citation);
+    if (spoken) {
+      return `a figure in a speaker's own words (“${spoken.words.slice(0, 40)}…”): a turn of phrase, not a measurement, so no "what did it count" is asked; the quote itself is asked in context`;
+    }
+    return 'no other count within ten times its amount to stand as a wrong option common sense cannot rule out (figure-period), and its label carries a year its passage does not state (figure-true-false)';
   };
 
   const quoteShape = (q: (typeof kb.quotes)[number]): string => {

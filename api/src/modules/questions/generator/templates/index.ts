@@ -6,6 +6,7 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
+import { figurePeriodTemplate, quoteContextTemplate } from './context-templates';
 import {
   chronologyTemplate,
   timelinePlacementTemplate,
@@ -60,6 +61,8 @@ export const TEMPLATES: readonly Template[] = [
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,
+  quoteContextTemplate,
+  figurePeriodTemplate,
   relationNameTemplate,
   stanceWhoTemplate,
   relationRoleTemplate,
