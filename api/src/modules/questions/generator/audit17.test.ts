@@ -55,7 +55,8 @@ describe('audit 17', () => {
 
   it('key balance: explain-true-false has False statements from reviewed rival reasons', () => {
     const falses = draftsOf('explain-true-false').filter((d) => d.key.optionIds?.[0] === 'false');
-    expect(falses.length).toBeGreaterThanOrEqual(4);
+    // 3 since audit 19: a rival reason from decades away is no statement (item 34).
+    expect(falses.length).toBeGreaterThanOrEqual(3);
     for (const d of falses) {
       // Both records cited: the asked one and the one whose reason the statement borrows.
       expect(d.factIds).toHaveLength(2);

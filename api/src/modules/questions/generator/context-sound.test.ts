@@ -14,6 +14,7 @@ import { finalise } from './build-bank';
 import { buildKbIndex } from './kb-index';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
+import { askableFigure } from './templates/common';
 import { figurePeriodTemplate, quoteContextTemplate } from './templates/context-templates';
 import type { Template } from './types';
 
@@ -143,7 +144,9 @@ describe('quotes and figures in context against the source documents', () => {
     expect(kb.quotes.filter((q) => !asked.has(`quote:${q.id}`)).map((q) => q.id)).toEqual([]);
     const counted = new Set(periods.map((q) => q.factIds[0]));
     expect(
-      kb.figures.filter((f) => f.ask && !counted.has(`figure:${f.id}`)).map((f) => f.id),
+      kb.figures
+        .filter((f) => f.ask && askableFigure(f) && !counted.has(`figure:${f.id}`))
+        .map((f) => f.id),
     ).toEqual([]);
   });
 

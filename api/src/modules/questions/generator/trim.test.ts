@@ -32,16 +32,9 @@ describe('the single-choice trim', () => {
     },
   );
 
-  it('keeps a quote-context item for every quote no other item asks', () => {
-    const askedElsewhere = new Set(
-      questions.filter((q) => q.template !== 'quote-context').map((q) => q.factIds[0]),
-    );
-    const context = new Set(
-      questions.filter((q) => q.template === 'quote-context').map((q) => q.factIds[0]),
-    );
-    const missing = kb.quotes
-      .map((q) => `quote:${q.id}`)
-      .filter((f) => !askedElsewhere.has(f) && !context.has(f));
-    expect(missing).toEqual([]);
+  // quote-context was withheld after audit 19 (its wrong subjects were ruled out by the words);
+  // its drafts stay checked in context-sound.test.ts.
+  it('ships no quote-context item', () => {
+    expect(questions.filter((q) => q.template === 'quote-context')).toEqual([]);
   });
 });

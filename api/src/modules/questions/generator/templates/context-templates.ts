@@ -12,7 +12,15 @@ import { contentRng } from '../rng';
 import { capitalise, contentTokens, stripFinalPeriod } from '../text';
 import type { Template } from '../types';
 import { formatAmount } from './choice-templates';
-import { baseDraft, citeFacts, claimant, optionIds, quoteNoteInWords, rationale } from './common';
+import {
+  askableFigure,
+  baseDraft,
+  citeFacts,
+  claimant,
+  optionIds,
+  quoteNoteInWords,
+  rationale,
+} from './common';
 import { outletLabel, outletOf } from './outlets';
 import { figureLabel, fixAssad, optId, sourcePhrase } from './understanding-templates';
 
@@ -268,12 +276,16 @@ export const figurePeriodTemplate: Template = {
   timeVarying: false,
   generate: (idx) =>
     idx.kb.figures
-      .filter((f) => f.ask && countable(f))
+      // Election seats in Iraq and a duration with no date to count from stay unasked (audit 3,
+      // and again audit 19, items 50, 53, 68: off topic, or not placeable by a student).
+      .filter((f) => f.ask && countable(f) && askableFigure(f))
       .flatMap((f) => {
         const others = idx.kb.figures.filter(
           (o) =>
             o.id !== f.id &&
             countable(o) &&
+            // Nor as wrong options (audit 19: Iraqi seats beside every count).
+            askableFigure(o) &&
             o.amount !== f.amount &&
             countLabel(o) !== null &&
             Math.max(o.amount, f.amount) <= 10 * Math.min(o.amount, f.amount),

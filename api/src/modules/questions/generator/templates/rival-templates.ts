@@ -283,8 +283,8 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
   {
     topics: [
       'what intervening for Assad cost Iran',
-      'what its support for Assad cost Iran in sanctions and designations',
-      "what its support for Assad cost Iran's economy",
+      'what backing Assad cost Iran in sanctions and designations',
+      "what backing Assad cost Iran's economy",
       "what Iran's military presence in Syria cost it in commanders",
     ],
     source: 'IranWire',

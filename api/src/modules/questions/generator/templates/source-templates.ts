@@ -209,7 +209,7 @@ const outletsOf = (idx: KbIndex): Outlets => {
 
 const WHY_KINDS = new Set(['CAUSE', 'PURPOSE']);
 
-/** "why Iran stepped up …", "what its support for Assad cost Iran": what a record explains. */
+/** "why Iran stepped up …", "what backing Assad cost Iran": what a record explains. */
 const explainedPhrase = (x: Explanation): string =>
   WHY_KINDS.has(x.kind) ? `why ${lowerTopic(x.topic)}` : lowerTopic(x.topic);
 

@@ -1112,6 +1112,17 @@ export const relationNameTemplate: Template = {
   },
 };
 
+/** How many eras apart two records are at their closest (0 when they share one or one is undated). */
+const eraGap = (idx: KbIndex, a: readonly string[], b: readonly string[]): number => {
+  const order = [...idx.erasBySlug.keys()];
+  const at = (xs: readonly string[]) => xs.map((e) => order.indexOf(e)).filter((i) => i >= 0);
+  const [ia, ib] = [at(a), at(b)];
+  if (ia.length === 0 || ib.length === 0) {
+    return 0;
+  }
+  return Math.min(...ia.flatMap((i) => ib.map((j) => Math.abs(i - j))));
+};
+
 /** A stance the actor shares with others the source does not name: no unique typed answer. */
 const SHARED_WITH_UNNAMED =
   /\b(?:with|and|like|as did|along with|together with) (?:some|several|many|other|a few)(?: of the)?(?: other)? [A-Z]?[a-z]+ (?:countries|states|governments|groups|militias|officials|leaders)\b/i;
@@ -1538,6 +1549,11 @@ export const explainTrueFalseTemplate: Template = {
             // Iran's standing aims are arguably behind any step (see below), and a reason whose
             // distinctive words the key's own detail uses may be true here too.
             !GRAND_MOTIVE.test(o.answer) &&
+            // A lone statement joins the two: a reason from decades away contradicts its own
+            // development ("Hezbollah was set up in the 1980s … to fight the protesters" of 2011,
+            // audit 19, item 34). Eras next to each other (2015 and 2017) stay: the false
+            // statement then tests the order of events. Beside the key (why-rival) it is only weak.
+            eraGap(idx, x.eras, o.eras) <= 1 &&
             contentTokens(o.answer)
               .filter((t) => t.length > 5)
               .filter((t) => contentTokens(`${x.detail} ${x.topic}`).includes(t)).length < 2,
