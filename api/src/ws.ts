@@ -6,13 +6,14 @@
  * - a browser's Origin must be the API's own host, or the request must come through our web
  *   proxy (it checks the Origin and carries the shared secret); no cross-site socket rides on a
  *   student's cookie;
- * - documents are parsed with the same token limit and validated with the depth, alias and
- *   directive limits; a message is at most MAX_MESSAGE_BYTES; a socket runs at most
- *   MAX_OPERATIONS_PER_SOCKET operations at once;
+ * - documents are parsed with the same token limit and validated with the same rules, then
+ *   checked with the same per-operation limits (limits/operation.ts: input lists, NUL and lone
+ *   surrogates, cost) and counted in the process's in-flight shares (the Admission http.ts uses);
+ *   a message is at most MAX_MESSAGE_BYTES; a socket runs at most MAX_OPERATIONS_PER_SOCKET
+ *   operations at once;
  * - every error goes through errors.ts formatError, so codes and masking match HTTP.
  */
 import type http from 'node:http';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { PrismaClient } from '@quiz/prisma';
 import {
   type DocumentNode,
@@ -29,13 +30,13 @@ import type { Context as WsContext } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
 import { createContext } from './context';
 import type { ApiEnv } from './env';
-import { formatError } from './errors';
+import { AppError, formatError } from './errors';
 import { clientAddress, PROXY_SECRET_HEADER, sameSecret } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
-import { ExpensiveFieldsOnceRule } from './limits/expensive-fields';
+import { type Admission, admissionKey, createAdmission, type Ticket } from './limits/admission';
 import { nextTurn, RequestGuard } from './limits/guard';
-import { findLimitError, LIMITS } from './limits/limits';
-import { OneSessionMutationRule } from './modules/accounts/one-session-mutation';
+import { findLimitError, LIMITS, limitErrors } from './limits/limits';
+import { checkOperation, createArmor, limitRules } from './limits/operation';
 import { SESSION_COOKIE } from './modules/accounts/session';
 import { jitExecute } from './schema/jit-executor';
 import { sharedEventExecutor, subscribeWith } from './ws-shared';
@@ -111,6 +112,8 @@ export type AttachWebSocketOptions = {
   db: PrismaClient;
   env: ApiEnv;
   log?: (error: unknown) => void;
+  /** The process's in-flight shares, the one http.ts counts against too. */
+  admission?: Admission;
 };
 
 export const attachWebSocket = ({
@@ -119,6 +122,7 @@ export const attachWebSocket = ({
   db,
   env,
   log = console.error,
+  admission = createAdmission(env),
 }: AttachWebSocketOptions) => {
   const wss = new WebSocketServer({
     server,
@@ -128,26 +132,32 @@ export const attachWebSocket = ({
     verifyClient: ({ req }: { req: http.IncomingMessage }) => originAllowed(req, env),
   });
   const hideSuggestions = env.NODE_ENV === 'production';
-  const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
-    maxAliases: { n: LIMITS.maxAliases },
-    maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { enabled: false },
-    costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
-  // The same one-per-request rules as HTTP (app.ts): a socket is no way around them.
-  const rules = [
-    ...specifiedRules,
-    ...armor.validationRules,
-    OneSessionMutationRule,
-    ExpensiveFieldsOnceRule,
-  ];
+  // The same rules and limits as HTTP (limits/operation.ts): a socket is no way around them.
+  const rules = [...specifiedRules, ...limitRules(createArmor())];
   const operations = new WeakMap<object, Set<string>>();
+  /** Each running operation's share of the process's work (admission.ts), by socket and id. */
+  const tickets = new WeakMap<object, Map<string, Ticket>>();
+  const release = (socket: object, id: string) => {
+    const held = tickets.get(socket);
+    const ticket = held?.get(id);
+    if (held && ticket) {
+      held.delete(id);
+      admission.leave(ticket);
+    }
+  };
   /** Documents that parsed and passed validation, by their text (oldest dropped first). */
   const validated = new Map<string, DocumentNode>();
+  // graphql-ws wraps what a subscription's stream throws (e.g. the host's session ending) in a
+  // GraphQLError without a path, which formatError would not unwrap: an AppError keeps its code.
   const format = (error: GraphQLError) =>
-    formatError(error.toJSON(), error, log, { hideSuggestions });
+    formatError(
+      error.toJSON(),
+      error.path === undefined && error.originalError instanceof AppError
+        ? error.originalError
+        : error,
+      log,
+      { hideSuggestions },
+    );
   const operationFacts = new WeakMap<DocumentNode, Map<string, OperationFacts>>();
   const factsFor = (document: DocumentNode, operationName?: string | null) => {
     let byName = operationFacts.get(document);
@@ -197,11 +207,9 @@ export const attachWebSocket = ({
         const running = operations.get(ctx.extra.socket) ?? new Set<string>();
         operations.set(ctx.extra.socket, running);
         if (running.size >= MAX_OPERATIONS_PER_SOCKET) {
-          return [
-            new GraphQLError(`At most ${MAX_OPERATIONS_PER_SOCKET} operations per connection`, {
-              extensions: { code: 'RATE_LIMITED' },
-            }),
-          ];
+          // A LimitError: a plain GraphQLError with this code was logged with its stack and
+          // masked as INTERNAL_SERVER_ERROR by formatError (probe, 6 Dec evening).
+          return [limitErrors.socketOperations(MAX_OPERATIONS_PER_SOCKET)];
         }
         // Every phone sends the same few documents (its subscription, its answer): parse and
         // validate each once per process, not once per message (schema and rules never change).
@@ -226,6 +234,48 @@ export const attachWebSocket = ({
             validated.delete(validated.keys().next().value as string);
           }
           validated.set(payload.query, document);
+        }
+        if (!getOperationAST(document, payload.operationName)) {
+          // graphql-ws's own refusal has no code: formatError would log and mask it.
+          return [
+            new GraphQLError(
+              payload.operationName
+                ? `Unknown operation named "${payload.operationName}"`
+                : 'Must provide operation name if query contains multiple operations',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+            ),
+          ];
+        }
+        // The per-operation limits HTTP applies (limits/operation.ts): input lists, text, cost,
+        // then a share of this process's and this client's work in progress. The share is held
+        // until the operation has run (a subscription: until its stream is set up).
+        let ticket: Ticket | null = null;
+        try {
+          checkOperation({
+            schema,
+            document,
+            operationName: payload.operationName,
+            variables: payload.variables,
+            charge: (cost) => {
+              const { ip } = socketFactsOf(ctx.extra.request);
+              const entered = admission.enter(admissionKey(ctx.extra.request, ip));
+              if (!('open' in entered)) {
+                return entered;
+              }
+              ticket = entered;
+              return admission.charge(entered, cost);
+            },
+          });
+        } catch (error) {
+          if (ticket) {
+            admission.leave(ticket);
+          }
+          return [error instanceof GraphQLError ? error : new GraphQLError('Internal error')];
+        }
+        if (ticket) {
+          const held = tickets.get(ctx.extra.socket) ?? new Map<string, Ticket>();
+          tickets.set(ctx.extra.socket, held);
+          held.set(id, ticket);
         }
         running.add(id);
         return {
@@ -255,8 +305,19 @@ export const attachWebSocket = ({
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onOperation: (ctx, id) => {
+        release(ctx.extra.socket, id);
+      },
       onComplete: (ctx, id) => {
+        release(ctx.extra.socket, id);
         operations.get(ctx.extra.socket)?.delete(id);
+      },
+      // An operation whose context or execution threw ends the socket (ws-transport.ts) without
+      // onOperation or onComplete: its share goes back here.
+      onClose: (ctx) => {
+        for (const id of [...(tickets.get(ctx.extra.socket)?.keys() ?? [])]) {
+          release(ctx.extra.socket, id);
+        }
       },
     },
     wss,

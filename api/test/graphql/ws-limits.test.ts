@@ -1,0 +1,164 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { stopLiveRuntime } from '../../src/modules/live/service';
+import { as, ok } from '../factories/graphql';
+import { seedTinyKb } from '../factories/knowledge';
+import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
+import { createTestApi, type TestApi } from '../harness';
+import { aliasedVariableEvents } from '../hostile/attacks';
+
+// graphql-ws applies every per-operation limit HTTP applies (limits/operation.ts), and its
+// refusals are clean (a stable code, nothing logged). Probe of 6 Dec, evening: a socket skipped
+// the cost, text and input-list checks and the in-flight shares, and its 9th operation was
+// logged with a stack and answered INTERNAL_SERVER_ERROR.
+
+type GqlError = { message: string; extensions?: Record<string, unknown> };
+type Result = { data?: Record<string, unknown> | null; errors?: GqlError[] };
+
+describe('limits over graphql-ws', () => {
+  let api: TestApi;
+  let url: string;
+  let fixture: TeacherWithSet;
+  const logged: unknown[] = [];
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    api = await createTestApi({ MAX_IN_FLIGHT_PER_CLIENT: '1' });
+    await seedTinyKb(api.database.db);
+    fixture = await createTeacherWithSet(api.database.db, { questions: 2 });
+    const base = await api.listen({ webSocket: { log: (error) => logged.push(error) } });
+    url = `${base.replace('http', 'ws')}/graphql`;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await stopLiveRuntime(api.database.db);
+    await api.close();
+  });
+  beforeEach(() => {
+    logged.length = 0;
+  });
+
+  const connect = (headers: Record<string, string> = {}) => {
+    const client = createClient({
+      url,
+      retryAttempts: 0,
+      lazy: true,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers });
+        }
+      },
+    });
+    clients.push(client);
+    return client;
+  };
+  /** The first result of an operation, or its refusal as `{ errors }`. */
+  const once = (client: Client, query: string, variables: Record<string, unknown> = {}) =>
+    new Promise<Result>((resolve) => {
+      client.subscribe(
+        { query, variables },
+        {
+          next: (value) => resolve(value as Result),
+          error: (error) => resolve({ errors: error as GqlError[] }),
+          complete: () => {},
+        },
+      );
+    });
+  const extensionsOf = (result: Result) => result.errors?.[0]?.extensions;
+
+  it('refuses a document over the cost limit', async () => {
+    const result = await once(connect(), aliasedVariableEvents(), { n: 100 });
+    expect(result.data).toBeUndefined();
+    expect(extensionsOf(result)).toEqual(
+      expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 200_000 }),
+    );
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses NUL and lone surrogates in variables and string literals', async () => {
+    const client = connect();
+    const lobby = 'query ($p: String!) { liveLobby(pin: $p) { gameId } }';
+    for (const pin of ['12\u00003456', '12\ud8003456']) {
+      const result = await once(client, lobby, { p: pin });
+      expect(extensionsOf(result)).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(result.errors?.[0]?.message).toMatch(/Variable "\$p" contains/);
+    }
+    const literal = await once(client, '{ liveLobby(pin: "12\\u0000") { gameId } }');
+    expect(extensionsOf(literal)).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses an input list over 200 items', async () => {
+    const result = await once(
+      connect(),
+      'mutation ($t: String!, $o: [ID!]) { submitLiveAnswer(token: $t, questionIndex: 0, response: { optionIds: $o }) { accepted } }',
+      { t: 'x', o: Array.from({ length: 201 }, (_, i) => `o${i}`) },
+    );
+    expect(extensionsOf(result)).toEqual(
+      expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'inputItems', found: 201 }),
+    );
+  });
+
+  it('names the depth limit as HTTP does (QUERY_TOO_COMPLEX, not a validation failure)', async () => {
+    let selection = 'slug';
+    for (let i = 0; i < 6; i += 1) {
+      selection = `relations { subject { ${selection} } }`;
+    }
+    const result = await once(connect(), `{ actor(slug: "iran") { ${selection} } }`);
+    expect(extensionsOf(result)).toEqual(
+      expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'depth' }),
+    );
+  });
+
+  it('counts operations in the client’s in-flight share (the one HTTP counts against)', async () => {
+    // MAX_IN_FLIGHT_PER_CLIENT is 1 here; the address comes from the socket (no trusted proxy),
+    // and X-Forwarded-For marks it as a client rather than our own server-side rendering.
+    const client = connect({ 'x-forwarded-for': '203.0.113.9' });
+    const query = '{ events(first: 5) { nodes { slug title } } }';
+    const results = await Promise.all(Array.from({ length: 4 }, () => once(client, query)));
+    const refused = results.filter((result) => result.errors);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    for (const result of refused) {
+      expect(extensionsOf(result)).toEqual(
+        expect.objectContaining({ code: 'RATE_LIMITED', limit: 'clientInFlight' }),
+      );
+    }
+    expect(results.some((result) => result.data?.events)).toBe(true);
+    // Each share went back when its operation was done: one at a time always runs.
+    for (let i = 0; i < 3; i += 1) {
+      expect((await once(client, query)).errors).toBeUndefined();
+    }
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses the 9th operation on one socket with RATE_LIMITED and logs nothing', async () => {
+    const created = await ok<{ createLiveGame: { game: { id: string } } }>(
+      as(api, fixture.teacherToken)(
+        'mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id } } }',
+        { s: fixture.set.id },
+      ),
+    );
+    const client = connect({ cookie: `quiz_session=${fixture.teacherToken}` });
+    const stream = 'subscription ($g: ID!) { liveHostEvents(gameId: $g) { game { id phase } } }';
+    const variables = { g: created.createLiveGame.game.id };
+    const firsts = await Promise.all(
+      Array.from({ length: 8 }, () => once(client, stream, variables)),
+    );
+    for (const first of firsts) {
+      expect(first.errors).toBeUndefined();
+    }
+    const ninth = await once(client, stream, variables);
+    expect(ninth.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'RATE_LIMITED', limit: 'socketOperations' }),
+      }),
+    ]);
+    expect(logged).toEqual([]);
+  });
+
+  it('answers a document with two operations and no name without logging', async () => {
+    const result = await once(connect(), 'query A { __typename } query B { __typename }');
+    expect(extensionsOf(result)).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(logged).toEqual([]);
+  });
+});
