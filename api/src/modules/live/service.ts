@@ -47,6 +47,7 @@ import {
   stateColumns,
   stateOf,
 } from './views';
+import { whileValid } from './while-valid';
 
 /** A classroom shares one address (NAT): a few big classes per ten minutes. */
 export const LIVE_JOIN_PER_IP: RateLimitRule = { name: 'liveJoin:ip', limit: 600, windowSec: 600 };
@@ -703,6 +704,9 @@ export const subscribePlayer = async (
   return runtime.hub.subscribePlayer(found.gameId, found.seat.id, first);
 };
 
+/** How often a quiet host stream checks that its session still stands (while-valid.ts). */
+export const HOST_SESSION_CHECK_MS = 15_000;
+
 /**
  * The host's stream. Its first subscription marks the host connected; the last one closing marks
  * them away (the game waits for them; players keep their seats).
@@ -713,6 +717,7 @@ export const subscribeHost = async (
   gameId: string,
   host: User,
   now: () => Date,
+  sessionLive: () => Promise<boolean> = async () => true,
 ) => {
   await requireHostGame(db, gameId, host);
   await runtime.hub.start();
@@ -720,9 +725,17 @@ export const subscribeHost = async (
     runCommand({ db, runtime, gameId, host, now: now(), command: { type } }).catch(() => {});
   await presence('hostReturn');
   const first = (await loadHostView(db, gameId, now())) as HostView;
-  return runtime.hub.subscribeHost(gameId, first, () => {
+  const stream = runtime.hub.subscribeHost(gameId, first, () => {
     if (runtime.hub.screenCount(gameId).hosts === 0) {
       void presence('hostDisconnect');
     }
   });
+  // The host's session is checked again before each event and while none comes: a stream
+  // outlives the request that checked the cookie.
+  return whileValid(
+    stream,
+    sessionLive,
+    () => new AppError('UNAUTHENTICATED', 'Your session has ended; sign in again'),
+    HOST_SESSION_CHECK_MS,
+  );
 };
