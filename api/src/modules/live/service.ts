@@ -655,16 +655,15 @@ export const submitAnswer = async ({
   }
   const questions = await gameQuestions(db, gameId);
   const question = questions[questionIndex];
-  if (!question) {
-    throw new AppError('BAD_USER_INPUT', 'No such question in this game', {
-      field: 'questionIndex',
-    });
-  }
   // A response that does not fit is refused by the batch, after the seat and the open question
-  // are checked (answers.ts, `problem`): refused here, it described questions not yet opened.
-  let problem = responseProblem(question.type, question.prompt, response) ?? undefined;
+  // are checked (answers.ts, `problem`): refused here, it described questions not yet opened. A
+  // question that does not exist is never the open one: the batch refuses it as it refuses any
+  // unopened question (its own refusal told the game's length).
+  let problem = question
+    ? (responseProblem(question.type, question.prompt, response) ?? undefined)
+    : 'No such question in this game';
   let score = { credit: 0, isCorrect: false };
-  if (!problem) {
+  if (question && !problem) {
     try {
       score = scoreResponse({
         type: question.type,
