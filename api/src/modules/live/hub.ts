@@ -375,6 +375,17 @@ export class LiveHub {
     return queue;
   }
 
+  /**
+   * Ends this process's screens of one seat (its token was replaced at a rejoin): a stream
+   * opened with the old token must not outlive it. Other processes' screens of the seat end when
+   * their socket does (the old token is refused everywhere else at once).
+   */
+  endSeatScreens(gameId: string, playerId: string): void {
+    for (const queue of [...(this.games.get(gameId)?.seats.get(playerId) ?? [])]) {
+      void queue.return();
+    }
+  }
+
   /** Local screens of a game (for tests and the benchmark's figures). */
   screenCount(gameId: string): { hosts: number; players: number } {
     const screens = this.games.get(gameId);

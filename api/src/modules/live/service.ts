@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { consumeRateLimit, type RateLimitRule, refuseIfLimited } from '../../lib/rate-limit';
 import { checkNickname } from '../accounts/nickname';
+import { nameProblem } from '../accounts/service';
 import { idMapsOf, playerPrompt, publicKey, publicPrompt } from '../attempts/public-ids';
 import { responseProblem } from '../attempts/responses';
 import { InvalidResponseError, scoreResponse } from '../questions/scoring';
@@ -488,48 +489,116 @@ export const joinGame = async ({
       reason: 'REQUIRED',
     });
   }
-  const check = checkNickname(wanted);
-  if (!check.ok) {
-    throw new AppError('BAD_USER_INPUT', check.message, { field: 'nickname', reason: check.code });
-  }
   await consumeRateLimit({ db, rule: LIVE_JOIN_PER_IP, subject: ip, now });
-  const verdict = joinVerdict(stateOf(game), false);
-  if (!verdict.ok) {
-    throw new AppError(
-      'CONFLICT',
-      verdict.reason === 'LOCKED' ? 'The host has locked this game' : 'This game is over',
-      { reason: verdict.reason },
-    );
-  }
-  const token = newToken(game.id);
-  let playerId: string;
-  let seatTeam: number | null;
-  try {
-    const joinOrder =
-      game.teamCount > 0 ? await db.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
-    const seat = await db.liveGamePlayer.create({
-      data: {
-        gameId: game.id,
-        userId: viewer?.id ?? null,
-        nickname: check.nickname,
-        nameKey: check.key,
-        tokenHash: hashToken(token),
-        team: teamFor(game.teamCount, joinOrder),
-        joinedAt: now,
-      },
-      select: { id: true, team: true },
-    });
-    playerId = seat.id;
-    seatTeam = seat.team;
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError('CONFLICT', 'Someone in this game already has that nickname', {
+
+  /** A new seat: the name checked, the game still open to joins. */
+  const addSeat = async (client: Prisma.TransactionClient | PrismaClient) => {
+    const check = checkNickname(wanted);
+    if (!check.ok) {
+      throw new AppError('BAD_USER_INPUT', check.message, {
         field: 'nickname',
-        reason: 'NAME_TAKEN',
+        reason: check.code,
       });
     }
-    throw error;
+    // The accounts module's rules for a guest's name: none that looks like an account's (or a
+    // title and a teacher's name), other than the viewer's own. Recent guests' names are not
+    // kept out here: a seat lives one game, and its name is unique in the game anyway.
+    const clash = await nameProblem(client, check, now, {
+      guests: false,
+      exceptUserId: viewer?.id,
+    });
+    if (clash) {
+      throw clash.code === 'TAKEN'
+        ? new AppError('CONFLICT', clash.message, { field: 'nickname', reason: 'NAME_TAKEN' })
+        : new AppError('BAD_USER_INPUT', clash.message, {
+            field: 'nickname',
+            reason: clash.code,
+          });
+    }
+    const verdict = joinVerdict(stateOf(game), false);
+    if (!verdict.ok) {
+      throw new AppError(
+        'CONFLICT',
+        verdict.reason === 'LOCKED' ? 'The host has locked this game' : 'This game is over',
+        { reason: verdict.reason },
+      );
+    }
+    const token = newToken(game.id);
+    try {
+      const joinOrder =
+        game.teamCount > 0 ? await client.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
+      const seat = await client.liveGamePlayer.create({
+        data: {
+          gameId: game.id,
+          userId: viewer?.id ?? null,
+          nickname: check.nickname,
+          nameKey: check.key,
+          tokenHash: hashToken(token),
+          team: teamFor(game.teamCount, joinOrder),
+          joinedAt: now,
+        },
+        select: { id: true, team: true },
+      });
+      return { token, playerId: seat.id, team: seat.team, nickname: check.nickname };
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new AppError('CONFLICT', 'Someone in this game already has that nickname', {
+          field: 'nickname',
+          reason: 'NAME_TAKEN',
+        });
+      }
+      throw error;
+    }
+  };
+
+  if (viewer) {
+    // An account holds one seat per game: joining again is a rejoin (probe, 6 Dec evening: each
+    // join added a seat, so one student could fill the board). Decided under a lock on the
+    // (game, account) pair, so two joins at once cannot both add one.
+    const outcome = await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`live-seat|${game.id}|${viewer.id}`}))`;
+        const seat = await tx.liveGamePlayer.findFirst({
+          where: { gameId: game.id, userId: viewer.id },
+          select: { id: true, kickedAt: true },
+        });
+        if (!seat) {
+          return { added: await addSeat(tx) };
+        }
+        if (seat.kickedAt) {
+          throw new AppError('FORBIDDEN', 'You were removed from this game', {
+            reason: 'KICKED',
+          });
+        }
+        // A new token for the seat: the old one (another device, a copied link) stops working.
+        const token = newToken(game.id);
+        await tx.liveGamePlayer.update({
+          where: { id: seat.id },
+          data: { tokenHash: hashToken(token) },
+        });
+        return { rejoined: { token, playerId: seat.id } };
+      },
+      { maxWait: 5_000 },
+    );
+    if (outcome.rejoined) {
+      runtime.hub.endSeatScreens(game.id, outcome.rejoined.playerId);
+      return {
+        token: outcome.rejoined.token,
+        view: await playerView(db, outcome.rejoined.token, now, runtime),
+      };
+    }
+    return seated(runtime, game, now, outcome.added);
   }
+  return seated(runtime, game, now, await addSeat(db));
+};
+
+/** A new seat's first view, and the roster's announcement. */
+const seated = async (
+  runtime: LiveRuntime,
+  game: LiveGame,
+  now: Date,
+  seat: { token: string; playerId: string; team: number | null; nickname: string },
+): Promise<{ token: string; view: PlayerView }> => {
   await runtime.hub.announceThrottled(game.id, 'roster');
   // A class joining at once must not read the whole game once per player (O(N^2) in total): the
   // process's frame of the game gets the new seat added, O(1).
@@ -537,9 +606,9 @@ export const joinGame = async ({
     game.id,
     game.seq,
     {
-      id: playerId,
-      nickname: check.nickname,
-      team: seatTeam,
+      id: seat.playerId,
+      nickname: seat.nickname,
+      team: seat.team,
       score: 0,
       correctCount: 0,
       answerCount: 0,
@@ -553,7 +622,7 @@ export const joinGame = async ({
   if (!view) {
     throw notFound('Live game');
   }
-  return { token, view };
+  return { token: seat.token, view };
 };
 
 /** The seat a token names, or UNAUTHENTICATED. */
