@@ -23,7 +23,6 @@ import {
   getOperationAST,
   Kind,
   parse,
-  specifiedRules,
   validate,
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
@@ -36,7 +35,7 @@ import { parseCookies } from './lib/cookies';
 import { type Admission, admissionKey, createAdmission, type Ticket } from './limits/admission';
 import { nextTurn, RequestGuard } from './limits/guard';
 import { findLimitError, LIMITS, limitErrors } from './limits/limits';
-import { checkOperation, createArmor, limitRules } from './limits/operation';
+import { allValidationRules, checkOperation, createArmor } from './limits/operation';
 import { SESSION_COOKIE } from './modules/accounts/session';
 import { jitExecute } from './schema/jit-executor';
 import { sharedEventExecutor, subscribeWith } from './ws-shared';
@@ -133,7 +132,7 @@ export const attachWebSocket = ({
   });
   const hideSuggestions = env.NODE_ENV === 'production';
   // The same rules and limits as HTTP (limits/operation.ts): a socket is no way around them.
-  const rules = [...specifiedRules, ...limitRules(createArmor())];
+  const rules = allValidationRules(createArmor(), { production: env.NODE_ENV === 'production' });
   const operations = new WeakMap<object, Set<string>>();
   /** Each running operation's share of the process's work (admission.ts), by socket and id. */
   const tickets = new WeakMap<object, Map<string, Ticket>>();

@@ -1,5 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { DocumentNode, GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  specifiedRules,
+  type ValidationContext,
+} from 'graphql';
 import { OneSessionMutationRule } from '../modules/accounts/one-session-mutation';
 import { measureCost } from './cost';
 import { ExpensiveFieldsOnceRule } from './expensive-fields';
@@ -56,6 +63,20 @@ export const limitRules = (armor: ReturnType<typeof createArmor>) => [
   ...armor.validationRules,
   OneSessionMutationRule,
   ExpensiveFieldsOnceRule,
+];
+
+/**
+ * Every validation rule for a transport that validates by itself (ws.ts): graphql-js's, ours, and
+ * in production no introspection (Apollo's `introspection: false` adds the same rule over HTTP;
+ * a socket answered `__schema` in production, probe of 6 Dec evening).
+ */
+export const allValidationRules = (
+  armor: ReturnType<typeof createArmor>,
+  { production }: { production: boolean },
+) => [
+  ...specifiedRules,
+  ...limitRules(armor),
+  ...(production ? [NoSchemaIntrospectionCustomRule] : []),
 ];
 
 /**

@@ -162,3 +162,48 @@ describe('limits over graphql-ws', () => {
     expect(logged).toEqual([]);
   });
 });
+
+describe('graphql-ws in production mode', () => {
+  let api: TestApi;
+  let url: string;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    api = await createTestApi({ NODE_ENV: 'production' });
+    url = `${(await api.listen({ webSocket: {} })).replace('http', 'ws')}/graphql`;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await api.close();
+  });
+
+  const once = (query: string) =>
+    new Promise<Result>((resolve) => {
+      const client = createClient({ url, retryAttempts: 0, lazy: true, webSocketImpl: WebSocket });
+      clients.push(client);
+      client.subscribe(
+        { query },
+        {
+          next: (value) => resolve(value as Result),
+          error: (error) => resolve({ errors: error as GqlError[] }),
+          complete: () => {},
+        },
+      );
+    });
+
+  it('refuses introspection, as HTTP does (it answered the whole schema over a socket)', async () => {
+    for (const query of [
+      '{ __schema { types { name } } }',
+      '{ __type(name: "User") { fields { name } } }',
+    ]) {
+      const result = await once(query);
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+
+  it('gives no field suggestions', async () => {
+    const result = await once('{ leaderbord(input: {}) { totalPlayers } eventz { totalCount } }');
+    expect(result.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(result.errors)).not.toMatch(/Did you mean|leaderboard|events/);
+  });
+});
