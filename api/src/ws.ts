@@ -123,12 +123,61 @@ export const attachWebSocket = ({
   log = console.error,
   admission = createAdmission(env),
 }: AttachWebSocketOptions) => {
+  const socketFacts = new WeakMap<http.IncomingMessage, SocketFacts>();
+  const socketFactsOf = (request: http.IncomingMessage): SocketFacts => {
+    let facts = socketFacts.get(request);
+    if (!facts) {
+      facts = {
+        sessionToken: parseCookies(request.headers.cookie).get(SESSION_COOKIE),
+        ip: clientAddress({
+          remoteAddress: request.socket.remoteAddress,
+          forwardedFor: request.headers['x-forwarded-for'],
+          proxySecret: request.headers[PROXY_SECRET_HEADER],
+          trustedHops: env.TRUST_PROXY_HOPS,
+          expectedSecret: env.PROXY_SECRET,
+        }),
+      };
+      socketFacts.set(request, facts);
+    }
+    return facts;
+  };
+  const openSockets = new Map<string, number>();
   const wss = new WebSocketServer({
     server,
     path: '/graphql',
     maxPayload: MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
-    verifyClient: ({ req }: { req: http.IncomingMessage }) => originAllowed(req, env),
+    verifyClient: (
+      { req }: { req: http.IncomingMessage },
+      done: (ok: boolean, status?: number, message?: string) => void,
+    ) => {
+      if (!originAllowed(req, env)) {
+        done(false, 401, 'Unauthorized');
+        return;
+      }
+      const key = admissionKey(req, socketFactsOf(req).ip);
+      if (key !== null && (openSockets.get(key) ?? 0) >= env.MAX_SOCKETS_PER_CLIENT) {
+        done(false, 429, 'Too Many Requests');
+        return;
+      }
+      done(true);
+    },
+  });
+  // Sockets per client address: counted from the upgrade until the close.
+  wss.on('connection', (socket, request) => {
+    const key = admissionKey(request, socketFactsOf(request).ip);
+    if (key === null) {
+      return;
+    }
+    openSockets.set(key, (openSockets.get(key) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (openSockets.get(key) ?? 1) - 1;
+      if (left <= 0) {
+        openSockets.delete(key);
+      } else {
+        openSockets.set(key, left);
+      }
+    });
   });
   const hideSuggestions = env.NODE_ENV === 'production';
   // The same rules and limits as HTTP (limits/operation.ts): a socket is no way around them.
@@ -168,24 +217,6 @@ export const attachWebSocket = ({
     if (!facts) {
       facts = factsOf(document, operationName);
       byName.set(operationName ?? '', facts);
-    }
-    return facts;
-  };
-  const socketFacts = new WeakMap<http.IncomingMessage, SocketFacts>();
-  const socketFactsOf = (request: http.IncomingMessage): SocketFacts => {
-    let facts = socketFacts.get(request);
-    if (!facts) {
-      facts = {
-        sessionToken: parseCookies(request.headers.cookie).get(SESSION_COOKIE),
-        ip: clientAddress({
-          remoteAddress: request.socket.remoteAddress,
-          forwardedFor: request.headers['x-forwarded-for'],
-          proxySecret: request.headers[PROXY_SECRET_HEADER],
-          trustedHops: env.TRUST_PROXY_HOPS,
-          expectedSecret: env.PROXY_SECRET,
-        }),
-      };
-      socketFacts.set(request, facts);
     }
     return facts;
   };

@@ -207,3 +207,46 @@ describe('graphql-ws in production mode', () => {
     expect(JSON.stringify(result.errors)).not.toMatch(/Did you mean|leaderboard|events/);
   });
 });
+
+describe('sockets per client address', () => {
+  let api: TestApi;
+  let url: string;
+  beforeAll(async () => {
+    api = await createTestApi({ MAX_SOCKETS_PER_CLIENT: '2' });
+    url = `${(await api.listen({ webSocket: {} })).replace('http', 'ws')}/graphql`;
+  });
+  afterAll(() => api.close());
+
+  /** Opens a raw socket; resolves with it, or with the upgrade's refusal status. */
+  const open = (headers: Record<string, string>) =>
+    new Promise<WebSocket | number>((resolve) => {
+      const socket = new WebSocket(url, 'graphql-transport-ws', { headers });
+      socket.once('open', () => resolve(socket));
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.once('error', () => resolve(0));
+    });
+  const closed = (socket: WebSocket) =>
+    new Promise<void>((resolve) => {
+      socket.once('close', () => resolve());
+      socket.close();
+    });
+
+  it('refuses the upgrade past MAX_SOCKETS_PER_CLIENT from one address, and counts closes', async () => {
+    // X-Forwarded-For marks a client (not our own server-side rendering); without the proxy
+    // secret the address is the socket's own.
+    const client = { 'x-forwarded-for': '198.51.100.7' };
+    const first = await open(client);
+    const second = await open(client);
+    expect(first).toBeInstanceOf(WebSocket);
+    expect(second).toBeInstanceOf(WebSocket);
+    expect(await open(client)).toBe(429);
+    await closed(first as WebSocket);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const third = await open(client);
+    expect(third).toBeInstanceOf(WebSocket);
+    // Our own web server's sockets without a client address are not capped here.
+    const own = await Promise.all([open({}), open({}), open({})]);
+    expect(own.every((socket) => socket instanceof WebSocket)).toBe(true);
+    await Promise.all([second, third, ...own].map((socket) => closed(socket as WebSocket)));
+  });
+});
