@@ -14,7 +14,7 @@ import { createTestApi, type TestApi } from '../harness';
 type GqlError = { message: string; extensions?: Record<string, unknown> };
 type Event = { data?: { liveHostEvents?: { game: { playerCount: number } } } };
 
-describe("a host's live stream after the session ends", () => {
+describe('live streams that must end', () => {
   let api: TestApi;
   let url: string;
   const clients: Client[] = [];
@@ -103,6 +103,73 @@ describe("a host's live stream after the session ends", () => {
     await until(() => failure !== null);
     expect(failure).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
     expect(events.some((e) => e.data?.liveHostEvents?.game.playerCount === 2)).toBe(false);
+    expect(logged).toEqual([]);
+  });
+
+  it("ends a kicked seat's stream after the view that says so", async () => {
+    const fixture = await createTeacherWithSet(api.database.db, { questions: 2 });
+    const host = as(api, fixture.teacherToken);
+    const created = await ok<{ createLiveGame: { game: { id: string; pin: string } } }>(
+      host('mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id pin } } }', {
+        s: fixture.set.id,
+      }),
+    );
+    const { id, pin } = created.createLiveGame.game;
+    const joined = await ok<{ joinLiveGame: { token: string; view: { me: { id: string } } } }>(
+      as(api)(
+        'mutation ($p: String!) { joinLiveGame(pin: $p, nickname: "Troll Name") { token view { me { id } } } }',
+        { p: pin },
+      ),
+    );
+    const client = createClient({ url, retryAttempts: 0, lazy: true, webSocketImpl: WebSocket });
+    clients.push(client);
+    type PlayerEvent = {
+      data?: { livePlayerEvents?: { game: { phase: string }; me: { kicked: boolean } } };
+    };
+    const events: PlayerEvent[] = [];
+    let completed = false;
+    client.subscribe(
+      {
+        query:
+          'subscription ($t: String!) { livePlayerEvents(token: $t) { game { phase } me { kicked } } }',
+        variables: { t: joined.joinLiveGame.token },
+      },
+      {
+        next: (value) => {
+          events.push(value as PlayerEvent);
+        },
+        error: () => {},
+        complete: () => {
+          completed = true;
+        },
+      },
+    );
+    const waitFor = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await waitFor(() => events.length > 0);
+    await ok(
+      host(
+        'mutation ($g: ID!, $p: ID!) { kickLivePlayer(gameId: $g, playerId: $p) { game { id } } }',
+        {
+          g: id,
+          p: joined.joinLiveGame.view.me.id,
+        },
+      ),
+    );
+    await waitFor(() => completed);
+    expect(completed).toBe(true);
+    expect(events.at(-1)?.data?.livePlayerEvents?.me.kicked).toBe(true);
+    const seen = events.length;
+    await ok(
+      host('mutation ($g: ID!) { liveCommand(gameId: $g, command: START) { game { phase } } }', {
+        g: id,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events).toHaveLength(seen);
     expect(logged).toEqual([]);
   });
 });

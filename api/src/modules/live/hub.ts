@@ -372,6 +372,9 @@ export class LiveHub {
     this.games.set(gameId, screens); // Kept even if an ended screen was the game's last.
     screens.players.set(queue, playerId);
     queue.push(first);
+    if (first.me.kicked) {
+      void queue.return(); // The snapshot says "removed", then the stream ends (push above).
+    }
     return queue;
   }
 
@@ -447,6 +450,11 @@ export class LiveHub {
           const view = playerViewOf(frame, playerId);
           if (view) {
             queue.push(view);
+            if (view.me.kicked) {
+              // The seat's last event says it was removed; the game (questions, reveals) is no
+              // longer its to watch (probe, 6 Dec evening: a kicked seat's stream ran on).
+              void queue.return();
+            }
           }
         }
       }
