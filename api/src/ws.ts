@@ -27,7 +27,7 @@ import {
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
-import { createContext } from './context';
+import { type Context, createContext } from './context';
 import type { ApiEnv } from './env';
 import { AppError, formatError } from './errors';
 import { clientAddress, PROXY_SECRET_HEADER, sameSecret } from './lib/client-address';
@@ -332,8 +332,25 @@ export const attachWebSocket = ({
               }),
         });
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        // The response ceilings, as HTTP applies them (plugin.ts, http.ts): a request its guard
+        // stopped (time, list items) is answered with that one error and no partial data, and a
+        // query's or mutation's answer over MAX_RESPONSE_BYTES is refused (a subscription's events
+        // are bounded by the views' own sizes).
+        const stopped = (args.contextValue as Context | undefined)?.guard?.stopped;
+        if (stopped) {
+          return { errors: [stopped.toFormatted()] };
+        }
+        if (!factsFor(args.document, args.operationName).subscription) {
+          const bytes = Buffer.byteLength(JSON.stringify(result));
+          if (bytes > env.MAX_RESPONSE_BYTES) {
+            return {
+              errors: [limitErrors.responseBytes(bytes, env.MAX_RESPONSE_BYTES).toFormatted()],
+            };
+          }
+        }
+        return result.errors ? { ...result, errors: result.errors.map(format) } : undefined;
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
       onOperation: (ctx, id) => {
         release(ctx.extra.socket, id);

@@ -250,3 +250,56 @@ describe('sockets per client address', () => {
     await Promise.all([second, third, ...own].map((socket) => closed(socket as WebSocket)));
   });
 });
+
+describe('response ceilings over graphql-ws', () => {
+  // 15 aliases × 40 themes = 600 list items and about 40 kB (as limits.test.ts over HTTP).
+  const wide = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: themes { slug name description }`).join(' ')} }`;
+  const apis: TestApi[] = [];
+  const clients: Client[] = [];
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(apis.map((api) => api.close()));
+  });
+  const answerTo = async (env: Record<string, string>) => {
+    const api = await createTestApi(env);
+    apis.push(api);
+    await api.database.db.theme.createMany({
+      data: Array.from({ length: 40 }, (_, i) => ({
+        slug: `theme-${i}`,
+        name: `Theme ${i}`,
+        description: `A theme made up for this test, number ${i}.`,
+      })),
+    });
+    const url = `${(await api.listen({ webSocket: {} })).replace('http', 'ws')}/graphql`;
+    const client = createClient({ url, retryAttempts: 0, lazy: true, webSocketImpl: WebSocket });
+    clients.push(client);
+    return new Promise<Result>((resolve) => {
+      client.subscribe(
+        { query: wide },
+        {
+          next: (value) => resolve(value as Result),
+          error: (error) => resolve({ errors: error as GqlError[] }),
+          complete: () => {},
+        },
+      );
+    });
+  };
+
+  it('stops a response that grows past MAX_RESPONSE_ITEMS: one error, no partial data', async () => {
+    const result = await answerTo({ MAX_RESPONSE_ITEMS: '100' });
+    expect(result.data).toBeUndefined();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'RESPONSE_TOO_LARGE', limit: 'responseItems' }),
+      }),
+    ]);
+  });
+
+  it('refuses an answer over MAX_RESPONSE_BYTES', async () => {
+    const result = await answerTo({ MAX_RESPONSE_BYTES: '10000' });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions).toEqual(
+      expect.objectContaining({ code: 'RESPONSE_TOO_LARGE', limit: 'responseBytes', max: 10_000 }),
+    );
+  });
+});

@@ -6,7 +6,7 @@ import { LiveHub, MAX_SCREENS_PER_SEAT } from './hub';
 // pushed and serialised at each event of the game (probe, 6 Dec). A seat keeps its newest few.
 describe('screens per seat', () => {
   const hub = new LiveHub({ db: {} as DbClient, databaseUrl: null });
-  const view = (n: number) => ({ n }) as unknown as PlayerView;
+  const view = (n: number) => ({ n, me: { kicked: false } }) as unknown as PlayerView;
 
   it(`keeps a seat's newest ${MAX_SCREENS_PER_SEAT} screens and ends the older ones`, async () => {
     const opened = Array.from({ length: 10 }, (_, n) =>
