@@ -21,6 +21,7 @@ import {
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
+  getVariableValues,
   Kind,
   parse,
   validate,
@@ -265,7 +266,8 @@ export const attachWebSocket = ({
           }
           validated.set(payload.query, document);
         }
-        if (!getOperationAST(document, payload.operationName)) {
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) {
           // graphql-ws's own refusal has no code: formatError would log and mask it.
           return [
             new GraphQLError(
@@ -275,6 +277,18 @@ export const attachWebSocket = ({
               { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
             ),
           ];
+        }
+        // Variables that do not fit their types are the client's error, as over HTTP: graphql-js
+        // reports them without a code, and formatError logged and masked them as
+        // INTERNAL_SERVER_ERROR (probe, 6 Dec evening: a missing required variable).
+        const coerced = getVariableValues(
+          schema,
+          operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+          { maxErrors: 20 },
+        );
+        if (coerced.errors) {
+          return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
         }
         // The per-operation limits HTTP applies (limits/operation.ts): input lists, text, cost,
         // then a share of this process's and this client's work in progress. The share is held

@@ -156,6 +156,22 @@ describe('limits over graphql-ws', () => {
     expect(logged).toEqual([]);
   });
 
+  it('answers variables that do not fit their types with BAD_USER_INPUT, logging nothing', async () => {
+    const client = connect();
+    const missing = await once(client, 'query ($x: Boolean!) { __typename @skip(if: $x) }');
+    expect(missing.errors).toEqual([
+      expect.objectContaining({
+        message: 'Variable "$x" of required type "Boolean!" was not provided.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ]);
+    const wrong = await once(client, 'query ($p: String!) { liveLobby(pin: $p) { gameId } }', {
+      p: { not: 'a string' },
+    });
+    expect(extensionsOf(wrong)).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(logged).toEqual([]);
+  });
+
   it('answers a document with two operations and no name without logging', async () => {
     const result = await once(connect(), 'query A { __typename } query B { __typename }');
     expect(extensionsOf(result)).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
