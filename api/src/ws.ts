@@ -225,6 +225,115 @@ export const attachWebSocket = ({
   const jit = jitExecute({ compileAfter: env.NODE_ENV === 'test' ? 0 : 1 });
   const onEvent = sharedEventExecutor(SHARED_FIELDS, jit);
 
+  /**
+   * Parses, validates and checks one operation, as HTTP does, each stage in a turn of the event
+   * loop with budget left (guard.ts, nextTurn; parsing and validating ran in the message's own
+   * turn: a flood of documents held the loop for 300 ms at a stretch). The operation's
+   * execution arguments, or its refusal.
+   */
+  const prepare = async (
+    ctx: WsContext<Record<string, unknown>, Extra>,
+    id: string,
+    payload: {
+      query: string;
+      operationName?: string | null;
+      variables?: Record<string, unknown> | null;
+    },
+  ): Promise<ExecutionArgs | GraphQLError[]> => {
+    // Every phone sends the same few documents (its subscription, its answer): parse and
+    // validate each once per process, not once per message (schema and rules never change).
+    let document = validated.get(payload.query);
+    if (!document) {
+      await nextTurn();
+      try {
+        document = parse(payload.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
+      } catch (error) {
+        return [
+          error instanceof GraphQLError
+            ? withCode(error, 'GRAPHQL_PARSE_FAILED')
+            : new GraphQLError('Syntax error'),
+        ];
+      }
+      await nextTurn();
+      const errors = validate(schema, document, rules);
+      if (errors.length > 0) {
+        return errors.map((error) =>
+          findLimitError(error) ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
+        );
+      }
+      if (validated.size >= VALIDATED_CACHE_SIZE) {
+        validated.delete(validated.keys().next().value as string);
+      }
+      validated.set(payload.query, document);
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) {
+      // graphql-ws's own refusal has no code: formatError would log and mask it.
+      return [
+        new GraphQLError(
+          payload.operationName
+            ? `Unknown operation named "${payload.operationName}"`
+            : 'Must provide operation name if query contains multiple operations',
+          { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+        ),
+      ];
+    }
+    // Variables that do not fit their types are the client's error, as over HTTP: graphql-js
+    // reports them without a code, and formatError logged and masked them as
+    // INTERNAL_SERVER_ERROR (probe, 6 Dec evening: a missing required variable).
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      payload.variables ?? {},
+      { maxErrors: 20 },
+    );
+    if (coerced.errors) {
+      return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+    }
+    // The per-operation limits HTTP applies (limits/operation.ts): input lists, text, cost,
+    // then a share of this process's and this client's work in progress. The share is held
+    // until the operation has run (a subscription: until its stream is set up).
+    await nextTurn();
+    let ticket: Ticket | null = null;
+    try {
+      checkOperation({
+        schema,
+        document,
+        operationName: payload.operationName,
+        variables: payload.variables,
+        charge: (cost) => {
+          const { ip } = socketFactsOf(ctx.extra.request);
+          const entered = admission.enter(admissionKey(ctx.extra.request, ip));
+          if (!('open' in entered)) {
+            return entered;
+          }
+          ticket = entered;
+          return admission.charge(entered, cost);
+        },
+      });
+    } catch (error) {
+      if (ticket) {
+        admission.leave(ticket);
+      }
+      return [error instanceof GraphQLError ? error : new GraphQLError('Internal error')];
+    }
+    if (ticket && ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+      // Closed while this waited for its turn: onClose has already given the shares back.
+      admission.leave(ticket);
+      return [new GraphQLError('The connection closed', { extensions: { code: 'BAD_REQUEST' } })];
+    }
+    if (ticket) {
+      const held = tickets.get(ctx.extra.socket) ?? new Map<string, Ticket>();
+      tickets.set(ctx.extra.socket, held);
+      held.set(id, ticket);
+    }
+    return {
+      schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+    } satisfies ExecutionArgs;
+  };
   const disposable = serveGraphqlWs<Record<string, unknown>>(
     {
       schema,
@@ -234,7 +343,7 @@ export const attachWebSocket = ({
       },
       subscribe: subscribeWith(onEvent),
       onConnect: (ctx) => originAllowed(ctx.extra.request, env),
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const running = operations.get(ctx.extra.socket) ?? new Set<string>();
         operations.set(ctx.extra.socket, running);
         if (running.size >= MAX_OPERATIONS_PER_SOCKET) {
@@ -242,92 +351,14 @@ export const attachWebSocket = ({
           // masked as INTERNAL_SERVER_ERROR by formatError (probe, 6 Dec evening).
           return [limitErrors.socketOperations(MAX_OPERATIONS_PER_SOCKET)];
         }
-        // Every phone sends the same few documents (its subscription, its answer): parse and
-        // validate each once per process, not once per message (schema and rules never change).
-        let document = validated.get(payload.query);
-        if (!document) {
-          try {
-            document = parse(payload.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
-          } catch (error) {
-            return [
-              error instanceof GraphQLError
-                ? withCode(error, 'GRAPHQL_PARSE_FAILED')
-                : new GraphQLError('Syntax error'),
-            ];
-          }
-          const errors = validate(schema, document, rules);
-          if (errors.length > 0) {
-            return errors.map((error) =>
-              findLimitError(error) ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
-            );
-          }
-          if (validated.size >= VALIDATED_CACHE_SIZE) {
-            validated.delete(validated.keys().next().value as string);
-          }
-          validated.set(payload.query, document);
-        }
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) {
-          // graphql-ws's own refusal has no code: formatError would log and mask it.
-          return [
-            new GraphQLError(
-              payload.operationName
-                ? `Unknown operation named "${payload.operationName}"`
-                : 'Must provide operation name if query contains multiple operations',
-              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
-            ),
-          ];
-        }
-        // Variables that do not fit their types are the client's error, as over HTTP: graphql-js
-        // reports them without a code, and formatError logged and masked them as
-        // INTERNAL_SERVER_ERROR (probe, 6 Dec evening: a missing required variable).
-        const coerced = getVariableValues(
-          schema,
-          operation.variableDefinitions ?? [],
-          payload.variables ?? {},
-          { maxErrors: 20 },
-        );
-        if (coerced.errors) {
-          return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
-        }
-        // The per-operation limits HTTP applies (limits/operation.ts): input lists, text, cost,
-        // then a share of this process's and this client's work in progress. The share is held
-        // until the operation has run (a subscription: until its stream is set up).
-        let ticket: Ticket | null = null;
-        try {
-          checkOperation({
-            schema,
-            document,
-            operationName: payload.operationName,
-            variables: payload.variables,
-            charge: (cost) => {
-              const { ip } = socketFactsOf(ctx.extra.request);
-              const entered = admission.enter(admissionKey(ctx.extra.request, ip));
-              if (!('open' in entered)) {
-                return entered;
-              }
-              ticket = entered;
-              return admission.charge(entered, cost);
-            },
-          });
-        } catch (error) {
-          if (ticket) {
-            admission.leave(ticket);
-          }
-          return [error instanceof GraphQLError ? error : new GraphQLError('Internal error')];
-        }
-        if (ticket) {
-          const held = tickets.get(ctx.extra.socket) ?? new Map<string, Ticket>();
-          tickets.set(ctx.extra.socket, held);
-          held.set(id, ticket);
-        }
+        // Counted from here (the checks below wait for their turn: messages that arrive together
+        // must not all pass the count first); a refusal gives the place back.
         running.add(id);
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-        } satisfies ExecutionArgs;
+        const prepared = await prepare(ctx, id, payload);
+        if (Array.isArray(prepared)) {
+          running.delete(id);
+        }
+        return prepared;
       },
       context: async (ctx: WsContext<Record<string, unknown>, Extra>, _id, _payload, args) => {
         const { sessionToken, ip } = socketFactsOf(ctx.extra.request);

@@ -172,6 +172,26 @@ describe('limits over graphql-ws', () => {
     expect(logged).toEqual([]);
   });
 
+  it('closes a socket that floods messages (4429), and only that one', async () => {
+    const flood = new WebSocket(url, 'graphql-transport-ws');
+    await new Promise((resolve) => flood.once('open', resolve));
+    const closed = new Promise<number>((resolve) => flood.once('close', (code) => resolve(code)));
+    flood.send('{"type":"connection_init"}');
+    await new Promise((resolve) => flood.once('message', resolve)); // connection_ack
+    for (let i = 0; i < 150; i += 1) {
+      flood.send(
+        JSON.stringify({
+          id: `f${i}`,
+          type: 'subscribe',
+          payload: { query: `{ a${i}: __typename }` },
+        }),
+      );
+    }
+    expect(await closed).toBe(4429);
+    expect((await once(connect(), '{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expect(logged).toEqual([]);
+  });
+
   it('answers a document with two operations and no name without logging', async () => {
     const result = await once(connect(), 'query A { __typename } query B { __typename }');
     expect(extensionsOf(result)).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
