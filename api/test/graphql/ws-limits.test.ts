@@ -172,6 +172,22 @@ describe('limits over graphql-ws', () => {
     expect(logged).toEqual([]);
   });
 
+  it('refuses a session mutation (its cookie cannot be sent): no session is made', async () => {
+    const before = await api.database.db.session.count();
+    const guest = await once(
+      connect(),
+      'mutation { joinAsGuest(nickname: "Socket Guest") { viewer { user { id } } } }',
+    );
+    expect(extensionsOf(guest)).toEqual({ code: 'BAD_REQUEST' });
+    const viaFragment = await once(
+      connect(),
+      'mutation { ...F } fragment F on Mutation { signIn(input: { email: "a@b.c", password: "x" }) { errors { code } } }',
+    );
+    expect(extensionsOf(viaFragment)).toEqual({ code: 'BAD_REQUEST' });
+    expect(await api.database.db.session.count()).toBe(before);
+    expect(logged).toEqual([]);
+  });
+
   it('closes a socket that floods messages (4429), and only that one', async () => {
     const flood = new WebSocket(url, 'graphql-transport-ws');
     await new Promise((resolve) => flood.once('open', resolve));
