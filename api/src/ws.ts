@@ -10,7 +10,9 @@
  *   checked with the same per-operation limits (limits/operation.ts: input lists, NUL and lone
  *   surrogates, cost) and counted in the process's in-flight shares (the Admission http.ts uses);
  *   a message is at most MAX_MESSAGE_BYTES; a socket runs at most MAX_OPERATIONS_PER_SOCKET
- *   operations at once;
+ *   operations at once and sends at most its message budget (ws-transport.ts); a client address
+ *   holds at most MAX_SOCKETS_PER_CLIENT sockets; session mutations are refused (no cookie can
+ *   be set on a socket); a host's stream ends when its session does (live/while-valid.ts);
  * - every error goes through errors.ts formatError, so codes and masking match HTTP.
  */
 import type http from 'node:http';
