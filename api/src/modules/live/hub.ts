@@ -117,6 +117,8 @@ export class LiveHub {
   readonly frames: FrameCache;
   /** Tells this process's own NOTIFYs apart: it has applied those changes already. */
   private readonly origin = randomBytes(6).toString('hex');
+  /** When each player screen opened (ms): a rekey ends only the screens opened before it. */
+  private readonly openedAt = new WeakMap<LatestQueue<PlayerView>, number>();
   private listener: Client | null = null;
   private stopped = false;
   private reconnectDelayMs = 100;
@@ -209,6 +211,14 @@ export class LiveHub {
 
   private onNotification(payload: string): void {
     const [gameId, kind, seqText, origin, hint] = payload.split('|');
+    if (gameId && kind === 'rekey') {
+      // "<gameId>|rekey|<playerId>|<origin>|<at ms>": a seat's token was replaced elsewhere.
+      const at = Number(hint);
+      if (seqText && origin !== this.origin && Number.isFinite(at)) {
+        this.endSeatScreens(gameId, seqText, at);
+      }
+      return;
+    }
     if (!gameId || (kind !== 'state' && kind !== 'count' && kind !== 'roster')) {
       return;
     }
@@ -368,6 +378,7 @@ export class LiveHub {
       void own.shift()?.return();
     }
     own.push(queue);
+    this.openedAt.set(queue, Date.now());
     screens.seats.set(playerId, own);
     this.games.set(gameId, screens); // Kept even if an ended screen was the game's last.
     screens.players.set(queue, playerId);
@@ -383,9 +394,24 @@ export class LiveHub {
    * opened with the old token must not outlive it. Other processes' screens of the seat end when
    * their socket does (the old token is refused everywhere else at once).
    */
-  endSeatScreens(gameId: string, playerId: string): void {
+  endSeatScreens(gameId: string, playerId: string, openedBefore = Number.POSITIVE_INFINITY): void {
     for (const queue of [...(this.games.get(gameId)?.seats.get(playerId) ?? [])]) {
-      void queue.return();
+      if ((this.openedAt.get(queue) ?? 0) <= openedBefore) {
+        void queue.return();
+      }
+    }
+  }
+
+  /**
+   * A seat's token was replaced (an account's rejoin): ends this process's screens of the seat
+   * now, and every other process's screens opened before `at` (the new token's screens, opened
+   * after, stay). The old token is refused everywhere at once; this ends its open streams.
+   */
+  async seatRekeyed(gameId: string, playerId: string, at: number): Promise<void> {
+    this.endSeatScreens(gameId, playerId);
+    if (this.options.databaseUrl) {
+      await this.options.db
+        .$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${gameId}|rekey|${playerId}|${this.origin}|${at}`})`;
     }
   }
 

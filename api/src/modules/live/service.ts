@@ -581,7 +581,9 @@ export const joinGame = async ({
       { maxWait: 5_000 },
     );
     if (outcome.rejoined) {
-      runtime.hub.endSeatScreens(game.id, outcome.rejoined.playerId);
+      await runtime.hub
+        .seatRekeyed(game.id, outcome.rejoined.playerId, Date.now())
+        .catch((error) => console.error('live: rekey NOTIFY failed', error));
       return {
         token: outcome.rejoined.token,
         view: await playerView(db, outcome.rejoined.token, now, runtime),
