@@ -132,22 +132,26 @@ describe('limits over graphql-ws', () => {
   });
 
   it('refuses the 9th operation on one socket with RATE_LIMITED and logs nothing', async () => {
-    const created = await ok<{ createLiveGame: { game: { id: string } } }>(
-      as(api, fixture.teacherToken)(
-        'mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id } } }',
-        { s: fixture.set.id },
-      ),
-    );
+    // Eight host screens: four games (a game keeps its newest four host screens, hub.ts).
+    const games: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const created = await ok<{ createLiveGame: { game: { id: string } } }>(
+        as(api, fixture.teacherToken)(
+          'mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id } } }',
+          { s: fixture.set.id },
+        ),
+      );
+      games.push(created.createLiveGame.game.id);
+    }
     const client = connect({ cookie: `quiz_session=${fixture.teacherToken}` });
     const stream = 'subscription ($g: ID!) { liveHostEvents(gameId: $g) { game { id phase } } }';
-    const variables = { g: created.createLiveGame.game.id };
     const firsts = await Promise.all(
-      Array.from({ length: 8 }, () => once(client, stream, variables)),
+      Array.from({ length: 8 }, (_, n) => once(client, stream, { g: games[n % 4] })),
     );
     for (const first of firsts) {
       expect(first.errors).toBeUndefined();
     }
-    const ninth = await once(client, stream, variables);
+    const ninth = await once(client, stream, { g: games[0] });
     expect(ninth.errors).toEqual([
       expect.objectContaining({
         extensions: expect.objectContaining({ code: 'RATE_LIMITED', limit: 'socketOperations' }),

@@ -108,6 +108,8 @@ export type LiveHubOptions = {
 
 /** Screens one seat may have open in one process: a phone, a laptop, a reload overlapping. */
 export const MAX_SCREENS_PER_SEAT = 3;
+/** Host screens of one game in one process: the projector, a laptop, a phone, a reload. */
+export const MAX_HOST_SCREENS = 4;
 
 export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
@@ -353,6 +355,15 @@ export class LiveHub {
     });
     screens.hosts.add(queue);
     queue.push(first);
+    // A host's screens had no cap (probe, 6 Dec evening): every subscription is pushed and
+    // serialised at each answer count. The newest win, as for a seat; the oldest is ended after
+    // the new one is in, so the host is never counted away meanwhile.
+    for (const oldest of screens.hosts) {
+      if (screens.hosts.size <= MAX_HOST_SCREENS) {
+        break;
+      }
+      void oldest.return();
+    }
     return queue;
   }
 
