@@ -172,4 +172,40 @@ describe('live streams that must end', () => {
     expect(events).toHaveLength(seen);
     expect(logged).toEqual([]);
   });
+
+  it("refuses another teacher's game (NOT_FOUND), as over HTTP", async () => {
+    const owner = await createTeacherWithSet(api.database.db, { questions: 1 });
+    const created = await ok<{ createLiveGame: { game: { id: string } } }>(
+      as(api, owner.teacherToken)(
+        'mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id } } }',
+        { s: owner.set.id },
+      ),
+    );
+    const other = await createTeacherWithSet(api.database.db, { questions: 1 });
+    const client = createClient({
+      url,
+      retryAttempts: 0,
+      lazy: true,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: { cookie: `quiz_session=${other.teacherToken}` } });
+        }
+      },
+    });
+    clients.push(client);
+    const result = await new Promise<{ errors?: GqlError[] }>((resolve) => {
+      client.subscribe(
+        {
+          query: 'subscription ($g: ID!) { liveHostEvents(gameId: $g) { game { id } } }',
+          variables: { g: created.createLiveGame.game.id },
+        },
+        {
+          next: (value) => resolve(value as { errors?: GqlError[] }),
+          error: (error) => resolve({ errors: error as GqlError[] }),
+          complete: () => {},
+        },
+      );
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });
