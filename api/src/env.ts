@@ -31,6 +31,13 @@ const EnvSchema = z.object({
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
   /** Of those, from one client address (429 above it). */
   MAX_IN_FLIGHT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(8),
+  /**
+   * Open WebSockets (live games) one client address may hold on one API process (429 at the
+   * upgrade above it). A socket lives until it is closed and costs a file descriptor: without a
+   * cap, one address could hold them all (probe, 6 Dec evening). Our own web server's sockets
+   * without a client address (no proxy secret) count against nothing.
+   */
+  MAX_SOCKETS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(500),
   /** Session lifetime. */
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**

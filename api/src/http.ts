@@ -7,9 +7,9 @@ import type { ApiEnv } from './env';
 import { clientAddress, PROXY_SECRET_HEADER } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
 import { DatabaseHealth } from './lib/db-health';
-import { Admission } from './limits/admission';
+import { type Admission, admissionKey, createAdmission } from './limits/admission';
 import { RequestGuard } from './limits/guard';
-import { LIMITS, type LimitError, limitErrors } from './limits/limits';
+import { type LimitError, limitErrors } from './limits/limits';
 import { SESSION_COOKIE } from './modules/accounts/session';
 
 class PayloadTooLargeError extends Error {}
@@ -97,17 +97,6 @@ const limitResponse = (res: ServerResponse, error: LimitError) =>
     error.retryAfter ? { 'retry-after': String(error.retryAfter) } : {},
   );
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
-
-/**
- * Whose share a request counts against: its client address; null for our own web server's
- * server-side rendering (loopback, no X-Forwarded-For), which speaks for many visitors.
- */
-const admissionKey = (req: IncomingMessage, address: string): string | null =>
-  req.headers['x-forwarded-for'] === undefined && LOOPBACK.test(req.socket.remoteAddress ?? '')
-    ? null
-    : address;
-
 /**
  * A body that answered nothing (no data, or every root field null) and whose every error is
  * SERVICE_UNAVAILABLE (parsed only on that path). A nullable root field that failed comes back
@@ -147,6 +136,8 @@ export type HttpAppOptions = {
   apollo: ApolloServer<Context>;
   db: PrismaClient;
   env: ApiEnv;
+  /** The process's in-flight shares; pass the one the WebSocket transport uses too. */
+  admission?: Admission;
 };
 
 /**
@@ -154,13 +145,12 @@ export type HttpAppOptions = {
  * /health for readiness. Owning the HTTP layer keeps the per-request cost low and lets us set the
  * body limit, cookies and security headers in one place.
  */
-export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Server => {
-  const admission = new Admission({
-    maxInFlight: env.MAX_IN_FLIGHT,
-    maxInFlightPerClient: env.MAX_IN_FLIGHT_PER_CLIENT,
-    maxCostInFlight: LIMITS.maxCostInFlight,
-    maxCostInFlightPerClient: LIMITS.maxCostInFlightPerClient,
-  });
+export const createHttpServer = ({
+  apollo,
+  db,
+  env,
+  admission = createAdmission(env),
+}: HttpAppOptions): http.Server => {
   // /health's database check, from a background ping at most a second old (lib/db-health.ts).
   const databaseHealth = new DatabaseHealth({
     ping: () => db.$queryRaw`SELECT 1`,
@@ -190,6 +180,9 @@ export const createHttpServer = ({ apollo, db, env }: HttpAppOptions): http.Serv
       }
       res.setHeader('x-content-type-options', 'nosniff');
       res.setHeader('referrer-policy', 'no-referrer');
+      // Answers hold personal data (a viewer, their attempts, a teacher's results): no shared or
+      // browser cache may keep them (probe, 6 Dec evening: there was no Cache-Control at all).
+      res.setHeader('cache-control', 'no-store');
       try {
         const url = new URL(req.url ?? '/', 'http://localhost');
         if (url.pathname === '/health') {

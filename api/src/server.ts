@@ -4,6 +4,7 @@ import { createApolloServer, getExecutableSchema } from './app';
 import { loadEnv } from './env';
 import { createHttpServer } from './http';
 import { monitorLoop } from './lib/loop-monitor';
+import { createAdmission } from './limits/admission';
 import { stopLiveRuntime } from './modules/live/service';
 import { warmUp } from './warm-up';
 import { attachWebSocket } from './ws';
@@ -23,10 +24,12 @@ const main = async () => {
   // Prisma's query compiler (0.5–0.8 s on its first query), each query shape and V8's cold code
   // are paid here, before the port opens, not by a new process's first requests.
   await warmUp(apollo, db, env);
-  const server = createHttpServer({ apollo, db, env });
+  // One count of work in progress for both transports: a socket is not a second share.
+  const admission = createAdmission(env);
+  const server = createHttpServer({ apollo, db, env, admission });
   server.keepAliveTimeout = 5_000;
   // Live games: graphql-ws on the same server and path (an Upgrade request goes to it).
-  const sockets = attachWebSocket({ server, schema: getExecutableSchema(), db, env });
+  const sockets = attachWebSocket({ server, schema: getExecutableSchema(), db, env, admission });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -6,36 +6,44 @@
  * - a browser's Origin must be the API's own host, or the request must come through our web
  *   proxy (it checks the Origin and carries the shared secret); no cross-site socket rides on a
  *   student's cookie;
- * - documents are parsed with the same token limit and validated with the depth, alias and
- *   directive limits; a message is at most MAX_MESSAGE_BYTES; a socket runs at most
- *   MAX_OPERATIONS_PER_SOCKET operations at once;
+ * - documents are parsed with the same token limit and validated with the same rules, then
+ *   checked with the same per-operation limits (limits/operation.ts: input lists, NUL and lone
+ *   surrogates, cost) and counted in the process's in-flight shares (the Admission http.ts uses);
+ *   a message is at most MAX_MESSAGE_BYTES; a socket runs at most MAX_OPERATIONS_PER_SOCKET
+ *   operations at once and sends at most its message budget (ws-transport.ts); a client address
+ *   holds at most MAX_SOCKETS_PER_CLIENT sockets; session mutations are refused (no cookie can
+ *   be set on a socket); a host's stream ends when its session does (live/while-valid.ts);
  * - every error goes through errors.ts formatError, so codes and masking match HTTP.
  */
 import type http from 'node:http';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { PrismaClient } from '@quiz/prisma';
 import {
+  BREAK,
   type DocumentNode,
   type ExecutionArgs,
   GraphQLError,
   type GraphQLSchema,
   getOperationAST,
+  getVariableValues,
   Kind,
   parse,
-  specifiedRules,
+  TypeInfo,
   validate,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { WebSocketServer } from 'ws';
-import { createContext } from './context';
+import { type Context, createContext } from './context';
 import type { ApiEnv } from './env';
-import { formatError } from './errors';
+import { AppError, formatError } from './errors';
 import { clientAddress, PROXY_SECRET_HEADER, sameSecret } from './lib/client-address';
 import { parseCookies } from './lib/cookies';
-import { ExpensiveFieldsOnceRule } from './limits/expensive-fields';
+import { type Admission, admissionKey, createAdmission, type Ticket } from './limits/admission';
 import { nextTurn, RequestGuard } from './limits/guard';
-import { findLimitError, LIMITS } from './limits/limits';
-import { OneSessionMutationRule } from './modules/accounts/one-session-mutation';
+import { findLimitError, LIMITS, limitErrors } from './limits/limits';
+import { allValidationRules, checkOperation, createArmor } from './limits/operation';
+import { SESSION_MUTATIONS } from './modules/accounts/one-session-mutation';
 import { SESSION_COOKIE } from './modules/accounts/session';
 import { jitExecute } from './schema/jit-executor';
 import { sharedEventExecutor, subscribeWith } from './ws-shared';
@@ -111,6 +119,8 @@ export type AttachWebSocketOptions = {
   db: PrismaClient;
   env: ApiEnv;
   log?: (error: unknown) => void;
+  /** The process's in-flight shares, the one http.ts counts against too. */
+  admission?: Admission;
 };
 
 export const attachWebSocket = ({
@@ -119,49 +129,8 @@ export const attachWebSocket = ({
   db,
   env,
   log = console.error,
+  admission = createAdmission(env),
 }: AttachWebSocketOptions) => {
-  const wss = new WebSocketServer({
-    server,
-    path: '/graphql',
-    maxPayload: MAX_MESSAGE_BYTES,
-    perMessageDeflate: false,
-    verifyClient: ({ req }: { req: http.IncomingMessage }) => originAllowed(req, env),
-  });
-  const hideSuggestions = env.NODE_ENV === 'production';
-  const armor = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, flattenFragments: true },
-    maxAliases: { n: LIMITS.maxAliases },
-    maxDirectives: { n: LIMITS.maxDirectives },
-    maxTokens: { enabled: false },
-    costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
-  // The same one-per-request rules as HTTP (app.ts): a socket is no way around them.
-  const rules = [
-    ...specifiedRules,
-    ...armor.validationRules,
-    OneSessionMutationRule,
-    ExpensiveFieldsOnceRule,
-  ];
-  const operations = new WeakMap<object, Set<string>>();
-  /** Documents that parsed and passed validation, by their text (oldest dropped first). */
-  const validated = new Map<string, DocumentNode>();
-  const format = (error: GraphQLError) =>
-    formatError(error.toJSON(), error, log, { hideSuggestions });
-  const operationFacts = new WeakMap<DocumentNode, Map<string, OperationFacts>>();
-  const factsFor = (document: DocumentNode, operationName?: string | null) => {
-    let byName = operationFacts.get(document);
-    if (!byName) {
-      byName = new Map();
-      operationFacts.set(document, byName);
-    }
-    let facts = byName.get(operationName ?? '');
-    if (!facts) {
-      facts = factsOf(document, operationName);
-      byName.set(operationName ?? '', facts);
-    }
-    return facts;
-  };
   const socketFacts = new WeakMap<http.IncomingMessage, SocketFacts>();
   const socketFactsOf = (request: http.IncomingMessage): SocketFacts => {
     let facts = socketFacts.get(request);
@@ -180,10 +149,232 @@ export const attachWebSocket = ({
     }
     return facts;
   };
+  const openSockets = new Map<string, number>();
+  const wss = new WebSocketServer({
+    server,
+    path: '/graphql',
+    maxPayload: MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    verifyClient: (
+      { req }: { req: http.IncomingMessage },
+      done: (ok: boolean, status?: number, message?: string) => void,
+    ) => {
+      if (!originAllowed(req, env)) {
+        done(false, 401, 'Unauthorized');
+        return;
+      }
+      const key = admissionKey(req, socketFactsOf(req).ip);
+      if (key !== null && (openSockets.get(key) ?? 0) >= env.MAX_SOCKETS_PER_CLIENT) {
+        done(false, 429, 'Too Many Requests');
+        return;
+      }
+      done(true);
+    },
+  });
+  // Sockets per client address: counted from the upgrade until the close.
+  wss.on('connection', (socket, request) => {
+    const key = admissionKey(request, socketFactsOf(request).ip);
+    if (key === null) {
+      return;
+    }
+    openSockets.set(key, (openSockets.get(key) ?? 0) + 1);
+    socket.once('close', () => {
+      const left = (openSockets.get(key) ?? 1) - 1;
+      if (left <= 0) {
+        openSockets.delete(key);
+      } else {
+        openSockets.set(key, left);
+      }
+    });
+  });
+  const hideSuggestions = env.NODE_ENV === 'production';
+  // The same rules and limits as HTTP (limits/operation.ts): a socket is no way around them.
+  const rules = allValidationRules(createArmor(), { production: env.NODE_ENV === 'production' });
+  const operations = new WeakMap<object, Set<string>>();
+  /** Each running operation's share of the process's work (admission.ts), by socket and id. */
+  const tickets = new WeakMap<object, Map<string, Ticket>>();
+  const release = (socket: object, id: string) => {
+    const held = tickets.get(socket);
+    const ticket = held?.get(id);
+    if (held && ticket) {
+      held.delete(id);
+      admission.leave(ticket);
+    }
+  };
+  /** Documents that parsed and passed validation, by their text (oldest dropped first). */
+  const validated = new Map<string, DocumentNode>();
+  // graphql-ws wraps what a subscription's stream throws (e.g. the host's session ending) in a
+  // GraphQLError without a path, which formatError would not unwrap: an AppError keeps its code.
+  const format = (error: GraphQLError) =>
+    formatError(
+      error.toJSON(),
+      error.path === undefined && error.originalError instanceof AppError
+        ? error.originalError
+        : error,
+      log,
+      { hideSuggestions },
+    );
+  const operationFacts = new WeakMap<DocumentNode, Map<string, OperationFacts>>();
+  const factsFor = (document: DocumentNode, operationName?: string | null) => {
+    let byName = operationFacts.get(document);
+    if (!byName) {
+      byName = new Map();
+      operationFacts.set(document, byName);
+    }
+    let facts = byName.get(operationName ?? '');
+    if (!facts) {
+      facts = factsOf(document, operationName);
+      byName.set(operationName ?? '', facts);
+    }
+    return facts;
+  };
   // Compiled execution as over HTTP (app.ts: the tests compile at once, production on reuse).
   const jit = jitExecute({ compileAfter: env.NODE_ENV === 'test' ? 0 : 1 });
   const onEvent = sharedEventExecutor(SHARED_FIELDS, jit);
 
+  // A session mutation over a socket made a session whose cookie could never be sent (nor
+  // revoked unseen, as http.ts does when the body reports a failure): a session row per call
+  // (probe, 6 Dec evening). Such documents are refused before they run.
+  const sessionDocuments = new WeakMap<DocumentNode, boolean>();
+  const startsSession = (document: DocumentNode): boolean => {
+    let found = sessionDocuments.get(document);
+    if (found === undefined) {
+      found = false;
+      const typeInfo = new TypeInfo(schema);
+      const mutation = schema.getMutationType();
+      visit(
+        document,
+        visitWithTypeInfo(typeInfo, {
+          Field: (node) => {
+            if (typeInfo.getParentType() === mutation && SESSION_MUTATIONS.has(node.name.value)) {
+              found = true;
+              return BREAK;
+            }
+            return undefined;
+          },
+        }),
+      );
+      sessionDocuments.set(document, found);
+    }
+    return found;
+  };
+  /**
+   * Parses, validates and checks one operation, as HTTP does, each stage in a turn of the event
+   * loop with budget left (guard.ts, nextTurn; parsing and validating ran in the message's own
+   * turn: a flood of documents held the loop for 300 ms at a stretch). The operation's
+   * execution arguments, or its refusal.
+   */
+  const prepare = async (
+    ctx: WsContext<Record<string, unknown>, Extra>,
+    id: string,
+    payload: {
+      query: string;
+      operationName?: string | null;
+      variables?: Record<string, unknown> | null;
+    },
+  ): Promise<ExecutionArgs | GraphQLError[]> => {
+    // Every phone sends the same few documents (its subscription, its answer): parse and
+    // validate each once per process, not once per message (schema and rules never change).
+    let document = validated.get(payload.query);
+    if (!document) {
+      await nextTurn();
+      try {
+        document = parse(payload.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
+      } catch (error) {
+        return [
+          error instanceof GraphQLError
+            ? withCode(error, 'GRAPHQL_PARSE_FAILED')
+            : new GraphQLError('Syntax error'),
+        ];
+      }
+      await nextTurn();
+      const errors = validate(schema, document, rules);
+      if (errors.length > 0) {
+        return errors.map((error) =>
+          findLimitError(error) ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
+        );
+      }
+      if (validated.size >= VALIDATED_CACHE_SIZE) {
+        validated.delete(validated.keys().next().value as string);
+      }
+      validated.set(payload.query, document);
+    }
+    if (startsSession(document)) {
+      return [
+        new GraphQLError(
+          'Sign in, sign up and guest joins go over HTTP: a socket cannot set the session cookie',
+          { extensions: { code: 'BAD_REQUEST' } },
+        ),
+      ];
+    }
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) {
+      // graphql-ws's own refusal has no code: formatError would log and mask it.
+      return [
+        new GraphQLError(
+          payload.operationName
+            ? `Unknown operation named "${payload.operationName}"`
+            : 'Must provide operation name if query contains multiple operations',
+          { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+        ),
+      ];
+    }
+    // Variables that do not fit their types are the client's error, as over HTTP: graphql-js
+    // reports them without a code, and formatError logged and masked them as
+    // INTERNAL_SERVER_ERROR (probe, 6 Dec evening: a missing required variable).
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      payload.variables ?? {},
+      { maxErrors: 20 },
+    );
+    if (coerced.errors) {
+      return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+    }
+    // The per-operation limits HTTP applies (limits/operation.ts): input lists, text, cost,
+    // then a share of this process's and this client's work in progress. The share is held
+    // until the operation has run (a subscription: until its stream is set up).
+    await nextTurn();
+    let ticket: Ticket | null = null;
+    try {
+      checkOperation({
+        schema,
+        document,
+        operationName: payload.operationName,
+        variables: payload.variables,
+        charge: (cost) => {
+          const { ip } = socketFactsOf(ctx.extra.request);
+          const entered = admission.enter(admissionKey(ctx.extra.request, ip));
+          if (!('open' in entered)) {
+            return entered;
+          }
+          ticket = entered;
+          return admission.charge(entered, cost);
+        },
+      });
+    } catch (error) {
+      if (ticket) {
+        admission.leave(ticket);
+      }
+      return [error instanceof GraphQLError ? error : new GraphQLError('Internal error')];
+    }
+    if (ticket && ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+      // Closed while this waited for its turn: onClose has already given the shares back.
+      admission.leave(ticket);
+      return [new GraphQLError('The connection closed', { extensions: { code: 'BAD_REQUEST' } })];
+    }
+    if (ticket) {
+      const held = tickets.get(ctx.extra.socket) ?? new Map<string, Ticket>();
+      tickets.set(ctx.extra.socket, held);
+      held.set(id, ticket);
+    }
+    return {
+      schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+    } satisfies ExecutionArgs;
+  };
   const disposable = serveGraphqlWs<Record<string, unknown>>(
     {
       schema,
@@ -193,47 +384,22 @@ export const attachWebSocket = ({
       },
       subscribe: subscribeWith(onEvent),
       onConnect: (ctx) => originAllowed(ctx.extra.request, env),
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const running = operations.get(ctx.extra.socket) ?? new Set<string>();
         operations.set(ctx.extra.socket, running);
         if (running.size >= MAX_OPERATIONS_PER_SOCKET) {
-          return [
-            new GraphQLError(`At most ${MAX_OPERATIONS_PER_SOCKET} operations per connection`, {
-              extensions: { code: 'RATE_LIMITED' },
-            }),
-          ];
+          // A LimitError: a plain GraphQLError with this code was logged with its stack and
+          // masked as INTERNAL_SERVER_ERROR by formatError (probe, 6 Dec evening).
+          return [limitErrors.socketOperations(MAX_OPERATIONS_PER_SOCKET)];
         }
-        // Every phone sends the same few documents (its subscription, its answer): parse and
-        // validate each once per process, not once per message (schema and rules never change).
-        let document = validated.get(payload.query);
-        if (!document) {
-          try {
-            document = parse(payload.query, { maxTokens: LIMITS.maxTokens, noLocation: true });
-          } catch (error) {
-            return [
-              error instanceof GraphQLError
-                ? withCode(error, 'GRAPHQL_PARSE_FAILED')
-                : new GraphQLError('Syntax error'),
-            ];
-          }
-          const errors = validate(schema, document, rules);
-          if (errors.length > 0) {
-            return errors.map((error) =>
-              findLimitError(error) ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
-            );
-          }
-          if (validated.size >= VALIDATED_CACHE_SIZE) {
-            validated.delete(validated.keys().next().value as string);
-          }
-          validated.set(payload.query, document);
-        }
+        // Counted from here (the checks below wait for their turn: messages that arrive together
+        // must not all pass the count first); a refusal gives the place back.
         running.add(id);
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-        } satisfies ExecutionArgs;
+        const prepared = await prepare(ctx, id, payload);
+        if (Array.isArray(prepared)) {
+          running.delete(id);
+        }
+        return prepared;
       },
       context: async (ctx: WsContext<Record<string, unknown>, Extra>, _id, _payload, args) => {
         const { sessionToken, ip } = socketFactsOf(ctx.extra.request);
@@ -252,11 +418,39 @@ export const attachWebSocket = ({
               }),
         });
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(format) } : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        // The response ceilings, as HTTP applies them (plugin.ts, http.ts): a request its guard
+        // stopped (time, list items) is answered with that one error and no partial data, and a
+        // query's or mutation's answer over MAX_RESPONSE_BYTES is refused (a subscription's events
+        // are bounded by the views' own sizes).
+        const stopped = (args.contextValue as Context | undefined)?.guard?.stopped;
+        if (stopped) {
+          return { errors: [stopped.toFormatted()] };
+        }
+        if (!factsFor(args.document, args.operationName).subscription) {
+          const bytes = Buffer.byteLength(JSON.stringify(result));
+          if (bytes > env.MAX_RESPONSE_BYTES) {
+            return {
+              errors: [limitErrors.responseBytes(bytes, env.MAX_RESPONSE_BYTES).toFormatted()],
+            };
+          }
+        }
+        return result.errors ? { ...result, errors: result.errors.map(format) } : undefined;
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map(format),
+      onOperation: (ctx, id) => {
+        release(ctx.extra.socket, id);
+      },
       onComplete: (ctx, id) => {
+        release(ctx.extra.socket, id);
         operations.get(ctx.extra.socket)?.delete(id);
+      },
+      // An operation whose context or execution threw ends the socket (ws-transport.ts) without
+      // onOperation or onComplete: its share goes back here.
+      onClose: (ctx) => {
+        for (const id of [...(tickets.get(ctx.extra.socket)?.keys() ?? [])]) {
+          release(ctx.extra.socket, id);
+        }
       },
     },
     wss,

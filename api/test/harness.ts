@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { createTestDatabase, type TestDatabase } from '@quiz/prisma/test-database';
-import { createApolloServer } from '../src/app';
+import { createApolloServer, getExecutableSchema } from '../src/app';
 import {
   type Context,
   createContext,
@@ -10,6 +10,8 @@ import {
 } from '../src/context';
 import { type ApiEnv, loadEnv } from '../src/env';
 import { createHttpServer } from '../src/http';
+import { createAdmission } from '../src/limits/admission';
+import { attachWebSocket } from '../src/ws';
 
 export type ExecuteOptions = {
   variables?: Record<string, unknown>;
@@ -31,8 +33,11 @@ export type TestApi = {
   apollo: ApolloServer<Context>;
   /** Runs one operation through Apollo (no HTTP) with a context like a real request's. */
   execute: (query: string, options?: ExecuteOptions) => Promise<SingleResult>;
-  /** Starts the real HTTP server on a free port; returns its base URL. */
-  listen: () => Promise<string>;
+  /**
+   * Starts the real HTTP server on a free port; returns its base URL. With `webSocket`, graphql-ws
+   * is attached as server.ts does (one admission for both); `log` receives what it logs.
+   */
+  listen: (options?: { webSocket?: { log?: (error: unknown) => void } }) => Promise<string>;
   close: () => Promise<void>;
 };
 
@@ -43,6 +48,7 @@ export const createTestApi = async (overrides: Record<string, string> = {}): Pro
   const apollo = createApolloServer({ env, log: () => {} });
   await apollo.start();
   let httpServer: ReturnType<typeof createHttpServer> | undefined;
+  let sockets: ReturnType<typeof attachWebSocket> | undefined;
   return {
     database,
     env,
@@ -70,13 +76,25 @@ export const createTestApi = async (overrides: Record<string, string> = {}): Pro
         context: contextValue,
       };
     },
-    listen: async () => {
-      httpServer = createHttpServer({ apollo, db: database.db, env });
+    listen: async ({ webSocket } = {}) => {
+      const admission = createAdmission(env);
+      httpServer = createHttpServer({ apollo, db: database.db, env, admission });
+      if (webSocket) {
+        sockets = attachWebSocket({
+          server: httpServer,
+          schema: getExecutableSchema(),
+          db: database.db,
+          env,
+          admission,
+          log: webSocket.log ?? (() => {}),
+        });
+      }
       await new Promise<void>((resolve) => httpServer?.listen(0, '127.0.0.1', resolve));
       const { port } = httpServer.address() as AddressInfo;
       return `http://127.0.0.1:${port}`;
     },
     close: async () => {
+      await sockets?.close();
       if (httpServer) {
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer?.close(() => resolve()));

@@ -8,6 +8,11 @@ const EnvSchema = z.object({
   /** server.ts only: where the web app listens. */
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WEB_HOST: z.string().min(1).default('0.0.0.0'),
+  /**
+   * The largest /graphql request body the proxy reads (bytes): the API's own limit, same default
+   * and range (api/src/env.ts). Set both together.
+   */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_000_000).default(102_400),
 });
 
 export type WebEnv = z.infer<typeof EnvSchema>;
@@ -33,6 +38,9 @@ export const env: WebEnv = {
   },
   get WEB_HOST() {
     return readEnv().WEB_HOST;
+  },
+  get MAX_BODY_BYTES() {
+    return readEnv().MAX_BODY_BYTES;
   },
 };
 

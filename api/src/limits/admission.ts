@@ -1,4 +1,6 @@
-import { type LimitError, limitErrors } from './limits';
+import type { IncomingMessage } from 'node:http';
+import type { ApiEnv } from '../env';
+import { LIMITS, type LimitError, limitErrors } from './limits';
 
 export type AdmissionLimits = {
   /** GraphQL requests this process works on at once. */
@@ -100,3 +102,26 @@ export class Admission {
     return { requests: this.inFlight, cost: this.costInFlight, clients: this.perClient.size };
   }
 }
+
+/** One per process, shared by HTTP (http.ts) and the WebSocket transport (ws.ts). */
+export const createAdmission = (
+  env: Pick<ApiEnv, 'MAX_IN_FLIGHT' | 'MAX_IN_FLIGHT_PER_CLIENT'>,
+): Admission =>
+  new Admission({
+    maxInFlight: env.MAX_IN_FLIGHT,
+    maxInFlightPerClient: env.MAX_IN_FLIGHT_PER_CLIENT,
+    maxCostInFlight: LIMITS.maxCostInFlight,
+    maxCostInFlightPerClient: LIMITS.maxCostInFlightPerClient,
+  });
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * Whose share a request counts against: its client address; null for our own web server's
+ * server-side rendering (loopback, no X-Forwarded-For), which speaks for many visitors. The same
+ * for a WebSocket's upgrade request.
+ */
+export const admissionKey = (req: IncomingMessage, address: string): string | null =>
+  req.headers['x-forwarded-for'] === undefined && LOOPBACK.test(req.socket.remoteAddress ?? '')
+    ? null
+    : address;

@@ -48,7 +48,8 @@ export type LimitName =
   | 'inFlight'
   | 'clientInFlight'
   | 'costInFlight'
-  | 'clientCostInFlight';
+  | 'clientCostInFlight'
+  | 'socketOperations';
 
 export type LimitCode =
   /** The document asks for too much (depth, aliases, directives, cost); change the document. */
@@ -200,6 +201,17 @@ export const limitErrors = {
       max,
       null,
       503,
+      1,
+    ),
+  /** Operations running at once on one WebSocket (ws.ts). */
+  socketOperations: (max: number) =>
+    new LimitError(
+      'RATE_LIMITED',
+      `At most ${number(max)} operations may run at once on one connection; complete one first`,
+      'socketOperations',
+      max,
+      null,
+      429,
       1,
     ),
   clientCostInFlight: (max: number) =>

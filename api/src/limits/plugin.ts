@@ -1,16 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
-import { measureCost } from './cost';
 import { nextTurn } from './guard';
-import { LIMITS, limitErrors } from './limits';
-import { assertInputListSizes, assertWellFormedText } from './text';
+import { checkOperation } from './operation';
 
 /**
- * The limits that need the resolved operation and its variables, checked before it executes:
- * the length of input lists (before graphql coerces them), text that cannot be stored, then the
- * estimated cost (variables and argument defaults included), then this process's and this
- * client's share of work in progress. After execution, a request its guard stopped (time,
+ * The limits that need the resolved operation and its variables (operation.ts, checkOperation;
+ * the WebSocket transport runs the same), checked before it executes. After execution, a request its guard stopped (time,
  * response items) is answered with that one error and no partial data.
  */
 export const limitsPlugin = (schema: GraphQLSchema): ApolloServerPlugin<Context> => ({
@@ -25,21 +21,13 @@ export const limitsPlugin = (schema: GraphQLSchema): ApolloServerPlugin<Context>
     },
     didResolveOperation: async ({ document, request, operation, contextValue }) => {
       await nextTurn();
-      assertInputListSizes(document, request.variables, LIMITS.maxInputItems);
-      assertWellFormedText(document, request.variables);
-      const cost = measureCost({
+      checkOperation({
         schema,
         document,
         operationName: operation?.name?.value,
         variables: request.variables,
+        charge: contextValue.charge,
       });
-      if (cost !== null && cost > LIMITS.maxCost) {
-        throw limitErrors.cost(cost, LIMITS.maxCost);
-      }
-      const refused = contextValue.charge(cost ?? 0);
-      if (refused) {
-        throw refused;
-      }
     },
     willSendResponse: async ({ contextValue, response }) => {
       const stopped = contextValue?.guard?.stopped;

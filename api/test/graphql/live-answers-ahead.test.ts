@@ -13,7 +13,13 @@ import { createTestApi, type TestApi } from '../harness';
 const SUBMIT = `mutation ($t: String!, $i: Int!, $r: ResponseInput!) {
   submitLiveAnswer(token: $t, questionIndex: $i, response: $r) { accepted } }`;
 
-type Refusal = { code: unknown; message: string };
+type Refusal = { code: unknown; message: string; reason?: unknown };
+/** The one refusal for any question that is not the open one (probe, 6 Dec evening). */
+const NOT_OPEN: Refusal = {
+  code: 'CONFLICT',
+  message: 'This question is not open for answers',
+  reason: 'NOT_OPEN',
+};
 const refusal = async (
   result: Promise<{
     errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
@@ -24,7 +30,11 @@ const refusal = async (
   if (!error) {
     throw new Error('Expected the answer to be refused');
   }
-  return { code: error.extensions?.code, message: error.message };
+  return {
+    code: error.extensions?.code,
+    message: error.message,
+    ...(error.extensions?.reason ? { reason: error.extensions.reason } : {}),
+  };
 };
 
 describe('answers to questions not yet opened say nothing about them', () => {
@@ -76,17 +86,55 @@ describe('answers to questions not yet opened say nothing about them', () => {
         [1, { order: ['i9'] }],
         [2, { optionIds: ['o1'] }], // NUMERIC_YEAR takes a year
         [2, { year: -5 }],
+        // No such question: the same refusal (a separate one told the game's length).
+        [3, { optionIds: ['o1'] }],
+        [99, { year: 1979 }],
+        [-1, { order: ['i1'] }],
       ] as const) {
         const refused = await refusal(
           api.execute(SUBMIT, { variables: { t: tokenOf(), i: index, r: response } }),
         );
-        expect(refused).toEqual({
-          code: 'CONFLICT',
-          message: 'This question is not the one being played',
-        });
+        expect(refused).toEqual(NOT_OPEN);
       }
     },
   );
+
+  it('in the lobby, every question (the first, a later one, one that does not exist) hears the same', async () => {
+    const fixture = await createTeacherWithSet(api.database.db, {
+      questions: 2,
+      types: ['SINGLE_CHOICE', 'NUMERIC_YEAR'],
+    });
+    const created = await ok<{ createLiveGame: { game: { id: string; pin: string } } }>(
+      as(api, fixture.teacherToken)(
+        'mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id pin } } }',
+        { s: fixture.set.id },
+      ),
+    );
+    const joined = await ok<{ joinLiveGame: { token: string } }>(
+      as(api)(
+        'mutation ($p: String!) { joinLiveGame(pin: $p, nickname: "Early Bird") { token } }',
+        {
+          p: created.createLiveGame.game.pin,
+        },
+      ),
+    );
+    const lobbyGame = created.createLiveGame.game.id;
+    for (const t of [joined.joinLiveGame.token, `${lobbyGame}.not-a-real-seat-secret-at-all`]) {
+      for (const [index, response] of [
+        [0, { optionIds: ['o1'] }],
+        [0, { year: 1979 }],
+        [1, { optionIds: ['o1'] }],
+        [1, { year: 1979 }],
+        [2, { optionIds: ['o1'] }],
+        [7, { order: ['i1'] }],
+      ] as const) {
+        const refused = await refusal(
+          api.execute(SUBMIT, { variables: { t, i: index, r: response } }),
+        );
+        expect(refused).toEqual(NOT_OPEN);
+      }
+    }
+  });
 
   it('a made-up token answering the open question is refused as a token, not for its response', async () => {
     const refused = await refusal(

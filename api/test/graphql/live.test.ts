@@ -501,6 +501,80 @@ describe('a live game served by two API processes', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it("ends the old token's stream on another process when an account rejoins (the token was rotated)", async () => {
+    const hostCookie = `quiz_session=${fixture.teacherToken}`;
+    const created = await data(
+      call(
+        a,
+        'mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id pin } } }',
+        { s: fixture.set.id },
+        hostCookie,
+      ),
+    );
+    const { pin } = created.createLiveGame.game;
+    const student = await createStudent(api.database.db, { displayName: 'Two Devices' });
+    const cookie = `quiz_session=${student.token}`;
+    const join = async () =>
+      (
+        await data(
+          call(
+            a,
+            'mutation ($p: String!) { joinLiveGame(pin: $p) { token view { me { id } } } }',
+            { p: pin },
+            cookie,
+          ),
+        )
+      ).joinLiveGame as { token: string; view: { me: { id: string } } };
+    const first = await join();
+    // The first device watches on B.
+    const phone = wsClient(b.ws);
+    clients.push(phone);
+    let completed = false;
+    const events: Result[] = [];
+    phone.subscribe(
+      {
+        query: 'subscription ($t: String!) { livePlayerEvents(token: $t) { me { id } } }',
+        variables: { t: first.token },
+      },
+      {
+        next: (value) => {
+          events.push(value as Result);
+        },
+        error: () => {},
+        complete: () => {
+          completed = true;
+        },
+      },
+    );
+    const waitFor = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await waitFor(() => events.length > 0);
+    expect(completed).toBe(false);
+    // The same account joins again on A (another device): the same seat, a new token.
+    const second = await join();
+    expect(second.view.me.id).toBe(first.view.me.id);
+    await waitFor(() => completed);
+    expect(completed).toBe(true);
+    // The new token's stream on B stays open.
+    const laptop = wsClient(b.ws);
+    clients.push(laptop);
+    const stream = record(
+      laptop,
+      'subscription ($t: String!) { livePlayerEvents(token: $t) { me { id } } }',
+      { t: second.token },
+    );
+    await stream.until((event) => event.data?.livePlayerEvents.me.id === first.view.me.id);
+    expect(
+      await codeOf(
+        call(b, 'query ($t: String!) { livePlayer(token: $t) { me { id } } }', { t: first.token }),
+      ),
+    ).toBe('UNAUTHENTICATED');
+    stream.dispose();
+  });
+
   it('refuses a socket from another site carrying a cookie', async () => {
     const client = wsClient(b.ws, `quiz_session=${fixture.teacherToken}`, 'https://evil.example');
     clients.push(client);

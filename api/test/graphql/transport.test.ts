@@ -26,6 +26,17 @@ describe('GraphQL over HTTP', () => {
     expect(await health.json()).toEqual({ ok: true });
   });
 
+  it('marks every answer no-store: it may hold personal data (probe, 6 Dec evening)', async () => {
+    const answer = await post(JSON.stringify({ query: '{ health { ok } }' }));
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const refused = await post('{"query": ');
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    const viaGet = await fetch(`${base}/graphql?query=${encodeURIComponent('{ health { ok } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(viaGet.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('rejects a body over the limit with 413 and a stable code', async () => {
     const response = await post(
       JSON.stringify({ query: `{ health { ok } } #${'x'.repeat(4000)}` }),

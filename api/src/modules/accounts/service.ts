@@ -65,13 +65,26 @@ export const nameProblem = async (
   db: DbClient,
   check: Extract<NicknameCheck, { ok: true }>,
   now: Date,
+  {
+    guests = true,
+    exceptUserId,
+  }: {
+    /** Recent guests' names count too (false: accounts' only, as for a live game's seat). */
+    guests?: boolean;
+    /** The one asking: their own name is theirs to use. */
+    exceptUserId?: string;
+  } = {},
 ): Promise<{ code: 'TAKEN' | 'NOT_ALLOWED'; message: string } | null> => {
   const guestsSince = new Date(now.getTime() - GUEST_NAME_DAYS * 86_400_000);
   const rest = withoutHonorific(check.key);
   const found = await db.user.findFirst({
     where: {
+      ...(exceptUserId ? { id: { not: exceptUserId } } : {}),
       OR: [
-        { nameKey: check.key, OR: [{ isGuest: false }, { createdAt: { gt: guestsSince } }] },
+        {
+          nameKey: check.key,
+          OR: [{ isGuest: false }, ...(guests ? [{ createdAt: { gt: guestsSince } }] : [])],
+        },
         ...(rest
           ? [
               {

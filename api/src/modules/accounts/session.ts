@@ -49,3 +49,23 @@ export const findUserBySessionToken = async ({
   const { _expiresAt, _revokedAt, ...user } = row;
   return { user, sessionId: id };
 };
+
+/**
+ * Whether a session (by its id, the token's hash) still stands: not revoked, not expired. For
+ * streams that outlive the request that checked the cookie (a host's live stream).
+ */
+export const sessionIsLive = async ({
+  db,
+  sessionId,
+  now,
+}: {
+  db: DbClient;
+  sessionId: string;
+  now: Date;
+}): Promise<boolean> => {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { revokedAt: true, expiresAt: true },
+  });
+  return !!session && session.revokedAt === null && session.expiresAt > now;
+};

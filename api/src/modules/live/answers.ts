@@ -47,12 +47,19 @@ type Waiting = PendingAnswer & {
   reject: (error: unknown) => void;
 };
 
+/**
+ * One refusal for every question that is not the open one (a later one, an earlier one, one
+ * that does not exist, any question in the lobby or at a reveal): two wordings and a separate
+ * "No such question" told a made-up token the game's length and the phase (probe, 6 Dec
+ * evening). Only the open question's own refusals (paused, late) differ, and its player sees it.
+ */
+const NOT_OPEN = ['CONFLICT', 'This question is not open for answers', 'NOT_OPEN'] as const;
 const REFUSALS = {
-  NOT_OPEN: ['CONFLICT', 'This question is not open for answers'],
-  WRONG_QUESTION: ['CONFLICT', 'This question is not the one being played'],
-  PAUSED: ['CONFLICT', 'The game is paused'],
-  LATE: ['TIME_LIMIT_EXCEEDED', 'Time is up for this question'],
-  KICKED: ['FORBIDDEN', 'You were removed from this game'],
+  NOT_OPEN,
+  WRONG_QUESTION: NOT_OPEN,
+  PAUSED: ['CONFLICT', 'The game is paused', 'PAUSED'],
+  LATE: ['TIME_LIMIT_EXCEEDED', 'Time is up for this question', 'LATE'],
+  KICKED: ['FORBIDDEN', 'You were removed from this game', 'KICKED'],
 } as const;
 
 export class AnswerBatcher {
@@ -144,8 +151,8 @@ export class AnswerBatcher {
               waiting.receivedAt.getTime(),
             );
             if (!verdict.ok) {
-              const [code, message] = REFUSALS[verdict.reason];
-              result.error = new AppError(code, message, { reason: verdict.reason });
+              const [code, message, reason] = REFUSALS[verdict.reason];
+              result.error = new AppError(code, message, { reason });
               continue;
             }
             if (waiting.problem) {

@@ -1,12 +1,12 @@
 import type { DbClient } from '@quiz/prisma';
-import type { PlayerView } from './frames';
-import { LiveHub, MAX_SCREENS_PER_SEAT } from './hub';
+import type { HostView, PlayerView } from './frames';
+import { LiveHub, MAX_HOST_SCREENS, MAX_SCREENS_PER_SEAT } from './hub';
 
 // One seat token could open any number of screens (sockets × 8 subscriptions each), every one
 // pushed and serialised at each event of the game (probe, 6 Dec). A seat keeps its newest few.
 describe('screens per seat', () => {
   const hub = new LiveHub({ db: {} as DbClient, databaseUrl: null });
-  const view = (n: number) => ({ n }) as unknown as PlayerView;
+  const view = (n: number) => ({ n, me: { kicked: false } }) as unknown as PlayerView;
 
   it(`keeps a seat's newest ${MAX_SCREENS_PER_SEAT} screens and ends the older ones`, async () => {
     const opened = Array.from({ length: 10 }, (_, n) =>
@@ -32,5 +32,27 @@ describe('screens per seat', () => {
     const again = hub.subscribePlayer('game-1', 'seat-a', view(7));
     expect(hub.screenCount('game-1').players).toBe(1);
     await again.return();
+  });
+
+  it(`keeps a game's newest ${MAX_HOST_SCREENS} host screens, never counting the host away meanwhile`, async () => {
+    let away = 0;
+    const onClose = () => {
+      if (hub.screenCount('game-2').hosts === 0) {
+        away += 1;
+      }
+    };
+    const hostView = (n: number) => ({ n }) as unknown as HostView;
+    const opened = Array.from({ length: 12 }, (_, n) =>
+      hub.subscribeHost('game-2', hostView(n), onClose),
+    );
+    expect(hub.screenCount('game-2').hosts).toBe(MAX_HOST_SCREENS);
+    expect(away).toBe(0);
+    expect(await opened[0]?.next()).toEqual({ value: hostView(0), done: false });
+    expect(await opened[0]?.next()).toEqual({ value: undefined, done: true });
+    for (const queue of opened) {
+      await queue.return();
+    }
+    expect(away).toBe(1);
+    expect(hub.screenCount('game-2')).toEqual({ hosts: 0, players: 0 });
   });
 });

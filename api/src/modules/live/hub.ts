@@ -108,6 +108,8 @@ export type LiveHubOptions = {
 
 /** Screens one seat may have open in one process: a phone, a laptop, a reload overlapping. */
 export const MAX_SCREENS_PER_SEAT = 3;
+/** Host screens of one game in one process: the projector, a laptop, a phone, a reload. */
+export const MAX_HOST_SCREENS = 4;
 
 export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
@@ -117,6 +119,8 @@ export class LiveHub {
   readonly frames: FrameCache;
   /** Tells this process's own NOTIFYs apart: it has applied those changes already. */
   private readonly origin = randomBytes(6).toString('hex');
+  /** When each player screen opened (ms): a rekey ends only the screens opened before it. */
+  private readonly openedAt = new WeakMap<LatestQueue<PlayerView>, number>();
   private listener: Client | null = null;
   private stopped = false;
   private reconnectDelayMs = 100;
@@ -209,6 +213,14 @@ export class LiveHub {
 
   private onNotification(payload: string): void {
     const [gameId, kind, seqText, origin, hint] = payload.split('|');
+    if (gameId && kind === 'rekey') {
+      // "<gameId>|rekey|<playerId>|<origin>|<at ms>": a seat's token was replaced elsewhere.
+      const at = Number(hint);
+      if (seqText && origin !== this.origin && Number.isFinite(at)) {
+        this.endSeatScreens(gameId, seqText, at);
+      }
+      return;
+    }
     if (!gameId || (kind !== 'state' && kind !== 'count' && kind !== 'roster')) {
       return;
     }
@@ -343,6 +355,15 @@ export class LiveHub {
     });
     screens.hosts.add(queue);
     queue.push(first);
+    // A host's screens had no cap (probe, 6 Dec evening): every subscription is pushed and
+    // serialised at each answer count. The newest win, as for a seat; the oldest is ended after
+    // the new one is in, so the host is never counted away meanwhile.
+    for (const oldest of screens.hosts) {
+      if (screens.hosts.size <= MAX_HOST_SCREENS) {
+        break;
+      }
+      void oldest.return();
+    }
     return queue;
   }
 
@@ -368,11 +389,41 @@ export class LiveHub {
       void own.shift()?.return();
     }
     own.push(queue);
+    this.openedAt.set(queue, Date.now());
     screens.seats.set(playerId, own);
     this.games.set(gameId, screens); // Kept even if an ended screen was the game's last.
     screens.players.set(queue, playerId);
     queue.push(first);
+    if (first.me.kicked) {
+      void queue.return(); // The snapshot says "removed", then the stream ends (push above).
+    }
     return queue;
+  }
+
+  /**
+   * Ends this process's screens of one seat (its token was replaced at a rejoin): a stream
+   * opened with the old token must not outlive it. Other processes' screens of the seat end when
+   * their socket does (the old token is refused everywhere else at once).
+   */
+  endSeatScreens(gameId: string, playerId: string, openedBefore = Number.POSITIVE_INFINITY): void {
+    for (const queue of [...(this.games.get(gameId)?.seats.get(playerId) ?? [])]) {
+      if ((this.openedAt.get(queue) ?? 0) <= openedBefore) {
+        void queue.return();
+      }
+    }
+  }
+
+  /**
+   * A seat's token was replaced (an account's rejoin): ends this process's screens of the seat
+   * now, and every other process's screens opened before `at` (the new token's screens, opened
+   * after, stay). The old token is refused everywhere at once; this ends its open streams.
+   */
+  async seatRekeyed(gameId: string, playerId: string, at: number): Promise<void> {
+    this.endSeatScreens(gameId, playerId);
+    if (this.options.databaseUrl) {
+      await this.options.db
+        .$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${`${gameId}|rekey|${playerId}|${this.origin}|${at}`})`;
+    }
   }
 
   /** Local screens of a game (for tests and the benchmark's figures). */
@@ -436,6 +487,11 @@ export class LiveHub {
           const view = playerViewOf(frame, playerId);
           if (view) {
             queue.push(view);
+            if (view.me.kicked) {
+              // The seat's last event says it was removed; the game (questions, reveals) is no
+              // longer its to watch (probe, 6 Dec evening: a kicked seat's stream ran on).
+              void queue.return();
+            }
           }
         }
       }

@@ -1,6 +1,7 @@
 import type { Context } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
+import { sessionIsLive } from '../accounts/session';
 import type { QuestionResponse } from '../questions/types';
 import type { HostView, PlayerView } from './frames';
 import { exportLiveResults, liveReport } from './report';
@@ -106,8 +107,13 @@ export const resolvers: Resolvers = {
       resolve: (view: PlayerView) => view,
     },
     liveHostEvents: {
-      subscribe: (_p, { gameId }, ctx) =>
-        subscribeHost(ctx.db, runtimeOf(ctx), gameId, requireTeacher(ctx), ctx.now),
+      subscribe: (_p, { gameId }, ctx) => {
+        const host = requireTeacher(ctx);
+        const { sessionId } = ctx;
+        return subscribeHost(ctx.db, runtimeOf(ctx), gameId, host, ctx.now, async () =>
+          sessionId ? sessionIsLive({ db: ctx.db, sessionId, now: ctx.now() }) : false,
+        );
+      },
       resolve: (view: HostView) => view,
     },
   },

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { consumeRateLimit, type RateLimitRule, refuseIfLimited } from '../../lib/rate-limit';
 import { checkNickname } from '../accounts/nickname';
+import { nameProblem } from '../accounts/service';
 import { idMapsOf, playerPrompt, publicKey, publicPrompt } from '../attempts/public-ids';
 import { responseProblem } from '../attempts/responses';
 import { InvalidResponseError, scoreResponse } from '../questions/scoring';
@@ -47,6 +48,7 @@ import {
   stateColumns,
   stateOf,
 } from './views';
+import { whileValid } from './while-valid';
 
 /** A classroom shares one address (NAT): a few big classes per ten minutes. */
 export const LIVE_JOIN_PER_IP: RateLimitRule = { name: 'liveJoin:ip', limit: 600, windowSec: 600 };
@@ -487,48 +489,118 @@ export const joinGame = async ({
       reason: 'REQUIRED',
     });
   }
-  const check = checkNickname(wanted);
-  if (!check.ok) {
-    throw new AppError('BAD_USER_INPUT', check.message, { field: 'nickname', reason: check.code });
-  }
   await consumeRateLimit({ db, rule: LIVE_JOIN_PER_IP, subject: ip, now });
-  const verdict = joinVerdict(stateOf(game), false);
-  if (!verdict.ok) {
-    throw new AppError(
-      'CONFLICT',
-      verdict.reason === 'LOCKED' ? 'The host has locked this game' : 'This game is over',
-      { reason: verdict.reason },
-    );
-  }
-  const token = newToken(game.id);
-  let playerId: string;
-  let seatTeam: number | null;
-  try {
-    const joinOrder =
-      game.teamCount > 0 ? await db.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
-    const seat = await db.liveGamePlayer.create({
-      data: {
-        gameId: game.id,
-        userId: viewer?.id ?? null,
-        nickname: check.nickname,
-        nameKey: check.key,
-        tokenHash: hashToken(token),
-        team: teamFor(game.teamCount, joinOrder),
-        joinedAt: now,
-      },
-      select: { id: true, team: true },
-    });
-    playerId = seat.id;
-    seatTeam = seat.team;
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError('CONFLICT', 'Someone in this game already has that nickname', {
+
+  /** A new seat: the name checked, the game still open to joins. */
+  const addSeat = async (client: Prisma.TransactionClient | PrismaClient) => {
+    const check = checkNickname(wanted);
+    if (!check.ok) {
+      throw new AppError('BAD_USER_INPUT', check.message, {
         field: 'nickname',
-        reason: 'NAME_TAKEN',
+        reason: check.code,
       });
     }
-    throw error;
+    // The accounts module's rules for a guest's name: none that looks like an account's (or a
+    // title and a teacher's name), other than the viewer's own. Recent guests' names are not
+    // kept out here: a seat lives one game, and its name is unique in the game anyway.
+    const clash = await nameProblem(client, check, now, {
+      guests: false,
+      exceptUserId: viewer?.id,
+    });
+    if (clash) {
+      throw clash.code === 'TAKEN'
+        ? new AppError('CONFLICT', clash.message, { field: 'nickname', reason: 'NAME_TAKEN' })
+        : new AppError('BAD_USER_INPUT', clash.message, {
+            field: 'nickname',
+            reason: clash.code,
+          });
+    }
+    const verdict = joinVerdict(stateOf(game), false);
+    if (!verdict.ok) {
+      throw new AppError(
+        'CONFLICT',
+        verdict.reason === 'LOCKED' ? 'The host has locked this game' : 'This game is over',
+        { reason: verdict.reason },
+      );
+    }
+    const token = newToken(game.id);
+    try {
+      const joinOrder =
+        game.teamCount > 0 ? await client.liveGamePlayer.count({ where: { gameId: game.id } }) : 0;
+      const seat = await client.liveGamePlayer.create({
+        data: {
+          gameId: game.id,
+          userId: viewer?.id ?? null,
+          nickname: check.nickname,
+          nameKey: check.key,
+          tokenHash: hashToken(token),
+          team: teamFor(game.teamCount, joinOrder),
+          joinedAt: now,
+        },
+        select: { id: true, team: true },
+      });
+      return { token, playerId: seat.id, team: seat.team, nickname: check.nickname };
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new AppError('CONFLICT', 'Someone in this game already has that nickname', {
+          field: 'nickname',
+          reason: 'NAME_TAKEN',
+        });
+      }
+      throw error;
+    }
+  };
+
+  if (viewer) {
+    // An account holds one seat per game: joining again is a rejoin (probe, 6 Dec evening: each
+    // join added a seat, so one student could fill the board). Decided under a lock on the
+    // (game, account) pair, so two joins at once cannot both add one.
+    const outcome = await db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`live-seat|${game.id}|${viewer.id}`}))`;
+        const seat = await tx.liveGamePlayer.findFirst({
+          where: { gameId: game.id, userId: viewer.id },
+          select: { id: true, kickedAt: true },
+        });
+        if (!seat) {
+          return { added: await addSeat(tx) };
+        }
+        if (seat.kickedAt) {
+          throw new AppError('FORBIDDEN', 'You were removed from this game', {
+            reason: 'KICKED',
+          });
+        }
+        // A new token for the seat: the old one (another device, a copied link) stops working.
+        const token = newToken(game.id);
+        await tx.liveGamePlayer.update({
+          where: { id: seat.id },
+          data: { tokenHash: hashToken(token) },
+        });
+        return { rejoined: { token, playerId: seat.id } };
+      },
+      { maxWait: 5_000 },
+    );
+    if (outcome.rejoined) {
+      await runtime.hub
+        .seatRekeyed(game.id, outcome.rejoined.playerId, Date.now())
+        .catch((error) => console.error('live: rekey NOTIFY failed', error));
+      return {
+        token: outcome.rejoined.token,
+        view: await playerView(db, outcome.rejoined.token, now, runtime),
+      };
+    }
+    return seated(runtime, game, now, outcome.added);
   }
+  return seated(runtime, game, now, await addSeat(db));
+};
+
+/** A new seat's first view, and the roster's announcement. */
+const seated = async (
+  runtime: LiveRuntime,
+  game: LiveGame,
+  now: Date,
+  seat: { token: string; playerId: string; team: number | null; nickname: string },
+): Promise<{ token: string; view: PlayerView }> => {
   await runtime.hub.announceThrottled(game.id, 'roster');
   // A class joining at once must not read the whole game once per player (O(N^2) in total): the
   // process's frame of the game gets the new seat added, O(1).
@@ -536,9 +608,9 @@ export const joinGame = async ({
     game.id,
     game.seq,
     {
-      id: playerId,
-      nickname: check.nickname,
-      team: seatTeam,
+      id: seat.playerId,
+      nickname: seat.nickname,
+      team: seat.team,
       score: 0,
       correctCount: 0,
       answerCount: 0,
@@ -552,7 +624,7 @@ export const joinGame = async ({
   if (!view) {
     throw notFound('Live game');
   }
-  return { token, view };
+  return { token: seat.token, view };
 };
 
 /** The seat a token names, or UNAUTHENTICATED. */
@@ -654,16 +726,15 @@ export const submitAnswer = async ({
   }
   const questions = await gameQuestions(db, gameId);
   const question = questions[questionIndex];
-  if (!question) {
-    throw new AppError('BAD_USER_INPUT', 'No such question in this game', {
-      field: 'questionIndex',
-    });
-  }
   // A response that does not fit is refused by the batch, after the seat and the open question
-  // are checked (answers.ts, `problem`): refused here, it described questions not yet opened.
-  let problem = responseProblem(question.type, question.prompt, response) ?? undefined;
+  // are checked (answers.ts, `problem`): refused here, it described questions not yet opened. A
+  // question that does not exist is never the open one: the batch refuses it as it refuses any
+  // unopened question (its own refusal told the game's length).
+  let problem = question
+    ? (responseProblem(question.type, question.prompt, response) ?? undefined)
+    : 'No such question in this game';
   let score = { credit: 0, isCorrect: false };
-  if (!problem) {
+  if (question && !problem) {
     try {
       score = scoreResponse({
         type: question.type,
@@ -703,6 +774,9 @@ export const subscribePlayer = async (
   return runtime.hub.subscribePlayer(found.gameId, found.seat.id, first);
 };
 
+/** How often a quiet host stream checks that its session still stands (while-valid.ts). */
+export const HOST_SESSION_CHECK_MS = 15_000;
+
 /**
  * The host's stream. Its first subscription marks the host connected; the last one closing marks
  * them away (the game waits for them; players keep their seats).
@@ -713,6 +787,7 @@ export const subscribeHost = async (
   gameId: string,
   host: User,
   now: () => Date,
+  sessionLive: () => Promise<boolean> = async () => true,
 ) => {
   await requireHostGame(db, gameId, host);
   await runtime.hub.start();
@@ -720,9 +795,17 @@ export const subscribeHost = async (
     runCommand({ db, runtime, gameId, host, now: now(), command: { type } }).catch(() => {});
   await presence('hostReturn');
   const first = (await loadHostView(db, gameId, now())) as HostView;
-  return runtime.hub.subscribeHost(gameId, first, () => {
+  const stream = runtime.hub.subscribeHost(gameId, first, () => {
     if (runtime.hub.screenCount(gameId).hosts === 0) {
       void presence('hostDisconnect');
     }
   });
+  // The host's session is checked again before each event and while none comes: a stream
+  // outlives the request that checked the cookie.
+  return whileValid(
+    stream,
+    sessionLive,
+    () => new AppError('UNAUTHENTICATED', 'Your session has ended; sign in again'),
+    HOST_SESSION_CHECK_MS,
+  );
 };

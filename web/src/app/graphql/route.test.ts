@@ -20,6 +20,82 @@ describe('/graphql proxy', () => {
     global.fetch = realFetch;
     delete process.env.API_URL;
     delete process.env.PROXY_SECRET;
+    delete process.env.MAX_BODY_BYTES;
+  });
+
+  const refusal = async (response: Response) => {
+    expect(response.status).toBe(413);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  };
+
+  it('refuses a body over MAX_BODY_BYTES with 413 PAYLOAD_TOO_LARGE before forwarding it', async () => {
+    process.env.API_URL = 'http://127.0.0.1:4999';
+    const fetchMock = jest.fn().mockResolvedValue(new Response('{}'));
+    global.fetch = fetchMock;
+    // The API's default (100 kB) applies unless the variable says otherwise.
+    await refusal(
+      await POST(
+        new NextRequest('http://localhost:3000/graphql', {
+          method: 'POST',
+          body: `{"query":"{ health { ok } }","x":"${'x'.repeat(102_400)}"}`,
+        }),
+      ),
+    );
+    process.env.MAX_BODY_BYTES = '2048';
+    await refusal(
+      await POST(
+        new NextRequest('http://localhost:3000/graphql', {
+          method: 'POST',
+          body: `{"query":"{ health { ok } }","x":"${'x'.repeat(2_048)}"}`,
+        }),
+      ),
+    );
+    // A declared length over the limit is refused before a byte is read.
+    await refusal(
+      await POST(
+        new NextRequest('http://localhost:3000/graphql', {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-length': '5000000' },
+        }),
+      ),
+    );
+    expect(fetchMock).not.toHaveBeenCalled();
+    const fits = await POST(
+      new NextRequest('http://localhost:3000/graphql', {
+        method: 'POST',
+        body: `{"query":"{ health { ok } }","x":"${'x'.repeat(1_900)}"}`,
+      }),
+    );
+    expect(fits.status).toBe(200);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a chunked body (no Content-Length) once it passes the limit, without reading the rest', async () => {
+    process.env.API_URL = 'http://127.0.0.1:4999';
+    process.env.MAX_BODY_BYTES = '4096';
+    const fetchMock = jest.fn().mockResolvedValue(new Response('{}'));
+    global.fetch = fetchMock;
+    let pulled = 0;
+    // An endless body: 1 kB a chunk for as long as it is read.
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1_024).fill(120));
+      },
+    });
+    const response = await POST(
+      new NextRequest('http://localhost:3000/graphql', {
+        method: 'POST',
+        body: endless,
+        duplex: 'half',
+      } as ConstructorParameters<typeof NextRequest>[1]),
+    );
+    await refusal(response);
+    expect(pulled).toBeLessThan(10);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('sends the socket address it saw as X-Forwarded-For, whatever the client forged, with the proxy secret', async () => {

@@ -23,7 +23,67 @@ const unavailable = (message: string) =>
     { status: 502, headers: { 'cache-control': 'no-store' } },
   );
 
+const tooLarge = (limit: number) =>
+  Response.json(
+    {
+      errors: [
+        {
+          message: `The request body exceeds the limit of ${limit.toLocaleString('en-US')} bytes`,
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    },
+    { status: 413, headers: { 'cache-control': 'no-store' } },
+  );
+
+/**
+ * The body, read up to `limit` bytes; null as soon as it is known to be longer (a declared
+ * Content-Length at once, a chunked body when it passes the limit: the rest is not read). Before,
+ * the whole body was buffered whatever its size, and only the API refused it (probe, 6 Dec
+ * evening): an endless chunked body was read for ever (route.test.ts).
+ */
+const readCapped = async (request: NextRequest, limit: number): Promise<Uint8Array | null> => {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) {
+    return null;
+  }
+  if (!request.body) {
+    return new Uint8Array(0);
+  }
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+};
+
 const forward = async (request: NextRequest): Promise<Response> => {
+  let body: Uint8Array | undefined;
+  if (request.method === 'POST') {
+    const limit = env.MAX_BODY_BYTES;
+    const read = await readCapped(request, limit);
+    if (!read) {
+      return tooLarge(limit);
+    }
+    body = read;
+  }
   const target = new URL('/graphql', env.API_URL);
   target.search = request.nextUrl.search;
   const headers = new Headers();
@@ -45,7 +105,7 @@ const forward = async (request: NextRequest): Promise<Response> => {
     upstream = await fetch(target, {
       method: request.method,
       headers,
-      body: request.method === 'POST' ? await request.arrayBuffer() : undefined,
+      body: body as BodyInit | undefined,
       cache: 'no-store',
       redirect: 'manual',
       signal: AbortSignal.timeout(TIMEOUT_MS),

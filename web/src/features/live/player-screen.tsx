@@ -3,9 +3,10 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { LivePlayerViewFieldsFragment } from '@/gql/graphql';
-import { GraphQLRequestError, gqlRequest } from '@/lib/graphql/client';
+import { gqlRequest } from '@/lib/graphql/client';
 import { QuestionCard } from '../play/question-card';
 import { emptyDraft, type ResponseDraft, toResponseInput } from '../play/response';
+import { answerRetryDelayMs } from './answer-retry';
 import { LivePlayerEventsDocument, SubmitLiveAnswerDocument } from './queries';
 import { Countdown, Explanation, keyText } from './shared';
 import { useLiveStream } from './socket';
@@ -47,15 +48,13 @@ const AnswerForm = ({
         setSending(false);
         return;
       } catch (e) {
-        const retryable =
-          e instanceof GraphQLRequestError &&
-          (e.code === 'NETWORK_ERROR' || e.code === 'SERVICE_UNAVAILABLE');
-        if (!retryable || attempt === 4) {
+        const wait = answerRetryDelayMs(e, attempt);
+        if (wait === null || attempt === 4) {
           setError(e instanceof Error ? e.message : 'Your answer was not recorded');
           setSending(false);
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 300 * 2 ** attempt));
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   };

@@ -61,13 +61,16 @@ export const useLiveStream = <T extends Seq & { game: { serverNow: string } }>(
   pick: (data: Record<string, unknown>) => T | undefined,
 ): StreamState<T> => {
   const [state, setState] = useState<StreamState<T>>({ view: null, error: null, offsetMs: 0 });
+  const [retry, setRetry] = useState(0);
   const pickRef = useRef(pick);
   pickRef.current = pick;
   const key = JSON.stringify(variables);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `retry` bumped means subscribe again.
   useEffect(() => {
     if (!key || key === 'null') {
       return;
     }
+    let again: ReturnType<typeof setTimeout> | undefined;
     const dispose = liveClient().subscribe(
       { query, variables: JSON.parse(key) as Record<string, unknown> },
       {
@@ -96,7 +99,18 @@ export const useLiveStream = <T extends Seq & { game: { serverNow: string } }>(
         },
         error: (error) => {
           const list = Array.isArray(error) ? error : [];
-          const first = list[0] as { message?: string; extensions?: { code?: string } } | undefined;
+          const first = list[0] as
+            | { message?: string; extensions?: { code?: string; retryAfter?: number } }
+            | undefined;
+          const code = first?.extensions?.code;
+          if (code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') {
+            // The server had no share of its work free at that moment (a class behind one
+            // address reconnecting at once counts as one client): subscribe again shortly, as
+            // the socket itself reconnects, instead of leaving the screen on an error.
+            const seconds = Math.min(Number(first?.extensions?.retryAfter) || 1, 30);
+            again = setTimeout(() => setRetry((n) => n + 1), seconds * 1000 + Math.random() * 500);
+            return;
+          }
           setState((s) => ({
             ...s,
             error: {
@@ -108,7 +122,10 @@ export const useLiveStream = <T extends Seq & { game: { serverNow: string } }>(
         complete: () => {},
       },
     );
-    return dispose;
-  }, [query, key]);
+    return () => {
+      clearTimeout(again);
+      dispose();
+    };
+  }, [query, key, retry]);
   return state;
 };
