@@ -277,8 +277,11 @@ export const SortableListCore = ({
     );
   };
 
+  // The control an event is on: a pointer lands on the handle's glyph, not the button itself.
   const keyOf = (target: EventTarget) =>
-    target instanceof HTMLElement ? (target.dataset.sortableKey ?? null) : null;
+    target instanceof Element
+      ? (target.closest<HTMLElement>('[data-sortable-key]')?.dataset.sortableKey ?? null)
+      : null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
     load();
@@ -294,7 +297,7 @@ export const SortableListCore = ({
       // A button clicks on Space's keyup, which is lost if the list is re-created in between:
       // click now.
       event.preventDefault();
-      (event.target as HTMLButtonElement).click();
+      buttons.current.get(target)?.click();
     }
   };
 

@@ -161,4 +161,43 @@ describe('SortableListCore with drag and drop loaded on first use', () => {
       rect.mockRestore();
     }
   });
+
+  it('hands a pointer still down on a handle to dnd-kit when it arrives, so that drag works', async () => {
+    const rect = withRows();
+    try {
+      if (typeof window.PointerEvent !== 'function') {
+        // jsdom has no PointerEvent: a MouseEvent with the fields dnd-kit reads.
+        class PointerEventStub extends MouseEvent {
+          isPrimary: boolean;
+          pointerId: number;
+          pointerType: string;
+          constructor(type: string, init: PointerEventInit = {}) {
+            super(type, init);
+            this.isPrimary = init.isPrimary ?? false;
+            this.pointerId = init.pointerId ?? 1;
+            this.pointerType = init.pointerType ?? 'mouse';
+          }
+        }
+        Object.assign(window, { PointerEvent: PointerEventStub });
+      }
+      const { loadDnd, arrive } = controlledLoader();
+      render(<Harness loadDnd={loadDnd} />);
+      const handle = screen.getByRole('button', { name: 'Drag Alpha, position 1 of 3' });
+      // The pointer lands on the handle's glyph, inside the button.
+      const glyph = handle.firstElementChild as Element;
+      fireEvent.pointerDown(glyph, { isPrimary: true, button: 0, clientX: 10, clientY: 25 });
+      expect(loadDnd).toHaveBeenCalledTimes(1);
+      await arrive();
+      await tick();
+      fireEvent.pointerMove(document, { isPrimary: true, clientX: 10, clientY: 40 });
+      await tick();
+      fireEvent.pointerMove(document, { isPrimary: true, clientX: 10, clientY: 85 });
+      await tick();
+      fireEvent.pointerUp(document, { isPrimary: true, clientX: 10, clientY: 85 });
+      await tick();
+      expect(labels()).toEqual(['Beta', 'Alpha', 'Gamma']);
+    } finally {
+      rect.mockRestore();
+    }
+  });
 });
