@@ -24,7 +24,7 @@ const ErrorPage = ({ error, retry, reset }: ErrorPageProps) => {
             Try again
           </button>
         ) : null}
-        <Link className="button button--secondary" href="/">
+        <Link prefetch={false} className="button button--secondary" href="/">
           Go to the home page
         </Link>
       </div>

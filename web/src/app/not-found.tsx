@@ -9,7 +9,7 @@ const NotFound = () => (
     <h1>Page not found</h1>
     <p>There is no page at this address. It may have moved, or the link has a typo.</p>
     <div className="row" style={{ justifyContent: 'center' }}>
-      <Link className="button" href="/">
+      <Link className="button" href="/" prefetch={false}>
         Find a quiz
       </Link>
       <Link className="button button--secondary" href="/timeline">

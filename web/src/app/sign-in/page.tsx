@@ -17,7 +17,10 @@ const SignInPage = async ({
         <h1>Sign in</h1>
         <p>
           Teachers build and publish sets; students keep their history. Just want to play?{' '}
-          <Link href="/">Play as a guest</Link>.
+          <Link prefetch={false} href="/">
+            Play as a guest
+          </Link>
+          .
         </p>
       </header>
       <SignInForm next={safeNext(next, '') || undefined} />

@@ -1,4 +1,5 @@
 import type { LeaderboardEntryFieldsFragment } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
 
 type LeaderboardListProps = {
   entries: readonly LeaderboardEntryFieldsFragment[];
@@ -38,7 +39,7 @@ const Row = ({ entry, isMe }: { entry: LeaderboardEntryFieldsFragment; isMe: boo
       </span>
     </span>
     <span className="board__score">
-      {entry.score.toLocaleString('en')}
+      {formatNumber(entry.score)}
       <span className="visually-hidden"> points</span>
     </span>
   </li>

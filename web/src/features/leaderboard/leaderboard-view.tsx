@@ -5,6 +5,7 @@ import { LoadMore } from '@/components/load-more';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { usePublishedSets } from '@/features/sets/use-sets';
 import { useViewer } from '@/features/viewer/use-viewer';
+import { formatNumber } from '@/lib/format';
 import { LeaderboardList } from './leaderboard-list';
 import { type LeaderboardFilter, parseLeaderboardFilter } from './queries';
 import { useLeaderboard } from './use-leaderboard';
@@ -118,8 +119,7 @@ export const LeaderboardView = () => {
           </h2>
           {first ? (
             <p className="muted" style={{ margin: 0 }}>
-              {first.totalPlayers.toLocaleString('en')}{' '}
-              {first.totalPlayers === 1 ? 'player' : 'players'}
+              {formatNumber(first.totalPlayers)} {first.totalPlayers === 1 ? 'player' : 'players'}
             </p>
           ) : null}
         </div>

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { LivePlayerViewFieldsFragment } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql/client';
 import { QuestionCard } from '../play/question-card';
 import { emptyDraft, type ResponseDraft, toResponseInput } from '../play/response';
@@ -89,7 +90,7 @@ const OwnResult = ({ view }: { view: LivePlayerViewFieldsFragment }) => {
       </h2>
       {answered ? <p>+{myAnswer.points ?? 0} points</p> : null}
       <p>
-        Score <strong>{me.score.toLocaleString('en-US')}</strong>
+        Score <strong>{formatNumber(me.score)}</strong>
         {me.rank ? ` · rank ${me.rank} of ${game.playerCount}` : ''} · streak {me.streak}
       </p>
       {game.reveal ? (
@@ -142,7 +143,7 @@ export const PlayerScreen = ({ gameId }: { gameId: string }) => {
         <p className="muted" data-testid="live-me">
           {me.nickname}
           {me.team !== null && me.team !== undefined ? ` · Team ${me.team + 1}` : ''} ·{' '}
-          {me.score.toLocaleString('en-US')} pts
+          {formatNumber(me.score)} pts
         </p>
       </header>
       {me.kicked ? (
@@ -178,7 +179,7 @@ export const PlayerScreen = ({ gameId }: { gameId: string }) => {
           <h2 id="live-final">Game over</h2>
           <p>
             You finished <strong>{me.rank ? `#${me.rank}` : ''}</strong> with{' '}
-            {me.score.toLocaleString('en-US')} points and {me.correctCount} right answers.
+            {formatNumber(me.score)} points and {me.correctCount} right answers.
           </p>
           <ol className="live-board">
             {game.leaderboard.slice(0, 3).map((row) => (

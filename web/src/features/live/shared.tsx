@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { LiveGameStateFieldsFragment } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
 
 /**
  * Every option has a letter, a shape and a colour (never colour alone): colour-blind players
@@ -76,7 +77,7 @@ export const Leaderboard = ({
           <li key={`${row.rank}-${row.nickname}`}>
             <span className="live-board__rank">{row.rank}</span>
             <span className="live-board__name">{row.nickname}</span>
-            <span className="live-board__score">{row.score.toLocaleString('en-US')} pts</span>
+            <span className="live-board__score">{formatNumber(row.score)} pts</span>
             <span className="muted small">{row.correctCount} right</span>
           </li>
         ))}
@@ -93,7 +94,7 @@ export const TeamBoard = ({ teams }: { teams: LiveGameStateFieldsFragment['teams
         {teams.map((team) => (
           <li key={team.team}>
             <span className="live-board__name">Team {team.team + 1}</span>
-            <span className="live-board__score">{team.score.toLocaleString('en-US')} pts</span>
+            <span className="live-board__score">{formatNumber(team.score)} pts</span>
             <span className="muted small">{team.members} players</span>
           </li>
         ))}

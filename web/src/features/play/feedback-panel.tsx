@@ -1,6 +1,7 @@
 import type { ReactNode, Ref } from 'react';
 import { CitationList } from '@/components/citation-list';
 import type { AnswerResultFieldsFragment, CitationFieldsFragment } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
 import { gradingNote, otherAnswers } from './grading';
 import { labelForRef, type QuestionLike, rendererFor, responseLines } from './response';
 
@@ -158,7 +159,7 @@ export const FeedbackPanel = ({
           {verdict.text}
         </Heading>
         <span className="points">
-          {result.points > 0 ? `+${result.points.toLocaleString('en')}` : '0'} points
+          {result.points > 0 ? `+${formatNumber(result.points)}` : '0'} points
         </span>
         {!result.isCorrect && result.credit > 0 ? (
           <span className="badge">{Math.round(result.credit * 100)}% credit</span>

@@ -2,10 +2,9 @@
 
 import Link from 'next/link';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { rankWords } from './rank';
 import { useMyAttempts } from './use-attempt';
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The viewer's own attempts, newest first. */
 export const HistoryView = () => {
@@ -29,7 +28,7 @@ export const HistoryView = () => {
         icon="folder"
         title="No attempts yet"
         action={
-          <Link className="button" href="/">
+          <Link prefetch={false} className="button" href="/">
             Find a quiz
           </Link>
         }
@@ -65,6 +64,7 @@ export const HistoryView = () => {
               <tr key={attempt.id}>
                 <th scope="row">
                   <Link
+                    prefetch={false}
                     href={
                       attempt.status === 'FINISHED'
                         ? `/results/${attempt.id}`
@@ -80,10 +80,10 @@ export const HistoryView = () => {
                   ) : null}
                 </th>
                 <td data-label="Played">
-                  {dateFormat.format(new Date(attempt.finishedAt ?? attempt.startedAt))}
+                  {formatDateTime(attempt.finishedAt ?? attempt.startedAt)}
                 </td>
                 <td className="num" data-label="Score">
-                  {attempt.score.toLocaleString('en')} / {attempt.maxScore.toLocaleString('en')}
+                  {formatNumber(attempt.score)} / {formatNumber(attempt.maxScore)}
                 </td>
                 <td className="num" data-label="Correct">
                   {attempt.correctCount}/{attempt.questionCount}

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorState, Skeleton } from '@/components/states';
 import type { AttemptQuestionFieldsFragment } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
 import { GraphQLRequestError } from '@/lib/graphql/client';
 import { errorCode } from '@/lib/graphql/error-messages';
 import { CountdownTimer } from './countdown-timer';
@@ -202,7 +203,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
         </p>
         <h1 style={{ marginBlockEnd: 0 }}>{attempt.set.title}</h1>
       </div>
-      <Link href="/" className="button button--quiet button--small">
+      <Link prefetch={false} href="/" className="button button--quiet button--small">
         Leave quiz
       </Link>
     </div>
@@ -212,11 +213,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     return (
       <div className="play">
         {header}
-        <ProgressBar
-          current={total}
-          total={total}
-          aside={`${points.toLocaleString('en')} points`}
-        />
+        <ProgressBar current={total} total={total} aside={`${formatNumber(points)} points`} />
         <div className="question-card stack">
           <h2>All questions answered</h2>
           <p>Finish the quiz to see your score, your rank and a review of every answer.</p>
@@ -247,7 +244,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
       <ProgressBar
         current={index >= 0 ? index + 1 : Math.min(attempt.answeredCount + 1, total)}
         total={total}
-        aside={`${points.toLocaleString('en')} points`}
+        aside={`${formatNumber(points)} points`}
       />
       {open.isError ? (
         <ErrorState

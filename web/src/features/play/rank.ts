@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format';
 /** What results and history say about an attempt's place on its set's all-time board. */
 export type RankFields = {
   status: string;
@@ -17,7 +18,7 @@ export type RankWords = {
 };
 
 export const rankWords = (attempt: RankFields): RankWords => {
-  const best = attempt.bestRank ? `#${attempt.bestRank.toLocaleString('en')}` : null;
+  const best = attempt.bestRank ? `#${formatNumber(attempt.bestRank)}` : null;
   if (attempt.set.isPractice) {
     return { value: 'Not ranked', label: 'practice attempts are not ranked', best: null };
   }
@@ -26,7 +27,7 @@ export const rankWords = (attempt: RankFields): RankWords => {
   }
   if (attempt.ranked && attempt.rank) {
     return {
-      value: `#${attempt.rank.toLocaleString('en')}`,
+      value: `#${formatNumber(attempt.rank)}`,
       label: 'this attempt’s rank on the set’s board',
       best,
     };

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { ErrorState, Skeleton } from '@/components/states';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { GraphQLRequestError } from '@/lib/graphql/client';
 import { FeedbackPanel } from './feedback-panel';
 import { QuestionCard } from './question-card';
@@ -44,15 +45,15 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
         <h1>{attempt.set.title}</h1>
         <p>
           {attempt.player.displayName}
-          {attempt.finishedAt
-            ? ` · finished ${new Date(attempt.finishedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`
-            : ''}
+          {attempt.finishedAt ? ` · finished ${formatDateTime(attempt.finishedAt)}` : ''}
         </p>
         {!isFinished ? (
           <div className="notice notice--warn">
             <p>
               This attempt is not finished yet.{' '}
-              <Link href={`/play/${attempt.id}`}>Continue playing</Link>
+              <Link prefetch={false} href={`/play/${attempt.id}`}>
+                Continue playing
+              </Link>
             </p>
           </div>
         ) : null}
@@ -64,8 +65,8 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
         </h2>
         <div className="score-hero">
           <div className="stat">
-            <span className="stat__value">{attempt.score.toLocaleString('en')}</span>
-            <span className="stat__label">points of {attempt.maxScore.toLocaleString('en')}</span>
+            <span className="stat__value">{formatNumber(attempt.score)}</span>
+            <span className="stat__label">points of {formatNumber(attempt.maxScore)}</span>
           </div>
           <div className="stat">
             <span className="stat__value">
@@ -90,20 +91,24 @@ export const ResultsView = ({ attemptId }: { attemptId: string }) => {
         </div>
         <div className="row">
           {attempt.set.isPractice ? (
-            <Link className="button" href="/">
+            <Link prefetch={false} className="button" href="/">
               Practise again
             </Link>
           ) : (
-            <Link className="button" href={`/leaderboard?set=${attempt.set.id}`}>
+            <Link prefetch={false} className="button" href={`/leaderboard?set=${attempt.set.id}`}>
               See the leaderboard
             </Link>
           )}
           {attempt.set.shareCode ? (
-            <Link className="button button--secondary" href={`/join/${attempt.set.shareCode}`}>
+            <Link
+              prefetch={false}
+              className="button button--secondary"
+              href={`/join/${attempt.set.shareCode}`}
+            >
               Play again
             </Link>
           ) : null}
-          <Link className="button button--quiet" href="/history">
+          <Link prefetch={false} className="button button--quiet" href="/history">
             My past attempts
           </Link>
         </div>

@@ -84,8 +84,15 @@ export const JoinView = ({ code }: { code: string }) => {
         <div className="notice" role="alert">
           <p>
             You have already played this quiz, and its teacher allows one attempt: your first result
-            stands. <Link href={`/leaderboard?set=${quiz.id}`}>See the leaderboard</Link> or your{' '}
-            <Link href="/history">past attempts</Link>.
+            stands.{' '}
+            <Link prefetch={false} href={`/leaderboard?set=${quiz.id}`}>
+              See the leaderboard
+            </Link>{' '}
+            or your{' '}
+            <Link prefetch={false} href="/history">
+              past attempts
+            </Link>
+            .
           </p>
         </div>
       ) : start.isError ? (
@@ -99,7 +106,11 @@ export const JoinView = ({ code }: { code: string }) => {
             <button type="button" className="button" onClick={startQuiz} disabled={start.isPending}>
               {start.isPending ? 'Starting…' : 'Start quiz'}
             </button>
-            <Link className="button button--secondary" href={`/leaderboard?set=${quiz.id}`}>
+            <Link
+              prefetch={false}
+              className="button button--secondary"
+              href={`/leaderboard?set=${quiz.id}`}
+            >
               Leaderboard
             </Link>
           </div>
@@ -114,6 +125,7 @@ export const JoinView = ({ code }: { code: string }) => {
             <h2 id="account-title">Have an account?</h2>
             <p>Sign in to keep your history, review your mistakes and join your class board.</p>
             <Link
+              prefetch={false}
               className="button button--secondary"
               href={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}
             >
@@ -166,7 +178,9 @@ const NotAQuiz = ({
             <JoinCodeForm initialCode={code} />
           </section>
           <p>
-            <Link href="/">Back to the quizzes</Link>
+            <Link prefetch={false} href="/">
+              Back to the quizzes
+            </Link>
           </p>
         </div>
       ) : joined?.class ? (
@@ -175,7 +189,9 @@ const NotAQuiz = ({
             ✓ You joined <strong>{joined.class.name}</strong>. Its quizzes and leaderboard are now
             open to you.
           </p>
-          <Link href={`/leaderboard?class=${joined.class.id}`}>See the class leaderboard</Link>
+          <Link prefetch={false} href={`/leaderboard?class=${joined.class.id}`}>
+            See the class leaderboard
+          </Link>
         </div>
       ) : isMember ? (
         <>
@@ -193,7 +209,7 @@ const NotAQuiz = ({
             >
               {joinClass.isPending ? 'Joining…' : 'Join the class'}
             </button>
-            <Link className="button button--secondary" href="/">
+            <Link prefetch={false} className="button button--secondary" href="/">
               Back to quizzes
             </Link>
           </div>
@@ -201,9 +217,18 @@ const NotAQuiz = ({
       ) : (
         <p>
           Classes are for student accounts.{' '}
-          <Link href={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}>Sign in</Link> (or{' '}
-          <Link href={`/sign-up?next=${encodeURIComponent(`/join/${code}`)}`}>create one</Link>) to
-          join, or <Link href="/">go back to the quizzes</Link>.
+          <Link prefetch={false} href={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}>
+            Sign in
+          </Link>{' '}
+          (or{' '}
+          <Link prefetch={false} href={`/sign-up?next=${encodeURIComponent(`/join/${code}`)}`}>
+            create one
+          </Link>
+          ) to join, or{' '}
+          <Link prefetch={false} href="/">
+            go back to the quizzes
+          </Link>
+          .
         </p>
       )}
     </div>

@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { Icon } from '@/components/icon';
 import { CardsSkeleton, EmptyState, ErrorState } from '@/components/states';
+import { formatNumber } from '@/lib/format';
 import { usePublishedSets } from './use-sets';
 
 const plural = (count: number, one: string, many = `${one}s`) =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  `${formatNumber(count)} ${count === 1 ? one : many}`;
 
 /** Published sets as cards: title, question count, timed or not, players. */
 export const PublishedSetList = () => {

@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/format';
 /**
  * How the class-results page writes numbers: whole percentages, two decimals that never read
  * "-0.00", and an estimate always with the answers it rests on.
@@ -19,7 +20,7 @@ export const percent = (share: number | null | undefined): string =>
 
 /** "1 answer", "12 answers" (English plurals, thousands separated). */
 export const count = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 export type Measured = {
   answerCount: number;

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { TYPE_LABELS } from '@/features/play/response';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { count, decimal, measuredText, percent } from './analytics-format';
 import { useSetAnalytics } from './use-teacher';
 
@@ -122,7 +123,7 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
           <span className="stat__value">
             {analytics.meanScore === null || analytics.meanScore === undefined
               ? '—'
-              : Math.round(analytics.meanScore).toLocaleString('en')}
+              : formatNumber(Math.round(analytics.meanScore))}
           </span>
           <span className="stat__label">mean score</span>
         </div>
@@ -191,12 +192,12 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                         </details>
                       ) : null}
                     </th>
-                    <td className="num">{student.firstScore.toLocaleString('en')}</td>
-                    <td className="num">{student.bestScore.toLocaleString('en')}</td>
+                    <td className="num">{formatNumber(student.firstScore)}</td>
+                    <td className="num">{formatNumber(student.bestScore)}</td>
                     <td className="num">
                       {student.bestCorrectCount}/{analytics.set.questionCount}
                     </td>
-                    <td className="num">{student.lastScore.toLocaleString('en')}</td>
+                    <td className="num">{formatNumber(student.lastScore)}</td>
                     <td className="num">{student.retakeCount}</td>
                     <td>
                       {student.flags.includes('RAPID_ANSWERS') ? (
@@ -205,20 +206,13 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                           {student.medianAnswerSeconds === null ||
                           student.medianAnswerSeconds === undefined
                             ? ''
-                            : ` (median ${student.medianAnswerSeconds.toLocaleString('en')} s)`}
+                            : ` (median ${formatNumber(student.medianAnswerSeconds)} s)`}
                         </span>
                       ) : (
                         <span className="muted small">—</span>
                       )}
                     </td>
-                    <td>
-                      {student.lastFinishedAt
-                        ? new Date(student.lastFinishedAt).toLocaleString('en-GB', {
-                            dateStyle: 'medium',
-                            timeStyle: 'short',
-                          })
-                        : '—'}
-                    </td>
+                    <td>{student.lastFinishedAt ? formatDateTime(student.lastFinishedAt) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { TYPE_LABELS } from '@/features/play/response';
 import type { FacetCountFieldsFragment, FactStatus, QuestionType } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
 import { DIFFICULTY_LABELS, STATUS_LABELS } from './bank-text';
 import type { BankFilterValues } from './queries';
 
@@ -76,7 +77,7 @@ const ChipGroup = ({
             >
               {chip.label}
               {chip.count !== undefined ? (
-                <span className="chip__count">({chip.count.toLocaleString('en-GB')})</span>
+                <span className="chip__count">({formatNumber(chip.count)})</span>
               ) : null}
             </button>
           </li>
@@ -155,7 +156,7 @@ export const BankFacetFilters = ({
                 onClick={() => onChange({ ...value, spansEras: !value.spansEras })}
               >
                 Spans eras
-                <span className="chip__count">({facets.spansEras.toLocaleString('en-GB')})</span>
+                <span className="chip__count">({formatNumber(facets.spansEras)})</span>
               </button>
             </li>
           ) : null

@@ -1,11 +1,10 @@
 import type { ResponseDraft } from '@/features/play/response';
 import type { BankQuestionFieldsFragment, FactStatus } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
 
 /** "1 question", "2 questions", "No questions": a count with its noun in correct English. */
 export const countOf = (count: number, singular: string, plural = `${singular}s`): string =>
-  count === 0
-    ? `No ${plural}`
-    : `${count.toLocaleString('en-GB')} ${count === 1 ? singular : plural}`;
+  count === 0 ? `No ${plural}` : `${formatNumber(count)} ${count === 1 ? singular : plural}`;
 
 /** The bank's result line: "No questions match", "1 question matches", "25 questions match". */
 export const matchCountText = (count: number): string =>

@@ -5,6 +5,7 @@ import { errorFor, Field, type FieldErrorLike } from '@/components/field';
 import { ErrorState } from '@/components/states';
 import { SubmitRow } from '@/components/submit-row';
 import type { InvitationStatus } from '@/gql/graphql';
+import { formatDayMonth } from '@/lib/format';
 import { describeError } from '@/lib/graphql/error-messages';
 import {
   useCreateTeacherInvitation,
@@ -19,8 +20,7 @@ const STATUS: Record<InvitationStatus, { text: string; className: string }> = {
   REVOKED: { text: 'Revoked', className: 'badge badge--warn' },
 };
 
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+const day = (iso: string) => formatDayMonth(iso);
 
 /**
  * Teachers invite colleagues: a single-use code valid for 7 days, shown once here (only its hash

@@ -104,7 +104,10 @@ export const SignInForm = ({ next }: { next?: string }) => {
       </div>
       <p className="small muted">
         New here?{' '}
-        <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'}>
+        <Link
+          prefetch={false}
+          href={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'}
+        >
           Create an account
         </Link>
       </p>

@@ -96,7 +96,10 @@ export const SignUpForm = ({ next }: { next?: string }) => {
       {notice ? (
         <p className="notice notice--bad" role="alert">
           {notice}{' '}
-          <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>
+          <Link
+            prefetch={false}
+            href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}
+          >
             Sign in
           </Link>
         </p>
@@ -189,7 +192,12 @@ export const SignUpForm = ({ next }: { next?: string }) => {
       </div>
       <p className="small muted">
         Already have an account?{' '}
-        <Link href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}>Sign in</Link>
+        <Link
+          prefetch={false}
+          href={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'}
+        >
+          Sign in
+        </Link>
       </p>
     </form>
   );

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { questions } from '@/test/fixtures';
 import { press } from '@/test/keyboard';
 import { renderQuestion } from './harness.test-utils';
@@ -14,11 +14,22 @@ describe('chronology', () => {
     expect(
       await screen.findByRole('list', { name: questions.chronology.stem }),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Drag Iranian revolution, position 1 of 3' }),
-    ).toHaveAttribute('aria-roledescription', 'sortable');
+    const handle = screen.getByRole('button', {
+      name: 'Drag Iranian revolution, position 1 of 3',
+    });
     expect(screen.getByRole('button', { name: 'Move Iranian revolution up' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Move Fall of Assad down' })).toBeDisabled();
+    // Drag and drop is loaded by the first focus inside the list, and the focus stays put.
+    expect(handle).not.toHaveAttribute('aria-roledescription');
+    act(() => handle.focus());
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'Drag Iranian revolution, position 1 of 3' }),
+      ).toHaveAttribute('aria-roledescription', 'sortable'),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Drag Iranian revolution, position 1 of 3' }),
+    ).toHaveFocus();
   });
 
   it('reorders with the Move buttons by mouse, and announces the move', async () => {

@@ -1,16 +1,19 @@
-import dynamic from 'next/dynamic';
-import { Suspense } from 'react';
-import { SortableListPlaceholder, type SortableListProps } from '@/components/sortable-list-view';
+import {
+  type SortableDnd,
+  SortableListCore,
+  type SortableListProps,
+} from '@/components/sortable-list-view';
 import type { QuestionInputProps } from './types';
 
-// Drag and drop (dnd-kit) loads only when a chronology question appears, keeping the play page
-// lean. Until it has, the same list stands in without it. With a "Loading the list…" line as the
-// fallback, the server-rendered list was swapped for that line and back up to three times per
-// load while the chunk arrived, moving the submit button ~340 px each time (play's CLS,
-// docs/benchmarks.md); an identical list moves nothing, whenever React shows the fallback.
-const SortableList = dynamic(() =>
-  import('@/components/sortable-list').then((mod) => mod.SortableList),
-);
+// Drag and drop (dnd-kit, 47 KB and a ~260 ms task under Lighthouse's 4x CPU) loads on the first
+// pointer, touch, focus or key inside an open chronology list, not with the page; the Move up /
+// Move down buttons work before it. Once loaded, later chronology questions start with it.
+let sortableDnd: SortableDnd | null = null;
+const loadSortableDnd = () =>
+  import('@/components/sortable-list').then((mod) => {
+    sortableDnd = mod.sortableDnd;
+    return mod.sortableDnd;
+  });
 
 /** Put events in order: drag and drop (pointer or keyboard) or the Move up / Move down buttons. */
 export const ChronologyQuestion = ({
@@ -52,9 +55,7 @@ export const ChronologyQuestion = ({
       <p className="instruction" id={`${idPrefix}-instruction`}>
         <strong>Earliest at the top.</strong> Drag a row by its handle, or move it with ↑ and ↓.
       </p>
-      <Suspense fallback={<SortableListPlaceholder {...list} />}>
-        <SortableList {...list} />
-      </Suspense>
+      <SortableListCore {...list} dnd={sortableDnd} loadDnd={loadSortableDnd} />
     </>
   );
 };
