@@ -9,6 +9,7 @@ import { GraphQLRequestError } from '@/lib/graphql/client';
 import { describeError } from '@/lib/graphql/error-messages';
 import { BankBrowser } from './bank-browser';
 import { ClueNotice } from './clue-notice';
+import { OverlapNotice } from './overlap-notice';
 import { SET_STATUS_LABELS } from './dashboard';
 import { GeneratePanel } from './generate-panel';
 import { KnowledgePanel } from './knowledge-panel';
@@ -101,6 +102,7 @@ export const SetBuilder = ({ setId }: { setId: string }) => {
       <ExportMenu setId={set.id} />
       <RetiredNotice setId={set.id} items={set.retiredItems} />
       <ClueNotice clues={set.clues} items={set.items} />
+      <OverlapNotice overlaps={set.overlaps} items={set.items} />
       <div className="two-col">
         <div className="stack-lg">
           <section className="card stack" aria-labelledby="items-title">
