@@ -49,10 +49,9 @@ describe('one quiz, no giveaways', () => {
     const draws = new Set<string>();
     for (let n = 0; n < 8; n += 1) {
       const data = await ok<{ startPractice: Drawn }>(
-        run(
-          `mutation ($input: StartPracticeInput!) { startPractice(input: $input) { id } }`,
-          { input: { themes: [THEME], count: 4 } },
-        ),
+        run(`mutation ($input: StartPracticeInput!) { startPractice(input: $input) { id } }`, {
+          input: { themes: [THEME], count: 4 },
+        }),
       );
       const ids = await servedIn(data.startPractice.id);
       expect(ids).toHaveLength(4);

@@ -69,7 +69,11 @@ describe('spreadPick', () => {
 
   it('gives everything when fewer candidates than wanted, and items without facts freely', () => {
     const bare = [item('p', [], []), item('q', [], []), item('r', [], [])];
-    expect(spreadPick(bare, 5, seededRng(1)).map((q) => q.id).sort()).toEqual(['p', 'q', 'r']);
+    expect(
+      spreadPick(bare, 5, seededRng(1))
+        .map((q) => q.id)
+        .sort(),
+    ).toEqual(['p', 'q', 'r']);
     expect(spreadPick([], 3, seededRng(1))).toEqual([]);
   });
 

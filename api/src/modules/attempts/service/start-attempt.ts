@@ -17,9 +17,9 @@ import {
   RATE_LIMITS,
   rateLimitSql,
 } from '../../../lib/rate-limit';
+import { hashSeed, seededRng } from '../../../lib/rng';
 import { withTransaction } from '../../../lib/transaction';
 import { JOIN_CODE_MESSAGES, lookUpJoinCode } from '../../question-sets/service/find-sets';
-import { hashSeed, seededRng } from '../../../lib/rng';
 import { spreadPick } from '../../questions/spread';
 import { MAX_POINTS_PER_QUESTION, seededShuffle } from '../rules';
 import {
@@ -300,7 +300,9 @@ export const startReview = async ({
   await consumeRateLimit({ db, rule: RATE_LIMITS.startPerUser, subject: user.id, now });
   // A few times the count, most overdue first, so a card whose fact another due card asks can
   // wait for the next review instead of giving the answer away in this one.
-  const due = await db.$queryRaw<{ questionId: string; factIds: string[]; citationIds: string[] }[]>`
+  const due = await db.$queryRaw<
+    { questionId: string; factIds: string[]; citationIds: string[] }[]
+  >`
     SELECT rc."questionId", q."factIds", q."citationIds" FROM "ReviewCard" rc
     JOIN "Question" q ON q.id = rc."questionId" AND q."retiredAt" IS NULL
     WHERE rc."userId" = ${user.id}::uuid AND rc."due" <= ${pgTimestamp(now)}::timestamp(3)

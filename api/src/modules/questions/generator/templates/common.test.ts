@@ -48,7 +48,10 @@ describe('citeFacts', () => {
         // Its fixture passage does not say 1979: no passage carries the date, so the KB's order.
         expect(lead?.id).toBe('c-islamic-revolution-context-1');
       } else {
-        expect({ slug, quote: lead?.quote }).toEqual({ slug, quote: expect.stringContaining(year) });
+        expect({ slug, quote: lead?.quote }).toEqual({
+          slug,
+          quote: expect.stringContaining(year),
+        });
       }
     }
   });
