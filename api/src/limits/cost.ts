@@ -134,6 +134,8 @@ export const LIST_SIZES: Readonly<Record<string, Size>> = {
   'QuestionSet.retiredItems': 100,
   // At most one clue per ordered pair of a set's items; in practice a handful.
   'QuestionSet.clues': 100,
+  // One per pair of items sharing a fact or passage, cut at 100 like clues.
+  'QuestionSet.overlaps': 100,
   'QuestionStat.findings': 12,
   'SetAnalytics.minimumAnswers': 6,
   'SetAnalytics.scoreDistribution': 10,

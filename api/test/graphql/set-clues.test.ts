@@ -82,4 +82,41 @@ describe('QuestionSet.clues', () => {
     );
     expect(stranger.questionSet).toBeNull();
   });
+
+  // Blind reviewers: "the same passage in items 33/49/52/59". A key fact or passage shared by two
+  // items of one set is named to its teacher.
+  const OVERLAPS = `query ($id: ID!) { questionSet(id: $id) { overlaps { a b reason } } }`;
+
+  it('names the items asking the same key fact, and those citing the same passage', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 4, publish: false });
+    const spec = [
+      { factIds: ['event:war', 'event:other'], citationIds: ['c-war'] },
+      { factIds: ['event:treaty'], citationIds: ['c-treaty', 'c-shared'] },
+      { factIds: ['event:war'], citationIds: ['c-war-2'] },
+      { factIds: ['event:other'], citationIds: ['c-shared'] },
+    ];
+    for (const [i, q] of fixture.questions.entries()) {
+      await db.question.update({ where: { id: q.id }, data: spec[i] ?? {} });
+    }
+    const data = await ok<{ questionSet: { overlaps: unknown[] } }>(
+      as(api, fixture.teacherToken)(OVERLAPS, { id: fixture.set.id }),
+    );
+    expect(data.questionSet.overlaps).toEqual([
+      { a: 0, b: 2, reason: 'SAME_FACT' },
+      { a: 1, b: 3, reason: 'SAME_PASSAGE' },
+    ]);
+    // Every item on its own fact and passages: nothing to say. (A fresh set: questions are
+    // cached across requests.)
+    const own = await createTeacherWithSet(db, { questions: 3, publish: false });
+    for (const [i, q] of own.questions.entries()) {
+      await db.question.update({
+        where: { id: q.id },
+        data: { factIds: [`event:own-${i}`], citationIds: [`c-own-${i}`] },
+      });
+    }
+    const clean = await ok<{ questionSet: { overlaps: unknown[] } }>(
+      as(api, own.teacherToken)(OVERLAPS, { id: own.set.id }),
+    );
+    expect(clean.questionSet.overlaps).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
 import { keyOf, promptOf } from '../questions/bank';
+import { spreadOverlaps } from '../questions/spread';
 import { type SetClue, setClues } from './clues';
 import {
   findMySets,
@@ -21,8 +22,27 @@ import {
   updateQuestionSet,
 } from './service/write-sets';
 
-/** Each request's clue lists by set id (the context is the request's own object). */
-const cluesByRequest = new WeakMap<Context, Map<string, Promise<SetClue[]>>>();
+/**
+ * Work done once per set per request (the context is the request's own object): aliases
+ * (`a1: clues … a500: clues`) share the first computation instead of costing CPU each.
+ */
+const oncePerRequest = <T>(compute: (setId: string, ctx: Context) => Promise<T>) => {
+  const byRequest = new WeakMap<Context, Map<string, Promise<T>>>();
+  return (setId: string, ctx: Context): Promise<T> => {
+    let bySet = byRequest.get(ctx);
+    if (!bySet) {
+      bySet = new Map();
+      byRequest.set(ctx, bySet);
+    }
+    const known = bySet.get(setId);
+    if (known) {
+      return known;
+    }
+    const computed = compute(setId, ctx);
+    bySet.set(setId, computed);
+    return computed;
+  };
+};
 
 const cluesOf = async (setId: string, ctx: Context): Promise<SetClue[]> => {
   const items = await ctx.loaders.setItems.load(setId);
@@ -47,6 +67,28 @@ const cluesOf = async (setId: string, ctx: Context): Promise<SetClue[]> => {
     }),
   ).slice(0, 100);
 };
+
+/** Pairs of the set's items on the same key fact or passage, by position. */
+const overlapsOf = async (setId: string, ctx: Context): Promise<SetOverlapRow[]> => {
+  const items = await ctx.loaders.setItems.load(setId);
+  const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
+  const present = items.flatMap((item, i) => {
+    const question = questions[i];
+    return question && !(question instanceof Error) ? [{ position: item.position, question }] : [];
+  });
+  return spreadOverlaps(present.map(({ question }) => question))
+    .slice(0, 100)
+    .map(({ a, b, reason }) => ({
+      a: present[a]?.position ?? a,
+      b: present[b]?.position ?? b,
+      reason,
+    }));
+};
+
+type SetOverlapRow = { a: number; b: number; reason: 'SAME_FACT' | 'SAME_PASSAGE' };
+
+const cluesOnce = oncePerRequest(cluesOf);
+const overlapsOnce = oncePerRequest(overlapsOf);
 
 export const resolvers: Resolvers = {
   Query: {
@@ -135,20 +177,8 @@ export const resolvers: Resolvers = {
     attemptCount: (set, _args, ctx) => ctx.loaders.setAttemptCount.load(set.id),
     // Once per set per request: aliases (`a1: clues … a500: clues`) share the first computation
     // instead of costing ~2 ms of CPU each.
-    clues: (set, _args, ctx) => {
-      let bySet = cluesByRequest.get(ctx);
-      if (!bySet) {
-        bySet = new Map();
-        cluesByRequest.set(ctx, bySet);
-      }
-      const known = bySet.get(set.id);
-      if (known) {
-        return known;
-      }
-      const computed = cluesOf(set.id, ctx);
-      bySet.set(set.id, computed);
-      return computed;
-    },
+    clues: (set, _args, ctx) => cluesOnce(set.id, ctx),
+    overlaps: (set, _args, ctx) => overlapsOnce(set.id, ctx),
     retiredItems: async (set, _args, ctx) => {
       const items = await ctx.loaders.setItems.load(set.id);
       const retired = await ctx.loaders.retirement.loadMany(items.map((item) => item.questionId));

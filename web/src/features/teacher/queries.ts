@@ -149,6 +149,11 @@ export const QuestionSetFieldsDoc = graphql(`
       answers
       answer
     }
+    overlaps {
+      a
+      b
+      reason
+    }
     retiredItems {
       position
       question {

@@ -12,6 +12,7 @@ import { ClueNotice } from './clue-notice';
 import { SET_STATUS_LABELS } from './dashboard';
 import { GeneratePanel } from './generate-panel';
 import { KnowledgePanel } from './knowledge-panel';
+import { OverlapNotice } from './overlap-notice';
 import { PublishPanel } from './publish-panel';
 import { RetiredNotice } from './retired-notice';
 import { type SetItem, SetItemsEditor } from './set-items-editor';
@@ -101,6 +102,7 @@ export const SetBuilder = ({ setId }: { setId: string }) => {
       <ExportMenu setId={set.id} />
       <RetiredNotice setId={set.id} items={set.retiredItems} />
       <ClueNotice clues={set.clues} items={set.items} />
+      <OverlapNotice overlaps={set.overlaps} items={set.items} />
       <div className="two-col">
         <div className="stack-lg">
           <section className="card stack" aria-labelledby="items-title">

@@ -17,9 +17,11 @@ import {
   RATE_LIMITS,
   rateLimitSql,
 } from '../../../lib/rate-limit';
+import { hashSeed, seededRng } from '../../../lib/rng';
 import { withTransaction } from '../../../lib/transaction';
 import { JOIN_CODE_MESSAGES, lookUpJoinCode } from '../../question-sets/service/find-sets';
-import { MAX_POINTS_PER_QUESTION, seededSample, seededShuffle } from '../rules';
+import { spreadPick } from '../../questions/spread';
+import { MAX_POINTS_PER_QUESTION, seededShuffle } from '../rules';
 import {
   type AttemptWithItems,
   getOwnAttempt,
@@ -258,21 +260,25 @@ export const startPractice = async ({
       ...(input.themes?.length ? { themes: { hasSome: [...input.themes] } } : {}),
       ...(input.types?.length ? { type: { in: [...input.types] } } : {}),
     },
-    select: { id: true },
+    select: { id: true, factIds: true, citationIds: true },
     orderBy: { id: 'asc' },
   });
   if (candidates.length === 0) {
     throw new AppError('BAD_USER_INPUT', 'No questions match these filters');
   }
-  const picked = seededSample(
-    candidates.map((row) => row.id),
+  // At random, but no two items on the same key fact or passage where the bank allows it: one
+  // would give the other away.
+  const picked = spreadPick(
+    candidates,
     input.count,
-    `${user.id}:${now.toISOString()}`,
-  );
+    seededRng(hashSeed(`${user.id}:${now.toISOString()}`)),
+  ).map((row) => row.id);
   return createPracticeSet({ db, user, title: 'Practice', questionIds: picked, now });
 };
 
 export const REVIEW_MAX = 30;
+/** How many due cards a review looks at per card it serves. */
+const REVIEW_LOOKAHEAD = 4;
 
 /** A practice attempt on the questions whose review is due (most overdue first). */
 export const startReview = async ({
@@ -292,12 +298,16 @@ export const startReview = async ({
     });
   }
   await consumeRateLimit({ db, rule: RATE_LIMITS.startPerUser, subject: user.id, now });
-  const due = await db.$queryRaw<{ questionId: string }[]>`
-    SELECT rc."questionId" FROM "ReviewCard" rc
+  // A few times the count, most overdue first, so a card whose fact another due card asks can
+  // wait for the next review instead of giving the answer away in this one.
+  const due = await db.$queryRaw<
+    { questionId: string; factIds: string[]; citationIds: string[] }[]
+  >`
+    SELECT rc."questionId", q."factIds", q."citationIds" FROM "ReviewCard" rc
     JOIN "Question" q ON q.id = rc."questionId" AND q."retiredAt" IS NULL
     WHERE rc."userId" = ${user.id}::uuid AND rc."due" <= ${pgTimestamp(now)}::timestamp(3)
     ORDER BY rc."due" ASC, rc."questionId" ASC
-    LIMIT ${count}`;
+    LIMIT ${count * REVIEW_LOOKAHEAD}`;
   if (due.length === 0) {
     throw new AppError('CONFLICT', 'Nothing is due for review yet');
   }
@@ -305,7 +315,7 @@ export const startReview = async ({
     db,
     user,
     title: 'Review',
-    questionIds: due.map((row) => row.questionId),
+    questionIds: spreadPick(due, count).map((row) => row.questionId),
     now,
   });
 };

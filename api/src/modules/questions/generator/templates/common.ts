@@ -1,14 +1,62 @@
 /** Helpers shared by the templates: rationales with citations, event eligibility, attribution. */
 import type { Event, Figure } from '@quiz/prisma/knowledge';
 import type { BankQuestion } from '../../types';
-import { singleYear, span } from '../dates';
+import { singleYear, span, yearOfDay } from '../dates';
 import { nameInText, uniq } from '../describe';
 import { citationsOf, eventFactId, type Fact, type KbIndex } from '../kb-index';
 import { article } from '../text';
 import type { Draft, Rationale } from '../types';
 
-export const citeFacts = (idx: KbIndex, factIds: readonly string[]): string[] =>
-  uniq(factIds.flatMap((f) => citationsOf(idx, f)));
+/**
+ * A fact's passages, the one that carries what is asked first: the passage naming the fact's
+ * year (a date is what most items ask), then one naming who claims it, then the KB's order.
+ */
+const leadingCitations = (idx: KbIndex, factId: string): string[] => {
+  const fact = idx.facts.get(factId);
+  const cited = citationsOf(idx, factId);
+  if (!fact || cited.length < 2) {
+    return cited;
+  }
+  const year = fact.when ? String(yearOfDay(fact.when.lo)) : null;
+  const who = fact.claimedBy ? (fact.claimedBy.split(/[;,(]/)[0] ?? '').trim() : '';
+  const rank = (id: string): number => {
+    const quote = idx.citations.get(id)?.quote ?? '';
+    if (year && new RegExp(`(?<!\\d)${year}(?!\\d)`).test(quote)) {
+      return 0;
+    }
+    return who.length >= 3 && quote.includes(who) ? 1 : 2;
+  };
+  // Array sort is stable: equal ranks keep the KB's order.
+  return [...cited].sort((a, b) => rank(a) - rank(b));
+};
+
+/**
+ * The passages proving the given facts, ordered round-robin over the facts (each fact's leading
+ * passage first, then each one's second, …) so the first few shown prove the whole key: feedback
+ * shows three passages and hides the rest behind "More sources", and a four-event chronology
+ * used to show three passages on its first event. A passage already taken is skipped, so a fact
+ * whose lead another fact shares offers its next one in that round.
+ */
+export const citeFacts = (idx: KbIndex, factIds: readonly string[]): string[] => {
+  const queues = uniq(factIds).map((f) => leadingCitations(idx, f));
+  const taken = new Set<string>();
+  const out: string[] = [];
+  for (let progressed = true; progressed; ) {
+    progressed = false;
+    for (const queue of queues) {
+      let next = queue.shift();
+      while (next !== undefined && taken.has(next)) {
+        next = queue.shift();
+      }
+      if (next !== undefined) {
+        taken.add(next);
+        out.push(next);
+        progressed = true;
+      }
+    }
+  }
+  return out;
+};
 
 export const rationale = (
   idx: KbIndex,
