@@ -129,19 +129,30 @@ export const kbCoverage = (
     if (f.status === 'DISPUTED') {
       return 'disputed: asked only with both sides, which this figure lacks';
     }
+    if (f.measures === 'SEATS') {
+      return 'seats in an Iraqi election that the sources do not tie to Iran and Syria: off topic (audits 3 and 19)';
+    }
+    if (f.measures === 'DURATION' && f.asOf === undefined) {
+      return 'a duration with no date to count from: a student cannot place it (audits 3 and 19)';
+    }
     const spoken = kb.quotes.find((q) => q.citation === f.citation);
     if (spoken) {
-      return `a figure in a speaker's own words (“${spoken.words.slice(0, 40)}…”): a turn of phrase, not a measurement, so no "what did it count" is asked; the quote itself is asked in context`;
+      return `a figure in a speaker's own words (“${spoken.words.slice(0, 40)}…”): a turn of phrase, not a measurement, so no "what did it count" is asked`;
     }
     return 'no other count within ten times its amount to stand as a wrong option common sense cannot rule out (figure-period), and its label carries a year its passage does not state (figure-true-false)';
   };
 
+  /** quote-context asked every quote's subject; it is withheld from the bank since audit 19. */
+  const WITHHELD_CONTEXT =
+    "quote-context, which asks what the words were about, is withheld: the quoted words ruled out every other quote's subject (audit 19)";
+  const withContextNote = (r: string | null): string | null =>
+    r === null || r.includes('quote-context') ? r : `${r}; ${WITHHELD_CONTEXT}`;
   const quoteShape = (q: (typeof kb.quotes)[number]): string => {
     const words = q.words.split(/\s+/).length;
     if (words < 6) {
-      return `a ${words}-word fragment: "who said" over it tests recognition of a phrase, not the speaker's position (gate S5)`;
+      return `a ${words}-word fragment: "who said" over it tests recognition of a phrase, not the speaker's position (gate S5); ${WITHHELD_CONTEXT}`;
     }
-    return 'the speaker is the only plausible one for the topic, so "who said" would answer itself';
+    return `the speaker is the only plausible one for the topic, so "who said" would answer itself; ${WITHHELD_CONTEXT}`;
   };
 
   const rows: CoverageRow[] = [
@@ -166,7 +177,7 @@ export const kbCoverage = (
         kind: 'quote',
         id: q.id,
         label: `\`${q.id}\``,
-        reason: reasonFor(`quote:${q.id}`, [q.citation], () => quoteShape(q)),
+        reason: withContextNote(reasonFor(`quote:${q.id}`, [q.citation], () => quoteShape(q))),
       }),
     ),
   ];
