@@ -53,8 +53,25 @@ const entityIds = (q: Pick<BankQuestion, 'prompt'>): string[] => [
 ];
 
 /** Turns a draft into a bank question: seeded presentation, difficulty prior, stable id. */
+/**
+ * One typographic style across a question's options: a key copied from a passage kept its curly
+ * apostrophe ("Israel’s") while the other options had straight ones, a cue to the key (audit 20,
+ * item 82). Passages and quotes keep the source's characters; only what the player picks from is
+ * normalised.
+ */
+const plainTypography = (label: string): string =>
+  label.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+const plainChoices = <T extends { label: string }>(cs: readonly T[] | undefined): T[] | undefined =>
+  cs?.map((c) => ({ ...c, label: plainTypography(c.label) }));
+
 export const finalise = (d: Draft, rng: Rng): BankQuestion => {
-  const { prompt } = present(d, rng);
+  const presented = present(d, rng).prompt;
+  const prompt = {
+    ...presented,
+    ...(presented.options ? { options: plainChoices(presented.options) } : {}),
+    ...(presented.items ? { items: plainChoices(presented.items) } : {}),
+    ...(presented.targets ? { targets: plainChoices(presented.targets) } : {}),
+  };
   return {
     id: stableId({
       template: d.template,

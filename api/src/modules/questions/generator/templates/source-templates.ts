@@ -458,7 +458,9 @@ export const sourceTrueFalseTemplate: Template = {
                   asFalse ? 'true' : 'false',
                   false,
                   asFalse
-                    ? `${outletLabel(named)} is silent on it${refuting ? ` but ${refuting.line}` : ''}.`
+                    ? // Who does give it first; what the named outlet covers instead was a
+                      // non-sequitur as the whole answer (audit 20, item 30).
+                      `Not ${outletLabel(named).replace(/^The /, 'the ')}: ${outletLabel(key).replace(/^The /, 'the ')} gives this, and ${outletLabel(named).replace(/^The /, 'the ')} does not.${refuting ? ` ${capitalise(outletLabel(named))} ${refuting.line}.` : ''}`
                     : `It is true: ${keyLine(idx, x)}`,
                   refuting ? [...factIds, refuting.factId] : factIds,
                 ),

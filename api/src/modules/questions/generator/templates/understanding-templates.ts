@@ -1112,6 +1112,18 @@ export const relationNameTemplate: Template = {
   },
 };
 
+/**
+ * "Mohammad Alrumaihi (2024), citing militia sources" as one subject: "one that Mohammad Alrumaihi
+ * (2024, citing militia sources) gives", not a dangling clause (audit 20, item 50).
+ */
+const reasonGiver = (who: string): string => {
+  const m = /^(.*?)(?: \(([^)]*)\))?, ((?:citing|quoting|via|reporting) .+)$/.exec(who);
+  if (!m) {
+    return who;
+  }
+  return `${m[1]} (${m[2] ? `${m[2]}, ` : ''}${m[3]})`;
+};
+
 /** How many eras apart two records are at their closest (0 when they share one or one is undated). */
 const eraGap = (idx: KbIndex, a: readonly string[], b: readonly string[]): number => {
   const order = [...idx.erasBySlug.keys()];
@@ -1585,7 +1597,7 @@ export const explainTrueFalseTemplate: Template = {
       const reason = truth
         ? keyLine(x)
         : fixAssad(
-            `${keyLine(x)} The reason in the statement is one ${sourcePhrase(other.accordingTo)} gives for something else: ${lowerFirst(stripFinalPeriod(other.topic))}.`,
+            `${keyLine(x)} The reason in the statement is one that ${reasonGiver(sourcePhrase(other.accordingTo))} gives for something else: ${lowerFirst(stripFinalPeriod(other.topic))}.`,
             erasOf(x),
           );
       const factIds = truth

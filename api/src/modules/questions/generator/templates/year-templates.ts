@@ -8,6 +8,7 @@ import { displayTitle, eventClause, eventSentence, firstSentence } from '../desc
 import { yearDistractors } from '../distractors';
 import { eventFactId, type KbIndex } from '../kb-index';
 import { contentRng } from '../rng';
+import { contentTokens } from '../text';
 import type { Draft, Template } from '../types';
 import {
   baseDraft,
@@ -29,9 +30,17 @@ import {
 /** The dated sentence, then the summary's first sentence unless it only says the same again (item 89). */
 const explain = (idx: KbIndex, e: Event): string => {
   const dated = eventSentence(idx, e);
-  const first = firstSentence(e.summary);
   const head = dated.split(/ (?:in|on) (?=\S*\s?\d)| \(/)[0] ?? dated;
-  return first.startsWith(head) ? dated : `${dated} ${first}`;
+  // The summary's first sentence that adds something: "Iran underwent its Islamic Revolution"
+  // after "The Islamic Revolution transformed Iran in 1979" only repeated it (audit 20, item 9);
+  // the next sentence says what the revolution meant for Syria.
+  const said = new Set(contentTokens(dated).map((t) => t.slice(0, 5)));
+  // Two new content words at least: a new verb alone ("underwent") says nothing new.
+  const adds = (sentence: string): boolean =>
+    contentTokens(sentence).filter((t) => !said.has(t.slice(0, 5))).length >= 2;
+  const sentences = e.summary.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  const first = sentences.find((x) => !x.startsWith(head) && adds(x)) ?? firstSentence(e.summary);
+  return first.startsWith(head) || !adds(first) ? dated : `${dated} ${first}`;
 };
 
 /** "in 1953, Mossadegh and Selou signed …" for a rationale's aside. */

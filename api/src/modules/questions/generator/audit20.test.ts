@@ -1,0 +1,54 @@
+/**
+ * What the twentieth round found (blind audit 20, sample-20, seed 331, two independent readers:
+ * 3 and 5 of 90 defective, 0 factual, all wording but one). Each assertion fails on the code that
+ * round saw.
+ */
+import { buildBank, buildKbIndex } from '.';
+import { loadKbFiles } from './load-kb-files';
+import { TEMPLATES } from './templates';
+import type { Draft } from './types';
+
+const kb = loadKbFiles();
+const idx = buildKbIndex(kb);
+const draftsOf = (...ids: string[]): Draft[] =>
+  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+
+describe('audit 20', () => {
+  it('item 82: no option keeps a curly apostrophe or quote the others lack', () => {
+    const bank = buildBank({ kb, seed: 1 }).questions;
+    const labels = bank.flatMap((q) =>
+      [...(q.prompt.options ?? []), ...(q.prompt.items ?? []), ...(q.prompt.targets ?? [])].map(
+        (o) => o.label,
+      ),
+    );
+    expect(labels.some((l) => /Israel's borders/.test(l))).toBe(true);
+    expect(labels.filter((l) => /[‘’“”]/.test(l))).toEqual([]);
+  });
+
+  it('item 50: a relayed source reads as one subject in a false statement’s feedback', () => {
+    const text = draftsOf('explain-true-false')
+      .map((d) => d.explanation)
+      .join('\n');
+    expect(text).toMatch(/one that Mohammad Alrumaihi \(2024, citing militia sources\) gives/);
+    expect(text).not.toMatch(/\(2024\), citing militia sources gives/);
+  });
+
+  it('item 30: "True" on a wrong outlet says who does give the claim first', () => {
+    const falses = draftsOf('source-true-false').filter((d) => d.key.optionIds?.[0] === 'false');
+    expect(falses.length).toBeGreaterThan(0);
+    for (const d of falses) {
+      const onTrue = d.key.rationales?.find((r) => r.ref === 'true');
+      expect(onTrue?.text).toMatch(/^Not [^:]+: .+ gives this, and .+ does not\./);
+    }
+  });
+
+  it('item 9: a date item’s explanation does not restate its own event', () => {
+    const revolution = draftsOf('numeric-year', 'event-year').filter((d) =>
+      /Islamic Revolution/.test(d.stem),
+    );
+    expect(revolution.length).toBeGreaterThan(0);
+    for (const d of revolution) {
+      expect(d.explanation).not.toMatch(/Iran underwent its Islamic Revolution/);
+    }
+  });
+});
