@@ -296,8 +296,9 @@ describe('gate mutation test', () => {
     const idx = buildKbIndex(kb);
     const bank = buildBank({ kb, seed: 11 }).questions;
     // ~60 since audit 3 (at most 6 items touching a fact and 3 non-drill items asking it, one item
-    // per stem, on a small KB); still enough items to mutate.
-    expect(bank.length).toBeGreaterThanOrEqual(55);
+    // per stem, on a small KB); ~53 since audit 20 capped office matchings at six; still enough
+    // items to mutate.
+    expect(bank.length).toBeGreaterThanOrEqual(50);
     // The clean items really are clean, so a flag after mutation is the mutation's doing.
     expect(bank.filter((q) => checkQuestion(q, idx).some((f) => f.severity === 'BLOCK'))).toEqual(
       [],

@@ -25,6 +25,11 @@ describe('audit 20', () => {
     expect(labels.filter((l) => /[‘’“”]/.test(l))).toEqual([]);
   });
 
+  it('items 7, 35, 52, 64 …: at most six office matchings in the bank', () => {
+    const bank = buildBank({ kb, seed: 1 }).questions;
+    expect(bank.filter((q) => q.template === 'match-offices').length).toBeLessThanOrEqual(6);
+  });
+
   it('item 50: a relayed source reads as one subject in a false statement’s feedback', () => {
     const text = draftsOf('explain-true-false')
       .map((d) => d.explanation)
