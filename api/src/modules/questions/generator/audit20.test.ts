@@ -1,7 +1,7 @@
 /**
  * What the twentieth round found (blind audit 20, sample-20, seed 331, two independent readers:
- * 3 and 5 of 90 defective, 0 factual, all wording but one). Each assertion fails on the code that
- * round saw.
+ * 3 and 5 of 90 defective, 0 factual, all wording but one), and the twenty-first (sample-21, seed
+ * 347: 2 and 2 of 90, one a true distractor). Each assertion fails on the code that round saw.
  */
 import { buildBank, buildKbIndex } from '.';
 import { loadKbFiles } from './load-kb-files';
@@ -55,5 +55,22 @@ describe('audit 20', () => {
     for (const d of revolution) {
       expect(d.explanation).not.toMatch(/Iran underwent its Islamic Revolution/);
     }
+  });
+});
+
+describe('audit 21', () => {
+  it('item 46: a topic whose quoted name gives its answer away is not asked by source', () => {
+    const stems = draftsOf('source-true-false', 'source-which').map((d) => d.stem);
+    expect(stems.length).toBeGreaterThan(0);
+    expect(stems.join('\n')).not.toMatch(/defense of the shrine/);
+  });
+
+  it('item 89: an intervention that went on for years is dated by its start', () => {
+    const e = idx.kb.events.find((x) => x.slug === 'russian-military-intervention');
+    expect(e?.title).toMatch(/^Russia begins/);
+    const labels = draftsOf('year-event').flatMap((d) =>
+      (d.prompt.options ?? []).map((o) => o.label),
+    );
+    expect(labels.join('\n')).not.toMatch(/Russia intervenes militarily/);
   });
 });

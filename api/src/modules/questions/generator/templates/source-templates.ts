@@ -232,7 +232,20 @@ export const distinctiveTokens = (idx: KbIndex, claim: string): string[] => {
  */
 const KIN: readonly (readonly string[])[] = [
   ['hosti', 'enmit', 'resis', 'confr', 'foes', 'enemy', 'enemi', 'threa', 'attac'],
+  ['shrin', 'pilgr', 'holy', 'sacre', 'sanct'],
 ];
+
+/**
+ * A topic whose own quoted name gives its answer away: "why Iran called its presence 'defense of
+ * the shrine'" answered by "Shia pilgrimage sites are in Damascus" (audit 21, item 46).
+ */
+const quotedNameGivesAnswer = (x: Pick<Explanation, 'topic' | 'answer'>): boolean => {
+  const quoted = [...x.topic.matchAll(/["“]([^"”]+)["”]/g)].flatMap((m) => claimTokens(m[1] ?? ''));
+  const answer = claimTokens(x.answer);
+  return quoted.some((q) =>
+    kinOf(q).some((k) => answer.includes(k) || answer.some((a) => kinOf(a).includes(k))),
+  );
+};
 const kinOf = (w: string): readonly string[] => KIN.find((g) => g.includes(w)) ?? [w];
 
 /** Outlets silent on every distinctive word of the claim, or its kin (never one of `keys`). */
@@ -257,6 +270,7 @@ export const attributable = (idx: KbIndex, x: Explanation): boolean =>
   x.answer.length <= 170 &&
   !/\.\s/.test(x.answer) &&
   !restatesTopic(x) &&
+  !quotedNameGivesAnswer(x) &&
   !NAMES_OUTLET.test(`${x.topic} ${x.answer}`);
 
 const optId = (o: string): string => `src-${o}`;
