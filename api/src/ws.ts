@@ -277,8 +277,8 @@ export const attachWebSocket = ({
   ): Promise<ExecutionArgs | GraphQLError[]> => {
     // The client's share is taken before anything is parsed, as HTTP takes it once the body is
     // in: parsing and validating were outside it, so one address's sockets (up to
-    // MAX_SOCKETS_PER_CLIENT, each with its own message budget) could have thousands of unseen
-    // documents parsed at once (probe, 6 Dec, round 3). Held until the operation has run.
+    // MAX_SOCKETS_PER_CLIENT, 8 operations each) could have 4,000 unseen documents parsed and
+    // validated at once (probe, 6 Dec, round 3). Held until the operation has run.
     const { ip } = socketFactsOf(ctx.extra.request);
     const ticket = admission.enter(admissionKey(ctx.extra.request, ip));
     if (!('open' in ticket)) {

@@ -148,8 +148,8 @@ describe('limits over graphql-ws', () => {
 
   it('takes the share before parsing: a full share refuses unseen documents on every socket unparsed', async () => {
     // Probe of 6 Dec, round 3: parsing and validating ran before the share was taken, so one
-    // address's sockets (500 per process, each with a burst of 100 messages) could have 50,000
-    // unseen documents parsed at once, whatever its share.
+    // address's sockets (500 per process, 8 operations each) could have 4,000 unseen documents
+    // parsed and validated at once, whatever its share of 8.
     const admission = admissions.at(-1) as Admission;
     const enter = jest.spyOn(admission, 'enter');
     const probe = connect({ 'x-forwarded-for': '203.0.113.9' });
