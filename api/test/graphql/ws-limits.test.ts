@@ -161,7 +161,9 @@ describe('limits over graphql-ws', () => {
     const held = admission.enter(key);
     expect('open' in held).toBe(true);
     try {
-      const sockets = Array.from({ length: 5 }, () => connect({ 'x-forwarded-for': '203.0.113.9' }));
+      const sockets = Array.from({ length: 5 }, () =>
+        connect({ 'x-forwarded-for': '203.0.113.9' }),
+      );
       const results = await Promise.all(
         sockets.map((socket, i) => once(socket, `{ unseen${i}: __typename ${'{'.repeat(i + 1)}`)),
       );

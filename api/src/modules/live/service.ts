@@ -576,7 +576,11 @@ export const joinGame = async ({
         // commit, a join at the same moment (a double tap, two tabs) had already replaced it,
         // and this join answered UNAUTHENTICATED to a signed-in student with a seat (probe,
         // 6 Dec, round 3: 3–5 of 8 joins at once).
-        const { game: row, gameId: _gameId, ...rekeyed } = await tx.liveGamePlayer.update({
+        const {
+          game: row,
+          gameId: _gameId,
+          ...rekeyed
+        } = await tx.liveGamePlayer.update({
           where: { id: seat.id },
           data: { tokenHash: hashToken(token) },
           select: { ...SEAT_SELECT, gameId: true, game: { select: { seq: true } } },
