@@ -65,6 +65,12 @@ const withCode = (error: GraphQLError, code: string) =>
 const SUBSCRIPTION_GUARD = { timeoutMs: 2 ** 31, maxItems: Number.MAX_SAFE_INTEGER };
 
 type Extra = SocketExtra;
+/** A subscribe message's payload, as graphql-ws hands it over. */
+type Payload = {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+};
 
 /**
  * Root fields that a seat token alone authorises (a player's phone: its view, its stream, its
@@ -267,11 +273,35 @@ export const attachWebSocket = ({
   const prepare = async (
     ctx: WsContext<Record<string, unknown>, Extra>,
     id: string,
-    payload: {
-      query: string;
-      operationName?: string | null;
-      variables?: Record<string, unknown> | null;
-    },
+    payload: Payload,
+  ): Promise<ExecutionArgs | GraphQLError[]> => {
+    // The client's share is taken before anything is parsed, as HTTP takes it once the body is
+    // in: parsing and validating were outside it, so one address's sockets (up to
+    // MAX_SOCKETS_PER_CLIENT, 8 operations each) could have 4,000 unseen documents parsed and
+    // validated at once (probe, 6 Dec, round 3). Held until the operation has run.
+    const { ip } = socketFactsOf(ctx.extra.request);
+    const ticket = admission.enter(admissionKey(ctx.extra.request, ip));
+    if (!('open' in ticket)) {
+      return [ticket];
+    }
+    const prepared = await prepareAdmitted(payload, ticket);
+    if (Array.isArray(prepared)) {
+      admission.leave(ticket);
+      return prepared;
+    }
+    if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+      // Closed while this waited for its turn: onClose has already given the shares back.
+      admission.leave(ticket);
+      return [new GraphQLError('The connection closed', { extensions: { code: 'BAD_REQUEST' } })];
+    }
+    const held = tickets.get(ctx.extra.socket) ?? new Map<string, Ticket>();
+    tickets.set(ctx.extra.socket, held);
+    held.set(id, ticket);
+    return prepared;
+  };
+  const prepareAdmitted = async (
+    payload: Payload,
+    ticket: Ticket,
   ): Promise<ExecutionArgs | GraphQLError[]> => {
     // Every phone sends the same few documents (its subscription, its answer): parse and
     // validate each once per process, not once per message (schema and rules never change).
@@ -335,38 +365,16 @@ export const attachWebSocket = ({
     // then a share of this process's and this client's work in progress. The share is held
     // until the operation has run (a subscription: until its stream is set up).
     await nextTurn();
-    let ticket: Ticket | null = null;
     try {
       checkOperation({
         schema,
         document,
         operationName: payload.operationName,
         variables: payload.variables,
-        charge: (cost) => {
-          const { ip } = socketFactsOf(ctx.extra.request);
-          const entered = admission.enter(admissionKey(ctx.extra.request, ip));
-          if (!('open' in entered)) {
-            return entered;
-          }
-          ticket = entered;
-          return admission.charge(entered, cost);
-        },
+        charge: (cost) => admission.charge(ticket, cost),
       });
     } catch (error) {
-      if (ticket) {
-        admission.leave(ticket);
-      }
       return [error instanceof GraphQLError ? error : new GraphQLError('Internal error')];
-    }
-    if (ticket && ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
-      // Closed while this waited for its turn: onClose has already given the shares back.
-      admission.leave(ticket);
-      return [new GraphQLError('The connection closed', { extensions: { code: 'BAD_REQUEST' } })];
-    }
-    if (ticket) {
-      const held = tickets.get(ctx.extra.socket) ?? new Map<string, Ticket>();
-      tickets.set(ctx.extra.socket, held);
-      held.set(id, ticket);
     }
     return {
       schema,

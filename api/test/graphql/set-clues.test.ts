@@ -119,4 +119,42 @@ describe('QuestionSet.clues', () => {
     );
     expect(clean.questionSet.overlaps).toEqual([]);
   });
+
+  it('answers a second write in one request with its own items, overlaps and count', async () => {
+    // Probe of 6 Dec, round 3: the per-request caches answered the second setQuestionSetItems
+    // with the first one's items and overlaps (one item, none), though three on one fact were saved.
+    const fixture = await createTeacherWithSet(db, { questions: 3, publish: false });
+    for (const q of fixture.questions) {
+      await db.question.update({ where: { id: q.id }, data: { factIds: ['event:one-fact'] } });
+    }
+    const ids = fixture.questions.map((q) => ({ questionId: q.id }));
+    const written = `{ questionSet { questionCount items { position } overlaps { a b reason } } }`;
+    const data = await ok<
+      Record<
+        'x' | 'y',
+        { questionSet: { questionCount: number; items: unknown[]; overlaps: unknown[] } }
+      >
+    >(
+      as(api, fixture.teacherToken)(
+        `mutation ($id: ID!, $one: [QuestionSetItemInput!]!, $all: [QuestionSetItemInput!]!) {
+          x: setQuestionSetItems(id: $id, items: $one) ${written}
+          y: setQuestionSetItems(id: $id, items: $all) ${written} }`,
+        { id: fixture.set.id, one: ids.slice(0, 1), all: ids },
+      ),
+    );
+    expect(data.x.questionSet).toEqual({
+      questionCount: 1,
+      items: [{ position: 0 }],
+      overlaps: [],
+    });
+    expect(data.y.questionSet).toEqual({
+      questionCount: 3,
+      items: [{ position: 0 }, { position: 1 }, { position: 2 }],
+      overlaps: [
+        { a: 0, b: 1, reason: 'SAME_FACT' },
+        { a: 0, b: 2, reason: 'SAME_FACT' },
+        { a: 1, b: 2, reason: 'SAME_FACT' },
+      ],
+    });
+  });
 });

@@ -1,11 +1,26 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Admission, Ticket } from '../../src/limits/admission';
 import { stopLiveRuntime } from '../../src/modules/live/service';
 import { as, ok } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
 import { createTestApi, type TestApi } from '../harness';
 import { aliasedVariableEvents } from '../hostile/attacks';
+
+// The process's one Admission, to hold a client's share from the test.
+const admissions: Admission[] = [];
+jest.mock('../../src/limits/admission', () => {
+  const actual = jest.requireActual('../../src/limits/admission');
+  return {
+    ...actual,
+    createAdmission: (env: never) => {
+      const made = actual.createAdmission(env);
+      admissions.push(made);
+      return made;
+    },
+  };
+});
 
 // graphql-ws applies every per-operation limit HTTP applies (limits/operation.ts), and its
 // refusals are clean (a stable code, nothing logged). Probe of 6 Dec, evening: a socket skipped
@@ -128,6 +143,43 @@ describe('limits over graphql-ws', () => {
     for (let i = 0; i < 3; i += 1) {
       expect((await once(client, query)).errors).toBeUndefined();
     }
+    expect(logged).toEqual([]);
+  });
+
+  it('takes the share before parsing: a full share refuses unseen documents on every socket unparsed', async () => {
+    // Probe of 6 Dec, round 3: parsing and validating ran before the share was taken, so one
+    // address's sockets (500 per process, 8 operations each) could have 4,000 unseen documents
+    // parsed and validated at once, whatever its share of 8.
+    const admission = admissions.at(-1) as Admission;
+    const enter = jest.spyOn(admission, 'enter');
+    const probe = connect({ 'x-forwarded-for': '203.0.113.9' });
+    expect((await once(probe, '{ __typename }')).errors).toBeUndefined();
+    const key = enter.mock.calls.at(-1)?.[0] as string;
+    expect(key).toEqual(expect.any(String));
+    enter.mockRestore();
+    // The client's one place (MAX_IN_FLIGHT_PER_CLIENT is 1) is busy with other work.
+    const held = admission.enter(key);
+    expect('open' in held).toBe(true);
+    try {
+      const sockets = Array.from({ length: 5 }, () =>
+        connect({ 'x-forwarded-for': '203.0.113.9' }),
+      );
+      const results = await Promise.all(
+        sockets.map((socket, i) => once(socket, `{ unseen${i}: __typename ${'{'.repeat(i + 1)}`)),
+      );
+      for (const result of results) {
+        expect(extensionsOf(result)).toEqual(
+          expect.objectContaining({ code: 'RATE_LIMITED', limit: 'clientInFlight' }),
+        );
+      }
+    } finally {
+      admission.leave(held as Ticket);
+    }
+    // With the place free the same kind of document is parsed, and refused for what it is.
+    expect(extensionsOf(await once(probe, '{ unseen: __typename {'))).toEqual(
+      expect.objectContaining({ code: 'GRAPHQL_PARSE_FAILED' }),
+    );
+    expect(admission.load.requests).toBe(0);
     expect(logged).toEqual([]);
   });
 

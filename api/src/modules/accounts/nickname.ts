@@ -17,12 +17,29 @@ export const DISPLAY_NAME_MAX = 60;
 const ALLOWED = /^[\p{L}\p{N} _.-]+$/u;
 
 /**
+ * Lower case, where a capital's own lower case would hide what it looks like: Cherokee "Ꮶ"
+ * (U+13E6) is a "K" to the eye and to the confusables table, but its lower case is a Cherokee
+ * small letter the table maps elsewhere, so "Darya Ꮶarimi" and "Darya Karimi" had two keys
+ * (probe, 6 Dec, round 3). Such a capital is read as its prototype first.
+ */
+const LATIN = /^[a-z0-9]+$/;
+const lowerLookAlikes = (text: string): string =>
+  Array.from(text, (char) => {
+    const lower = char.toLowerCase();
+    if (/^[\p{ASCII}]*$/u.test(lower) || LATIN.test(unhomoglyph(lower))) {
+      return lower; // the table reads the lower case as Latin already (Greek "Ι" → "ι" → "i")
+    }
+    const prototype = unhomoglyph(char).toLowerCase();
+    return LATIN.test(prototype) ? prototype : lower;
+  }).join('');
+
+/**
  * The comparison key of a name: NFKC, lower case, each character replaced by its Unicode TR39
  * confusables prototype (unhomoglyph's table: Cyrillic "а" → "a", "0" → "o", "m" → "rn"), marks
  * dropped ("ë" → "e"), and words separated by one space. Two names with one key look alike.
  */
 export const nameKey = (name: string): string =>
-  unhomoglyph(cleanUserText(name).normalize('NFKC').toLowerCase().normalize('NFD'))
+  unhomoglyph(lowerLookAlikes(cleanUserText(name).normalize('NFKC')).normalize('NFD'))
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

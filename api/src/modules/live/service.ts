@@ -572,11 +572,26 @@ export const joinGame = async ({
         }
         // A new token for the seat: the old one (another device, a copied link) stops working.
         const token = newToken(game.id);
-        await tx.liveGamePlayer.update({
+        // The seat as this rejoin left it, read here: looked up by the new token after the
+        // commit, a join at the same moment (a double tap, two tabs) had already replaced it,
+        // and this join answered UNAUTHENTICATED to a signed-in student with a seat (probe,
+        // 6 Dec, round 3: 3–5 of 8 joins at once).
+        const {
+          game: row,
+          gameId: _gameId,
+          ...rekeyed
+        } = await tx.liveGamePlayer.update({
           where: { id: seat.id },
           data: { tokenHash: hashToken(token) },
+          select: { ...SEAT_SELECT, gameId: true, game: { select: { seq: true } } },
         });
-        return { rejoined: { token, playerId: seat.id } };
+        return {
+          rejoined: {
+            token,
+            playerId: seat.id,
+            known: { gameId: game.id, seq: row.seq, seat: rekeyed as SeatRow },
+          },
+        };
       },
       { maxWait: 5_000 },
     );
@@ -586,7 +601,7 @@ export const joinGame = async ({
         .catch((error) => console.error('live: rekey NOTIFY failed', error));
       return {
         token: outcome.rejoined.token,
-        view: await playerView(db, outcome.rejoined.token, now, runtime),
+        view: await playerView(db, outcome.rejoined.token, now, runtime, outcome.rejoined.known),
       };
     }
     return seated(runtime, game, now, outcome.added);

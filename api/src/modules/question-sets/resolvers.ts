@@ -1,3 +1,4 @@
+import type { QuestionSetItem } from '@quiz/prisma';
 import type { Context } from '../../context';
 import { AppError } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
@@ -23,29 +24,36 @@ import {
 } from './service/write-sets';
 
 /**
- * Work done once per set per request (the context is the request's own object): aliases
- * (`a1: clues … a500: clues`) share the first computation instead of costing CPU each.
+ * Work done once per list of a set's items (the request's loader answers every alias with the
+ * same array): aliases (`a1: clues … a500: clues`) share the first computation instead of
+ * costing CPU each, and a mutation that rewrote the items (its loader entry cleared, so a new
+ * array) is not answered with the list before it (probe, 6 Dec, round 3: two
+ * `setQuestionSetItems` in one request both reported the first one's items and overlaps).
  */
-const oncePerRequest = <T>(compute: (setId: string, ctx: Context) => Promise<T>) => {
-  const byRequest = new WeakMap<Context, Map<string, Promise<T>>>();
-  return (setId: string, ctx: Context): Promise<T> => {
-    let bySet = byRequest.get(ctx);
-    if (!bySet) {
-      bySet = new Map();
-      byRequest.set(ctx, bySet);
-    }
-    const known = bySet.get(setId);
+const oncePerItems = <T>(
+  compute: (items: readonly QuestionSetItem[], ctx: Context) => Promise<T>,
+) => {
+  const byItems = new WeakMap<readonly QuestionSetItem[], Promise<T>>();
+  return async (setId: string, ctx: Context): Promise<T> => {
+    const items = await ctx.loaders.setItems.load(setId);
+    const known = byItems.get(items);
     if (known) {
       return known;
     }
-    const computed = compute(setId, ctx);
-    bySet.set(setId, computed);
+    const computed = compute(items, ctx);
+    byItems.set(items, computed);
     return computed;
   };
 };
 
-const cluesOf = async (setId: string, ctx: Context): Promise<SetClue[]> => {
-  const items = await ctx.loaders.setItems.load(setId);
+/** A write changed the set's items: this request's later reads load them again. */
+const itemsChanged = <T>(ctx: Context, setId: string, result: T): T => {
+  ctx.loaders.setItems.clear(setId);
+  ctx.loaders.setStats.clear(setId);
+  return result;
+};
+
+const cluesOf = async (items: readonly QuestionSetItem[], ctx: Context): Promise<SetClue[]> => {
   const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
   return setClues(
     items.flatMap((item, i) => {
@@ -69,8 +77,10 @@ const cluesOf = async (setId: string, ctx: Context): Promise<SetClue[]> => {
 };
 
 /** Pairs of the set's items on the same key fact or passage, by position. */
-const overlapsOf = async (setId: string, ctx: Context): Promise<SetOverlapRow[]> => {
-  const items = await ctx.loaders.setItems.load(setId);
+const overlapsOf = async (
+  items: readonly QuestionSetItem[],
+  ctx: Context,
+): Promise<SetOverlapRow[]> => {
   const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
   const present = items.flatMap((item, i) => {
     const question = questions[i];
@@ -87,8 +97,8 @@ const overlapsOf = async (setId: string, ctx: Context): Promise<SetOverlapRow[]>
 
 type SetOverlapRow = { a: number; b: number; reason: 'SAME_FACT' | 'SAME_PASSAGE' };
 
-const cluesOnce = oncePerRequest(cluesOf);
-const overlapsOnce = oncePerRequest(overlapsOf);
+const cluesOnce = oncePerItems(cluesOf);
+const overlapsOnce = oncePerItems(overlapsOf);
 
 export const resolvers: Resolvers = {
   Query: {
@@ -113,28 +123,36 @@ export const resolvers: Resolvers = {
         input,
         now: ctx.now(),
       }),
-    setQuestionSetItems: (_parent, { id, items }, ctx) =>
-      setQuestionSetItems({
-        db: ctx.db,
-        ownerId: requireTeacher(ctx).id,
+    setQuestionSetItems: async (_parent, { id, items }, ctx) =>
+      itemsChanged(
+        ctx,
         id,
-        items,
-        now: ctx.now(),
-      }),
+        await setQuestionSetItems({
+          db: ctx.db,
+          ownerId: requireTeacher(ctx).id,
+          id,
+          items,
+          now: ctx.now(),
+        }),
+      ),
     publishQuestionSet: (_parent, { id }, ctx) =>
       publishQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id, now: ctx.now() }),
     archiveQuestionSet: (_parent, { id }, ctx) =>
       archiveQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id, now: ctx.now() }),
     deleteQuestionSet: (_parent, { id }, ctx) =>
       deleteQuestionSet({ db: ctx.db, ownerId: requireTeacher(ctx).id, id }),
-    replaceRetiredQuestion: (_parent, { setId, position }, ctx) =>
-      replaceRetiredQuestion({
-        db: ctx.db,
-        ownerId: requireTeacher(ctx).id,
+    replaceRetiredQuestion: async (_parent, { setId, position }, ctx) =>
+      itemsChanged(
+        ctx,
         setId,
-        position,
-        now: ctx.now(),
-      }),
+        await replaceRetiredQuestion({
+          db: ctx.db,
+          ownerId: requireTeacher(ctx).id,
+          setId,
+          position,
+          now: ctx.now(),
+        }),
+      ),
   },
   BankQuestion: {
     retirement: async (question, _args, ctx) => {
@@ -175,7 +193,7 @@ export const resolvers: Resolvers = {
       (await ctx.loaders.setStats.load(set.id)).questionCount,
     items: (set, _args, ctx) => ctx.loaders.setItems.load(set.id),
     attemptCount: (set, _args, ctx) => ctx.loaders.setAttemptCount.load(set.id),
-    // Once per set per request: aliases (`a1: clues … a500: clues`) share the first computation
+    // Once per list of items: aliases (`a1: clues … a500: clues`) share the first computation
     // instead of costing ~2 ms of CPU each.
     clues: (set, _args, ctx) => cluesOnce(set.id, ctx),
     overlaps: (set, _args, ctx) => overlapsOnce(set.id, ctx),
