@@ -41,11 +41,14 @@ describe('audit 15', () => {
   });
 
   it("item 33: Hafez al-Assad's turn to Iran is never explained by events after his death", () => {
-    const hafez = draftsOf('why-rival').find((d) => /^Hafez al-Assad drew close/.test(d.stem));
-    expect(hafez).toBeDefined();
-    expect((hafez?.prompt.options ?? []).map((o) => o.label).join('\n')).not.toMatch(
-      /Iraq War|Cedar Revolution|2006/,
-    );
+    // Since audit 22 the Hafez item is not asked at all (its rivals were other actors' reasons);
+    // no why-rival option may still explain it by later events.
+    const hafez = draftsOf('why-rival').filter((d) => /^Hafez al-Assad drew close/.test(d.stem));
+    for (const d of hafez) {
+      expect((d.prompt.options ?? []).map((o) => o.label).join('\n')).not.toMatch(
+        /Iraq War|Cedar Revolution|2006/,
+      );
+    }
   });
 
   it('items 9, 83: a wrong office holder held an office within a generation of the date', () => {

@@ -74,3 +74,17 @@ describe('audit 21', () => {
     expect(labels.join('\n')).not.toMatch(/Russia intervenes militarily/);
   });
 });
+
+describe('audit 22', () => {
+  it('items 53, 59, 83, 87: a why-rival wrong option is never another actor’s motive or decades away', () => {
+    const items = draftsOf('why-rival');
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const labels = items.flatMap((d) => (d.prompt.options ?? []).map((o) => o.label)).join('\n');
+    expect(labels).not.toMatch(/influence within the Arab League/);
+    expect(labels).not.toMatch(/could not keep positive ties with other Arab powers/);
+    expect(labels).not.toMatch(/fight against the protesters/);
+    for (const d of items) {
+      expect((d.prompt.options ?? []).length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});

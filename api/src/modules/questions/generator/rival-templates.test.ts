@@ -31,9 +31,10 @@ const drafts = (kb: Knowledge, t = whyRivalTemplate): BankQuestion[] => {
   return t.generate(idx).flatMap((g) => g.map((d) => finalise(d, rng)));
 };
 
-const hafez = RIVAL_ITEMS.find((i) => i.key === 'hafez-sought-counterweight-to-israel-and-iraq');
+// Iran's 2015 escalation: an entry whose rivals are all the same actor's, within an era (audit 22).
+const hafez = RIVAL_ITEMS.find((i) => i.key === 'assad-survival-a-strategic-imperative');
 if (!hafez) {
-  throw new Error('the Hafez entry is gone from RIVAL_ITEMS');
+  throw new Error('the escalation entry is gone from RIVAL_ITEMS');
 }
 const hafezIds = [hafez.key, ...hafez.rivals.map((r) => r.id)];
 
@@ -42,7 +43,7 @@ describe('why-rival on a fixture', () => {
     const qs = drafts(fixture(hafezIds));
     expect(qs).toHaveLength(1);
     expect(qs[0]?.stem).toBe(
-      'Hafez al-Assad drew close to Iran after its revolution. According to Wikipedia, why?',
+      'Iran stepped up its intervention in Syria about four years into the war. According to IranWire, why?',
     );
     expect(drafts(fixture(hafezIds.slice(0, -1)))).toEqual([]);
   });
@@ -61,13 +62,16 @@ describe('why-rival on a fixture', () => {
   });
 
   it('finds a second key when a rival explains the same development, and the gate blocks it', () => {
-    // A KB in which a later period's reasons are (wrongly) filed as reasons for Hafez's choice.
+    // A KB in which another step's reason is (wrongly) filed as a reason for the 2015 escalation.
     const kb = fixture(hafezIds);
     const moved: Knowledge = {
       ...kb,
       explanations: kb.explanations.map((x) =>
-        x.id === 'usip-economic-woes-and-isolation-deepened-ties'
-          ? { ...x, topic: 'Hafez al-Assad drew close to Iran after its revolution' }
+        x.id === 'iran-seeks-to-recover-war-costs'
+          ? {
+              ...x,
+              topic: 'Iran stepped up its intervention in Syria about four years into the war',
+            }
           : x,
       ),
     };
@@ -75,7 +79,7 @@ describe('why-rival on a fixture', () => {
     const idx = buildKbIndex(moved);
     const re = whyRivalTemplate.requery(q as BankQuestion, idx);
     expect(re.ok && [...re.key].sort()).toEqual(
-      [`why-${hafez.key}`, 'why-usip-economic-woes-and-isolation-deepened-ties'].sort(),
+      [`why-${hafez.key}`, 'why-iran-seeks-to-recover-war-costs'].sort(),
     );
     expect(checkQuestion(q as BankQuestion, idx).map((f) => f.id)).toContain('A1');
   });

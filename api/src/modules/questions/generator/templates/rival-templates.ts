@@ -377,6 +377,28 @@ export const rivalStem = (
 
 const features = (n: number) => ({ similarity: 0.6, joins: 2, salience: 0.55, optionCount: n });
 
+/**
+ * A rival a student cannot rule out from the stem alone: the same actor's reason, or a comparable
+ * development's, from at most one era away. Another actor's motive ("Iran prized Syria's Arab
+ * League influence" for why Hafez al-Assad turned to Iran; Syria's dependence for why Iran valued
+ * Syria) or a reason from decades away (the 2011 protesters for Hezbollah's founding) answered a
+ * different question, leaving a coin toss between the rest (audit 22, items 53, 59, 83, 87).
+ */
+const fairRival = (idx: KbIndex, key: string, r: Rival): boolean => {
+  if (r.kind === 'other-actor') {
+    return false;
+  }
+  const order = [...idx.erasBySlug.keys()];
+  const at = (id: string): number[] =>
+    (idx.explanations.get(id)?.eras ?? []).map((e) => order.indexOf(e)).filter((i) => i >= 0);
+  const [a, b] = [at(key), at(r.id)];
+  return (
+    a.length === 0 ||
+    b.length === 0 ||
+    Math.min(...a.flatMap((i) => b.map((j) => Math.abs(i - j)))) <= 1
+  );
+};
+
 /** Single choice: the key's reason against reasons the sources give for comparable developments. */
 export const whyRivalTemplate: Template = {
   id: 'why-rival',
@@ -385,44 +407,50 @@ export const whyRivalTemplate: Template = {
   timeVarying: false,
   generate: (idx) => {
     rememberEras(idx);
-    return RIVAL_ITEMS.filter(
-      (it) => idx.explanations.has(it.key) && it.rivals.every((r) => idx.explanations.has(r.id)),
-    ).map((it) => {
-      const x = record(idx, it.key);
-      const factIds = [explanationFactId(x.id)];
-      const stem = rivalStem(x, it);
-      return [
-        baseDraft({
-          type: 'SINGLE_CHOICE',
-          template: 'why-rival',
-          version: 1,
-          stem,
-          prompt: {
-            options: [
-              { id: optionId(x.id), label: fixAssad(it.label, erasOf(x)) },
-              ...it.rivals.map((r) => ({
-                id: optionId(r.id),
-                label: fixAssad(r.label, erasOf(record(idx, r.id))),
-              })),
-            ],
-          },
-          key: {
-            optionIds: [optionId(x.id)],
-            rationales: [
-              rationale(idx, optionId(x.id), true, keyLine(x), factIds),
-              ...it.rivals.map((r) => rivalRationale(idx, r)),
-            ],
-          },
-          explanation: keyLine(x),
-          citationIds: citeFacts(idx, factIds),
-          factIds,
-          eraSlug: explanationEra(x),
-          themes: x.themes,
-          actorSlugs: x.actor ? [x.actor] : [],
-          features: features(it.rivals.length + 1),
-        }),
-      ];
-    });
+    return (
+      RIVAL_ITEMS.filter(
+        (it) => idx.explanations.has(it.key) && it.rivals.every((r) => idx.explanations.has(r.id)),
+      )
+        .map((it) => ({ ...it, rivals: it.rivals.filter((r) => fairRival(idx, it.key, r)) }))
+        // Three options with one the stem rules out is a coin toss (audit 22: 4 of 5 defects).
+        .filter((it) => it.rivals.length >= 2)
+        .map((it) => {
+          const x = record(idx, it.key);
+          const factIds = [explanationFactId(x.id)];
+          const stem = rivalStem(x, it);
+          return [
+            baseDraft({
+              type: 'SINGLE_CHOICE',
+              template: 'why-rival',
+              version: 1,
+              stem,
+              prompt: {
+                options: [
+                  { id: optionId(x.id), label: fixAssad(it.label, erasOf(x)) },
+                  ...it.rivals.map((r) => ({
+                    id: optionId(r.id),
+                    label: fixAssad(r.label, erasOf(record(idx, r.id))),
+                  })),
+                ],
+              },
+              key: {
+                optionIds: [optionId(x.id)],
+                rationales: [
+                  rationale(idx, optionId(x.id), true, keyLine(x), factIds),
+                  ...it.rivals.map((r) => rivalRationale(idx, r)),
+                ],
+              },
+              explanation: keyLine(x),
+              citationIds: citeFacts(idx, factIds),
+              factIds,
+              eraSlug: explanationEra(x),
+              themes: x.themes,
+              actorSlugs: x.actor ? [x.actor] : [],
+              features: features(it.rivals.length + 1),
+            }),
+          ];
+        })
+    );
   },
   requery: (q, idx) => {
     const x = idx.explanations.get(q.factIds[0]?.replace(/^explanation:/, '') ?? '');
