@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { firstPublishedSet, gql, playToTheEnd, publishSetWith, signInByApi } from './support';
+import {
+  firstPublishedSet,
+  gql,
+  playToTheEnd,
+  publishSetWith,
+  STUDENT,
+  signInByApi,
+} from './support';
 
 const SHOTS = path.join(__dirname, '..', 'screenshots');
 const WIDTHS = [320, 390, 1280] as const;
@@ -169,5 +176,30 @@ test('a true/false answer and its marks fit a phone', async ({ page, request: ap
       const box = await option.boundingBox();
       expect(box && box.x + box.width, `an option at ${width} px`).toBeLessThanOrEqual(cardRight);
     }
+  }
+});
+
+test('history keeps each date and score on one line', async ({ page }) => {
+  await signInByApi(page.request, STUDENT);
+  await page.goto('/history');
+  const rows = page.getByRole('table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const width of [1280, 390, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const label of ['Played', 'Score']) {
+      const cell = rows.first().locator(`td[data-label="${label}"]`);
+      // One line: the cell's text is no taller than its line height (it wrapped at 1280 px).
+      const lines = await cell.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const lineHeight = Number.parseFloat(getComputedStyle(element).lineHeight);
+        return Math.round(range.getBoundingClientRect().height / lineHeight);
+      });
+      expect(lines, `${label} at ${width} px`).toBe(1);
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `history at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
   }
 });
