@@ -105,6 +105,15 @@ test('a host and three players play a live game to the podium; a reload mid-ques
     }
     await host.getByRole('button', { name: 'Leaderboard' }).click();
     await expect(host.getByRole('heading', { name: 'Leaderboard' })).toBeVisible();
+    if (question === 1) {
+      // Read off a projector: names at least 20 px, points within 40 rem of them (was body size
+      // across the whole 1,070 px card).
+      const board = host.locator('.live-board');
+      const name = board.locator('.live-board__name').first();
+      const fontSize = await name.evaluate((element) => getComputedStyle(element).fontSize);
+      expect(Number.parseFloat(fontSize)).toBeGreaterThanOrEqual(20);
+      expect((await board.boundingBox())?.width ?? 0).toBeLessThanOrEqual(40 * 16 + 1);
+    }
     await host
       .getByRole('button', { name: question === set.count ? 'Podium' : 'Next question' })
       .click();

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { firstPublishedSet, gql, playToTheEnd, signInByApi } from './support';
+import {
+  firstPublishedSet,
+  gql,
+  playToTheEnd,
+  publishSetWith,
+  STUDENT,
+  signInByApi,
+} from './support';
 
 const SHOTS = path.join(__dirname, '..', 'screenshots');
 const WIDTHS = [320, 390, 1280] as const;
@@ -138,4 +145,61 @@ test('a student types a short answer, sees how it was graded, and reviews it', a
   await expect(page.getByRole('textbox')).toHaveValue('Hizbulah');
   expect(await severeViolations(page)).toEqual([]);
   await shoot(page, 'short-answer-results');
+});
+
+test('a true/false answer and its marks fit a phone', async ({ page, request: api }) => {
+  // Two half-width cards, each with its label and a mark ("✓ Correct answer"): with `1fr 1fr` the
+  // marked answer set the column's minimum and the second card stuck out past a 390 px screen.
+  await signInByApi(api);
+  const set = await publishSetWith(api, `True or false ${Date.now().toString(36)}`, ['TRUE_FALSE']);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/join/${set.shareCode}`);
+  await page
+    .getByRole('textbox', { name: 'Nickname' })
+    .fill(`Tf${Date.now().toString(36).slice(-4)}`);
+  await page.getByRole('button', { name: 'Join and start' }).click();
+  await page.waitForURL(/\/play\//);
+  // The first question is in the server's HTML: a click before hydration would do nothing.
+  await page.waitForLoadState('networkidle');
+  const card = page.locator('form.question-card');
+  await card.getByRole('radio').first().check();
+  await card.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page.getByRole('region', { name: 'Feedback on your answer' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(card.locator('.option__mark').first()).toBeVisible();
+  await shoot(page, 'true-false-feedback');
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    const cardRight = await card.evaluate((element) => element.getBoundingClientRect().right);
+    for (const option of await card.locator('.option').all()) {
+      const box = await option.boundingBox();
+      expect(box && box.x + box.width, `an option at ${width} px`).toBeLessThanOrEqual(cardRight);
+    }
+  }
+});
+
+test('history keeps each date and score on one line', async ({ page }) => {
+  await signInByApi(page.request, STUDENT);
+  await page.goto('/history');
+  const rows = page.getByRole('table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const width of [1280, 390, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const label of ['Played', 'Score']) {
+      const cell = rows.first().locator(`td[data-label="${label}"]`);
+      // One line: the cell's text is no taller than its line height (it wrapped at 1280 px).
+      const lines = await cell.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const lineHeight = Number.parseFloat(getComputedStyle(element).lineHeight);
+        return Math.round(range.getBoundingClientRect().height / lineHeight);
+      });
+      expect(lines, `${label} at ${width} px`).toBe(1);
+    }
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `history at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+  }
 });

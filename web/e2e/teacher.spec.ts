@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { playToTheEnd, TEACHER } from './support';
+import { gql, playToTheEnd, signInByApi, TEACHER } from './support';
 
 test('a teacher generates and edits questions, publishes a set and sees the class results', async ({
   page,
@@ -80,4 +80,27 @@ test('a teacher generates and edits questions, publishes a set and sees the clas
   ).toBeVisible();
   await expect(page.getByRole('table', { name: 'Item analysis' })).toBeVisible();
   await expect(page.locator('table').first().getByRole('row')).toHaveCount(2);
+});
+
+test('the set builder keeps a gap between the "every question" time limit and the first row', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInByApi(page.request);
+  const data = await gql<{ mySets: { id: string; questionCount: number }[] }>(
+    page.request,
+    '{ mySets { id questionCount } }',
+  );
+  const set = data.mySets.find((item) => item.questionCount > 0);
+  expect(set).toBeTruthy();
+  await page.goto(`/teacher/sets/${set?.id}`);
+  const select = page.locator('#all-limits');
+  const firstRow = page.locator('.set-item-row').first();
+  await expect(firstRow).toBeVisible();
+  const selectBox = await select.boundingBox();
+  const rowBox = await firstRow.boundingBox();
+  // It sat flush on the first question's card (0 px): the list's margin 0 beat the stack's gap.
+  expect(
+    (rowBox?.y ?? 0) - ((selectBox?.y ?? 0) + (selectBox?.height ?? 0)),
+  ).toBeGreaterThanOrEqual(8);
 });

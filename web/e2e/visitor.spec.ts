@@ -103,3 +103,39 @@ test('on a phone the header is one row and the timeline filters open in a sheet'
   await expect(filters).toHaveText('Filters (1)');
   await expect(filters).toBeFocused();
 });
+
+test('the leaderboard’s period choice is one row on a desktop and two even rows on a phone', async ({
+  page,
+}) => {
+  // Wrapped flex items left "Live games" alone on a second row at 390 px, under a stray divider.
+  const rows = async () => {
+    const boxes = await page.locator('.segmented label').evaluateAll((labels) =>
+      labels.map((label) => {
+        const box = label.getBoundingClientRect();
+        return { top: Math.round(box.top), width: Math.round(box.width) };
+      }),
+    );
+    const byTop = new Map<number, number[]>();
+    for (const box of boxes) {
+      byTop.set(box.top, [...(byTop.get(box.top) ?? []), box.width]);
+    }
+    return [...byTop.values()];
+  };
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/leaderboard');
+  await expect(page.getByRole('radio', { name: 'Live games' })).toBeAttached();
+  expect((await rows()).map((row) => row.length)).toEqual([4]);
+  for (const width of [390, 320]) {
+    await page.setViewportSize({ width, height: 844 });
+    const phone = await rows();
+    expect(
+      phone.map((row) => row.length),
+      `rows at ${width} px`,
+    ).toEqual([2, 2]);
+    const widths = phone.flat();
+    expect(
+      Math.max(...widths) - Math.min(...widths),
+      `cell widths at ${width} px`,
+    ).toBeLessThanOrEqual(1);
+  }
+});

@@ -4,13 +4,16 @@ type CitationListProps = {
   citations: readonly CitationFieldsFragment[];
   /** Accessible name of the list, e.g. "Sources for this answer". */
   label?: string;
-  /** Teachers checking a passage may see where it sits in the source file; students never do. */
+  /**
+   * Teachers checking a passage may see where it sits in the source file and the whole date note;
+   * students never do.
+   */
   showLocator?: boolean;
 };
 
 /**
  * Each cited passage as a blockquote, with the source's title, publisher and date in words (and,
- * for teachers, its locator).
+ * for teachers, its locator and how the date was worked out).
  */
 export const CitationList = ({
   citations,
@@ -31,6 +34,18 @@ export const CitationList = ({
   );
 };
 
+/**
+ * The date part of a source's `publishedLabel`. The knowledge base writes the date and then how it
+ * was worked out ("mid-to-late 2024: written after the Russian announcement of 4 June 2024 and
+ * …"), up to 60 words under every passage; a reader of the feedback needs the date, a teacher
+ * checking the source the reasoning too. Cut at the first colon or semicolon, first letter up.
+ */
+export const shortDateLabel = (label: string): string => {
+  const head = label.split(/[:;]/, 1)[0]?.trim() ?? '';
+  const date = head === '' ? label.trim() : head;
+  return date.charAt(0).toUpperCase() + date.slice(1);
+};
+
 export const Citation = ({
   citation,
   showLocator = false,
@@ -45,7 +60,13 @@ export const Citation = ({
     <figcaption>
       <cite>{citation.source.title}</cite>
       <span>{citation.source.publisher}</span>
-      {citation.source.publishedLabel ? <span>{citation.source.publishedLabel}</span> : null}
+      {citation.source.publishedLabel ? (
+        <span>
+          {showLocator
+            ? citation.source.publishedLabel
+            : shortDateLabel(citation.source.publishedLabel)}
+        </span>
+      ) : null}
       {showLocator && citation.locator ? (
         <span className="citation__locator">
           <span className="visually-hidden">Location in the source: </span>

@@ -9,8 +9,8 @@ import { KickLivePlayerDocument, LiveCommandDocument, LiveHostEventsDocument } f
 import {
   Countdown,
   Explanation,
-  keyText,
   Leaderboard,
+  LiveKey,
   optionMark,
   TeamBoard,
   useSecondsLeft,
@@ -55,11 +55,8 @@ const Distribution = ({ view }: { view: LiveHostViewFieldsFragment }) => {
     return null;
   }
   if (reveal.distribution.length === 0) {
-    return (
-      <p>
-        {reveal.correctCount} of {reveal.answerCount} answers right.
-      </p>
-    );
+    // No options to chart; the reveal already says "n of m answered right" above.
+    return null;
   }
   const most = Math.max(1, ...reveal.distribution.map((d) => d.count));
   return (
@@ -262,9 +259,7 @@ export const HostScreen = ({ gameId }: { gameId: string }) => {
           <h2 id="live-reveal" className="live-stem">
             {game.question.stem}
           </h2>
-          <p className="live-key">
-            Answer: <strong>{keyText(game)}</strong>
-          </p>
+          <LiveKey game={game} />
           <p>
             {game.reveal.correctCount} of {game.reveal.answerCount} answered right.
           </p>

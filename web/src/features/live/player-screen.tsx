@@ -9,7 +9,7 @@ import { QuestionCard } from '../play/question-card';
 import { emptyDraft, type ResponseDraft, toResponseInput } from '../play/response';
 import { answerRetryDelayMs } from './answer-retry';
 import { LivePlayerEventsDocument, SubmitLiveAnswerDocument } from './queries';
-import { Countdown, Explanation, keyText } from './shared';
+import { Countdown, Explanation, LiveKey } from './shared';
 import { useLiveStream } from './socket';
 
 /** The seat token of a game, kept in this browser so a reload or a new tab rejoins the seat. */
@@ -95,9 +95,7 @@ const OwnResult = ({ view }: { view: LivePlayerViewFieldsFragment }) => {
       </p>
       {game.reveal ? (
         <>
-          <p>
-            Answer: <strong>{keyText(game)}</strong>
-          </p>
+          <LiveKey game={game} />
           <Explanation reveal={game.reveal} />
         </>
       ) : null}

@@ -131,6 +131,81 @@ export const keyText = (game: LiveGameStateFieldsFragment): string => {
   return key.answers[0] ?? '';
 };
 
+/**
+ * The key on the reveal. An order or a set of pairs is a list: run together on one bold line
+ * ("1. Syria joins …  2. Russia intervenes …") it read as one sentence on the projector.
+ */
+export const LiveKey = ({ game }: { game: LiveGameStateFieldsFragment }) => {
+  const { question, reveal } = game;
+  if (!question || !reveal) {
+    return null;
+  }
+  const label = (list: { id: string; label: string }[], id: string) =>
+    list.find((item) => item.id === id)?.label ?? id;
+  const { key } = reveal;
+  if (key.optionIds.length === 0 && key.order.length > 0) {
+    return (
+      <div className="live-key">
+        <p>Answer, earliest first:</p>
+        <ol>
+          {key.order.map((id) => (
+            <li key={id}>
+              <strong>{label(question.prompt.items, id)}</strong>
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  }
+  if (key.optionIds.length === 0 && key.pairs.length > 0) {
+    return (
+      <div className="live-key">
+        <p>Answer:</p>
+        <ul>
+          {key.pairs.map((pair) => (
+            <li key={pair.itemId}>
+              {/* A whole account in bold was a wall of it on a phone: the match stands out. */}
+              {label(question.prompt.items, pair.itemId)} →{' '}
+              <strong>{label(question.prompt.targets, pair.targetId)}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <p className="live-key">
+      Answer: <strong>{keyText(game)}</strong>
+    </p>
+  );
+};
+
+/** Passages shown before "More sources (n)", as in the quiz's feedback (`VISIBLE_SOURCES`). */
+export const LIVE_VISIBLE_SOURCES = 3;
+
+const LiveCitations = ({
+  citations,
+  label,
+}: {
+  citations: NonNullable<LiveGameStateFieldsFragment['reveal']>['citations'];
+  label: string;
+}) => (
+  <ul className="citations" aria-label={label}>
+    {citations.map((c) => (
+      <li key={c.id}>
+        <blockquote className="citation">
+          <p>“{c.quote}”</p>
+          <footer className="small muted">— {c.sourceTitle}</footer>
+        </blockquote>
+      </li>
+    ))}
+  </ul>
+);
+
+/**
+ * The explanation and its passages: the first three, the rest behind a disclosure. A chronology's
+ * reveal cited 13 passages, two projector screens of quotes between the answer and "Next".
+ */
 export const Explanation = ({
   reveal,
 }: {
@@ -139,16 +214,19 @@ export const Explanation = ({
   <div className="stack">
     <p>{reveal.explanation}</p>
     {reveal.citations.length > 0 ? (
-      <ul className="citations" aria-label="Sources for this answer">
-        {reveal.citations.map((c) => (
-          <li key={c.id}>
-            <blockquote className="citation">
-              <p>“{c.quote}”</p>
-              <footer className="small muted">— {c.sourceTitle}</footer>
-            </blockquote>
-          </li>
-        ))}
-      </ul>
+      <LiveCitations
+        citations={reveal.citations.slice(0, LIVE_VISIBLE_SOURCES)}
+        label="Sources for this answer"
+      />
+    ) : null}
+    {reveal.citations.length > LIVE_VISIBLE_SOURCES ? (
+      <details className="disclosure more-sources">
+        <summary>More sources ({reveal.citations.length - LIVE_VISIBLE_SOURCES})</summary>
+        <LiveCitations
+          citations={reveal.citations.slice(LIVE_VISIBLE_SOURCES)}
+          label="More sources for this answer"
+        />
+      </details>
     ) : null}
   </div>
 );

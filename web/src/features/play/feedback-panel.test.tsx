@@ -77,6 +77,28 @@ describe('FeedbackPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('says the explanation once when the right option’s rationale repeats it', () => {
+    const base = result();
+    const repeated = result({
+      key: {
+        ...base.key,
+        rationales: base.key.rationales.map((rationale) =>
+          rationale.isCorrect ? { ...rationale, text: base.explanation } : rationale,
+        ),
+      },
+    });
+    render(
+      <FeedbackPanel citations={citationTable} question={questions.single} result={repeated} />,
+    );
+    expect(screen.getAllByText(base.explanation)).toHaveLength(1);
+    const right = document.querySelector('.rationale--correct');
+    expect(right).toHaveTextContent('Iran✓ Right');
+    expect(right?.querySelector('p')).toBeNull();
+    expect(
+      screen.getByText('Iraq was the enemy of both Iran and Syria’s Ba’athist rival.'),
+    ).toBeInTheDocument();
+  });
+
   it('shows at most three passages first and the rest behind "More sources (n)"', () => {
     const { container } = render(
       <FeedbackPanel

@@ -100,15 +100,22 @@ export const FeedbackPanel = ({
   const passages = passagesOf(result, citations);
   const note = isTyped ? gradingNote(result) : null;
   const alsoAccepted = isTyped ? otherAnswers(result.key) : [];
+  // The generator often writes the right option's rationale as the explanation itself (95 of the
+  // 163 seeded questions): said once, above. A choice keeps its row and badges without the text;
+  // a fact that only repeats the explanation is left out.
+  const repeats = (text: string) => text.trim() === result.explanation.trim();
+  const shownRationales = isChoice
+    ? result.key.rationales
+    : result.key.rationales.filter((rationale) => !repeats(rationale.text));
   const rationales = (
     <>
-      {result.key.rationales.length > 0 ? (
+      {shownRationales.length > 0 ? (
         <>
           <Sub className="section-title">
             {isChoice ? 'What is true of each answer' : 'The facts behind the answer'}
           </Sub>
           <ul className="rationales">
-            {result.key.rationales.map((rationale) => {
+            {shownRationales.map((rationale) => {
               const isPicked = result.response.optionIds.includes(rationale.ref);
               return (
                 <li
@@ -126,7 +133,7 @@ export const FeedbackPanel = ({
                     ) : null}
                     {isPicked ? <span className="badge">Your pick</span> : null}
                   </div>
-                  <p>{rationale.text}</p>
+                  {repeats(rationale.text) ? null : <p>{rationale.text}</p>}
                 </li>
               );
             })}

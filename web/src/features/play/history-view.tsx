@@ -79,10 +79,10 @@ export const HistoryView = () => {
                     </span>
                   ) : null}
                 </th>
-                <td data-label="Played">
+                <td className="nowrap" data-label="Played">
                   {formatDateTime(attempt.finishedAt ?? attempt.startedAt)}
                 </td>
-                <td className="num" data-label="Score">
+                <td className="num nowrap" data-label="Score">
                   {formatNumber(attempt.score)} / {formatNumber(attempt.maxScore)}
                 </td>
                 <td className="num" data-label="Correct">

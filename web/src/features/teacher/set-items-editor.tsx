@@ -42,7 +42,7 @@ export const SetItemsEditor = ({ set, items, onChange, isSaving }: SetItemsEdito
 
   return (
     <div className="stack">
-      <div className="row">
+      <div className="row set-items__all">
         <label htmlFor="all-limits" className="label">
           Time limit for every question
         </label>
