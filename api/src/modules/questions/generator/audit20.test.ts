@@ -88,3 +88,19 @@ describe('audit 22', () => {
     }
   });
 });
+
+describe('audit 23', () => {
+  it('items 62, 86: Zahedi was the biggest loss since Soleimani’s killing, not his death in Syria', () => {
+    const x = idx.kb.explanations.find((e) => e.id === 'strikes-killed-senior-commanders');
+    expect(x?.answer).toMatch(/since Soleimani's assassination$/);
+    expect(x?.detail).toMatch(/since Soleimani's assassination\./);
+  });
+
+  it('item 17: a change of position is not called a reversal', () => {
+    const changes = draftsOf('stance-change');
+    expect(changes.length).toBeGreaterThan(0);
+    for (const d of changes) {
+      expect(d.explanation).not.toMatch(/reversed/);
+    }
+  });
+});

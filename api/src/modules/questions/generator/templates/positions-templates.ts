@@ -606,7 +606,9 @@ export const stanceChangeTemplate: Template = {
       ];
       const sa = statementOf(idx, a);
       const sb = statementOf(idx, b);
-      const explanation = `${capitalise(possessive(actor))} position on ${a.label} reversed between ${ya} and ${yb}. ${sa} ${sb}`;
+      // "changed", not "reversed": joining a US-led coalition against Iraq in 1990 was no pro-US
+      // stance as such (audit 23, item 17).
+      const explanation = `${capitalise(possessive(actor))} position on ${a.label} changed between ${ya} and ${yb}. ${sa} ${sb}`;
       const factIds = [a.factId, b.factId];
       return [
         [
