@@ -7,7 +7,7 @@
 import type { Figure, Quote } from '@quiz/prisma/knowledge';
 import { datePhrase, statedDate, toInterval } from '../dates';
 import { nameInText, personAt } from '../describe';
-import { actorLabel, figureFactId, type KbIndex, quoteFactId } from '../kb-index';
+import { actorLabel, type KbIndex, quoteFactId } from '../kb-index';
 import { contentRng } from '../rng';
 import { capitalise, contentTokens, stripFinalPeriod } from '../text';
 import type { Template } from '../types';
@@ -22,7 +22,13 @@ import {
   rationale,
 } from './common';
 import { outletLabel, outletOf } from './outlets';
-import { figureLabel, fixAssad, optId, sourcePhrase } from './understanding-templates';
+import {
+  figureChoiceDraft,
+  figureLabel,
+  fixAssad,
+  optId,
+  sourcePhrase,
+} from './understanding-templates';
 
 /** Below this many words a quote is a fragment: the stem gives its occasion with it (audit 3, item 82). */
 export const MIN_QUOTE_WORDS = 5;
@@ -310,49 +316,20 @@ export const figurePeriodTemplate: Template = {
             : outlet
               ? `According to ${sourcePhrase(outletLabel(outlet)).replace(/^The /, 'the ')}`
               : 'In the sources';
-        const fid = figureFactId(f.id);
         // The ask already says when; the record's period note is for editors, not students.
         const line = `The figure of ${bareNumber(f)} counted ${f.ask}${f.claimedBy ? `, according to ${claimant(idx, f.claimedBy)}` : ''}.`;
         return [
           [
-            baseDraft({
-              type: 'SINGLE_CHOICE',
+            figureChoiceDraft(idx, {
               template: 'figure-period',
-              version: 1,
+              prefix: 'cnt-',
               stem: `${lead}, what did the figure of ${bareNumber(f)} count?`,
-              prompt: {
-                options: [f, ...chosen].map((o) => ({
-                  id: optId('cnt-', o.id),
-                  label: countLabel(o) as string,
-                })),
-              },
-              key: {
-                optionIds: [optId('cnt-', f.id)],
-                rationales: [
-                  rationale(idx, optId('cnt-', f.id), true, line, [fid]),
-                  ...chosen.map((o) =>
-                    rationale(
-                      idx,
-                      optId('cnt-', o.id),
-                      false,
-                      `For that the sources give ${approximate(o) ? 'about ' : ''}${formatAmount(o)}${o.claimedBy ? `, according to ${claimant(idx, o.claimedBy)}` : ''}, not ${bareNumber(f)}.`,
-                      [figureFactId(o.id)],
-                    ),
-                  ),
-                ],
-              },
-              explanation: line,
-              citationIds: citeFacts(idx, [fid]),
-              factIds: [fid],
-              eraSlug: idx.facts.get(fid)?.era ?? null,
-              themes: [],
-              actorSlugs: f.actors,
-              features: {
-                similarity: 0.5,
-                joins: 1,
-                salience: 0.4,
-                optionCount: chosen.length + 1,
-              },
+              key: f,
+              others: chosen,
+              label: (o) => countLabel(o) as string,
+              line,
+              wrong: (o) =>
+                `For that the sources give ${approximate(o) ? 'about ' : ''}${formatAmount(o)}${o.claimedBy ? `, according to ${claimant(idx, o.claimedBy)}` : ''}, not ${bareNumber(f)}.`,
             }),
           ],
         ];

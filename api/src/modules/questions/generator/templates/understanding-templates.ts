@@ -646,6 +646,51 @@ export const figureLabel = (f: Figure): string =>
 const figureFamily = (f: Figure): string => (f.unit === 'USD' ? 'USD' : f.unit);
 
 /** Single choice: "According to Heshmatollah Falahatpisheh, what did the figure of $30 billion stand for?" */
+/**
+ * A single choice over figures (figure-meaning, figure-period): the key figure and others as
+ * options, each labelled by `label`, each wrong one refuted by its own figure record.
+ */
+export const figureChoiceDraft = (
+  idx: KbIndex,
+  o: {
+    template: string;
+    prefix: string;
+    stem: string;
+    key: Figure;
+    others: readonly Figure[];
+    label: (f: Figure) => string;
+    line: string;
+    wrong: (f: Figure) => string;
+  },
+): Draft => {
+  const fid = figureFactId(o.key.id);
+  return baseDraft({
+    type: 'SINGLE_CHOICE',
+    template: o.template,
+    version: 1,
+    stem: o.stem,
+    prompt: {
+      options: [o.key, ...o.others].map((x) => ({ id: optId(o.prefix, x.id), label: o.label(x) })),
+    },
+    key: {
+      optionIds: [optId(o.prefix, o.key.id)],
+      rationales: [
+        rationale(idx, optId(o.prefix, o.key.id), true, o.line, [fid]),
+        ...o.others.map((x) =>
+          rationale(idx, optId(o.prefix, x.id), false, o.wrong(x), [figureFactId(x.id)]),
+        ),
+      ],
+    },
+    explanation: o.line,
+    citationIds: citeFacts(idx, [fid]),
+    factIds: [fid],
+    eraSlug: idx.facts.get(fid)?.era ?? null,
+    themes: [],
+    actorSlugs: o.key.actors,
+    features: { similarity: 0.5, joins: 1, salience: 0.4, optionCount: o.others.length + 1 },
+  });
+};
+
 export const figureMeaningTemplate: Template = {
   id: 'figure-meaning',
   version: 1,
@@ -669,7 +714,6 @@ export const figureMeaningTemplate: Template = {
           return [];
         }
         const chosen = others.slice(0, 3);
-        const fid = figureFactId(f.id);
         const lead =
           f.status === 'FACT'
             ? 'In the sources, what'
@@ -678,44 +722,16 @@ export const figureMeaningTemplate: Template = {
         const line = figureSentence(f);
         return [
           [
-            baseDraft({
-              type: 'SINGLE_CHOICE',
+            figureChoiceDraft(idx, {
               template: 'figure-meaning',
-              version: 1,
+              prefix: 'fig-',
               stem: `${lead} did the figure of ${formatAmount(f)} measure?`,
-              prompt: {
-                options: [f, ...chosen].map((o) => ({
-                  id: optId('fig-', o.id),
-                  label: figureLabel(o),
-                })),
-              },
-              key: {
-                optionIds: [optId('fig-', f.id)],
-                rationales: [
-                  rationale(idx, optId('fig-', f.id), true, line, [fid]),
-                  ...chosen.map((o) =>
-                    rationale(
-                      idx,
-                      optId('fig-', o.id),
-                      false,
-                      `For this the sources give ${formatAmount(o)}${o.claimedBy ? `, according to ${claimant(idx, o.claimedBy)}` : ''}.`,
-                      [figureFactId(o.id)],
-                    ),
-                  ),
-                ],
-              },
-              explanation: line,
-              citationIds: citeFacts(idx, [fid]),
-              factIds: [fid],
-              eraSlug: idx.facts.get(fid)?.era ?? null,
-              themes: [],
-              actorSlugs: f.actors,
-              features: {
-                similarity: 0.5,
-                joins: 1,
-                salience: 0.4,
-                optionCount: chosen.length + 1,
-              },
+              key: f,
+              others: chosen,
+              label: figureLabel,
+              line,
+              wrong: (o) =>
+                `For this the sources give ${formatAmount(o)}${o.claimedBy ? `, according to ${claimant(idx, o.claimedBy)}` : ''}.`,
             }),
           ],
         ];
