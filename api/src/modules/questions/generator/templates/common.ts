@@ -280,3 +280,14 @@ export const quoteNoteInWords = (text: string): string =>
     .replace(/\s+([.,;])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
+
+/** How many eras apart two records are at their closest (0 when they share one or one is undated). */
+export const eraGap = (idx: KbIndex, a: readonly string[], b: readonly string[]): number => {
+  const order = [...idx.erasBySlug.keys()];
+  const at = (xs: readonly string[]) => xs.map((e) => order.indexOf(e)).filter((i) => i >= 0);
+  const [ia, ib] = [at(a), at(b)];
+  if (ia.length === 0 || ib.length === 0) {
+    return 0;
+  }
+  return Math.min(...ia.flatMap((i) => ib.map((j) => Math.abs(i - j))));
+};

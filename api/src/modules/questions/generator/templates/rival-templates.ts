@@ -17,7 +17,7 @@ import type { Explanation } from '@quiz/prisma/knowledge';
 import { explanationFactId, type KbIndex } from '../kb-index';
 import { capitalise, lowerFirst, stripFinalPeriod } from '../text';
 import type { Template } from '../types';
-import { baseDraft, citeFacts, optionIds, rationale } from './common';
+import { baseDraft, citeFacts, eraGap, optionIds, rationale } from './common';
 import {
   erasOf,
   explanationEra,
@@ -388,14 +388,8 @@ const fairRival = (idx: KbIndex, key: string, r: Rival): boolean => {
   if (r.kind === 'other-actor') {
     return false;
   }
-  const order = [...idx.erasBySlug.keys()];
-  const at = (id: string): number[] =>
-    (idx.explanations.get(id)?.eras ?? []).map((e) => order.indexOf(e)).filter((i) => i >= 0);
-  const [a, b] = [at(key), at(r.id)];
   return (
-    a.length === 0 ||
-    b.length === 0 ||
-    Math.min(...a.flatMap((i) => b.map((j) => Math.abs(i - j)))) <= 1
+    eraGap(idx, idx.explanations.get(key)?.eras ?? [], idx.explanations.get(r.id)?.eras ?? []) <= 1
   );
 };
 

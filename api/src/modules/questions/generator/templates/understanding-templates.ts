@@ -33,6 +33,7 @@ import {
   baseDraft,
   citeFacts,
   claimant,
+  eraGap,
   hasExactDates,
   optionIds,
   quoteNoteInWords,
@@ -1138,17 +1139,6 @@ const reasonGiver = (who: string): string => {
     return who;
   }
   return `${m[1]} (${m[2] ? `${m[2]}, ` : ''}${m[3]})`;
-};
-
-/** How many eras apart two records are at their closest (0 when they share one or one is undated). */
-const eraGap = (idx: KbIndex, a: readonly string[], b: readonly string[]): number => {
-  const order = [...idx.erasBySlug.keys()];
-  const at = (xs: readonly string[]) => xs.map((e) => order.indexOf(e)).filter((i) => i >= 0);
-  const [ia, ib] = [at(a), at(b)];
-  if (ia.length === 0 || ib.length === 0) {
-    return 0;
-  }
-  return Math.min(...ia.flatMap((i) => ib.map((j) => Math.abs(i - j))));
 };
 
 /** A stance the actor shares with others the source does not name: no unique typed answer. */
