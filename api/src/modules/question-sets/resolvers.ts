@@ -53,39 +53,35 @@ const itemsChanged = <T>(ctx: Context, setId: string, result: T): T => {
   return result;
 };
 
-const cluesOf = async (items: readonly QuestionSetItem[], ctx: Context): Promise<SetClue[]> => {
+/** The set's items with their bank questions, in order (an item whose question is gone is left out). */
+const presentQuestions = async (items: readonly QuestionSetItem[], ctx: Context) => {
   const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
-  return setClues(
-    items.flatMap((item, i) => {
-      const question = questions[i];
-      return question && !(question instanceof Error)
-        ? [
-            {
-              position: item.position,
-              question: {
-                type: question.type,
-                stem: question.stem,
-                prompt: promptOf(question),
-                key: keyOf(question),
-                explanation: question.explanation,
-              },
-            },
-          ]
-        : [];
-    }),
-  ).slice(0, 100);
+  return items.flatMap((item, i) => {
+    const question = questions[i];
+    return question && !(question instanceof Error) ? [{ position: item.position, question }] : [];
+  });
 };
+
+const cluesOf = async (items: readonly QuestionSetItem[], ctx: Context): Promise<SetClue[]> =>
+  setClues(
+    (await presentQuestions(items, ctx)).map(({ position, question }) => ({
+      position,
+      question: {
+        type: question.type,
+        stem: question.stem,
+        prompt: promptOf(question),
+        key: keyOf(question),
+        explanation: question.explanation,
+      },
+    })),
+  ).slice(0, 100);
 
 /** Pairs of the set's items on the same key fact or passage, by position. */
 const overlapsOf = async (
   items: readonly QuestionSetItem[],
   ctx: Context,
 ): Promise<SetOverlapRow[]> => {
-  const questions = await ctx.loaders.question.loadMany(items.map((item) => item.questionId));
-  const present = items.flatMap((item, i) => {
-    const question = questions[i];
-    return question && !(question instanceof Error) ? [{ position: item.position, question }] : [];
-  });
+  const present = await presentQuestions(items, ctx);
   return spreadOverlaps(present.map(({ question }) => question))
     .slice(0, 100)
     .map(({ a, b, reason }) => ({
