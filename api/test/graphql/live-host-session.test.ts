@@ -1,11 +1,11 @@
-import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { stopLiveRuntime } from '../../src/modules/live/service';
 import { as, ok } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet } from '../factories/sets';
 import { createSession } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
+import { wsClient } from './ws-client';
 
 // A host's live stream outlives the request that checked its cookie. After "sign out
 // everywhere" it kept pushing the roster to the old screen (probe, 6 Dec evening); now it ends
@@ -43,16 +43,7 @@ describe('live streams that must end', () => {
     const { id, pin } = created.createLiveGame.game;
     // The screen's own session (another device's session is the one that signs out).
     const screenToken = await createSession(api.database.db, fixture.teacher.id);
-    const client = createClient({
-      url,
-      retryAttempts: 0,
-      lazy: true,
-      webSocketImpl: class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { cookie: `quiz_session=${screenToken}` } });
-        }
-      },
-    });
+    const client = wsClient(url, { cookie: `quiz_session=${screenToken}` });
     clients.push(client);
     const events: Event[] = [];
     let failure: GqlError[] | null = null;
@@ -121,7 +112,7 @@ describe('live streams that must end', () => {
         { p: pin },
       ),
     );
-    const client = createClient({ url, retryAttempts: 0, lazy: true, webSocketImpl: WebSocket });
+    const client = wsClient(url);
     clients.push(client);
     type PlayerEvent = {
       data?: { livePlayerEvents?: { game: { phase: string }; me: { kicked: boolean } } };
@@ -182,16 +173,7 @@ describe('live streams that must end', () => {
       ),
     );
     const other = await createTeacherWithSet(api.database.db, { questions: 1 });
-    const client = createClient({
-      url,
-      retryAttempts: 0,
-      lazy: true,
-      webSocketImpl: class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { cookie: `quiz_session=${other.teacherToken}` } });
-        }
-      },
-    });
+    const client = wsClient(url, { cookie: `quiz_session=${other.teacherToken}` });
     clients.push(client);
     const result = await new Promise<{ errors?: GqlError[] }>((resolve) => {
       client.subscribe(

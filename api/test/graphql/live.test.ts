@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { hashSessionToken } from '../../src/modules/accounts/session';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
 import { createSession, createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
+import { wsClient as wsClientWith } from './ws-client';
 
 // Two real API processes (src/server.ts) on one database: the host drives the game on A, the
 // players are connected to B over graphql-ws, and every change reaches them through PostgreSQL
@@ -76,18 +76,7 @@ type Result = { data?: Record<string, Loose> | null; errors?: GqlError[] };
 
 /** A graphql-ws client, with the session cookie on the upgrade request when given. */
 const wsClient = (url: string, cookie?: string, origin?: string): Client =>
-  createClient({
-    url,
-    retryAttempts: 0,
-    lazy: true,
-    webSocketImpl: class extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, {
-          headers: { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) },
-        });
-      }
-    },
-  });
+  wsClientWith(url, { ...(cookie ? { cookie } : {}), ...(origin ? { origin } : {}) });
 
 /** A subscription that records every event; `until` waits for one that matches. */
 const record = (client: Client, query: string, variables: Record<string, unknown>) => {

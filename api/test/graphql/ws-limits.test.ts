@@ -1,4 +1,4 @@
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Admission, Ticket } from '../../src/limits/admission';
 import { stopLiveRuntime } from '../../src/modules/live/service';
@@ -7,6 +7,7 @@ import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
 import { createTestApi, type TestApi } from '../harness';
 import { aliasedVariableEvents } from '../hostile/attacks';
+import { wsClient } from './ws-client';
 
 // The process's one Admission, to hold a client's share from the test.
 const admissions: Admission[] = [];
@@ -54,16 +55,7 @@ describe('limits over graphql-ws', () => {
   });
 
   const connect = (headers: Record<string, string> = {}) => {
-    const client = createClient({
-      url,
-      retryAttempts: 0,
-      lazy: true,
-      webSocketImpl: class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers });
-        }
-      },
-    });
+    const client = wsClient(url, headers);
     clients.push(client);
     return client;
   };
@@ -286,7 +278,7 @@ describe('graphql-ws in production mode', () => {
 
   const once = (query: string) =>
     new Promise<Result>((resolve) => {
-      const client = createClient({ url, retryAttempts: 0, lazy: true, webSocketImpl: WebSocket });
+      const client = wsClient(url);
       clients.push(client);
       client.subscribe(
         { query },
@@ -379,7 +371,7 @@ describe('response ceilings over graphql-ws', () => {
       })),
     });
     const url = `${(await api.listen({ webSocket: {} })).replace('http', 'ws')}/graphql`;
-    const client = createClient({ url, retryAttempts: 0, lazy: true, webSocketImpl: WebSocket });
+    const client = wsClient(url);
     clients.push(client);
     return new Promise<Result>((resolve) => {
       client.subscribe(
