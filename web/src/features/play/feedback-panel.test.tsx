@@ -99,6 +99,59 @@ describe('FeedbackPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('says a true/false reason once, not again under True and False behind a verdict word', () => {
+    const reason =
+      'According to IranWire, the Boeing agreement was worth $16 billion, not $24 billion.';
+    const tf = result({
+      explanation: `False. ${reason}`,
+      response: { optionIds: ['true'], order: [], pairs: [], year: null, text: null },
+      key: {
+        ...result().key,
+        optionIds: ['false'],
+        rationales: [
+          { ref: 'true', isCorrect: false, text: `Incorrect: ${reason}`, citationIds: ['c1'] },
+          { ref: 'false', isCorrect: true, text: `Correct: ${reason}`, citationIds: ['c1'] },
+        ],
+      },
+    });
+    const { container } = render(
+      <FeedbackPanel citations={citationTable} question={questions.trueFalse} result={tf} />,
+    );
+    expect(container.textContent?.split(reason)).toHaveLength(2);
+    const rows = container.querySelectorAll('.rationale');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('True✗ WrongYour pick');
+    expect(rows[1]).toHaveTextContent('False✓ Right');
+    expect(container.querySelector('.rationale p')).toBeNull();
+  });
+
+  it('keeps a true/false rationale that says something the explanation does not', () => {
+    const tf = result({
+      explanation: 'True. Syria joined the coalition in 1990.',
+      key: {
+        ...result().key,
+        optionIds: ['true'],
+        rationales: [
+          {
+            ref: 'true',
+            isCorrect: true,
+            text: 'Correct: Syria joined the coalition in 1990.',
+            citationIds: ['c1'],
+          },
+          {
+            ref: 'false',
+            isCorrect: false,
+            text: 'Incorrect: Wikipedia records it.',
+            citationIds: ['c1'],
+          },
+        ],
+      },
+    });
+    render(<FeedbackPanel citations={citationTable} question={questions.trueFalse} result={tf} />);
+    expect(screen.getByText('Incorrect: Wikipedia records it.')).toBeInTheDocument();
+    expect(screen.queryByText('Correct: Syria joined the coalition in 1990.')).toBeNull();
+  });
+
   it('shows at most three passages first and the rest behind "More sources (n)"', () => {
     const { container } = render(
       <FeedbackPanel

@@ -76,6 +76,13 @@ const Answer = ({ lines, isOrdered }: { lines: string[]; isOrdered: boolean }) =
   );
 };
 
+/** A rationale or explanation without its verdict word, to tell when two say the same thing. */
+export const sayingOf = (text: string): string =>
+  text
+    .trim()
+    .replace(/^(?:(?:Correct|Incorrect|Right|Wrong)\s*[:.]|(?:True|False)\.)\s*/i, '')
+    .trim();
+
 /**
  * What the player learns after answering: the verdict (icon + words), points, the explanation,
  * why each option is right or wrong, and the source passages that prove it.
@@ -103,7 +110,9 @@ export const FeedbackPanel = ({
   // The generator often writes the right option's rationale as the explanation itself (95 of the
   // 163 seeded questions): said once, above. A choice keeps its row and badges without the text;
   // a fact that only repeats the explanation is left out.
-  const repeats = (text: string) => text.trim() === result.explanation.trim();
+  // True/false rationales restate the explanation under both options behind a "Correct:" or
+  // "Incorrect:" (the explanation behind "True."/"False."): the same reason three times.
+  const repeats = (text: string) => sayingOf(text) === sayingOf(result.explanation);
   const shownRationales = isChoice
     ? result.key.rationales
     : result.key.rationales.filter((rationale) => !repeats(rationale.text));
