@@ -1,28 +1,37 @@
 /**
  * The checks added for what the issue-11 audit caught (S1–S8), each fed the case the issue names
- * (built from a real bank item, then broken) and a clean item it must leave alone.
+ * (built from a real template draft, then broken) and a clean item it must leave alone.
+ *
+ * The items come from the templates' drafts (`finalise`, no gate), never the built bank: the bank is
+ * filtered by the checks under test, so building it at load made every gate mutant static for
+ * Stryker (a full run each) and a stricter check only shrank it (issue 11, mutation testing). The
+ * bank-wide date-precision check lives in `date-precision.test.ts`.
  */
-import { buildBank, buildKbIndex } from '../generator';
+import { buildKbIndex } from '../generator';
 import { finalise } from '../generator/build-bank';
 import { loadKbFiles } from '../generator/load-kb-files';
 import { seededRng } from '../generator/rng';
+import { TEMPLATES } from '../generator/templates';
 import { eventYearTemplate } from '../generator/templates/year-templates';
 import type { BankQuestion } from '../types';
 import { checkQuestion } from '.';
-import { studentTexts } from './item-checks';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const { questions } = buildBank({ kb, seed: 3 });
+const rng = seededRng(3);
+const drafts: BankQuestion[] = TEMPLATES.flatMap((t) =>
+  t.generate(idx).flatMap((group) => group.map((d) => finalise(d, rng))),
+);
 const ids = (q: BankQuestion) =>
   checkQuestion(q, idx)
     .filter((f) => f.severity === 'BLOCK')
     .map((f) => f.id);
 const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
+/** The first draft of the kind the case needs that passes every check (the clean item). */
 const find = (p: (q: BankQuestion) => boolean): BankQuestion => {
-  const q = questions.find(p);
+  const q = drafts.find((x) => p(x) && ids(x).length === 0);
   if (!q) {
-    throw new Error('no such item in the bank');
+    throw new Error('no such clean draft');
   }
   return clone(q);
 };
@@ -169,12 +178,5 @@ describe('issue-11 gate checks', () => {
     for (const text of fine) {
       expect(ids({ ...clone(q), explanation: text })).not.toContain('S9');
     }
-  });
-
-  it('renders every date at its stored precision across the bank (spring 2022, autumn 2020)', () => {
-    const all = questions.flatMap(studentTexts).join('\n');
-    expect(all).toMatch(/spring 2022/);
-    expect(all).toMatch(/autumn 2020/);
-    expect(all).not.toMatch(/March 2022|September 2020|\(2023, inferred\)|Web search engine/);
   });
 });
