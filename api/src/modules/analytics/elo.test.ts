@@ -47,6 +47,8 @@ describe('Elo constants and pieces (understanding-anchors §4.1, hand-computed)'
     ['CHRONOLOGY', 4, 0],
     ['MATCHING', 4, 0],
     ['NUMERIC_YEAR', 0, 0],
+    // A typed year is no pick among options, whatever count the prompt carries.
+    ['NUMERIC_YEAR', 4, 0],
     ['SHORT_ANSWER', 0, 0],
     ['SHORT_ANSWER', 3, 0],
     ['SINGLE_CHOICE', 1, 0],
