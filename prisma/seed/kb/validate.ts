@@ -403,7 +403,16 @@ export const checkRoles = (event: Event, bySlug: ReadonlyMap<string, Actor>): st
       }
     }
   }
-  const years = [...event.roleSetting.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+  if (!/^(During|In|On|When|After|Before|At) /.test(event.roleSetting)) {
+    problems.push(`${where}: [roles] roleSetting should open with a preposition ("During …", "In …")`);
+  }
+  // Four-digit years and the short end of a range ("1980–88" states 1988).
+  const years = [
+    ...[...event.roleSetting.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])),
+    ...[...event.roleSetting.matchAll(/\b(1[89]|20)(\d\d)[–-](\d\d)\b/g)].map((m) =>
+      Number(`${m[1]}${m[3]}`),
+    ),
+  ];
   const dates = [event.start, ...(event.end ? [event.end] : [])];
   const exact = dates.every((d) => d.certainty === undefined || d.certainty === 'EXACT');
   const lo = Number(event.start.value.slice(0, 4));
