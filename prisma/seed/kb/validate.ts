@@ -388,7 +388,9 @@ export const checkRoles = (event: Event, bySlug: ReadonlyMap<string, Actor>): st
     for (const other of p.overlapsWith ?? []) {
       const o = partOf.get(other);
       if (other === p.actor || !o) {
-        problems.push(`${at}: [roles] overlapsWith "${other}" is not another participant with a part`);
+        problems.push(
+          `${at}: [roles] overlapsWith "${other}" is not another participant with a part`,
+        );
       } else if (!(o.overlapsWith ?? []).includes(p.actor)) {
         problems.push(`${at}: [roles] overlapsWith "${other}" is not declared on ${other} too`);
       }
@@ -404,7 +406,9 @@ export const checkRoles = (event: Event, bySlug: ReadonlyMap<string, Actor>): st
     }
   }
   if (!/^(During|In|On|When|After|Before|At) /.test(event.roleSetting)) {
-    problems.push(`${where}: [roles] roleSetting should open with a preposition ("During …", "In …")`);
+    problems.push(
+      `${where}: [roles] roleSetting should open with a preposition ("During …", "In …")`,
+    );
   }
   // Four-digit years and the short end of a range ("1980–88" states 1988).
   const years = [

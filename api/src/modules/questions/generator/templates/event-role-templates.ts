@@ -3,14 +3,14 @@
  * provable; within one event it is, where the curator has said so: an event with a `roleSetting`
  * lists each participant's `part` (an act: "sold weapons to Iran"), and its parts exclude one
  * another except the declared `overlapsWith` pairs (Syria "helped the IRGC found Hezbollah", so the
- * IRGC's "established and trained Hezbollah" is never a wrong option for Syria). The key is the
+ * IRGC's "set up and trained Hezbollah" is never a wrong option for Syria). The key is the
  * asked participant's own part; each wrong option is another participant's part in the same event,
  * its feedback saying whose it was, cited by the passages naming that participant.
  *
  * Refused: a participant whose part the setting already gives away (`statedBySetting`, or a
  * distinctive word of the part in the setting), or named in the setting; a wrong option naming the
- * asked participant ("isolated Syria" for Syria); items whose only wrong options are parts the
- * setting gives away; disputed events; fewer than two wrong options the setting does not give away.
+ * asked participant ("isolated Syria" for Syria); disputed events; fewer than two wrong options
+ * the setting does not give away (one live rival is a true/false in disguise).
  */
 import { createHash } from 'node:crypto';
 import type { Event } from '@quiz/prisma/knowledge';
@@ -107,6 +107,10 @@ const accordingTo = (idx: KbIndex, e: Event, citationIds: readonly string[]): st
     : `${pubs.slice(0, -1).join(', ')} and ${pubs.at(-1) as string}`;
 };
 
+/** Whether the event is a party's claim or report (its feedback then says whose). */
+const claimed = (idx: KbIndex, e: Event): boolean =>
+  idx.facts.get(eventFactId(e.slug))?.status !== 'FACT';
+
 const optionId = (e: Event, p: Part): string =>
   `part-${createHash('sha256').update(`${e.slug}:${p.part}`).digest('hex').slice(0, 12)}`;
 
@@ -144,9 +148,9 @@ export const planFor = (idx: KbIndex, e: Event, asked: Part): RolePlan => {
 
 /**
  * Wrong-option sets to try in order (the gate keeps the first that passes): up to three, the parts
- * the setting does not give away first; then each pair with a live option.
+ * the setting does not give away first; then each pair of those.
  */
-const wrongSets = (idx: KbIndex, e: Event, wrongs: Part[]): Part[][] => {
+const wrongSets = (e: Event, wrongs: Part[]): Part[][] => {
   const rng = contentRng(`event-role:${e.slug}`);
   const shuffled = wrongs
     .map((w) => ({ w, r: rng.next() }))
@@ -191,15 +195,14 @@ const draftFor = (idx: KbIndex, e: Event, key: Part, wrongs: Part[]): Draft | nu
     },
     ...wrongs.map((w) => {
       const cites = passagesNaming(idx, e, w.actor);
-      const whose = accordingTo(idx, e, cites) ?? source;
+      const other = nameInText(idx, w.actor);
+      // A claim says whose it is; a FACT event's feedback names no outlet, since a passage naming
+      // the party need not be the one stating its part (the IDF snippet names Iran, not the attack).
+      const says = claimed(idx, e) ? `according to ${source}, ` : '';
       return {
-        ...rationale(
-          idx,
-          optionId(e, w),
-          false,
-          `That was ${nameInText(idx, w.actor)}: according to ${whose}, ${nameInText(idx, w.actor)} ${w.part}.`,
-          [fact],
-        ),
+        ...rationale(idx, optionId(e, w), false, `That was ${other}: ${says}${other} ${w.part}.`, [
+          fact,
+        ]),
         citationIds: cites,
       };
     }),
@@ -241,7 +244,7 @@ export const eventRoleTemplate: Template = {
         if (!plan.ok) {
           continue;
         }
-        const drafts = wrongSets(idx, e, plan.wrongs)
+        const drafts = wrongSets(e, plan.wrongs)
           .map((ws) => draftFor(idx, e, plan.key, ws))
           .filter((d): d is Draft => d !== null);
         if (drafts.length > 0) {
