@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatDate } from './dates';
 import { KB_DATA_DIR, loadKnowledgeBase } from './load';
 import type { KnowledgeBase } from './schema';
-import { coverageReport, validateKnowledgeBase } from './validate';
+import { checkRoles, coverageReport, validateKnowledgeBase } from './validate';
 
 // The knowledge base against the five source documents. SEEDS_DIR names another folder.
 const SEEDS_DIR =
@@ -580,5 +580,125 @@ describe('the validator', () => {
     mutate(broken);
     const problems = validateKnowledgeBase(broken, SEEDS_DIR);
     expect(problems.join('\n')).toMatch(expected);
+  });
+});
+
+describe('the event-role layer (checkRoles)', () => {
+  const actors = new Map(kb.actors.map((a) => [a.slug, a]));
+  const eventOf = (k: KnowledgeBase, slug: string) => {
+    const e = k.events.find((x) => x.slug === slug);
+    if (!e) {
+      throw new Error(`no event ${slug}`);
+    }
+    return e;
+  };
+  const party = (k: KnowledgeBase, slug: string, actor: string) => {
+    const p = eventOf(k, slug).participants.find((x) => x.actor === actor);
+    if (!p) {
+      throw new Error(`no participant ${actor}`);
+    }
+    return p;
+  };
+  const WAR = 'iran-iraq-war';
+
+  it('passes the curated events', () => {
+    expect(kb.events.flatMap((e) => checkRoles(e, actors))).toEqual([]);
+  });
+
+  it.each<[string, (k: KnowledgeBase) => void, string, RegExp]>([
+    [
+      'a part without a role setting',
+      (k) => {
+        party(k, 'gaza-war-begins', 'syria').part = 'stayed out of the war';
+      },
+      'gaza-war-begins',
+      /participant syria: \[roles\] part, overlapsWith and statedBySetting need the event's roleSetting/,
+    ],
+    [
+      'a role setting with fewer than three parts',
+      (k) => {
+        eventOf(k, 'gaza-war-begins').roleSetting = 'In Gaza in 2023';
+        party(k, 'gaza-war-begins', 'syria').part = 'stayed out of the war';
+      },
+      'gaza-war-begins',
+      /at least three participants with a part/,
+    ],
+    [
+      'a one-sided overlap',
+      (k) => {
+        party(k, WAR, 'saudi-arabia').overlapsWith = ['libya'];
+      },
+      WAR,
+      /participant saudi-arabia: \[roles\] overlapsWith "libya" is not declared on libya too/,
+    ],
+    [
+      'an overlap with a participant without a part',
+      (k) => {
+        party(k, WAR, 'saudi-arabia').overlapsWith = ['oman'];
+      },
+      WAR,
+      /overlapsWith "oman" is not another participant with a part/,
+    ],
+    [
+      'two parties with one part and no overlap',
+      (k) => {
+        party(k, WAR, 'saudi-arabia').part = 'sided with Iran';
+      },
+      WAR,
+      /participant syria: \[roles\] same part as saudi-arabia but no overlapsWith/,
+    ],
+    [
+      'a part naming its own actor',
+      (k) => {
+        party(k, WAR, 'libya').part = 'was the Libya that sold weapons to Iran';
+      },
+      WAR,
+      /part "was the Libya that sold weapons to Iran" names its own actor/,
+    ],
+    [
+      'source bookkeeping as a part',
+      (k) => {
+        party(k, WAR, 'libya').part = 'reported the weapons sales';
+      },
+      WAR,
+      /is source bookkeeping, not a part played/,
+    ],
+    [
+      'a part that is not a verb phrase',
+      (k) => {
+        party(k, WAR, 'libya').part = 'Arms seller';
+      },
+      WAR,
+      /should be a lower-case verb phrase/,
+    ],
+    [
+      'a setting year outside the event',
+      (k) => {
+        eventOf(k, WAR).roleSetting = 'During the Iran–Iraq War (1980–91)';
+      },
+      WAR,
+      /roleSetting states 1991, outside the event's 1980–1988/,
+    ],
+    [
+      'a setting year for an inferred date',
+      (k) => {
+        const e = eventOf(k, WAR);
+        e.start = { ...e.start, certainty: 'INFERRED', basis: 'test' };
+      },
+      WAR,
+      /roleSetting states 1980 but the event's date is not exact/,
+    ],
+    [
+      'a setting that does not open with a preposition',
+      (k) => {
+        eventOf(k, WAR).roleSetting = 'The Iran–Iraq War (1980–88)';
+      },
+      WAR,
+      /roleSetting should open with a preposition/,
+    ],
+  ])('reports %s', (_name, mutate, slug, expected) => {
+    const broken = copy();
+    mutate(broken);
+    expect(checkRoles(eventOf(broken, slug), actors).join('\n')).toMatch(expected);
   });
 });

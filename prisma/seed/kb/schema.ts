@@ -225,6 +225,16 @@ export const Participant = z
     /** What the actor did in the event: "signatory", "attacker", "target", "host", "mediator", "killed". */
     role: z.string().min(1),
     stance: z.enum(['PRO_IRAN', 'PRO_SYRIA', 'WITH', 'AGAINST', 'NEUTRAL']).optional(),
+    /**
+     * The part the actor played, as an act a student reads ("sold weapons to Iran"), for the
+     * event-role items. Only on events with a `roleSetting`; within that event no other
+     * participant played this part, unless named in `overlapsWith` (issue 11, roles).
+     */
+    part: z.string().min(1).optional(),
+    /** Participants whose part could also be said of this one (Syria helped the IRGC found Hezbollah). */
+    overlapsWith: z.array(slug).optional(),
+    /** The setting alone tells who played this part ("the Israeli invasion" says who invaded). */
+    statedBySetting: z.boolean().optional(),
   })
   .strict();
 
@@ -240,6 +250,12 @@ export const Event = z
     era: slug,
     themes: z.array(slug).min(1),
     location: z.string().min(1).optional(),
+    /**
+     * The event as an event-role stem names it, by date and place, without saying who did what
+     * ("During the Iran–Iraq War (1980–88)"). Its presence is the curator's decision that the
+     * participants' `part`s exclude one another, except the `overlapsWith` pairs.
+     */
+    roleSetting: z.string().min(1).optional(),
     participants: z.array(Participant).min(1),
     citations: z.array(slug).min(1),
     status: Status,

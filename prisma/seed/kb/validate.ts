@@ -334,6 +334,103 @@ const checkEventEra = (event: Event, eras: readonly Era[], eraSlugs: Set<string>
       ];
 };
 
+/** Source plumbing, not a part played in the event ("source of the report", "reported the directive"). */
+const BOOKKEEPING_PART =
+  /\b(source|sources|report|reports|reported|reporting|analyst|interviewer|newspaper|quoted|cited)\b/i;
+
+/**
+ * The event-role layer of one event (issue 11, roles): a participant's `part` is a closed-world
+ * answer to "what part did X play", so the curator's `roleSetting` must exist beside it, parts
+ * must read as acts (lower-case verb phrases, no plumbing, not naming their own actor), two
+ * participants sharing a part must be declared to overlap, an overlap is declared on both sides,
+ * and a year the setting states is one of the event's own exact years.
+ */
+export const checkRoles = (event: Event, bySlug: ReadonlyMap<string, Actor>): string[] => {
+  const problems: string[] = [];
+  const where = `event ${event.slug}`;
+  const withParts = event.participants.filter((p) => p.part !== undefined);
+  const partOf = new Map(withParts.map((p) => [p.actor, p]));
+  if (event.roleSetting === undefined) {
+    for (const p of event.participants) {
+      if (p.part !== undefined || p.overlapsWith !== undefined || p.statedBySetting !== undefined) {
+        problems.push(
+          `${where} participant ${p.actor}: [roles] part, overlapsWith and statedBySetting need the event's roleSetting`,
+        );
+      }
+    }
+    return problems;
+  }
+  if (withParts.length < 3) {
+    problems.push(`${where}: [roles] a roleSetting needs at least three participants with a part`);
+  }
+  const norm = (t: string) => normaliseText(t).toLowerCase();
+  for (const p of event.participants) {
+    const at = `${where} participant ${p.actor}`;
+    if (p.part === undefined) {
+      if (p.overlapsWith !== undefined || p.statedBySetting !== undefined) {
+        problems.push(`${at}: [roles] overlapsWith and statedBySetting need a part`);
+      }
+      continue;
+    }
+    if (!/^[a-z]/.test(p.part)) {
+      problems.push(`${at}: [roles] part "${p.part}" should be a lower-case verb phrase`);
+    }
+    if (BOOKKEEPING_PART.test(p.part)) {
+      problems.push(`${at}: [roles] part "${p.part}" is source bookkeeping, not a part played`);
+    }
+    const actor = bySlug.get(p.actor);
+    const names = actor ? [actor.name, actor.shortName, ...actor.aliases] : [];
+    for (const name of names.filter((n): n is string => Boolean(n))) {
+      if (` ${norm(p.part)} `.includes(` ${norm(name)} `)) {
+        problems.push(`${at}: [roles] part "${p.part}" names its own actor (${name})`);
+      }
+    }
+    for (const other of p.overlapsWith ?? []) {
+      const o = partOf.get(other);
+      if (other === p.actor || !o) {
+        problems.push(
+          `${at}: [roles] overlapsWith "${other}" is not another participant with a part`,
+        );
+      } else if (!(o.overlapsWith ?? []).includes(p.actor)) {
+        problems.push(`${at}: [roles] overlapsWith "${other}" is not declared on ${other} too`);
+      }
+    }
+    for (const o of withParts) {
+      if (
+        o.actor < p.actor &&
+        norm(o.part ?? '') === norm(p.part) &&
+        !(p.overlapsWith ?? []).includes(o.actor)
+      ) {
+        problems.push(`${at}: [roles] same part as ${o.actor} but no overlapsWith`);
+      }
+    }
+  }
+  if (!/^(During|In|On|When|After|Before|At) /.test(event.roleSetting)) {
+    problems.push(
+      `${where}: [roles] roleSetting should open with a preposition ("During …", "In …")`,
+    );
+  }
+  // Four-digit years and the short end of a range ("1980–88" states 1988).
+  const years = [
+    ...[...event.roleSetting.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])),
+    ...[...event.roleSetting.matchAll(/\b(1[89]|20)(\d\d)[–-](\d\d)\b/g)].map((m) =>
+      Number(`${m[1]}${m[3]}`),
+    ),
+  ];
+  const dates = [event.start, ...(event.end ? [event.end] : [])];
+  const exact = dates.every((d) => d.certainty === undefined || d.certainty === 'EXACT');
+  const lo = Number(event.start.value.slice(0, 4));
+  const hi = Number((event.end ?? event.start).value.slice(0, 4));
+  for (const y of years) {
+    if (!exact) {
+      problems.push(`${where}: [roles] roleSetting states ${y} but the event's date is not exact`);
+    } else if (y < lo || y > hi) {
+      problems.push(`${where}: [roles] roleSetting states ${y}, outside the event's ${lo}–${hi}`);
+    }
+  }
+  return problems;
+};
+
 /**
  * Returns every problem found, as one human-readable line each; an empty list means the knowledge
  * base is valid against the source documents in `seedsDir`. With `seedsDir` null (a deployment
@@ -458,6 +555,7 @@ export const validateKnowledgeBase = (kb: KnowledgeBase, seedsDir: string | null
       needActor(participant.actor, `${where} participant`);
     }
     problems.push(...checkEventEra(event, kb.eras, eraSlugs));
+    problems.push(...checkRoles(event, actorsBySlug));
     problems.push(...checkOrder(event.start, event.end, where));
     needClaimer(event.status, event.claimedBy, where);
     if (event.status === 'DISPUTED' && event.disputes.length < 2) {

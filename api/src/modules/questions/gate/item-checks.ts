@@ -486,6 +486,7 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['role-', 'statement'],
     ['pos-', 'position'],
     ['chg-', 'change'],
+    ['part-', 'part'],
   ] as const) {
     if (id.startsWith(prefix)) {
       return kind;

@@ -7,6 +7,7 @@ import {
   stanceSingleTemplate,
 } from './choice-templates';
 import { figurePeriodTemplate } from './context-templates';
+import { eventRoleTemplate } from './event-role-templates';
 import {
   chronologyTemplate,
   timelinePlacementTemplate,
@@ -67,6 +68,7 @@ export const TEMPLATES: readonly Template[] = [
   relationNameTemplate,
   stanceWhoTemplate,
   relationRoleTemplate,
+  eventRoleTemplate,
   stancePositionTemplate,
   stanceChangeTemplate,
   stanceMatchTemplate,
