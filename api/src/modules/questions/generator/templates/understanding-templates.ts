@@ -935,7 +935,7 @@ export const quoteTopicTemplate: Template = {
 };
 
 /** Every name a grader should accept for an actor: its option label first, then its other names. */
-const acceptedNames = (idx: KbIndex, slug: string): string[] => {
+export const acceptedNames = (idx: KbIndex, slug: string): string[] => {
   const a = idx.actors.get(slug);
   if (!a) {
     return [];
@@ -955,7 +955,7 @@ const acceptedNames = (idx: KbIndex, slug: string): string[] => {
 };
 
 /** Other actors' names the grader would otherwise accept (Iraq for Iran): listed as near misses. */
-const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => {
+export const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => {
   // Only names that could fall within the grader's typo budget are worth grading (speed).
   const near = (n: string): boolean =>
     answers.some(
@@ -977,7 +977,7 @@ const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => 
     .slice(0, 20);
 };
 
-const HINT: Record<string, string> = {
+export const HINT: Record<string, string> = {
   STATE: 'the name of a state',
   PERSON: "a person's name",
   ORGANISATION: 'the name of an organisation',
@@ -1012,10 +1012,10 @@ const STATE_ACTS = new Set<Relation['type']>([
 ]);
 
 /** The two states the whole quiz is about: a typed answer naming either is given away by the topic. */
-const QUIZ_SUBJECTS = new Set(['iran', 'syria']);
+export const QUIZ_SUBJECTS = new Set(['iran', 'syria']);
 
 /** A name in running text, never cut short ("the Badr Organization", not "the Badr"). */
-const fullNameInText = (idx: KbIndex, slug: string): string => {
+export const fullNameInText = (idx: KbIndex, slug: string): string => {
   const short = nameInText(idx, slug);
   const a = idx.actors.get(slug);
   if (!a || a.kind === 'PERSON' || short.split(/\s+/).length >= a.name.split(/\s+/).length) {
@@ -1146,7 +1146,7 @@ const SHARED_WITH_UNNAMED =
   /\b(?:with|and|like|as did|along with|together with) (?:some|several|many|other|a few)(?: of the)?(?: other)? [A-Z]?[a-z]+ (?:countries|states|governments|groups|militias|officials|leaders)\b/i;
 
 /** Words to hide from a stance statement so it does not name the actor it describes. */
-const nameForms = (idx: KbIndex, slug: string): string[] => {
+export const nameForms = (idx: KbIndex, slug: string): string[] => {
   const a = idx.actors.get(slug);
   if (!a) {
     return [];
