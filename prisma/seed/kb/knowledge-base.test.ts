@@ -184,7 +184,8 @@ describe('the validator', () => {
       (k) => {
         const a = k.actors.find((x) => x.slug === 'fatemiyoun-brigade');
         if (a?.role) {
-          a.role.text = 'A brigade of Afghan Shias that commanders from Tehran directed in Syria in 2013';
+          a.role.text =
+            'A brigade of Afghan Shias that commanders from Tehran directed in Syria in 2013';
           a.role.anchors = ['afghan shias', '2013'];
         }
       },

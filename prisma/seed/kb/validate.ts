@@ -1025,7 +1025,9 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
       }
       const foreign = role.citations.filter((c) => !ids.includes(c));
       if (foreign.length > 0) {
-        problems.push(`${where} role: [role] cites ${foreign.join(', ')}, not among the actor's citations`);
+        problems.push(
+          `${where} role: [role] cites ${foreign.join(', ')}, not among the actor's citations`,
+        );
       }
       if (!/^(A|An|The) /.test(role.text)) {
         problems.push(`${where} role: [role] "${role.text}" must start with "A", "An" or "The"`);

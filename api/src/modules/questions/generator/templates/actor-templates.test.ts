@@ -111,13 +111,20 @@ describe('actor-who', () => {
 
   it('reads a counterpart in another record as that counterpart, not as a rival fit', () => {
     // Jahangiri's description names Khamis as the Syrian prime minister who signed with him.
-    expect(othersFitting(realIdx, 'imad-khamis', ['syrian prime minister', 'january 2019'])).toEqual(
-      [],
-    );
+    expect(
+      othersFitting(realIdx, 'imad-khamis', ['syrian prime minister', 'january 2019']),
+    ).toEqual([]);
   });
 
   it('never asks about outlets, think tanks, authors or the quiz’s two states', () => {
-    for (const slug of ['csis', 'iranwire', 'mohammad-alrumaihi', 'andrew-tabler', 'iran', 'syria']) {
+    for (const slug of [
+      'csis',
+      'iranwire',
+      'mohammad-alrumaihi',
+      'andrew-tabler',
+      'iran',
+      'syria',
+    ]) {
       expect([slug, mattersToHistory(realIdx, slug)]).toEqual([slug, false]);
     }
     for (const slug of ['hezbollah', 'mohsen-chizari', 'kuwait']) {
@@ -188,9 +195,7 @@ describe('actor-role', () => {
         // No line fits an actor besides its own, and a wrong line never names the asked actor.
         expect([q.stem, o.slug, roleFault(realIdx, o)]).toEqual([q.stem, o.slug, null]);
         if (o.slug !== asked.slug) {
-          expect(containsPhrase(roleLine(realIdx, o), actorLabel(realIdx, asked.slug))).toBe(
-            false,
-          );
+          expect(containsPhrase(roleLine(realIdx, o), actorLabel(realIdx, asked.slug))).toBe(false);
         }
       }
       expect(actorRoleTemplate.requery(q, realIdx)).toEqual({ ok: true, key: q.key.optionIds });
