@@ -24,7 +24,6 @@ import {
   acceptedNames,
   confusable,
   fixAssad,
-  fullNameInText,
   HINT,
   nameForms,
   QUIZ_SUBJECTS,
@@ -155,8 +154,26 @@ export const roleLine = (idx: KbIndex, a: Actor): string => {
   return fixAssad(a.role?.text ?? '', era ? [era] : []);
 };
 
+/**
+ * An actor named in running text: a person in full, an organisation by its full name with "the"
+ * unless it is one word ("the Fatemiyoun Brigade", "the Islamic State", "Hezbollah"), a state by
+ * its label.
+ */
+export const actorInText = (idx: KbIndex, a: Actor): string => {
+  if (a.kind !== 'ORGANISATION') {
+    return actorLabel(idx, a.slug);
+  }
+  return /^the /i.test(a.name) || !/\s/.test(a.name) ? a.name : `the ${a.name}`;
+};
+
 const roleSentence = (idx: KbIndex, a: Actor): string =>
-  `${actorLabel(idx, a.slug)} was ${lowerFirst(roleLine(idx, a))}.`;
+  `${capitalise(actorInText(idx, a))} was ${lowerFirst(roleLine(idx, a))}.`;
+
+/** Feedback cites the passages that carry the line, not every passage of the actor's record. */
+const roleRationale = (idx: KbIndex, ref: string, correct: boolean, text: string, a: Actor) => ({
+  ...rationale(idx, ref, correct, text, [actorFactId(a.slug)]),
+  citationIds: (a.role?.citations ?? []).filter((c) => idx.citations.has(c)),
+});
 
 const features = (idx: KbIndex, slug: string, optionCount: number): Draft['features'] => ({
   similarity: 0.6,
@@ -198,7 +215,7 @@ export const actorWhoTemplate: Template = {
           key: {
             answers,
             ...(rejects.length > 0 ? { rejects } : {}),
-            rationales: [rationale(idx, 'answer', true, line, [fid])],
+            rationales: [roleRationale(idx, 'answer', true, line, a)],
           },
           explanation: line,
           citationIds: citeFacts(idx, [fid]),
@@ -272,7 +289,7 @@ export const actorRoleTemplate: Template = {
       const stem =
         a.kind === 'PERSON'
           ? `Who was ${actorLabel(idx, a.slug)}, according to the sources?`
-          : `What was ${fullNameInText(idx, a.slug)}, according to the sources?`;
+          : `What was ${actorInText(idx, a)}, according to the sources?`;
       const line = roleSentence(idx, a);
       const drafts = rivalSets(a, roleRivals(idx, a, pool)).map((others) =>
         baseDraft({
@@ -289,14 +306,14 @@ export const actorRoleTemplate: Template = {
           key: {
             optionIds: [roleOptionId(a.slug)],
             rationales: [
-              rationale(idx, roleOptionId(a.slug), true, line, [fid]),
+              roleRationale(idx, roleOptionId(a.slug), true, line, a),
               ...others.map((o) =>
-                rationale(
+                roleRationale(
                   idx,
                   roleOptionId(o.slug),
                   false,
-                  `That was ${actorLabel(idx, o.slug)}: ${lowerFirst(roleLine(idx, o))}.`,
-                  [actorFactId(o.slug)],
+                  `That was ${actorInText(idx, o)}: ${lowerFirst(roleLine(idx, o))}.`,
+                  o,
                 ),
               ),
             ],
@@ -316,10 +333,7 @@ export const actorRoleTemplate: Template = {
     // The actor the stem names; the key is the option carrying that actor's own line, and every
     // other option must be a line whose anchors do not fit the asked actor.
     const named = idx.kb.actors.filter(
-      (a) =>
-        a.role &&
-        (q.stem.includes(`was ${actorLabel(idx, a.slug)},`) ||
-          q.stem.includes(`was ${fullNameInText(idx, a.slug)},`)),
+      (a) => a.role && q.stem.includes(`was ${actorInText(idx, a)},`),
     );
     const [a] = named;
     if (named.length !== 1 || !a?.role) {
