@@ -160,6 +160,38 @@ describe('the validator', () => {
       new RegExp(firstCitation().id),
     ],
     [
+      'a role line whose citation is missing',
+      (k) => {
+        const a = k.actors.find((x) => x.slug === 'mohsen-chizari');
+        if (a?.role) {
+          a.role.citations = ['no-such-passage'];
+        }
+      },
+      /actor mohsen-chizari role: \[role\] citation "no-such-passage" does not exist/,
+    ],
+    [
+      'a role line citing a passage that is not the actor’s',
+      (k) => {
+        const a = k.actors.find((x) => x.slug === 'mohsen-chizari');
+        if (a?.role) {
+          a.role.citations = ['wiki-agreements-january-2019'];
+        }
+      },
+      /actor mohsen-chizari role: \[role\] cites wiki-agreements-january-2019, not among/,
+    ],
+    [
+      'a role anchor no cited passage states',
+      (k) => {
+        const a = k.actors.find((x) => x.slug === 'fatemiyoun-brigade');
+        if (a?.role) {
+          a.role.text =
+            'A brigade of Afghan Shias that commanders from Tehran directed in Syria in 2013';
+          a.role.anchors = ['afghan shias', '2013'];
+        }
+      },
+      /actor fatemiyoun-brigade role: \[role\] anchor "2013" is not in its cited passages/,
+    ],
+    [
       'a reference to a missing actor',
       (k) => {
         k.events[0]?.participants.push({ actor: 'atlantis', role: 'ally' });

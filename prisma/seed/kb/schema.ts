@@ -183,6 +183,30 @@ export const Office = z
   .strict();
 export type Office = z.infer<typeof Office>;
 
+/**
+ * What an actor was in Iran–Syria relations, in one short line of our own words (≤ ~16 words),
+ * asked by the actor-role and actor-who items. It starts with an article ("A militia of Afghan
+ * Shias …", "The Iranian ambassador in Damascus who …") so it reads both as an option and after
+ * "this organisation was". `anchors` are the words that make it true of this actor only (a date, a
+ * place, a counterpart, an office); the generator refuses a line whose anchors also fit another
+ * actor's record.
+ */
+export const ActorRole = z
+  .object({
+    text: z.string().min(1),
+    /** Options face actors of the same group only ("iran-official", "armed-group"). */
+    group: z.string().min(1),
+    anchors: z.array(z.string().min(1)).min(1),
+    citations: z.array(slug).min(1),
+    /**
+     * Which items ask about this actor: "role" (multiple choice, "Who was X?"), "who" (typed, the
+     * line as a clue). Empty: the line is only another actor's wrong option.
+     */
+    ask: z.array(z.enum(['role', 'who'])).default([]),
+  })
+  .strict();
+export type ActorRole = z.infer<typeof ActorRole>;
+
 export const Actor = z
   .object({
     slug,
@@ -203,6 +227,7 @@ export const Actor = z
     died: DateValue.optional(),
     offices: z.array(Office).default([]),
     citations: z.array(slug).default([]),
+    role: ActorRole.optional(),
     /** Slugs this actor had before a correction (e.g. a name a source got wrong), so old references resolve. */
     formerSlugs: z.array(slug).default([]),
   })

@@ -33,6 +33,13 @@ export const normaliseText = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** Lower case, no diacritics, straight quotes: how a role's anchor is looked up in a passage. */
+export const normaliseForAnchor = (text: string): string =>
+  normaliseText(text)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
 const wordCount = (text: string): number => normaliseText(text).split(' ').filter(Boolean).length;
 
 /** Relative time words that must not appear, unanchored, in text we write ourselves. */
@@ -1107,6 +1114,49 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
         ...actor.offices.map((o) => o.of),
       ]),
     ]);
+    if (actor.role) {
+      // [role] The role line is checked like the description, against its own passages, which
+      // must be the actor's own; each anchor is a word of the line that a passage states.
+      const role = actor.role;
+      for (const c of role.citations.filter((id) => !byId.has(id))) {
+        problems.push(`${where} role: [role] citation "${c}" does not exist`);
+      }
+      const foreign = role.citations.filter((c) => !ids.includes(c));
+      if (foreign.length > 0) {
+        problems.push(
+          `${where} role: [role] cites ${foreign.join(', ')}, not among the actor's citations`,
+        );
+      }
+      if (!/^(A|An|The) /.test(role.text)) {
+        problems.push(`${where} role: [role] "${role.text}" must start with "A", "An" or "The"`);
+      }
+      if (role.text.split(/\s+/).length > 20) {
+        problems.push(`${where} role: [role] "${role.text}" is longer than 20 words`);
+      }
+      const roleHay = normaliseForAnchor(
+        passagesOf(role.citations)
+          .map((c) => c.quote)
+          .join(' '),
+      );
+      for (const anchor of role.anchors) {
+        const a = normaliseForAnchor(anchor);
+        if (!normaliseForAnchor(role.text).includes(a)) {
+          problems.push(`${where} role: [role] anchor "${anchor}" is not in the role line`);
+        }
+        if (!roleHay.includes(a)) {
+          problems.push(`${where} role: [role] anchor "${anchor}" is not in its cited passages`);
+        }
+      }
+      backing(role.text, role.citations, `${where} role`, [
+        ...forms,
+        ...formsOf([
+          actor.parent,
+          actor.basedIn,
+          actor.nationality,
+          ...actor.offices.map((o) => o.of),
+        ]),
+      ]);
+    }
     dated(actor.died, ids, `${where} died`);
     actor.offices.forEach((office, i) => {
       const at = `${where} office ${i}`;

@@ -465,8 +465,15 @@ export const buildBankFromIndex = (idx: KbIndex, seed: number): BuildBankResult 
     }
   }
   const dupes = nearDuplicates(accepted);
-  const questions = balancePerTemplate(
-    balanceTrueFalse(rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id)))))),
+  // The true/false balancing drops statements after the type shares were met, which can lift
+  // another type back over 25% (issue 11 actor items: SINGLE_CHOICE 55 of 218); the shares are
+  // enforced once more on what is left.
+  const questions = rebalance(
+    balancePerTemplate(
+      balanceTrueFalse(
+        rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id))))),
+      ),
+    ),
   );
   report.nearDuplicates = dupes.size;
   for (const q of questions) {

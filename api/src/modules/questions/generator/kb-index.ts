@@ -33,7 +33,8 @@ export type FactKind =
   | 'attribute'
   | 'explanation'
   | 'stance'
-  | 'occurrence';
+  | 'occurrence'
+  | 'actor';
 
 export type Fact = {
   id: string;
@@ -89,6 +90,8 @@ export const relationFactId = (id: string): string => `relation:${id}`;
 export const quoteFactId = (id: string): string => `quote:${id}`;
 export const figureFactId = (id: string): string => `figure:${id}`;
 export const attributeFactId = (actor: string, attr: string): string => `actor:${actor}:${attr}`;
+/** What an actor was (its description and role line): asked by the actor-who and actor-role items. */
+export const actorFactId = (actor: string): string => attributeFactId(actor, 'description');
 export const explanationFactId = (id: string): string => `explanation:${id}`;
 export const stanceFactId = (id: string): string => `stance:${id}`;
 export const occurrenceFactId = (series: string, id: string): string =>
@@ -328,6 +331,23 @@ export const buildKbIndex = (kb: KnowledgeBase): KbIndex => {
         seriesOfEvent.set(o.event, [...(seriesOfEvent.get(o.event) ?? []), sr]);
       }
     }
+  }
+
+  // What each actor was, with its own passages (the role line's first, so the feedback shows
+  // them), filed under the era its dated records fall in, if one. `actors` stays empty: the
+  // actor is the item's subject (its `actorSlugs`); listing it here would make every actor its
+  // own neighbour and move the first-seen dates other templates rank by.
+  for (const a of kb.actors) {
+    const id = actorFactId(a.slug);
+    facts.set(id, {
+      id,
+      kind: 'actor',
+      citations: [...new Set([...(a.role?.citations ?? []), ...a.citations])],
+      status: 'FACT',
+      era: eraFor(appearances.get(a.slug)),
+      themes: [],
+      actors: [],
+    });
   }
 
   const years = [

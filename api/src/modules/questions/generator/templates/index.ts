@@ -1,5 +1,6 @@
 /** The template registry: every question type's templates, looked up by id by the pipeline and the gate. */
 import type { Template } from '../types';
+import { actorRoleTemplate, actorWhoTemplate } from './actor-templates';
 import {
   arabStatesTemplate,
   figureAmountTemplate,
@@ -69,6 +70,8 @@ export const TEMPLATES: readonly Template[] = [
   stanceWhoTemplate,
   relationRoleTemplate,
   eventRoleTemplate,
+  actorWhoTemplate,
+  actorRoleTemplate,
   stancePositionTemplate,
   stanceChangeTemplate,
   stanceMatchTemplate,

@@ -935,16 +935,17 @@ export const quoteTopicTemplate: Template = {
 };
 
 /** Every name a grader should accept for an actor: its option label first, then its other names. */
-const acceptedNames = (idx: KbIndex, slug: string): string[] => {
+export const acceptedNames = (idx: KbIndex, slug: string): string[] => {
   const a = idx.actors.get(slug);
   if (!a) {
     return [];
   }
   const seen = new Set<string>();
-  // One spelling per base form: the editor refuses two that grade alike.
+  // One spelling per base form, spaces ignored ("Iran Air", "IranAir"): the editor refuses two
+  // that grade alike.
   return [actorLabel(idx, slug), a.name, ...(a.shortName ? [a.shortName] : []), ...a.aliases]
     .filter((n) => {
-      const b = baseForm(n);
+      const b = baseForm(n).replaceAll(' ', '');
       if (seen.has(b)) {
         return false;
       }
@@ -955,7 +956,7 @@ const acceptedNames = (idx: KbIndex, slug: string): string[] => {
 };
 
 /** Other actors' names the grader would otherwise accept (Iraq for Iran): listed as near misses. */
-const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => {
+export const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => {
   // Only names that could fall within the grader's typo budget are worth grading (speed).
   const near = (n: string): boolean =>
     answers.some(
@@ -972,12 +973,12 @@ const confusable = (idx: KbIndex, slug: string, answers: string[]): string[] => 
     );
   return idx.kb.actors
     .filter((a) => a.slug !== slug)
-    .flatMap((a) => [a.name, ...(a.shortName ? [a.shortName] : [])])
+    .flatMap((a) => [a.name, ...(a.shortName && a.shortName !== a.name ? [a.shortName] : [])])
     .filter((n) => near(n) && isAccepted(gradeShortAnswer(n, { answers }).match))
     .slice(0, 20);
 };
 
-const HINT: Record<string, string> = {
+export const HINT: Record<string, string> = {
   STATE: 'the name of a state',
   PERSON: "a person's name",
   ORGANISATION: 'the name of an organisation',
@@ -1012,10 +1013,10 @@ const STATE_ACTS = new Set<Relation['type']>([
 ]);
 
 /** The two states the whole quiz is about: a typed answer naming either is given away by the topic. */
-const QUIZ_SUBJECTS = new Set(['iran', 'syria']);
+export const QUIZ_SUBJECTS = new Set(['iran', 'syria']);
 
 /** A name in running text, never cut short ("the Badr Organization", not "the Badr"). */
-const fullNameInText = (idx: KbIndex, slug: string): string => {
+export const fullNameInText = (idx: KbIndex, slug: string): string => {
   const short = nameInText(idx, slug);
   const a = idx.actors.get(slug);
   if (!a || a.kind === 'PERSON' || short.split(/\s+/).length >= a.name.split(/\s+/).length) {
@@ -1146,7 +1147,7 @@ const SHARED_WITH_UNNAMED =
   /\b(?:with|and|like|as did|along with|together with) (?:some|several|many|other|a few)(?: of the)?(?: other)? [A-Z]?[a-z]+ (?:countries|states|governments|groups|militias|officials|leaders)\b/i;
 
 /** Words to hide from a stance statement so it does not name the actor it describes. */
-const nameForms = (idx: KbIndex, slug: string): string[] => {
+export const nameForms = (idx: KbIndex, slug: string): string[] => {
   const a = idx.actors.get(slug);
   if (!a) {
     return [];
