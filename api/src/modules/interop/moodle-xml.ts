@@ -18,7 +18,7 @@ import {
   SINGLE_CHOICE_TYPES,
   toPortable,
 } from './portable';
-import { escapeHtml, htmlToText, lineAt, normaliseNewlines } from './text';
+import { escapeHtml, firstBlockquote, htmlToText, lineAt, normaliseNewlines } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -276,7 +276,7 @@ const readQuestion = (
   }));
   const questionText = node.questiontext as Node | undefined;
   const rawStem = str(questionText?.text);
-  const blockquote = /<blockquote>([\s\S]*?)<\/blockquote>/i.exec(rawStem);
+  const blockquote = firstBlockquote(rawStem);
   const stem = fieldText(
     { ...(questionText ?? {}), text: blockquote ? rawStem.replace(blockquote[0], ' ') : rawStem },
     images,
@@ -292,7 +292,7 @@ const readQuestion = (
     stem,
     explanation: fieldText(node.generalfeedback, images),
     sources: [],
-    ...(blockquote ? { quote: htmlToText(blockquote[1] as string).text } : {}),
+    ...(blockquote ? { quote: htmlToText(blockquote[1]).text } : {}),
   };
   const fb = (text: string) => (text ? { feedback: text } : {});
   const declared = (allowed: readonly QuestionType[], fallback: QuestionType) =>
