@@ -186,6 +186,44 @@ NUMERIC_YEAR,Which year was it?,,,,1700,Because.
     ).toBe('NOT_FOUND');
   });
 
+  // Round 4: files that made a parser throw answered INTERNAL_SERVER_ERROR (logged with a stack):
+  // fast-xml-parser refuses the tag names __proto__, constructor and prototype and more than 100
+  // nested tags by throwing (and a character reference past U+10FFFF, in its own decoder), and one
+  // in a GIFT [html] field threw a RangeError in ours; a surrogate one (&#xD800;) made a lone
+  // surrogate, which PostgreSQL cannot store. HTML reads all three as U+FFFD.
+  it.each([
+    ['MOODLE_XML', '<quiz><question type="truefalse"><__proto__>x</__proto__></question></quiz>'],
+    ['MOODLE_XML', '<quiz><question type="truefalse"><constructor/></question></quiz>'],
+    ['MOODLE_XML', `<quiz>${'<a>'.repeat(101)}${'</a>'.repeat(101)}</quiz>`],
+    [
+      'MOODLE_XML',
+      '<quiz><question type="truefalse"><questiontext format="html"><text>Q &#99999999;</text></questiontext></question></quiz>',
+    ],
+  ])('refuses a hostile %s file with a problem, not a server error (%#)', async (format, file) => {
+    const result = await teacher()(IMPORT, {
+      input: { format, content: file, dryRun: true, setId: fixture.set.id },
+    });
+    expect(result.errors).toBeUndefined();
+    const data = result.data as ImportResult;
+    expect(data.importQuestions.imported).toBe(false);
+    expect(data.importQuestions.problems.length).toBeGreaterThan(0);
+  });
+
+  it('reads a character reference past U+10FFFF, a surrogate or NUL as U+FFFD, as HTML does', async () => {
+    const result = await ok<ImportResult>(
+      teacher()(IMPORT, {
+        input: {
+          format: 'GIFT',
+          content: '[html]Which &#x110000; year &#xD800;&#0;was it?{T}',
+          dryRun: true,
+          setId: fixture.set.id,
+        },
+      }),
+    );
+    expect(result.importQuestions.problems).toEqual([]);
+    expect(result.importQuestions.preview[0]?.stem).toBe('Which \uFFFD year \uFFFD\uFFFDwas it?');
+  });
+
   it('results: one row per student, one column per question, the numbers of the page', async () => {
     const results = await createTeacherWithSet(db, { questions: 3 });
     // Two attempts by one student: the second is a (practice) retake, which the set must allow.

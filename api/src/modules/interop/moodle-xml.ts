@@ -419,7 +419,17 @@ export const parseMoodleXml = (input: string): ParseResult => {
     result.problems.push(problem(valid.err.line, `Not well-formed XML: ${valid.err.msg}`));
     return result;
   }
-  const doc = parser.parse(text) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(text) as Node;
+  } catch (error) {
+    // fast-xml-parser throws, by design, on what it will not build: the tag names __proto__,
+    // constructor and prototype, more than 100 nested tags, a character reference past U+10FFFF.
+    // Thrown on, they answered INTERNAL_SERVER_ERROR (probe, round 4).
+    const reason = error instanceof Error ? error.message.replace(/^\[SECURITY\]\s*/, '') : '';
+    result.problems.push(problem(null, `The XML cannot be read: ${reason || 'unknown reason'}`));
+    return result;
+  }
   const quiz = doc.quiz as Node | undefined;
   if (!quiz || typeof quiz !== 'object') {
     result.problems.push(problem(1, 'The file has no <quiz> element'));

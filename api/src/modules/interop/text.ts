@@ -15,13 +15,23 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ',
 };
 
+/**
+ * A numeric character reference as HTML reads it: NUL, a surrogate or a number past U+10FFFF is
+ * U+FFFD. `String.fromCodePoint` threw a RangeError on `&#x110000;` (an import answered
+ * INTERNAL_SERVER_ERROR) and made a lone surrogate of `&#xD800;` (which PostgreSQL cannot store).
+ */
+const fromReference = (code: number): string =>
+  Number.isSafeInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+    ? String.fromCodePoint(code)
+    : '\uFFFD';
+
 export const decodeEntities = (text: string): string =>
   text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) {
-      return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      return fromReference(Number.parseInt(name.slice(2), 16));
     }
     if (name.startsWith('#')) {
-      return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+      return fromReference(Number.parseInt(name.slice(1), 10));
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
