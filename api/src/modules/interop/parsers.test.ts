@@ -293,6 +293,30 @@ describe('hostile files', () => {
     expect(elapsed(run)).toBeLessThan(150);
   });
 
+  it('refuses a worksheet wider than 128 columns without walking its empty cells', async () => {
+    // One cell in column XFD per row: exceljs walked all 16,384 slots of each row, and 2,000 such
+    // rows (a 23 kB upload) held the event loop for 6.4 s and took 342 MB.
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Questions');
+    sheet.getCell(1, 1).value = 'type';
+    for (let row = 2; row <= 2_000; row += 1) {
+      sheet.getCell(row, 16_384).value = 1;
+    }
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(bytes.length).toBeLessThan(30_000);
+    const start = performance.now();
+    const check = await checkImport('XLSX', bytes);
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(check.problems).toEqual([
+      {
+        line: 2,
+        field: null,
+        message: 'Row 2 has a cell in column 16384; the sheet may use at most 128 columns',
+      },
+    ]);
+  });
+
   it('strips tags as before, leaving an unclosed tail as text; finds the first blockquote', () => {
     expect(htmlToText('a<b>b</b><img src=x><br/>c <d <<e')).toEqual({
       text: 'ab c <d <<e',
