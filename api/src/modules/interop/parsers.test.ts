@@ -2,7 +2,7 @@ import { parseAiken } from './aiken';
 import { parseGift } from './gift';
 import { checkImport } from './import';
 import { parseMoodleXml, xmlText } from './moodle-xml';
-import { parseCsv } from './sheet';
+import { parseCsv, rangeArea } from './sheet';
 import { firstBlockquote, htmlToText } from './text';
 
 describe('GIFT (hand-written, after Moodle’s own test cases)', () => {
@@ -314,6 +314,54 @@ describe('hostile files', () => {
         field: null,
         message: 'Row 2 has a cell in column 16384; the sheet may use at most 128 columns',
       },
+    ]);
+  });
+
+  it('refuses merged or validated ranges over 100,000 cells before exceljs expands them', async () => {
+    // exceljs makes an object per cell of a merged range: one <mergeCell ref="A1:CV20000"/> in a
+    // 6.5 kB upload took 4.4 s and 387 MB; A1:XFD1048576 would take the process down.
+    const ExcelJS = (await import('exceljs')).default;
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Questions').getCell(1, 1).value = 'type';
+    const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const name = Object.keys(files).find((entry) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(entry),
+    ) as string;
+    const withRanges = (ranges: string) =>
+      zipSync({
+        ...files,
+        [name]: strToU8(
+          strFromU8(files[name] as Uint8Array).replace('</sheetData>', `</sheetData>${ranges}`),
+        ),
+      });
+    const start = performance.now();
+    const merged = await checkImport(
+      'XLSX',
+      withRanges('<mergeCells count="1"><mergeCell ref="A1:CV20000"/></mergeCells>'),
+    );
+    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(merged.problems[0]?.message).toBe(
+      'The workbook merges or validates 2,000,000 cells; at most 100,000 (unmerge the cells, remove the data validation)',
+    );
+    const validated = await checkImport(
+      'XLSX',
+      withRanges(
+        '<dataValidations count="1"><dataValidation type="list" sqref="B2 $a$1:$xfd$1048576"><formula1>"a"</formula1></dataValidation></dataValidations>',
+      ),
+    );
+    expect(validated.problems[0]?.message).toMatch(/merges or validates 17,179,869,185 cells/);
+    // A header merged over a few columns is read as before.
+    const header = await checkImport(
+      'XLSX',
+      withRanges('<mergeCells count="1"><mergeCell ref="B1:D1"/></mergeCells>'),
+    );
+    expect(header.problems[0]?.message).toBe('The header row has no "stem" column');
+    expect([rangeArea('B2'), rangeArea('A1:C3'), rangeArea('C3:A1'), rangeArea('A:A')]).toEqual([
+      1,
+      9,
+      9,
+      Number.POSITIVE_INFINITY,
     ]);
   });
 
