@@ -421,6 +421,45 @@ describe('attempts', () => {
     });
   });
 
+  // Round 4: the response was checked against the prompt before the "open it first" refusal, so
+  // the refusals of a concealed question told its prompt: how many options (o1…oN known, oN+1
+  // unknown) and a year question's bounds ("Enter a year between …").
+  it('tells nothing of a concealed question when it is answered before it is opened', async () => {
+    const fixture = await createTeacherWithSet(db, {
+      questions: 2,
+      timeLimitSec: 10,
+      types: ['SINGLE_CHOICE', 'NUMERIC_YEAR'],
+    });
+    const run = as(api, (await createStudent(db)).token);
+    const { startAttempt } = await ok<Started>(run(START, { input: { setId: fixture.set.id } }));
+    const before = await snapshotDatabase(api);
+    const probes = [
+      { position: 0, response: { optionIds: ['o1'] } },
+      { position: 0, response: { optionIds: ['o99'] } },
+      { position: 0, response: { optionIds: ['o1', 'o2'] } },
+      { position: 0, response: { year: 2000 } },
+      { position: 1, response: { year: -1_000_000 } },
+      { position: 1, response: { year: 2000 } },
+      { position: 1, response: { optionIds: ['o1'] } },
+    ];
+    const refusals = await Promise.all(
+      probes.map(async ({ position, response }) => {
+        const result = await run(ANSWER, { attemptId: startAttempt.id, position, response });
+        const error = result.errors?.[0];
+        return { code: error?.extensions?.code, message: error?.message };
+      }),
+    );
+    expect(new Set(refusals.map((refusal) => JSON.stringify(refusal)))).toEqual(
+      new Set([
+        JSON.stringify({
+          code: 'CONFLICT',
+          message: 'Open the question before answering it (its clock starts then)',
+        }),
+      ]),
+    );
+    expect(await snapshotDatabase(api)).toEqual(before);
+  });
+
   describe('bad input changes nothing', () => {
     let fixture: TeacherWithSet;
     let run: ReturnType<typeof as>;

@@ -1,4 +1,13 @@
-import { idMapsOf, publicKey, publicPrompt, publicResponse, storedResponse } from './public-ids';
+import type { Question } from '@quiz/prisma';
+import { kendallTauDistance } from '../questions/scoring';
+import {
+  idMapsOf,
+  playerPrompt,
+  publicKey,
+  publicPrompt,
+  publicResponse,
+  storedResponse,
+} from './public-ids';
 
 const prompt = {
   options: [
@@ -98,5 +107,73 @@ describe('public ids', () => {
         { ref: 'year', isCorrect: true, text: 'd', citationIds: [], factIds: [] },
       ],
     });
+  });
+});
+
+// Round 4 of the probe: the shown order of an ordering or matching question was never the key's
+// (a shuffle that came out solved was rotated by one), and that rule was itself a clue. A 2-item,
+// 2-target matching question was always shown crossed, so crossing it was right every time; a
+// 3-item chronology answered in the reverse of the shown order earned 0.61 on average (chance
+// 0.5), and a 3×3 matching answered "two along" 0.50 (chance 0.33). Every guess must earn what
+// chance gives.
+describe('the shown order of ordering and matching questions tells nothing', () => {
+  const ids = (n: number, prefix: string) =>
+    Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, label: `${prefix}${i}` }));
+  type Shown = { id: string }[];
+  const chronology = (n: number, id: string) =>
+    playerPrompt({
+      id,
+      type: 'CHRONOLOGY',
+      prompt: { items: ids(n, 'e') },
+      key: { order: ids(n, 'e').map((item) => item.id), rationales: [] },
+    } as unknown as Question).items as Shown;
+  const matching = (n: number, id: string) =>
+    playerPrompt({
+      id,
+      type: 'MATCHING',
+      prompt: { items: ids(n, 'i'), targets: ids(n, 't') },
+      key: {
+        pairs: ids(n, 'i').map((item, k) => ({ itemId: item.id, targetId: `t${k}` })),
+        rationales: [],
+      },
+    } as unknown as Question).targets as Shown;
+  const QUESTIONS = Array.from({ length: 3_000 }, (_, k) => `question-${k}`);
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+  it('shows a 2 × 2 matching question either way round', () => {
+    const straight = QUESTIONS.filter((id) => matching(2, id)[0]?.id === 't0').length;
+    expect(straight / QUESTIONS.length).toBeGreaterThan(0.45);
+    expect(straight / QUESTIONS.length).toBeLessThan(0.55);
+  });
+
+  it.each([3, 4])('gives the shown or reversed order of %i items only chance credit', (n) => {
+    const max = (n * (n - 1)) / 2;
+    const key = ids(n, 'e').map((item) => item.id);
+    for (const guess of [(shown: string[]) => shown, (shown: string[]) => [...shown].reverse()]) {
+      const credit = mean(
+        QUESTIONS.map((id) => {
+          const shown = chronology(n, id).map((item) => item.id);
+          return 1 - kendallTauDistance(guess(shown), key) / max;
+        }),
+      );
+      expect(Math.abs(credit - 0.5)).toBeLessThan(0.03);
+    }
+  });
+
+  it.each([3, 4])('gives any shift of the shown %i targets only chance credit', (n) => {
+    for (let shift = 0; shift < n; shift += 1) {
+      const credit = mean(
+        QUESTIONS.map((id) => {
+          const shown = matching(n, id).map((target) => target.id);
+          return ids(n, 'i').filter((_item, k) => shown[(k + shift) % n] === `t${k}`).length / n;
+        }),
+      );
+      expect(Math.abs(credit - 1 / n)).toBeLessThan(0.03);
+    }
+  });
+
+  it('keeps one order per question (resumes, retakes and live games agree)', () => {
+    expect(chronology(5, 'same')).toEqual(chronology(5, 'same'));
+    expect(matching(4, 'same')).toEqual(matching(4, 'same'));
   });
 });

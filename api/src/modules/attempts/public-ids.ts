@@ -8,7 +8,7 @@
  */
 import type { Question } from '@quiz/prisma';
 import { hashSeed, seededRng, shuffle } from '../../lib/rng';
-import { keyOf, promptOf } from '../questions/bank';
+import { promptOf } from '../questions/bank';
 import type { QuestionKey, QuestionPrompt, QuestionResponse } from '../questions/types';
 
 type ChoiceList = 'options' | 'items' | 'targets';
@@ -22,12 +22,6 @@ export type IdMaps = {
   toStored: Record<ChoiceList, Map<string, string>>;
 };
 
-/** Moves the first element to the end when a list came out in the order it must not have. */
-const notIn = <T extends { id: string }>(list: T[], forbidden: readonly string[]): T[] =>
-  list.length > 1 && list.map((choice) => choice.id).join('\u0000') === forbidden.join('\u0000')
-    ? [...list.slice(1), ...list.slice(0, 1)]
-    : list;
-
 /**
  * The prompt in the order a player sees it. Options keep the stored order (year options are
  * sorted; generated ones were shuffled when the bank was built). Ordering and matching lists are
@@ -35,21 +29,24 @@ const notIn = <T extends { id: string }>(list: T[], forbidden: readonly string[]
  * typed is the key) and a teacher writes MATCHING targets beside their items, and imports do the
  * same, so shown as stored (with ids by place) they came solved. Items (CHRONOLOGY) and targets
  * (MATCHING) are shuffled by a seed from the question's id (hidden from players until they have
- * answered it), never in the key's order or all lined up with their items; the same question
- * always shows the same order, so resumed attempts, retakes and live games agree.
+ * answered it); the same question always shows the same order, so resumed attempts, retakes and
+ * live games agree.
+ *
+ * The shuffle is uniform: it may come out in the key's order (1 in 6 for three items), and that
+ * tells nothing. Ruling that order out was a clue (probe, round 4): a 2 × 2 matching question was
+ * then always shown crossed, so crossing it was always right; the reverse of a shown 3-item order
+ * earned 0.61 on average instead of 0.5, a 3 × 3 matching answered "two along" 0.50 instead of
+ * 0.33.
  */
 export const playerPrompt = (question: Pick<Question, 'id' | 'type' | 'prompt' | 'key'>) => {
   const prompt = promptOf(question);
-  const key = keyOf(question);
   if (question.type === 'CHRONOLOGY' && prompt.items) {
     const rng = seededRng(hashSeed(`present:${question.id}`));
-    return { ...prompt, items: notIn(shuffle(prompt.items, rng), key.order ?? []) };
+    return { ...prompt, items: shuffle(prompt.items, rng) };
   }
   if (question.type === 'MATCHING' && prompt.items && prompt.targets) {
     const rng = seededRng(hashSeed(`present:${question.id}`));
-    const partner = new Map((key.pairs ?? []).map((pair) => [pair.itemId, pair.targetId]));
-    const straight = prompt.items.map((item) => partner.get(item.id) ?? '');
-    return { ...prompt, targets: notIn(shuffle(prompt.targets, rng), straight) };
+    return { ...prompt, targets: shuffle(prompt.targets, rng) };
   }
   return prompt;
 };

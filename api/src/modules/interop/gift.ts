@@ -17,7 +17,7 @@ import {
   SINGLE_CHOICE_TYPES,
   toPortable,
 } from './portable';
-import { escapeHtml, htmlToText, normaliseNewlines } from './text';
+import { escapeHtml, firstBlockquote, htmlToText, normaliseNewlines } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -325,10 +325,10 @@ const parseQuestion = (
   }
   let quote: string | undefined;
   const unescapedStem = giftUnescape(stemRaw);
-  const blockquote = /<blockquote>([\s\S]*?)<\/blockquote>/i.exec(unescapedStem);
+  const blockquote = firstBlockquote(unescapedStem);
   let stemSource = unescapedStem;
   if (blockquote && format === 'html') {
-    quote = htmlToText(blockquote[1] as string).text;
+    quote = htmlToText(blockquote[1]).text;
     stemSource = unescapedStem.replace(blockquote[0], ' ');
   }
   const stemText =

@@ -18,7 +18,7 @@ import {
   SINGLE_CHOICE_TYPES,
   toPortable,
 } from './portable';
-import { escapeHtml, htmlToText, lineAt, normaliseNewlines } from './text';
+import { escapeHtml, firstBlockquote, htmlToText, lineAt, normaliseNewlines } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -276,7 +276,7 @@ const readQuestion = (
   }));
   const questionText = node.questiontext as Node | undefined;
   const rawStem = str(questionText?.text);
-  const blockquote = /<blockquote>([\s\S]*?)<\/blockquote>/i.exec(rawStem);
+  const blockquote = firstBlockquote(rawStem);
   const stem = fieldText(
     { ...(questionText ?? {}), text: blockquote ? rawStem.replace(blockquote[0], ' ') : rawStem },
     images,
@@ -292,7 +292,7 @@ const readQuestion = (
     stem,
     explanation: fieldText(node.generalfeedback, images),
     sources: [],
-    ...(blockquote ? { quote: htmlToText(blockquote[1] as string).text } : {}),
+    ...(blockquote ? { quote: htmlToText(blockquote[1]).text } : {}),
   };
   const fb = (text: string) => (text ? { feedback: text } : {});
   const declared = (allowed: readonly QuestionType[], fallback: QuestionType) =>
@@ -419,7 +419,17 @@ export const parseMoodleXml = (input: string): ParseResult => {
     result.problems.push(problem(valid.err.line, `Not well-formed XML: ${valid.err.msg}`));
     return result;
   }
-  const doc = parser.parse(text) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(text) as Node;
+  } catch (error) {
+    // fast-xml-parser throws, by design, on what it will not build: the tag names __proto__,
+    // constructor and prototype, more than 100 nested tags, a character reference past U+10FFFF.
+    // Thrown on, they answered INTERNAL_SERVER_ERROR (probe, round 4).
+    const reason = error instanceof Error ? error.message.replace(/^\[SECURITY\]\s*/, '') : '';
+    result.problems.push(problem(null, `The XML cannot be read: ${reason || 'unknown reason'}`));
+    return result;
+  }
   const quiz = doc.quiz as Node | undefined;
   if (!quiz || typeof quiz !== 'object') {
     result.problems.push(problem(1, 'The file has no <quiz> element'));

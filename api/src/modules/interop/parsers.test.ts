@@ -2,7 +2,8 @@ import { parseAiken } from './aiken';
 import { parseGift } from './gift';
 import { checkImport } from './import';
 import { parseMoodleXml, xmlText } from './moodle-xml';
-import { parseCsv } from './sheet';
+import { parseCsv, rangeArea } from './sheet';
+import { firstBlockquote, htmlToText } from './text';
 
 describe('GIFT (hand-written, after Moodle’s own test cases)', () => {
   const file = `// A comment line is dropped
@@ -269,5 +270,111 @@ describe('hostile files', () => {
     expect(bomb.length).toBeLessThan(20_000);
     const check = await checkImport('XLSX', bomb);
     expect(check.problems[0]?.message).toMatch(/too large once unpacked/);
+  });
+
+  // Round 4: each '<' with no '>' after it made every tag pattern scan to the end of the text
+  // (quadratic): 89,000 of them in one [html] field held the event loop for 3.2–4.1 s.
+  const elapsed = (run: () => unknown): number => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+
+  it.each([
+    ['GIFT [html] stem of unclosed tags', () => parseGift(`[html]${'<'.repeat(89_000)}{T}`)],
+    [
+      'Moodle XML CDATA stem of unclosed tags',
+      () =>
+        parseMoodleXml(
+          `<quiz><question type="truefalse"><questiontext format="html"><text><![CDATA[${'<img'.repeat(22_000)}]]></text></questiontext></question></quiz>`,
+        ),
+    ],
+  ])('reads a %s in linear time', (_name, run) => {
+    expect(elapsed(run)).toBeLessThan(150);
+  });
+
+  it('refuses a worksheet wider than 128 columns without walking its empty cells', async () => {
+    // One cell in column XFD per row: exceljs walked all 16,384 slots of each row, and 2,000 such
+    // rows (a 23 kB upload) held the event loop for 6.4 s and took 342 MB.
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Questions');
+    sheet.getCell(1, 1).value = 'type';
+    for (let row = 2; row <= 2_000; row += 1) {
+      sheet.getCell(row, 16_384).value = 1;
+    }
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(bytes.length).toBeLessThan(30_000);
+    const start = performance.now();
+    const check = await checkImport('XLSX', bytes);
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(check.problems).toEqual([
+      {
+        line: 2,
+        field: null,
+        message: 'Row 2 has a cell in column 16384; the sheet may use at most 128 columns',
+      },
+    ]);
+  });
+
+  it('refuses merged or validated ranges over 100,000 cells before exceljs expands them', async () => {
+    // exceljs makes an object per cell of a merged range: one <mergeCell ref="A1:CV20000"/> in a
+    // 6.5 kB upload took 4.4 s and 387 MB; A1:XFD1048576 would take the process down.
+    const ExcelJS = (await import('exceljs')).default;
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Questions').getCell(1, 1).value = 'type';
+    const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const name = Object.keys(files).find((entry) =>
+      /^xl\/worksheets\/sheet\d+\.xml$/.test(entry),
+    ) as string;
+    const withRanges = (ranges: string) =>
+      zipSync({
+        ...files,
+        [name]: strToU8(
+          strFromU8(files[name] as Uint8Array).replace('</sheetData>', `</sheetData>${ranges}`),
+        ),
+      });
+    const start = performance.now();
+    const merged = await checkImport(
+      'XLSX',
+      withRanges('<mergeCells count="1"><mergeCell ref="A1:CV20000"/></mergeCells>'),
+    );
+    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(merged.problems[0]?.message).toBe(
+      'The workbook merges or validates 2,000,000 cells; at most 100,000 (unmerge the cells, remove the data validation)',
+    );
+    const validated = await checkImport(
+      'XLSX',
+      withRanges(
+        '<dataValidations count="1"><dataValidation type="list" sqref="B2 $a$1:$xfd$1048576"><formula1>"a"</formula1></dataValidation></dataValidations>',
+      ),
+    );
+    expect(validated.problems[0]?.message).toMatch(/merges or validates 17,179,869,185 cells/);
+    // A header merged over a few columns is read as before.
+    const header = await checkImport(
+      'XLSX',
+      withRanges('<mergeCells count="1"><mergeCell ref="B1:D1"/></mergeCells>'),
+    );
+    expect(header.problems[0]?.message).toBe('The header row has no "stem" column');
+    expect([rangeArea('B2'), rangeArea('A1:C3'), rangeArea('C3:A1'), rangeArea('A:A')]).toEqual([
+      1,
+      9,
+      9,
+      Number.POSITIVE_INFINITY,
+    ]);
+  });
+
+  it('strips tags as before, leaving an unclosed tail as text; finds the first blockquote', () => {
+    expect(htmlToText('a<b>b</b><img src=x><br/>c <d <<e')).toEqual({
+      text: 'ab c <d <<e',
+      images: 1,
+    });
+    expect(htmlToText('<<img <p>x>y')).toEqual({ text: 'y', images: 1 });
+    expect(firstBlockquote('x<BlockQuote>q<blockquote>r</BLOCKQUOTE>s</blockquote>')).toEqual([
+      '<BlockQuote>q<blockquote>r</BLOCKQUOTE>',
+      'q<blockquote>r',
+    ]);
+    expect(firstBlockquote('<blockquote>open only')).toBeNull();
   });
 });

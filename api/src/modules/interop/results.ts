@@ -1,7 +1,8 @@
 /**
  * Results of a set as a spreadsheet: one row per student with the numbers of the results page
- * (best score, best correct, last score, attempts, last finished), then one column per question
- * with the points of the student's best attempt; XLSX adds a long sheet (one row per answer). Pure.
+ * (first score, best score, best correct, last score, attempts, retakes, flags, last finished),
+ * then one column per question with the points of the student's best attempt; XLSX adds a long
+ * sheet (one row per answer). Pure.
  */
 import { toCsv, toXlsx } from './sheet';
 import { neutralise } from './text';
@@ -17,6 +18,15 @@ export type ResultsAttempt = {
 export type ResultsStudent = {
   name: string;
   isGuest: boolean;
+  /**
+   * The first finished attempt's score: the one the board ranks. A retake follows feedback that
+   * showed the keys, so its best is not the student's own (probe, round 4: the file gave the best
+   * score only, and a retake after reading the keys showed as full marks).
+   */
+  firstScore: number;
+  retakeCount: number;
+  /** The page's anomaly flags on the first attempt (RAPID_ANSWERS). */
+  flags: string[];
   bestScore: number;
   bestCorrectCount: number;
   lastScore: number;
@@ -48,11 +58,14 @@ export const resultsRows = (input: ResultsInput): Cell[][] => {
   const header = [
     'Student',
     'Guest',
+    'First score (ranked)',
     'Best score',
     'Best correct',
     'Questions',
     'Last score',
     'Attempts',
+    'Retakes',
+    'Flags',
     'Last finished (UTC)',
     ...input.questions.map((q) => `Q${q.position} points`),
   ];
@@ -61,11 +74,14 @@ export const resultsRows = (input: ResultsInput): Cell[][] => {
     return [
       neutralise(student.name),
       student.isGuest ? 'yes' : 'no',
+      student.firstScore,
       student.bestScore,
       student.bestCorrectCount,
       input.questions.length,
       student.lastScore,
       student.attemptCount,
+      student.retakeCount,
+      student.flags.join(' '),
       iso(student.lastFinishedAt),
       ...input.questions.map((q) => best?.points.get(q.questionId)?.points ?? ''),
     ];

@@ -310,6 +310,9 @@ export const exportSetResults = async ({
     students: analytics.students.map((student) => ({
       name: userById.get(student.userId)?.displayName ?? '',
       isGuest: userById.get(student.userId)?.isGuest ?? false,
+      firstScore: student.firstScore,
+      retakeCount: student.retakeCount,
+      flags: student.flags,
       bestScore: student.bestScore,
       bestCorrectCount: student.bestCorrectCount,
       lastScore: student.lastScore,

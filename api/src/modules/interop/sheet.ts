@@ -4,7 +4,7 @@
  * Pure apart from exceljs's async (in-memory) workbook.
  */
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import type { QuestionType } from '../questions/types';
 import { type ImportProblem, type ParsedQuestion, type ParseResult, problem } from './import-types';
 import {
@@ -355,6 +355,8 @@ export const parseCsv = (input: string): ParseResult => {
 
 /** Largest unpacked size of an uploaded workbook: a small zip must not inflate into a bomb. */
 const XLSX_MAX_UNPACKED = 5_000_000;
+/** Columns a worksheet may use: ours are 33 (SHEET_COLUMNS), in any order, among others. */
+export const XLSX_MAX_COLUMNS = 128;
 
 /**
  * The sizes the zip's entries declare, summed without inflating anything; a file that is not a
@@ -375,12 +377,73 @@ const unpackedSize = (bytes: Uint8Array): number => {
   return total;
 };
 
+/** Cells that merged and validated ranges may cover in all: a full sheet of ours is 201 × 33. */
+export const XLSX_MAX_RANGE_CELLS = 100_000;
+
+const columnNumber = (letters: string): number =>
+  [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+/** Cells in an A1 range ("B2", "$A$1:$XFD$1048576"); Infinity for what is not one. */
+export const rangeArea = (ref: string): number => {
+  const [from, to = from, ...rest] = ref
+    .split(':')
+    .map((end) => /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(end.trim()));
+  if (!from || !to || rest.length > 0) {
+    return Number.POSITIVE_INFINITY;
+  }
+  const width = Math.abs(columnNumber(to[1] ?? '') - columnNumber(from[1] ?? '')) + 1;
+  const height = Math.abs(Number(to[2]) - Number(from[2])) + 1;
+  return width * height;
+};
+
+/**
+ * The cells that the worksheets' merged ranges and data validations cover, read from the XML
+ * before exceljs is: exceljs makes an object for every cell of a merged range and a key for every
+ * cell of a validated one, so one `<mergeCell ref="A1:CV20000"/>` in a 6.5 kB upload took 4.4 s
+ * and 387 MB, and `A1:XFD1048576` (17 billion cells) would take the process down (probe, round 4).
+ */
+const rangeCells = (bytes: Uint8Array): number => {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (entry) => /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name),
+    });
+  } catch {
+    return 0;
+  }
+  let total = 0;
+  for (const data of Object.values(entries)) {
+    const xml = strFromU8(data);
+    for (const match of xml.matchAll(
+      /<(?:[\w.-]+:)?(?:mergeCell|dataValidation)\b[^>]*?\s(?:ref|sqref)\s*=\s*["']([^"']*)["']/g,
+    )) {
+      for (const ref of (match[1] as string).split(/\s+/).filter(Boolean)) {
+        total += rangeArea(ref);
+      }
+    }
+  }
+  return total;
+};
+
 /** The first worksheet of an XLSX file, read with our column layout (row numbers as lines). */
 export const parseXlsx = async (bytes: Uint8Array): Promise<ParseResult> => {
   if (unpackedSize(bytes) > XLSX_MAX_UNPACKED) {
     return {
       questions: [],
       problems: [problem(null, 'The workbook is too large once unpacked (at most 5 MB)')],
+      notes: [],
+    };
+  }
+  const covered = rangeCells(bytes);
+  if (covered > XLSX_MAX_RANGE_CELLS) {
+    return {
+      questions: [],
+      problems: [
+        problem(
+          null,
+          `The workbook merges or validates ${Number.isFinite(covered) ? covered.toLocaleString('en-US') : 'too many'} cells; at most ${XLSX_MAX_RANGE_CELLS.toLocaleString('en-US')} (unmerge the cells, remove the data validation)`,
+        ),
+      ],
       notes: [],
     };
   }
@@ -398,15 +461,39 @@ export const parseXlsx = async (bytes: Uint8Array): Promise<ParseResult> => {
   if (!sheet) {
     return { questions: [], problems: [problem(null, 'The workbook has no worksheet')], notes: [] };
   }
+  // Rows and cells are looked up one by one: exceljs's `eachRow` (its `hasValues`), `values`,
+  // `eachCell` and `columnCount` walk every slot of a row up to its last cell, so one cell in
+  // column XFD cost 16,384 steps per row: 2,000 such rows, a 23 kB upload, held the event loop
+  // for 6.4 s and took 342 MB (probe, round 4). A row wider than ours is refused instead.
   const rows: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as unknown[];
-    const cells: string[] = [];
-    for (let i = 1; i < values.length; i += 1) {
-      cells.push(cellText(values[i]));
+  for (let number = 1; number <= sheet.rowCount; number += 1) {
+    const row = sheet.findRow(number);
+    if (!row) {
+      continue;
     }
-    rows.push({ line: number, cells });
-  });
+    if (row.cellCount > XLSX_MAX_COLUMNS) {
+      return {
+        questions: [],
+        problems: [
+          problem(
+            number,
+            `Row ${number} has a cell in column ${row.cellCount}; the sheet may use at most ${XLSX_MAX_COLUMNS} columns`,
+          ),
+        ],
+        notes: [],
+      };
+    }
+    const cells: string[] = [];
+    let hasValues = false;
+    for (let column = 1; column <= row.cellCount; column += 1) {
+      const value = row.findCell(column)?.value;
+      hasValues ||= value !== null && value !== undefined;
+      cells.push(cellText(value));
+    }
+    if (hasValues) {
+      rows.push({ line: number, cells });
+    }
+  }
   return readRows(rows, 'row');
 };
 

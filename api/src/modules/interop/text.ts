@@ -15,13 +15,23 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ',
 };
 
+/**
+ * A numeric character reference as HTML reads it: NUL, a surrogate or a number past U+10FFFF is
+ * U+FFFD. `String.fromCodePoint` threw a RangeError on `&#x110000;` (an import answered
+ * INTERNAL_SERVER_ERROR) and made a lone surrogate of `&#xD800;` (which PostgreSQL cannot store).
+ */
+const fromReference = (code: number): string =>
+  Number.isSafeInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+    ? String.fromCodePoint(code)
+    : '\uFFFD';
+
 export const decodeEntities = (text: string): string =>
   text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) {
-      return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      return fromReference(Number.parseInt(name.slice(2), 16));
     }
     if (name.startsWith('#')) {
-      return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+      return fromReference(Number.parseInt(name.slice(1), 10));
     }
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
@@ -34,14 +44,42 @@ export type HtmlToText = { text: string; images: number };
  */
 export const htmlToText = (html: string): HtmlToText => {
   let images = 0;
+  // No tag can end after the last '>', so the tail is left as it is. Each pattern below, tried at
+  // a '<' with no '>' anywhere after it, scans to the end of the text and fails, once per '<':
+  // 89,000 '<' in one imported [html] stem held the event loop for 4.1 s. Before the last '>',
+  // every attempt that gets past '<' stops at the next '>' and consumes it, so the work is linear.
+  const end = html.lastIndexOf('>') + 1;
   const text = html
+    .slice(0, end)
     .replace(/<img\b[^>]*>/gi, () => {
       images += 1;
       return ' ';
     })
     .replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, ' ')
     .replace(/<[^>]*>/g, '');
-  return { text: collapse(decodeEntities(text)), images };
+  return { text: collapse(decodeEntities(text + html.slice(end))), images };
+};
+
+/**
+ * The first `<blockquote>…</blockquote>` (any case) as `[whole, inner]`, like the lazy regex
+ * `/<blockquote>([\s\S]*?)<\/blockquote>/i` but linear: that regex, given many openings and no
+ * closing, scanned to the end from each opening (7,400 openings: 230 ms per field).
+ */
+export const firstBlockquote = (html: string): [string, string] | null => {
+  const open = /<blockquote>/i.exec(html);
+  if (!open) {
+    return null;
+  }
+  const close = /<\/blockquote>/gi;
+  close.lastIndex = open.index + open[0].length;
+  const closed = close.exec(html);
+  if (!closed) {
+    return null;
+  }
+  return [
+    html.slice(open.index, closed.index + closed[0].length),
+    html.slice(open.index + open[0].length, closed.index),
+  ];
 };
 
 export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();

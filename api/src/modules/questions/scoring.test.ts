@@ -12,6 +12,14 @@ const multi: { prompt: QuestionPrompt; key: QuestionKey } = {
   prompt: { options: opts('a', 'b', 'c', 'd'), selectMany: true },
   key: { optionIds: ['a', 'b', 'c'], rationales: [] },
 };
+const twoOfFive: { prompt: QuestionPrompt; key: QuestionKey } = {
+  prompt: { options: opts('a', 'b', 'c', 'd', 'e'), selectMany: true },
+  key: { optionIds: ['a', 'b'], rationales: [] },
+};
+const twoOfFour: { prompt: QuestionPrompt; key: QuestionKey } = {
+  prompt: { options: opts('a', 'b', 'c', 'd'), selectMany: true },
+  key: { optionIds: ['a', 'b'], rationales: [] },
+};
 const chrono: { prompt: QuestionPrompt; key: QuestionKey } = {
   prompt: { items: items('w', 'x', 'y', 'z') },
   key: { order: ['w', 'x', 'y', 'z'], rationales: [] },
@@ -46,13 +54,48 @@ describe('scoreResponse', () => {
     ],
     ['multi exact set', 'MULTI_SELECT', multi, { optionIds: ['c', 'a', 'b'] }, 1, true],
     ['multi two of three', 'MULTI_SELECT', multi, { optionIds: ['a', 'b'] }, 2 / 3, false],
-    ['multi with one wrong', 'MULTI_SELECT', multi, { optionIds: ['a', 'b', 'd'] }, 1 / 3, false],
+    // One distractor: picking it costs a whole answer (it cost 1/3 before round 4, so ticking
+    // every box scored 2/3 with no knowledge at all).
+    ['multi with one wrong', 'MULTI_SELECT', multi, { optionIds: ['a', 'b', 'd'] }, 0, false],
     [
       'multi everything ticked',
       'MULTI_SELECT',
       multi,
       { optionIds: ['a', 'b', 'c', 'd'] },
-      2 / 3,
+      0,
+      false,
+    ],
+    // Keys no more than the distractors: a wrong pick costs 1/k, as it always did.
+    [
+      'multi two of five, one wrong',
+      'MULTI_SELECT',
+      twoOfFive,
+      { optionIds: ['a', 'b', 'c'] },
+      0.5,
+      false,
+    ],
+    [
+      'multi two of five, all ticked',
+      'MULTI_SELECT',
+      twoOfFive,
+      { optionIds: ['a', 'b', 'c', 'd', 'e'] },
+      0,
+      false,
+    ],
+    [
+      'multi two of four, one of each',
+      'MULTI_SELECT',
+      twoOfFour,
+      { optionIds: ['a', 'c'] },
+      0,
+      false,
+    ],
+    [
+      'multi two of four, both and one wrong',
+      'MULTI_SELECT',
+      twoOfFour,
+      { optionIds: ['a', 'b', 'c'] },
+      0.5,
       false,
     ],
     ['multi only wrong', 'MULTI_SELECT', multi, { optionIds: ['d'] }, 0, false],

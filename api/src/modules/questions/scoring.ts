@@ -94,10 +94,15 @@ const scoreChoice = (
     const ok = picked[0] === keys[0];
     return { credit: ok ? 1 : 0, isCorrect: ok };
   }
-  // Select-all: partial credit per option, so guessing every box scores no better than nothing.
+  // Partial credit: 1/k per right pick, and a wrong pick costs at least as much as a right one
+  // earns and at least 1/(distractors), so ticking every box scores 0. With 1/k alone (before
+  // round 4 of the probe), select-all earned (k − d)/k wherever the keys outnumbered the
+  // distractors: 667 points for ticking all four boxes of a three-of-four question.
   const right = picked.filter((id) => keys.includes(id)).length;
   const wrong = picked.length - right;
-  const credit = Math.max(0, (right - wrong) / keys.length);
+  const distractors = options.length - keys.length;
+  const penalty = Math.max(1 / keys.length, distractors > 0 ? 1 / distractors : 0);
+  const credit = Math.max(0, right / keys.length - wrong * penalty);
   const isCorrect = wrong === 0 && right === keys.length;
   return { credit, isCorrect };
 };

@@ -304,6 +304,11 @@ export const answerQuestion = async ({
   if (item.status !== 'IN_PROGRESS') {
     throw new AppError('CONFLICT', 'The attempt is finished');
   }
+  // Before the response is held against the prompt: those refusals would describe a concealed
+  // prompt (its option count, a year's bounds, the type's shape) to a player who has not opened it.
+  if (!item.presentedAt && isTimed(item)) {
+    throw new AppError('CONFLICT', 'Open the question before answering it (its clock starts then)');
+  }
   const prompt = promptOf(question);
   // The player answers in public ids (public-ids.ts); checked and scored in the stored ones.
   const parsed = QuestionResponse.transform((value) =>
@@ -316,9 +321,6 @@ export const answerQuestion = async ({
       : 'The response has the wrong shape';
   if (!parsed.success || problem) {
     throw new AppError('BAD_USER_INPUT', problem ?? 'Invalid response', { field: 'response' });
-  }
-  if (!item.presentedAt && isTimed(item)) {
-    throw new AppError('CONFLICT', 'Open the question before answering it (its clock starts then)');
   }
   const timing = { presentedAt: item.presentedAt ?? now, timeLimitSec: item.timeLimitSec };
   const late = isLate(timing, now);
