@@ -179,6 +179,16 @@ describe('actor-who', () => {
     expect(airline?.key.answers).toEqual(['Iran Air']);
   });
 
+  it('asks no actor whom general knowledge names from the clue alone (audit 24: Putin, Hamas)', () => {
+    // "The Russian president who kept Syria neutral in the Gaza conflict" and "the group supported
+    // by Iran whose conflict with Israel has been ongoing since October 7" were typed by anyone who
+    // reads the news: both readers of audit 24 judged them trivial. Their lines stay as wrong options.
+    for (const slug of ['vladimir-putin', 'hamas']) {
+      expect([slug, whoItems.some((q) => slugOf(q) === slug)]).toEqual([slug, false]);
+      expect(realIdx.actors.get(slug)?.role).toBeDefined();
+    }
+  });
+
   it('re-derives the key from the stem alone, and refuses when a second actor comes to fit', () => {
     const q = whoItems.find((x) => slugOf(x) === 'fatemiyoun-brigade') as BankQuestion;
     expect(actorWhoTemplate.requery(q, realIdx)).toEqual({
