@@ -11,7 +11,9 @@ import { attemptKeys } from './queries';
 // The play page on a weak network: the server is a mocked gqlRequest whose answers the tests
 // release by hand (openQuestion late, answerQuestion failing, the browser offline).
 
-jest.mock('next/navigation', () => ({ useRouter: () => ({ push: jest.fn(), replace: jest.fn() }) }));
+jest.mock('next/navigation', () => ({
+  useRouter: () => ({ push: jest.fn(), replace: jest.fn() }),
+}));
 jest.mock('next/link', () => ({
   __esModule: true,
   default: ({ children, href }: { children: ReactNode; href: string }) => (
@@ -83,8 +85,7 @@ const attempt = (items: Question[]): AttemptQuery => ({
   },
 });
 
-const operation = (document: unknown) =>
-  /mutation (\w+)/.exec(String(document))?.[1] ?? 'unknown';
+const operation = (document: unknown) => /mutation (\w+)/.exec(String(document))?.[1] ?? 'unknown';
 
 const answered = () => ({
   answerQuestion: { ...result({ isCorrect: true, credit: 1, points: 1000 }), passages: [] },
@@ -109,7 +110,8 @@ const renderPlay = (items: Question[]) => {
   );
 };
 
-const calls = (name: string) => request.mock.calls.filter(([document]) => operation(document) === name);
+const calls = (name: string) =>
+  request.mock.calls.filter(([document]) => operation(document) === name);
 
 beforeEach(() => {
   request.mockReset();
