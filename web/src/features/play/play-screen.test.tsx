@@ -150,6 +150,32 @@ test('a Submit pressed before the question is open is sent once it opens, not dr
   });
 });
 
+test('between two questions the progress counts the answers given, not the count at load', async () => {
+  const first = question(1);
+  const second = question(2);
+  const secondOpen = deferred<unknown>();
+  request.mockImplementation((document, variables) => {
+    const name = operation(document);
+    if (name === 'OpenQuestion') {
+      return ((variables as { position: number }).position === 1
+        ? Promise.resolve({ openQuestion: opened(first) })
+        : secondOpen.promise) as never;
+    }
+    return Promise.resolve(answered()) as never;
+  });
+  renderPlay([first, second, question(3)]);
+  await waitFor(() => expect(calls('OpenQuestion')).toHaveLength(1));
+  fireEvent.click(screen.getByRole('radio', { name: 'Iran' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Submit answer' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Next question' }));
+
+  // Question 2 is on its way (or the network is down): the bar says 2, not 1.
+  await waitFor(() => expect(calls('OpenQuestion')).toHaveLength(2));
+  expect(screen.getByText('Question 2 of 3')).toBeInTheDocument();
+  await act(async () => secondOpen.resolve({ openQuestion: opened(second) }));
+  expect(screen.getByText('Question 2 of 3')).toBeInTheDocument();
+});
+
 test('a timed answer lost to the network is kept and retried, not called late', async () => {
   const item = question(1, true);
   let failNext = true;

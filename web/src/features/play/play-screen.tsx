@@ -176,6 +176,10 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     ? attempt.questions.findIndex((question) => question.position === current.question.position)
     : -1;
   const nextQuestion = index >= 0 ? attempt.questions[index + 1] : undefined;
+  // Counted from the questions, which each answer updates in the cache: the attempt's
+  // answeredCount is the server's count at load, so between two questions (the next one opening,
+  // 2 s on a slow network, or the whole time offline) the bar fell back to "Question 1".
+  const answeredHere = attempt.questions.filter((question) => question.result).length;
   const points = attempt.questions.reduce(
     (sum, question) => sum + (question.result?.points ?? 0),
     0,
@@ -312,7 +316,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     <div className="play">
       {header}
       <ProgressBar
-        current={index >= 0 ? index + 1 : Math.min(attempt.answeredCount + 1, total)}
+        current={index >= 0 ? index + 1 : Math.min(answeredHere + 1, total)}
         total={total}
         aside={`${formatNumber(points)} points`}
       />
