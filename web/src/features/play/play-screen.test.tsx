@@ -157,9 +157,11 @@ test('between two questions the progress counts the answers given, not the count
   request.mockImplementation((document, variables) => {
     const name = operation(document);
     if (name === 'OpenQuestion') {
-      return ((variables as { position: number }).position === 1
-        ? Promise.resolve({ openQuestion: opened(first) })
-        : secondOpen.promise) as never;
+      return (
+        (variables as { position: number }).position === 1
+          ? Promise.resolve({ openQuestion: opened(first) })
+          : secondOpen.promise
+      ) as never;
     }
     return Promise.resolve(answered()) as never;
   });
