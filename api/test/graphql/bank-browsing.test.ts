@@ -410,7 +410,7 @@ describe('bank browsing', () => {
     expect(counts(withType.facets.types)).toEqual({ CHRONOLOGY: 2, TRUE_FALSE: 1 });
   });
 
-  it('reads a hyphen or dash between words as a space, so either spelling finds the other', async () => {
+  it('reads a hyphen or dash between words as the bank's en dash, so either spelling finds the other', async () => {
     const teacher = await createTeacher(db);
     const mine = as(api, teacher.token);
     const created = await ok<{ createQuestion: { question: { id: string } } }>(
@@ -444,6 +444,8 @@ describe('bank browsing', () => {
     expect(await found('Syria—Iran ties')).toEqual([id]);
     // A leading minus still leaves a word out.
     expect(await found('Iran -Iraq')).toEqual([]);
+    // Still a phrase: the two words must stand together.
+    expect(await found('Iraq-Iran')).toEqual([]);
   });
 
   it('pages through search results and the plain list without gaps or repeats', async () => {
