@@ -410,7 +410,7 @@ describe('bank browsing', () => {
     expect(counts(withType.facets.types)).toEqual({ CHRONOLOGY: 2, TRUE_FALSE: 1 });
   });
 
-  it('reads a hyphen or dash between words as the bank's en dash, so either spelling finds the other', async () => {
+  it('reads a hyphen or dash between words as the en dash the bank writes, so either spelling finds the other', async () => {
     const teacher = await createTeacher(db);
     const mine = as(api, teacher.token);
     const created = await ok<{ createQuestion: { question: { id: string } } }>(
