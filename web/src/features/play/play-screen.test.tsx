@@ -232,6 +232,7 @@ test('offline, the answer waits with a notice saying so, and is sent once when b
   expect(await screen.findByRole('status')).toHaveTextContent(
     'You are offline. Your answer is kept on this device and will be sent as soon as the connection is back.',
   );
+  expect(screen.getByRole('button', { name: 'Offline, waiting…' })).toBeInTheDocument();
   expect(calls('AnswerQuestion')).toHaveLength(0);
 
   act(() => onlineManager.setOnline(true));

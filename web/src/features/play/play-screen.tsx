@@ -345,6 +345,8 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
             onChange={(draft) => setCurrent({ ...shown, draft })}
             onSubmit={submit}
             isSubmitting={answer.isPending || isSubmitQueued}
+            // The notice below can be off a phone's screen; the button under the thumb says it too.
+            pendingLabel={answer.isPaused ? 'Offline, waiting…' : undefined}
             result={result}
             aside={
               shown.question.deadline && shown.question.timeLimitSec && !result ? (
