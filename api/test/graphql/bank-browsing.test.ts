@@ -410,6 +410,44 @@ describe('bank browsing', () => {
     expect(counts(withType.facets.types)).toEqual({ CHRONOLOGY: 2, TRUE_FALSE: 1 });
   });
 
+  it('reads a hyphen or dash between words as the en dash the bank writes, so either spelling finds the other', async () => {
+    const teacher = await createTeacher(db);
+    const mine = as(api, teacher.token);
+    const created = await ok<{ createQuestion: { question: { id: string } } }>(
+      mine(CREATE, {
+        input: {
+          type: 'SINGLE_CHOICE',
+          stem: 'Which state stood by Iran in the Iran–Iraq War?',
+          options: [
+            { id: 'a', label: 'Jordan' },
+            { id: 'b', label: 'Syria' },
+            { id: 'c', label: 'Kuwait' },
+          ],
+          correctOptionIds: ['b'],
+          explanation: 'Syria-Iran ties held.',
+          citationIds: ['cite-b1'],
+          era: 'late-era',
+          themes: ['alliance'],
+        },
+      }),
+    );
+    const id = created.createQuestion.question.id;
+    const found = async (search: string) =>
+      (
+        await ok<{ bankQuestions: Page }>(mine(BANK, { filter: { search, mine: true } }))
+      ).bankQuestions.nodes.map((n) => n.id);
+    // The stem has an en dash; a teacher types a hyphen (or the same dash).
+    expect(await found('Iran-Iraq war')).toEqual([id]);
+    expect(await found('iran–iraq war')).toEqual([id]);
+    expect(await found('"Iran-Iraq War"')).toEqual([id]);
+    // The explanation has a hyphen; the dash finds it too.
+    expect(await found('Syria—Iran ties')).toEqual([id]);
+    // A leading minus still leaves a word out.
+    expect(await found('Iran -Iraq')).toEqual([]);
+    // Still a phrase: the two words must stand together.
+    expect(await found('Iraq-Iran')).toEqual([]);
+  });
+
   it('pages through search results and the plain list without gaps or repeats', async () => {
     for (const filter of [{ search: 'pact OR Hezbollah OR Syria' }, {}]) {
       const seen: string[] = [];

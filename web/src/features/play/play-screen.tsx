@@ -18,6 +18,35 @@ import { useAnswerQuestion, useAttempt, useFinishAttempt, useOpenQuestion } from
 type Current = { question: AttemptQuestionFieldsFragment; draft: ResponseDraft };
 
 /**
+ * Failures that say nothing about the answer (it never reached the server, or the server could
+ * not take it just then): the answer is kept and sent again, never called late. A timed question
+ * is judged by the server's clock when the retry arrives.
+ */
+const TRANSIENT_CODES = new Set([
+  'NETWORK_ERROR',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+]);
+
+/**
+ * TanStack Query holds a mutation while the browser says it is offline and sends it when it is
+ * back; without this the button just spins. Says what waits, and that nothing is lost.
+ */
+const OfflineNotice = ({ waiting }: { waiting: 'answer' | 'question' | 'finish' | null }) =>
+  waiting ? (
+    <p className="notice notice--warn" role="status">
+      <strong>You are offline.</strong>{' '}
+      {waiting === 'answer'
+        ? 'Your answer is kept on this device and will be sent as soon as the connection is back.'
+        : waiting === 'question'
+          ? 'The next question will open as soon as the connection is back.'
+          : 'Your quiz will be finished as soon as the connection is back.'}
+    </p>
+  ) : null;
+
+/**
  * Plays an attempt one question at a time: openQuestion starts the server's clock, answerQuestion
  * locks the answer and returns the cited feedback, finishAttempt scores it. The server decides
  * everything; this page only shows it.
@@ -32,6 +61,8 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
   const [isLate, setLate] = useState(false);
   const [isDone, setDone] = useState(false);
   const [opening, setOpening] = useState<number | null>(null);
+  // A Submit pressed while openQuestion is still on its way (a slow network): sent once it is open.
+  const [isSubmitQueued, setSubmitQueued] = useState(false);
   const stemFocus = useRef(false);
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
   const feedbackFocus = useRef(false);
@@ -42,6 +73,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
   const openAt = useCallback(
     (position: number) => {
       setLate(false);
+      setSubmitQueued(false);
       resetAnswer();
       setOpening(position);
       openMutate(position, {
@@ -100,6 +132,20 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     }
   });
 
+  // Sends a Submit pressed before the question was open, once openQuestion has answered for it.
+  const submitRef = useRef<() => void>(() => undefined);
+  const openedPosition = open.data?.openQuestion.position;
+  useEffect(() => {
+    if (!isSubmitQueued || open.isPending) {
+      return;
+    }
+    if (open.isError) {
+      setSubmitQueued(false);
+    } else if (current && openedPosition === current.question.position) {
+      submitRef.current();
+    }
+  }, [isSubmitQueued, open.isPending, open.isError, current, openedPosition]);
+
   if (attemptQuery.isPending) {
     return <Skeleton lines={5} label="Loading your quiz…" />;
   }
@@ -130,6 +176,10 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     ? attempt.questions.findIndex((question) => question.position === current.question.position)
     : -1;
   const nextQuestion = index >= 0 ? attempt.questions[index + 1] : undefined;
+  // Counted from the questions, which each answer updates in the cache: the attempt's
+  // answeredCount is the server's count at load, so between two questions (the next one opening,
+  // 2 s on a slow network, or the whole time offline) the bar fell back to "Question 1".
+  const answeredHere = attempt.questions.filter((question) => question.result).length;
   const points = attempt.questions.reduce(
     (sum, question) => sum + (question.result?.points ?? 0),
     0,
@@ -151,10 +201,19 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     current ?? (preview ? { question: preview, draft: emptyDraft(preview) } : null);
 
   const submit = () => {
-    // Not before the question is opened on the server (it records when it was shown).
-    if (!current || answer.isPending || result || open.isPending) {
+    if (answer.isPending || result) {
+      setSubmitQueued(false);
       return;
     }
+    // Not before the question is opened on the server (it records when it was shown): the press
+    // is kept and sent when the open answers (the effect below), instead of being dropped.
+    if (!current || open.isPending) {
+      if (shown && !open.isError) {
+        setSubmitQueued(true);
+      }
+      return;
+    }
+    setSubmitQueued(false);
     answer.mutate(
       {
         position: current.question.position,
@@ -165,7 +224,11 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
           feedbackFocus.current = true;
         },
         onError: (error) => {
-          if (errorCode(error) === 'TIME_LIMIT_EXCEEDED' || current.question.deadline) {
+          const code = errorCode(error);
+          if (
+            code === 'TIME_LIMIT_EXCEEDED' ||
+            (current.question.deadline && !TRANSIENT_CODES.has(code))
+          ) {
             setLate(true);
             void attemptQuery.refetch();
           }
@@ -173,6 +236,8 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
       },
     );
   };
+
+  submitRef.current = submit;
 
   const goNext = () => {
     if (nextQuestion) {
@@ -188,6 +253,14 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
       onSuccess: () => router.push(`/results/${attemptId}`),
     });
   };
+
+  const waiting = answer.isPaused
+    ? 'answer'
+    : open.isPaused
+      ? 'question'
+      : finish.isPaused
+        ? 'finish'
+        : null;
 
   const header = (
     <div className="play-top">
@@ -233,6 +306,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
           >
             {finish.isPending ? 'Finishing…' : 'See my results'}
           </button>
+          <OfflineNotice waiting={waiting} />
         </div>
       </div>
     );
@@ -242,7 +316,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     <div className="play">
       {header}
       <ProgressBar
-        current={index >= 0 ? index + 1 : Math.min(attempt.answeredCount + 1, total)}
+        current={index >= 0 ? index + 1 : Math.min(answeredHere + 1, total)}
         total={total}
         aside={`${formatNumber(points)} points`}
       />
@@ -270,7 +344,9 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
             draft={shown.draft}
             onChange={(draft) => setCurrent({ ...shown, draft })}
             onSubmit={submit}
-            isSubmitting={answer.isPending}
+            isSubmitting={answer.isPending || isSubmitQueued}
+            // The notice below can be off a phone's screen; the button under the thumb says it too.
+            pendingLabel={answer.isPaused ? 'Offline, waiting…' : undefined}
             result={result}
             aside={
               shown.question.deadline && shown.question.timeLimitSec && !result ? (
@@ -333,6 +409,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
           ) : null}
         </>
       ) : null}
+      <OfflineNotice waiting={waiting} />
     </div>
   );
 };

@@ -26,6 +26,8 @@ type QuestionCardProps = {
   /** Heading level of the stem. */
   level?: 2 | 3;
   submitLabel?: string;
+  /** The button's words while submitting ("Checking…"); the play page says when it waits offline. */
+  pendingLabel?: string;
 };
 
 /** One question: its stem as the heading, the native control, and the submit button. */
@@ -40,6 +42,7 @@ export const QuestionCard = ({
   aside,
   level = 2,
   submitLabel = 'Submit answer',
+  pendingLabel = 'Checking…',
 }: QuestionCardProps) => {
   const [problem, setProblem] = useState<string | null>(null);
   const stemId = `${idPrefix}-stem`;
@@ -99,7 +102,7 @@ export const QuestionCard = ({
           <button type="submit" className="button" aria-disabled={isSubmitting || undefined}>
             {isSubmitting ? (
               <>
-                <span className="spinner" aria-hidden="true" /> Checking…
+                <span className="spinner" aria-hidden="true" /> {pendingLabel}
               </>
             ) : (
               submitLabel

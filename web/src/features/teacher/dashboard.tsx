@@ -137,7 +137,9 @@ export const TeacherDashboard = () => {
             </EmptyState>
           ) : (
             <div className="table-wrap">
-              <table>
+              {/* One block per set on a phone: five columns scrolled sideways there, cutting off
+                  the counts and breaking "Published" inside the word. */}
+              <table className="stack-table">
                 <caption className="visually-hidden">Your question sets</caption>
                 <thead>
                   <tr>
@@ -157,7 +159,7 @@ export const TeacherDashboard = () => {
                     const status = SET_STATUS_LABELS[set.status];
                     return (
                       <tr key={set.id}>
-                        <td>
+                        <th scope="row">
                           <Link href={`/teacher/sets/${set.id}`}>{set.title}</Link>
                           {set.class ? <div className="small muted">{set.class.name}</div> : null}
                           {set.retiredItems.length > 0 ? (
@@ -174,19 +176,23 @@ export const TeacherDashboard = () => {
                               <Link href={`/teacher/sets/${set.id}/results`}>Class results</Link>
                             </div>
                           ) : null}
-                        </td>
-                        <td>
+                        </th>
+                        <td data-label="Status">
                           <span className={status.className}>{status.text}</span>
                         </td>
-                        <td>
+                        <td data-label="Code">
                           {set.shareCode ? (
                             <code>{set.shareCode}</code>
                           ) : (
                             <span className="muted">—</span>
                           )}
                         </td>
-                        <td className="num">{set.questionCount}</td>
-                        <td className="num">{set.attemptCount}</td>
+                        <td className="num" data-label="Questions">
+                          {set.questionCount}
+                        </td>
+                        <td className="num" data-label="Attempts">
+                          {set.attemptCount}
+                        </td>
                       </tr>
                     );
                   })}
