@@ -29,6 +29,23 @@ describe('the knowledge base', () => {
     expect(kb.quotes.filter((q) => !q.subject).map((q) => q.id)).toEqual([]);
   });
 
+  it('names and dates its sources in words a student may read (issue 11: no capture notes)', () => {
+    // Students see a source's title and the date before the first colon or semicolon of its
+    // label (the rest says how it was worked out, for teachers).
+    for (const source of kb.sources) {
+      expect([source.slug, source.title]).not.toEqual([
+        source.slug,
+        expect.stringMatching(/no headline|in the copy|\bline \d|snippet/i),
+      ]);
+      const head = source.publishedLabel.split(/[:;]/, 1)[0] ?? '';
+      expect([source.slug, head]).toEqual([source.slug, expect.stringMatching(/\b(19|20)\d\d\b/)]);
+      expect([source.slug, head]).not.toEqual([
+        source.slug,
+        expect.stringMatching(/excerpt|captured|copy|Hassan Haniyeh/i),
+      ]);
+    }
+  });
+
   it('is large enough to teach from', () => {
     const facts = kb.events.length + kb.relations.length + kb.quotes.length + kb.figures.length;
     expect(facts).toBeGreaterThan(100);

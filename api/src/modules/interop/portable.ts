@@ -77,8 +77,32 @@ export type ExportNote = {
   message: string;
 };
 
+/**
+ * A source as a student in an LMS reads it: who wrote or published it and its title, never our
+ * capture notes. A title that already names its publisher ("IranWire article on …") stands alone,
+ * as does a search-results page (its publisher line is a description, not a name).
+ */
+export const sourceCredit = (source: {
+  title: string;
+  publisher: string;
+  author?: string | null;
+  kind?: string;
+}): string => {
+  if (source.author) {
+    return `${source.author}, ${source.title}`;
+  }
+  const name = source.publisher.split(/[\s(]/, 1)[0] ?? '';
+  return source.kind === 'SEARCH_RESULTS' || (name !== '' && source.title.includes(name))
+    ? source.title
+    : `${source.publisher}, ${source.title}`;
+};
+
+/**
+ * A citation in exported feedback: the source and its passage. The locator ("paragraph at line
+ * 30") is ours for checking the KB; LMS feedback is read by students (issue 11: never line numbers).
+ */
 export const citationText = (citation: ExportCitation): string =>
-  `${citation.source} — “${citation.quote}”${citation.locator ? ` (${citation.locator})` : ''}`;
+  `${citation.source} — “${citation.quote}”`;
 
 const rationaleOf = (key: QuestionKey, ref: string): string | undefined =>
   key.rationales.find((rationale) => rationale.ref === ref)?.text;

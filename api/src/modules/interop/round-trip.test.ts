@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { type ExportFormat, exportSet } from './export';
 import { SET } from './fixtures.test-utils';
 import { checkImport, type ImportFormat } from './import';
-import { type PortableQuestion, SINGLE_CHOICE_TYPES, toPortable } from './portable';
+import { type PortableQuestion, SINGLE_CHOICE_TYPES, sourceCredit, toPortable } from './portable';
 
 const today = new Date('2026-12-05T00:00:00Z');
 
@@ -100,7 +100,45 @@ describe('export reports', () => {
       const text = (await exportSet(SET, format, today)).content as string;
       expect(text).toContain('Syria sided with Iran');
       expect(text).toContain('Source &lt;Two&gt;');
+      // Students read LMS feedback: no locator of ours ("p. 3", "paragraph at line 30").
+      expect(text).not.toContain('p. 3');
     }
+  });
+
+  it('credits a source by author or publisher and title, never by our capture notes', () => {
+    const src = (title: string, publisher: string, author: string | null, kind = 'NEWS') => ({
+      title,
+      publisher,
+      author,
+      kind,
+    });
+    expect(sourceCredit(src('Iran–Syria relations', 'Wikipedia (English)', null))).toBe(
+      'Wikipedia (English), Iran–Syria relations',
+    );
+    expect(sourceCredit(src('IranWire article on the Iran–Syria alliance', 'IranWire', null))).toBe(
+      'IranWire article on the Iran–Syria alliance',
+    );
+    expect(
+      sourceCredit(
+        src(
+          "Syria's pivot and Iran's pressure reshape regional alliances (2024)",
+          'Republished copy; original outlet not named',
+          'Mohammad Alrumaihi',
+        ),
+      ),
+    ).toBe(
+      "Mohammad Alrumaihi, Syria's pivot and Iran's pressure reshape regional alliances (2024)",
+    );
+    expect(
+      sourceCredit(
+        src(
+          'Search-results page for "x"',
+          'Web search engine results page',
+          null,
+          'SEARCH_RESULTS',
+        ),
+      ),
+    ).toBe('Search-results page for "x"');
   });
 
   it('names files after the set and the day', async () => {

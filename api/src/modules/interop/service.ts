@@ -10,7 +10,7 @@ import { loadQuestionsById } from '../questions/bank-cache';
 import { refreshQuestionFacets } from '../questions/service/facets';
 import { type ExportFormat, exportFilename, exportSet } from './export';
 import { checkImport, type ImportCheck, type ImportFormat } from './import';
-import type { ExportNote, ExportSet } from './portable';
+import { type ExportNote, type ExportSet, sourceCredit } from './portable';
 import { type ResultsInput, resultsCsv, resultsXlsx } from './results';
 import { slugify } from './text';
 
@@ -91,7 +91,7 @@ export const loadExportSet = async (
   ];
   const citations = await db.citation.findMany({
     where: { id: { in: ids } },
-    include: { source: { select: { title: true } } },
+    include: { source: { select: { title: true, publisher: true, author: true, kind: true } } },
   });
   return {
     id: set.id,
@@ -101,7 +101,7 @@ export const loadExportSet = async (
     citations: Object.fromEntries(
       citations.map((c) => [
         c.id,
-        { id: c.id, source: c.source.title, quote: c.quote, locator: c.locator },
+        { id: c.id, source: sourceCredit(c.source), quote: c.quote, locator: c.locator },
       ]),
     ),
   };
