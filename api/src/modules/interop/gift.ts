@@ -14,6 +14,7 @@ import {
   isTrueFalse,
   type PortableOption,
   type PortableQuestion,
+  questionName,
   SINGLE_CHOICE_TYPES,
   toPortable,
 } from './portable';
@@ -130,7 +131,7 @@ const writeQuestion = (
   if (question.hint) {
     tags.push(`[tag:quiz-hint:${tagEscape(question.hint)}]`);
   }
-  const head = `// ${tags.join(' ')}\n::Q${position}::[html]${stemHtml(question)}`;
+  const head = `// ${tags.join(' ')}\n::${giftEscape(questionName(position, question.stem))}::[html]${stemHtml(question)}`;
   if (question.type === 'TRUE_FALSE' && isTrueFalse(question.options)) {
     const [yes, no] = question.options ?? [];
     const truth = yes?.correct === true;

@@ -15,6 +15,7 @@ import {
   isTrueFalse,
   type PortableQuestion,
   QUESTION_TYPE_SET,
+  questionName,
   SINGLE_CHOICE_TYPES,
   toPortable,
 } from './portable';
@@ -165,7 +166,7 @@ export const writeMoodleXml = (set: ExportSet): { text: string; notes: ExportNot
       escapeHtml(question.stem) +
       (question.quote ? `<blockquote>${escapeHtml(question.quote)}</blockquote>` : '');
     return `  <question type="${type}">
-    <name>${textEl(`Q${stored.position}`)}</name>
+    <name>${textEl(questionName(stored.position, question.stem))}</name>
     ${htmlField('questiontext', stem)}
     ${htmlField('generalfeedback', `<p>${escapeHtml(question.explanation)}</p>${sourcesHtml(question.sources)}`)}
     <defaultgrade>1</defaultgrade><penalty>0</penalty><hidden>0</hidden>

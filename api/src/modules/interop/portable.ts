@@ -98,6 +98,20 @@ export const sourceCredit = (source: {
 };
 
 /**
+ * A question's name in an LMS bank: its place and the start of its stem, so a teacher can find it
+ * among hundreds ("Q3. Which Arab state sided with Iran during…"), not "Q3" again and again.
+ */
+export const questionName = (position: number, stem: string, max = 70): string => {
+  const flat = stem.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) {
+    return `Q${position}. ${flat}`;
+  }
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `Q${position}. ${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+};
+
+/**
  * A citation in exported feedback: the source and its passage. The locator ("paragraph at line
  * 30") is ours for checking the KB; LMS feedback is read by students (issue 11: never line numbers).
  */

@@ -2,8 +2,15 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { type ExportFormat, exportSet } from './export';
 import { SET } from './fixtures.test-utils';
+import { giftEscape } from './gift';
 import { checkImport, type ImportFormat } from './import';
-import { type PortableQuestion, SINGLE_CHOICE_TYPES, sourceCredit, toPortable } from './portable';
+import {
+  type PortableQuestion,
+  questionName,
+  SINGLE_CHOICE_TYPES,
+  sourceCredit,
+  toPortable,
+} from './portable';
 
 const today = new Date('2026-12-05T00:00:00Z');
 
@@ -139,6 +146,24 @@ describe('export reports', () => {
         ),
       ),
     ).toBe('Search-results page for "x"');
+  });
+
+  it('names each question by its place and the start of its stem, in GIFT and Moodle XML', async () => {
+    expect(questionName(3, 'Which Arab state sided with Iran?')).toBe(
+      'Q3. Which Arab state sided with Iran?',
+    );
+    const long = questionName(
+      1,
+      'According to Wikipedia, what part did Saudi Arabia play during the Iran–Iraq War (1980–88)?',
+    );
+    expect(long).toBe('Q1. According to Wikipedia, what part did Saudi Arabia play during the…');
+    const first = SET.questions[0]?.stem ?? '';
+    const xml = (await exportSet(SET, 'MOODLE_XML', today)).content as string;
+    expect(xml).toContain(`<name><text>${questionName(1, first).replace(/&/g, '&amp;')}`);
+    const gift = (await exportSet(SET, 'GIFT', today)).content as string;
+    expect(gift).toContain(`::${giftEscape(questionName(1, first))}::`);
+    // The names survive a GIFT import (escaped colons in a title included).
+    expect((await checkImport('GIFT', gift)).problems).toEqual([]);
   });
 
   it('names files after the set and the day', async () => {
