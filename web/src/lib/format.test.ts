@@ -1,4 +1,4 @@
-import { formatDateTime, formatDayMonth, formatNumber } from './format';
+import { formatDateTime, formatDayMonth, formatNumber, nounFor, plural } from './format';
 
 describe('formatNumber', () => {
   it('groups whole numbers as toLocaleString("en") does', () => {
@@ -46,5 +46,16 @@ describe('dates', () => {
     expect(formatDayMonth(iso)).toBe(
       new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' }),
     );
+  });
+});
+
+describe('plural', () => {
+  it('puts the noun in the number of its count', () => {
+    expect(plural(1, 'player')).toBe('1 player');
+    expect(plural(0, 'player')).toBe('0 players');
+    expect(plural(1200, 'player')).toBe('1,200 players');
+    expect(plural(2, 'quiz', 'quizzes')).toBe('2 quizzes');
+    expect(nounFor(1, 'finished attempt')).toBe('finished attempt');
+    expect(nounFor(3, 'finished attempt')).toBe('finished attempts');
   });
 });

@@ -34,3 +34,11 @@ export const formatDayMonth = (value: string | number | Date): string => {
   dayMonths ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
   return dayMonths.format(new Date(value));
 };
+
+/** "1 player", "2 players", "1,200 players": a count with its noun in the right number. */
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${formatNumber(count)} ${count === 1 ? one : many}`;
+
+/** The noun alone, for layouts that print the number apart ("1" over "player"). */
+export const nounFor = (count: number, one: string, many = `${one}s`): string =>
+  count === 1 ? one : many;

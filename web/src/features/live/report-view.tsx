@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDownload } from '@/features/interop/use-download';
 import type { ResultsFormat } from '@/gql/graphql';
+import { plural } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql/client';
 import { ExportLiveResultsDocument, LiveReportDocument } from './queries';
 
@@ -31,7 +32,7 @@ export const LiveReportView = ({ gameId }: { gameId: string }) => {
     <div className="stack">
       <h1>Report: {report.game.title}</h1>
       <div className="row">
-        <p>{report.game.playerCount} players</p>
+        <p>{plural(report.game.playerCount, 'player')}</p>
         <button
           type="button"
           className="button button--secondary"

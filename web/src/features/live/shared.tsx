@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { LiveGameStateFieldsFragment } from '@/gql/graphql';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, plural } from '@/lib/format';
 
 /**
  * Every option has a letter, a shape and a colour (never colour alone): colour-blind players
@@ -95,7 +95,7 @@ export const TeamBoard = ({ teams }: { teams: LiveGameStateFieldsFragment['teams
           <li key={team.team}>
             <span className="live-board__name">Team {team.team + 1}</span>
             <span className="live-board__score">{formatNumber(team.score)} pts</span>
-            <span className="muted small">{team.members} players</span>
+            <span className="muted small">{plural(team.members, 'player')}</span>
           </li>
         ))}
       </ol>

@@ -3,11 +3,8 @@
 import Link from 'next/link';
 import { Icon } from '@/components/icon';
 import { CardsSkeleton, EmptyState, ErrorState } from '@/components/states';
-import { formatNumber } from '@/lib/format';
+import { plural } from '@/lib/format';
 import { usePublishedSets } from './use-sets';
-
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${formatNumber(count)} ${count === 1 ? one : many}`;
 
 /** Published sets as cards: title, question count, timed or not, players. */
 export const PublishedSetList = () => {

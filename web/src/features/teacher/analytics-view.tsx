@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { TYPE_LABELS } from '@/features/play/response';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime, formatNumber, nounFor } from '@/lib/format';
 import { count, decimal, measuredText, percent } from './analytics-format';
 import { useSetAnalytics } from './use-teacher';
 
@@ -113,11 +113,11 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
       <div className="score-hero">
         <div className="stat">
           <span className="stat__value">{analytics.playerCount}</span>
-          <span className="stat__label">players</span>
+          <span className="stat__label">{nounFor(analytics.playerCount, 'player')}</span>
         </div>
         <div className="stat">
           <span className="stat__value">{analytics.attemptCount}</span>
-          <span className="stat__label">finished attempts</span>
+          <span className="stat__label">{nounFor(analytics.attemptCount, 'finished attempt')}</span>
         </div>
         <div className="stat">
           <span className="stat__value">
