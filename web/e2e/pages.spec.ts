@@ -73,6 +73,25 @@ const measureOverflow = () => {
       }
     }
   }
+  // A closed <select> shows its chosen option in its own box and cuts what does not fit
+  // ("Overall (best score per quiz, adde" at 390 px): measure the label in the select's font.
+  const canvas = document.createElement('canvas').getContext('2d');
+  // A select that says its whole choice next to it (data-choice-shown) may cut it.
+  for (const select of document.body.querySelectorAll<HTMLSelectElement>(
+    'select:not([data-choice-shown])',
+  )) {
+    const label = select.selectedOptions[0]?.textContent?.trim() ?? '';
+    const style = getComputedStyle(select);
+    if (!canvas || label === '' || select.getBoundingClientRect().width === 0) {
+      continue;
+    }
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room =
+      select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (canvas.measureText(label).width > room + 1) {
+      offenders.push(`<select id="${select.id}"> cuts its choice "${label.slice(0, 40)}"`);
+    }
+  }
   return { scroll, offenders };
 };
 

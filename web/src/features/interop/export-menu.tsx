@@ -8,15 +8,16 @@ import { gqlRequest } from '@/lib/graphql/client';
 import { ExportQuestionSetDocument } from './queries';
 import { useDownload } from './use-download';
 
-export const EXPORT_OPTIONS: { format: ExportFormat; label: string }[] = [
-  { format: 'MOODLE_XML', label: 'Moodle XML (Moodle: every question type)' },
-  { format: 'GIFT', label: 'GIFT (Moodle text format)' },
-  { format: 'QTI12', label: 'QTI 1.2 package (Canvas)' },
-  { format: 'QTI21', label: 'QTI 2.1 package (other systems)' },
-  { format: 'AIKEN', label: 'Aiken (single-answer multiple choice only)' },
-  { format: 'CSV', label: 'CSV spreadsheet' },
-  { format: 'XLSX', label: 'Excel workbook (XLSX)' },
-  { format: 'JSON', label: 'JSON (complete, with citations)' },
+/** Short labels fit a phone's closed select; what each format is for is the field's hint. */
+export const EXPORT_OPTIONS: { format: ExportFormat; label: string; detail: string }[] = [
+  { format: 'MOODLE_XML', label: 'Moodle XML', detail: 'Moodle: every question type.' },
+  { format: 'GIFT', label: 'GIFT', detail: 'Moodle’s text format.' },
+  { format: 'QTI12', label: 'QTI 1.2 package', detail: 'Canvas.' },
+  { format: 'QTI21', label: 'QTI 2.1 package', detail: 'Other learning systems.' },
+  { format: 'AIKEN', label: 'Aiken', detail: 'Single-answer multiple choice only.' },
+  { format: 'CSV', label: 'CSV spreadsheet', detail: 'Any spreadsheet; citations as text.' },
+  { format: 'XLSX', label: 'Excel workbook', detail: 'XLSX; citations as text.' },
+  { format: 'JSON', label: 'JSON', detail: 'Complete, with citations.' },
 ];
 
 type Report = ExportQuestionSetQuery['exportQuestionSet'];
@@ -43,7 +44,10 @@ export const ExportMenu = ({ setId }: { setId: string }) => {
     <section className="card stack" aria-labelledby="export-title">
       <h2 id="export-title">Export, print and import</h2>
       <div className="row">
-        <Field label="Format">
+        <Field
+          label="Format"
+          hint={EXPORT_OPTIONS.find((option) => option.format === format)?.detail}
+        >
           {(control) => (
             <select
               {...control}

@@ -58,9 +58,11 @@ export const LeaderboardView = () => {
               id="board-set"
               className="select"
               value={filter.setId ?? ''}
+              aria-describedby={filter.setId ? undefined : 'board-set-hint'}
               onChange={(event) => update('set', event.target.value || null)}
             >
-              <option value="">Overall (best score per quiz, added up)</option>
+              {/* Short enough for a phone's select; what "overall" adds up is said below it. */}
+              <option value="">Overall</option>
               {(sets.data ?? []).map((set) => (
                 <option key={set.id} value={set.id}>
                   {set.title}
@@ -70,6 +72,11 @@ export const LeaderboardView = () => {
                 <option value={filter.setId}>{setTitle ?? 'Selected quiz'}</option>
               ) : null}
             </select>
+            {filter.setId ? null : (
+              <p id="board-set-hint" className="small muted">
+                Each player's best score on every quiz, added up.
+              </p>
+            )}
           </div>
           {classes.length > 0 ? (
             <div className="field" style={{ flex: '1 1 12rem' }}>

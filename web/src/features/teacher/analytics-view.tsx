@@ -356,6 +356,8 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                   <select
                     id="distractor-question"
                     className="select"
+                    aria-describedby="distractor-stem"
+                    data-choice-shown=""
                     value={questionIndex}
                     onChange={(event) => setQuestionIndex(Number(event.target.value))}
                   >
@@ -365,6 +367,10 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                       </option>
                     ))}
                   </select>
+                  {/* A phone's closed select cuts a long stem: the whole stem is said here. */}
+                  <p id="distractor-stem" className="small">
+                    {analytics.questions[questionIndex]?.question.stem}
+                  </p>
                 </div>
                 {selected.options.length === 0 ? (
                   <>

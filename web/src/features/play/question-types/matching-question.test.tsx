@@ -37,4 +37,14 @@ describe('matching', () => {
       'President of Syria (used)',
     );
   });
+
+  it('says the whole chosen match under its select, which a phone cuts short', () => {
+    renderQuestion(questions.matching);
+    const select = screen.getByRole('combobox', { name: 'Hafez al-Assad' });
+    expect(select).not.toHaveAttribute('aria-describedby');
+    fireEvent.change(select, { target: { value: 't1' } });
+    const said = document.getElementById(select.getAttribute('aria-describedby') ?? '');
+    expect(said).toHaveTextContent('President of Syria');
+    expect(said).toHaveClass('match-choice');
+  });
 });

@@ -12,6 +12,8 @@ export const MatchingQuestion = ({
 }: QuestionInputProps) => {
   const { items, targets } = question.prompt;
   const used = new Set(Object.values(draft.pairs));
+  const pickedLabel = (targetId: string): string | undefined =>
+    targets.find((target) => target.id === targetId)?.label;
   return (
     <fieldset aria-labelledby={labelledBy} aria-describedby={`${idPrefix}-instruction`}>
       <p className="instruction" id={`${idPrefix}-instruction`}>
@@ -38,6 +40,8 @@ export const MatchingQuestion = ({
                 <select
                   id={selectId}
                   className="select"
+                  aria-describedby={pickedLabel(picked) ? `${selectId}-choice` : undefined}
+                  data-choice-shown=""
                   value={picked}
                   disabled={disabled}
                   onChange={(event) =>
@@ -54,6 +58,13 @@ export const MatchingQuestion = ({
                     </option>
                   ))}
                 </select>
+                {/* A closed select cuts a long match (a reason, a role): the whole choice is
+                    said under it. */}
+                {pickedLabel(picked) ? (
+                  <span id={`${selectId}-choice`} className="match-choice small">
+                    {pickedLabel(picked)}
+                  </span>
+                ) : null}
                 {result ? (
                   <span className="option__mark option__mark--long">
                     {isRight
