@@ -11,12 +11,7 @@ import { finalise } from '../build-bank';
 import { buildKbIndex } from '../kb-index';
 import { loadKbFiles } from '../load-kb-files';
 import { seededRng } from '../rng';
-import {
-  clearlyApart,
-  giveaway,
-  matchReasonsTemplate,
-  notApart,
-} from './reason-match-templates';
+import { clearlyApart, giveaway, matchReasonsTemplate, notApart } from './reason-match-templates';
 import { rememberEras } from './understanding-templates';
 
 const kb = loadKbFiles();
@@ -141,11 +136,7 @@ describe('match-reasons', () => {
         ...q,
         prompt: {
           ...q.prompt,
-          targets: [
-            { ...t0, label: t1.label },
-            { ...t1, label: t0.label },
-            ...rest,
-          ],
+          targets: [{ ...t0, label: t1.label }, { ...t1, label: t0.label }, ...rest],
         },
       };
       const r = matchReasonsTemplate.requery(swapped, idx);

@@ -191,10 +191,12 @@ const THEMES: ReadonlyArray<readonly [string, string]> = [
 const ANY = ['', 'Iran and Syria'] as const;
 
 const yearsOf = (idx: KbIndex, xs: readonly Explanation[]): string => {
-  const eras = xs.flatMap((x) => stepEras(idx, x)).flatMap((s) => {
-    const e = idx.erasBySlug.get(s);
-    return e ? [e] : [];
-  });
+  const eras = xs
+    .flatMap((x) => stepEras(idx, x))
+    .flatMap((s) => {
+      const e = idx.erasBySlug.get(s);
+      return e ? [e] : [];
+    });
   const from = Math.min(...eras.map((e) => Number(e.start.value.slice(0, 4))));
   const open = eras.some((e) => !e.end);
   const to = Math.max(...eras.map((e) => Number((e.end ?? e.start).value.slice(0, 4))));
