@@ -26,6 +26,7 @@ import {
   restatesTopic,
   sourcePhrase,
   WHY_KINDS,
+  whySource,
 } from './understanding-templates';
 
 const TEMPLATE_ID = 'match-reasons';
@@ -128,6 +129,9 @@ const NOT_APART: ReadonlyArray<readonly [string, string]> = [
   // "Its gains collapsing" (IranWire, where backing Assad left Iran) and "a crucial step toward its
   // disintegration" (what Assad's fall meant for the Axis) each read as the other.
   ['iran-left-without-means-to-save-assad-again', 'fall-of-assad-a-blow-to-the-axis'],
+  // "Iranian advisers in Syria became a point of contention" says not with whom: it could be
+  // read as what John Kerry raised with Zarif.
+  ['iranian-advisers-a-point-of-contention', 'kerry-confronted-zarif-over-weapons-flights'],
 ];
 
 /**
@@ -215,17 +219,33 @@ export const matchStem = (
   kind: ReasonKind,
   phrase: string,
   xs: readonly Explanation[],
+  form = 0,
 ): string => {
   const who = sharedSource(xs) ?? 'the source named with each';
-  const span = yearsOf(idx, xs);
-  return kind === 'why'
-    ? `According to ${who}, why did each of these developments about ${phrase} (${span}) happen? Match each to its reason.`
-    : `According to ${who}, what is the answer to each of these questions about ${phrase} (${span})? Match each to its answer.`;
+  // Each development's own years, earliest first ("1946–1978, 1979–1988 and 2011–2019"): sets of
+  // the same overall span still read differently, and the student sees how far apart they lie.
+  const spans = [...new Set([...xs].map((x) => yearsOf(idx, [x])))].sort();
+  const span =
+    spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}` : (spans[0] ?? '');
+  const forms =
+    kind === 'why'
+      ? [
+          `why did each of these developments about ${phrase} (${span}) happen? Match each to its reason.`,
+          `what lay behind each of these developments about ${phrase} (${span})? Match each to its reason.`,
+          `match each of these developments about ${phrase} (${span}) to the reason for it.`,
+        ]
+      : [
+          `what is the answer to each of these questions about ${phrase} (${span})? Match each to its answer.`,
+          `match each of these questions about ${phrase} (${span}) to its answer.`,
+        ];
+  return `According to ${who}, ${forms[form % forms.length]}`;
 };
 
+/** How many wordings `matchStem` has for a kind (a set whose stem another item has takes the next). */
+export const STEM_FORMS: Readonly<Record<ReasonKind, number>> = { why: 3, 'led-to': 2 };
+
 /** "Mohammad Alrumaihi, 2024": a source inside brackets, one pair of brackets, not two. */
-const sourceInBrackets = (x: Explanation): string =>
-  sourcePhrase(x.accordingTo).replace(/ \((\d{4}|[^()]*\d{4})\)/, ', $1');
+const sourceInBrackets = (x: Explanation): string => whySource(x).replace(/ \(([^()]*)\)/g, ', $1');
 
 /** The development as an item: the record's topic, with its source when sources differ. */
 const itemLabel = (x: Explanation, named: boolean): string => {
@@ -244,30 +264,61 @@ export const askable = (idx: KbIndex, kind: ReasonKind): Explanation[] =>
   idx.kb.explanations.filter((x) => reasonKind(x) === kind && giveaway(x) === null);
 
 /**
- * Three (then a fourth) records of a theme, pairwise clearly apart, none used by an earlier item:
- * each record is asked once by this template.
+ * How scarce a record's era is among the askable records: every item needs three eras, and the
+ * reasons before 1989 are three (the 1953 treaty, Hafez al-Assad's turn to Iran, Hezbollah's
+ * founding), so an item spends one of them, not two, and the kind yields as many items as it can.
+ */
+const scarcity = (idx: KbIndex, x: Explanation, all: readonly Explanation[]): number =>
+  Math.max(
+    ...stepEras(idx, x).map(
+      (e) => 1 / Math.max(1, all.filter((y) => stepEras(idx, y).includes(e)).length),
+    ),
+  );
+
+/**
+ * Three (then a fourth) records of a theme, pairwise clearly apart, none used by an earlier item
+ * (each record is asked once by this template): of all such triples, the one spending the least
+ * scarce records, first in the seeded order on a tie.
  */
 const pickSet = (
   idx: KbIndex,
   pool: readonly Explanation[],
   used: ReadonlySet<string>,
+  all: readonly Explanation[],
+  penalty: (set: readonly Explanation[]) => number = () => 0,
 ): Explanation[] => {
   const free = pool.filter((x) => !used.has(x.id));
+  const cost = new Map(free.map((x) => [x.id, scarcity(idx, x, all)]));
+  const c = (x: Explanation) => cost.get(x.id) ?? 1;
   const fits = (set: readonly Explanation[], x: Explanation) =>
     set.every((y) => y.id !== x.id && clearlyApart(idx, x, y));
+  let best: Explanation[] = [];
+  let bestCost = Number.POSITIVE_INFINITY;
   for (let i = 0; i < free.length; i += 1) {
     for (let j = i + 1; j < free.length; j += 1) {
       for (let k = j + 1; k < free.length; k += 1) {
-        const [a, b, c] = [free[i], free[j], free[k]];
-        if (a && b && c && fits([a], b) && fits([a, b], c)) {
-          const set = [a, b, c];
-          const d = free.find((x) => fits(set, x));
-          return d ? [...set, d] : set;
+        const [a, b, d] = [free[i], free[j], free[k]];
+        if (a && b && d && fits([a], b) && fits([a, b], d)) {
+          const total = c(a) + c(b) + c(d) + penalty([a, b, d]);
+          if (total < bestCost - 1e-9) {
+            best = [a, b, d];
+            bestCost = total;
+          }
         }
       }
     }
   }
-  return [];
+  if (best.length === 0) {
+    return [];
+  }
+  // A fourth only if it is less scarce than the triple's scarcest record (else it takes the
+  // record another item needs).
+  const ceiling = Math.max(...best.map(c));
+  const fourth = free
+    .filter((x) => fits(best, x) && c(x) < ceiling)
+    .sort((x, y) => c(x) - c(y))
+    .at(0);
+  return fourth ? [...best, fourth] : best;
 };
 
 const pairLine = (x: Explanation): string =>
@@ -287,21 +338,36 @@ export const matchReasonsTemplate: Template = {
     for (const kind of ['why', 'led-to'] as const) {
       const used = new Set<string>();
       const records = askable(idx, kind);
-      // Theme by theme, then the records left over under a stem that names only their years.
-      for (const [theme, phrase] of [...THEMES, ...Array.from({ length: 4 }, () => ANY)]) {
-        const rng = contentRng(`${TEMPLATE_ID}:${kind}:${theme}:${used.size}`);
+      const stems = new Set<string>();
+      const themesUsed = new Set<string>();
+      // Sets first, spending the scarce early records one per item; then the stem names the
+      // theme every record of the set shares (else only "Iran and Syria" and the years).
+      for (let round = 0; round < 8; round += 1) {
+        const rng = contentRng(`${TEMPLATE_ID}:${kind}:${round}`);
         const pool = records
-          .filter((x) => theme === ANY[0] || x.themes.includes(theme))
           .map((x) => ({ x, r: rng.next() }))
           .sort((a, b) => a.r - b.r)
           .map((c) => c.x);
-        const picks = pickSet(idx, pool, used);
+        // A set whose records share a theme no earlier item is about gets its own stem; the
+        // others all read "about Iran and Syria" and may repeat one another's.
+        const themeOf = (set: readonly Explanation[]) =>
+          THEMES.find(([t]) => !themesUsed.has(t) && set.every((x) => x.themes.includes(t))) ?? ANY;
+        const picks = pickSet(idx, pool, used, records, (set) => (themeOf(set) === ANY ? 0.3 : 0));
         if (picks.length < 3) {
-          continue;
+          break;
         }
         for (const p of picks) {
           used.add(p.id);
         }
+        const [theme, phrase] = themeOf(picks);
+        const stem = Array.from({ length: STEM_FORMS[kind] }, (_, f) =>
+          matchStem(idx, kind, phrase, picks, f),
+        ).find((st) => !stems.has(st));
+        if (stem === undefined) {
+          continue;
+        }
+        stems.add(stem);
+        themesUsed.add(theme);
         const named = sharedSource(picks) === null;
         const factIds = picks.map((x) => explanationFactId(x.id));
         groups.push([
@@ -309,7 +375,7 @@ export const matchReasonsTemplate: Template = {
             type: 'MATCHING',
             template: TEMPLATE_ID,
             version: VERSION,
-            stem: matchStem(idx, kind, phrase, picks),
+            stem,
             prompt: {
               items: picks.map((x) => ({ id: x.id, label: itemLabel(x, named) })),
               targets: picks.map((x) => ({ id: targetId(x), label: reasonLabel(x) })),
