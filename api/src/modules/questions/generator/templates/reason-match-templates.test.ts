@@ -11,6 +11,7 @@ import { finalise } from '../build-bank';
 import { buildKbIndex } from '../kb-index';
 import { loadKbFiles } from '../load-kb-files';
 import { seededRng } from '../rng';
+import { stepEras } from './contrast-templates';
 import { clearlyApart, giveaway, matchReasonsTemplate, notApart } from './reason-match-templates';
 import { rememberEras } from './understanding-templates';
 
@@ -29,8 +30,19 @@ const drafts: BankQuestion[] = matchReasonsTemplate
   .flatMap((g) => g.map((d) => finalise(d, seededRng(5))));
 
 describe('match-reasons', () => {
-  it('builds items on the real KB', () => {
-    expect(drafts.length).toBeGreaterThanOrEqual(3);
+  it('builds items on the real KB, spending at most one pre-1989 record per item', () => {
+    expect(drafts.length).toBeGreaterThanOrEqual(5);
+    const early = new Set(['early-relations', 'revolution-and-war', 'between-wars']);
+    for (const q of drafts) {
+      const xs = (q.prompt.items ?? []).map((i) => rec(i.id));
+      expect(
+        xs.filter((x) => stepEras(idx, x).every((e) => early.has(e))).length,
+      ).toBeLessThanOrEqual(1);
+    }
+    // Each record once, and no two items with one stem.
+    const ids = drafts.flatMap((q) => (q.prompt.items ?? []).map((i) => i.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(drafts.map((q) => q.stem)).size).toBe(drafts.length);
   });
 
   it('refuses a near pair: same era, or a reason whose words point at the other development', () => {
