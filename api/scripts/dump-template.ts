@@ -24,6 +24,15 @@ for (const t of TEMPLATES.filter((t) => ids.includes(t.id))) {
           `  ${q.key.optionIds?.includes(o.id) ? '*' : '-'} ${o.label}\n      ${r?.text ?? ''}`,
         );
       }
+      // Matchings: each item with the target it is keyed to, then the explanation.
+      for (const p of q.key.pairs ?? []) {
+        const item = q.prompt.items?.find((i) => i.id === p.itemId)?.label;
+        const target = q.prompt.targets?.find((t) => t.id === p.targetId)?.label;
+        console.log(`  ${item}\n    => ${target}`);
+      }
+      if (q.key.pairs) {
+        console.log(`  Explanation: ${q.explanation}`);
+      }
     }
   }
 }

@@ -278,6 +278,8 @@ const UNDERSTANDING = new Set([
   'explain-multi',
   'why-rival',
   'why-rival-multi',
+  // Why as a matching (every reason true of its own development): not a drill, and trimmed after recall.
+  'match-reasons',
   'figure-meaning',
   'quote-topic',
   'quote-context',

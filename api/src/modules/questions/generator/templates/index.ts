@@ -26,6 +26,7 @@ import {
   stanceMatchTemplate,
   stancePositionTemplate,
 } from './positions-templates';
+import { matchReasonsTemplate } from './reason-match-templates';
 import { relationRoleTemplate } from './relation-role';
 import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
@@ -60,6 +61,7 @@ export const TEMPLATES: readonly Template[] = [
   sourceTrueFalseTemplate,
   sourceMultiTemplate,
   sourceMatchTemplate,
+  matchReasonsTemplate,
   figureMeaningTemplate,
   figureTrueFalseTemplate,
   quoteTopicTemplate,
