@@ -21,5 +21,6 @@ module.exports = {
     '<rootDir>/src/modules/questions/gate/option-checks.test.ts',
     // The audit's item checks (S1–S9), by cases built from drafts (no bank at load).
     '<rootDir>/src/modules/questions/gate/audit-checks.test.ts',
+    '<rootDir>/src/modules/questions/gate/audit-checks-edges.test.ts',
   ],
 };
