@@ -14,9 +14,30 @@ import { eventRoleTemplate, names, partsOf, planFor } from './event-role-templat
 
 const real = loadKbFiles();
 
-/** The real KB with one event replaced by `edit` of a copy of it. */
+/**
+ * The 1982 invasion as it was curated before audit 25. Its parts are no longer asked of the real
+ * KB (Wikipedia dates the invasion, not Hezbollah's founding, and "was invaded by Israel" is no
+ * credible part for an organisation), but its five parties and overlaps are the richest case the
+ * rules below are tested on.
+ */
+const LEBANON_PARTS: Record<string, { part: string; overlapsWith?: string[] }> = {
+  israel: { part: 'invaded southern Lebanon' },
+  lebanon: { part: 'was invaded by Israel' },
+  irgc: { part: 'set up and trained Hezbollah', overlapsWith: ['syria', 'hezbollah'] },
+  syria: { part: 'helped the IRGC found Hezbollah', overlapsWith: ['irgc'] },
+  hezbollah: { part: 'was formed to repel the invasion', overlapsWith: ['irgc'] },
+};
+const curated = structuredClone(real);
+for (const e of curated.events.filter((x) => x.slug === 'israeli-invasion-of-southern-lebanon')) {
+  e.roleSetting = 'In Lebanon in 1982';
+  for (const p of e.participants) {
+    Object.assign(p, LEBANON_PARTS[p.actor] ?? {});
+  }
+}
+
+/** The curated KB with one event replaced by `edit` of a copy of it. */
 const withEvent = (slug: string, edit: (e: Event) => void): KnowledgeBase => {
-  const kb = structuredClone(real);
+  const kb = structuredClone(curated);
   const e = kb.events.find((x) => x.slug === slug);
   if (!e) {
     throw new Error(`no event ${slug}`);
@@ -61,9 +82,7 @@ describe('event-role on the real KB', () => {
   it('asks the parties the curated events leave a fair question for, and no others', () => {
     expect(shipped.map((q) => `${q.factIds[0]} ${asked(q)}`).sort()).toEqual([
       `event:${WAR} Saudi Arabia`,
-      `event:${LEBANON} Hezbollah`,
-      `event:${LEBANON} Syria`,
-      `event:${LEBANON} the IRGC`,
+      // Audit 25: the 1982 invasion is not asked (see LEBANON_PARTS).
       `event:${KUWAIT} Iran`,
       // Audit 24: "invaded Kuwait" is given away by "the crisis over Kuwait", which left Syria
       // and the United States one live rival each ("Syria invaded Kuwait" was filler).
@@ -92,7 +111,9 @@ describe('event-role on the real KB', () => {
       }
     }
     // Syria assisted the IRGC in founding Hezbollah: the IRGC's part is never Syria's wrong option.
-    const syria82 = all.filter((q) => q.factIds[0] === `event:${LEBANON}` && asked(q) === 'Syria');
+    const syria82 = draftsOf(curated)
+      .flat()
+      .filter((q) => q.factIds[0] === `event:${LEBANON}` && asked(q) === 'Syria');
     expect(syria82.length).toBeGreaterThan(0);
     for (const q of syria82) {
       expect(labels(q)).not.toContain('Set up and trained Hezbollah');
