@@ -1,11 +1,12 @@
 /**
- * `pnpm bench:live [--players N] [--questions Q] [--burst-ms B] [--peer | --kill]`: one live game
+ * `pnpm bench:live [--players N] [--questions Q] [--burst-ms B] [--procs P] [--peer | --kill]`: one live game
  * with N simulated players over real WebSockets, this process being the load generator and the
  * server a separate process. Per question: the host opens it, every player answers over their
  * socket inside the same B-ms burst, the host reveals.
  *
  * - default: our API (src/server.ts, graphql-ws) on a throwaway durable PostgreSQL;
  * - --peer: the in-memory Socket.IO clone in bench/live-peer/ (the open-source way), same load;
+ * - --procs P: P API processes on one database, players split across them (LISTEN/NOTIFY fan-out);
  * - --kill: two API processes on one database, players split across them; API #2 is killed
  *   with SIGKILL in the middle of the first burst; its players reconnect to API #1, resend what
  *   was not acknowledged and finish the game.
@@ -53,6 +54,11 @@ const BURST_MS = arg('burst-ms', 2000);
 const PHASE_TIMEOUT_MS = arg('phase-timeout-s', 180) * 1000;
 const PEER = flag('peer');
 const KILL = flag('kill');
+/**
+ * API processes on one database, players split between them by seat number (`--kill` runs two
+ * and kills one). Fan-out between them is PostgreSQL LISTEN/NOTIFY, as in production.
+ */
+const PROCS = KILL ? 2 : Math.max(1, arg('procs', 1));
 /** Sockets opened but without their first snapshot yet, at most. */
 const CONNECTING_MAX = 200;
 const JOIN_CONCURRENCY = 50;
@@ -464,7 +470,7 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
       timeLimitSec: 20,
     });
     const extra = process.env.LIVE_BENCH_API_ARGS?.split(' ').filter(Boolean) ?? [];
-    for (let i = 0; i < (KILL ? 2 : 1); i++) {
+    for (let i = 0; i < PROCS; i++) {
       const api = await spawnServer(
         [...extra, '--import', 'tsx', 'src/server.ts'],
         {
@@ -684,7 +690,13 @@ const run = async (cleanups: (() => Promise<void>)[]): Promise<number> => {
   const scoredTwice = await driver.scoredTwice();
   answersPerSec = answersPerSec.map(Math.round);
   const result = {
-    mode: PEER ? 'peer (Socket.IO, in memory)' : KILL ? 'ours, 2 processes, one killed' : 'ours',
+    mode: PEER
+      ? 'peer (Socket.IO, in memory)'
+      : KILL
+        ? 'ours, 2 processes, one killed'
+        : PROCS > 1
+          ? `ours, ${PROCS} processes`
+          : 'ours',
     players: PLAYERS,
     questions: QUESTIONS,
     burstMs: BURST_MS,
