@@ -1,5 +1,6 @@
 import type { PrismaClient, User } from '@quiz/prisma';
 import { createTestDatabase, type TestDatabase } from '@quiz/prisma/test-database';
+import { randomCode } from '../../lib/codes';
 import { createTeacherWithSet, type TeacherWithSet } from '../../../test/factories/sets';
 import { createStudent } from '../../../test/factories/users';
 import { answerQuestion, openQuestion } from '../attempts/service/answer-question';
@@ -146,6 +147,56 @@ describe('measured difficulty (Elo) in PostgreSQL', () => {
       await db.itemRating.findUnique({ where: { questionId: timed.questions[0]?.id } }),
     ).toBeNull();
     expect(await db.playerRating.findUnique({ where: { userId: late.id } })).toBeNull();
+  });
+
+  it('counts one first answer when a player answers one question in two attempts at once', async () => {
+    // Two sets (or a set and a practice) can hold the same question; answering both at once
+    // used to rate the question twice: each statement's "no earlier answer" check read a
+    // snapshot without the other's uncommitted answer.
+    const fixture = await createTeacherWithSet(db, { questions: 1 });
+    const q = fixture.questions[0];
+    if (!q) {
+      throw new Error('no question');
+    }
+    const copies = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        db.questionSet.create({
+          data: {
+            ownerId: fixture.teacher.id,
+            title: `Copy ${i} of ${fixture.set.title}`,
+            status: 'PUBLISHED',
+            shareCode: randomCode(6),
+            publishedAt: new Date(),
+            items: { create: { position: 0, questionId: q.id } },
+          },
+        }),
+      ),
+    );
+    for (let round = 0; round < 3; round += 1) {
+      const student = (await createStudent(db)).user;
+      const attempts = await Promise.all(
+        [fixture.set, ...copies].map((set) =>
+          startAttempt({ db, user: student, input: { setId: set.id }, now: new Date(now) }),
+        ),
+      );
+      const before = (await db.itemRating.findUnique({ where: { questionId: q.id } }))?.answerCount ?? 0;
+      await Promise.all(
+        attempts.map(({ attempt }) =>
+          answerQuestion({
+            db,
+            userId: student.id,
+            attemptId: attempt.id,
+            position: 0,
+            response: q.wrong,
+            now: new Date(now + 1_000),
+          }),
+        ),
+      );
+      const after = await db.itemRating.findUnique({ where: { questionId: q.id } });
+      expect(after?.answerCount).toBe(before + 1);
+      const player = await db.playerRating.findUnique({ where: { userId: student.id } });
+      expect(player?.answerCount).toBe(1);
+    }
   });
 
   it('loses no update when 24 players answer the same question at once', async () => {
