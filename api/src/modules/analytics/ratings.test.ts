@@ -2,7 +2,7 @@ import type { PrismaClient, User } from '@quiz/prisma';
 import { createTestDatabase, type TestDatabase } from '@quiz/prisma/test-database';
 import { randomCode } from '../../lib/codes';
 import { createTeacherWithSet, type TeacherWithSet } from '../../../test/factories/sets';
-import { createStudent } from '../../../test/factories/users';
+import { createGuest, createStudent } from '../../../test/factories/users';
 import { answerQuestion, openQuestion } from '../attempts/service/answer-question';
 import { finishAttempt } from '../attempts/service/finish-attempt';
 import { startAttempt } from '../attempts/service/start-attempt';
@@ -197,6 +197,44 @@ describe('measured difficulty (Elo) in PostgreSQL', () => {
       const player = await db.playerRating.findUnique({ where: { userId: student.id } });
       expect(player?.answerCount).toBe(1);
     }
+  });
+
+  it('leaves the ratings alone for guests, whose names cost one request each', async () => {
+    // The measure is shared by every teacher whose set holds the question, and once it has 30
+    // answers it replaces their class's own share in the easy/hard flags: 30 guests answering
+    // a bank question wrong (in a set of the attacker's own) flagged it TOO_HARD everywhere.
+    const fixture = await createTeacherWithSet(db, { questions: 1 });
+    const q = fixture.questions[0];
+    if (!q) {
+      throw new Error('no question');
+    }
+    const guests = await Promise.all(
+      Array.from({ length: 30 }, async () => (await createGuest(db)).user),
+    );
+    for (const guest of guests) {
+      const { attempt } = await startAttempt({
+        db,
+        user: guest,
+        input: { setId: fixture.set.id },
+        now: tick(),
+      });
+      const result = await answerQuestion({
+        db,
+        userId: guest.id,
+        attemptId: attempt.id,
+        position: 0,
+        response: q.wrong,
+        now: tick(),
+      });
+      expect(result.item.isCorrect).toBe(false);
+    }
+    expect(await db.itemRating.findUnique({ where: { questionId: q.id } })).toBeNull();
+    expect(
+      await db.playerRating.count({ where: { userId: { in: guests.map((g) => g.id) } } }),
+    ).toBe(0);
+    // A student account's answer still counts.
+    await play((await createStudent(db)).user, fixture, [false]);
+    expect((await db.itemRating.findUnique({ where: { questionId: q.id } }))?.answerCount).toBe(1);
   });
 
   it('loses no update when 24 players answer the same question at once', async () => {
