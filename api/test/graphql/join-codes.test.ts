@@ -104,7 +104,8 @@ describe('join codes', () => {
     await ok(as(api, late.token, from)(START, { code: live.set.shareCode }));
 
     const other = { ip: '203.0.113.79' };
-    const JOIN = 'mutation ($code: String!) { joinClass(code: $code) { class { id } errors { code } } }';
+    const JOIN =
+      'mutation ($code: String!) { joinClass(code: $code) { class { id } errors { code } } }';
     for (let s = 0; s < 6; s++) {
       const student = await createStudent(db);
       for (let i = 0; i < 20; i++) {
@@ -115,7 +116,12 @@ describe('join codes', () => {
       }
     }
     const klass = await db.class.create({
-      data: { teacherId: live.teacher.id, name: 'Class 9C', joinCode: randomCode(6), createdAt: new Date() },
+      data: {
+        teacherId: live.teacher.id,
+        name: 'Class 9C',
+        joinCode: randomCode(6),
+        createdAt: new Date(),
+      },
     });
     const next = await createStudent(db);
     const refused = await as(api, next.token, other)(JOIN, { code: klass.joinCode });

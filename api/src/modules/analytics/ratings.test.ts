@@ -1,8 +1,8 @@
 import type { PrismaClient, User } from '@quiz/prisma';
 import { createTestDatabase, type TestDatabase } from '@quiz/prisma/test-database';
-import { randomCode } from '../../lib/codes';
 import { createTeacherWithSet, type TeacherWithSet } from '../../../test/factories/sets';
 import { createGuest, createStudent } from '../../../test/factories/users';
+import { randomCode } from '../../lib/codes';
 import { answerQuestion, openQuestion } from '../attempts/service/answer-question';
 import { finishAttempt } from '../attempts/service/finish-attempt';
 import { startAttempt } from '../attempts/service/start-attempt';
@@ -179,7 +179,8 @@ describe('measured difficulty (Elo) in PostgreSQL', () => {
           startAttempt({ db, user: student, input: { setId: set.id }, now: new Date(now) }),
         ),
       );
-      const before = (await db.itemRating.findUnique({ where: { questionId: q.id } }))?.answerCount ?? 0;
+      const before =
+        (await db.itemRating.findUnique({ where: { questionId: q.id } }))?.answerCount ?? 0;
       await Promise.all(
         attempts.map(({ attempt }) =>
           answerQuestion({
