@@ -3,7 +3,7 @@ import { randomCode } from '../../src/lib/codes';
 import { as, ok } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet } from '../factories/sets';
-import { createStudent } from '../factories/users';
+import { createGuest, createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 
 // A typed code that starts no quiz says why, with a stable value per case: UNKNOWN (a typo),
@@ -80,5 +80,55 @@ describe('join codes', () => {
       (await ok<{ joinCode: { kind: string } }>(anonymous(LOOKUP, { code: live.set.shareCode })))
         .joinCode.kind,
     ).toBe('QUIZ');
+  });
+  it('counts startAttempt and joinClass misses per address too: no free class-code oracle', async () => {
+    // startAttempt's miss says CLASS or UNKNOWN (extensions.reason) and was counted only per
+    // player (60 starts a minute), and joinClass per player (20 per 10 min): guests cost one
+    // request each and accounts one sign-up, so one address could test class codes by the
+    // hundred thousand an hour. Misses now count against the lookup's 120 per 10 min per address.
+    const from = { ip: '203.0.113.78' };
+    const guesses = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const guest = await createGuest(db);
+        const { errors } = await as(api, guest.token, from)(START, { code: 'QQQQQQ' });
+        expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      }
+    };
+    await guesses(120);
+    const late = await createGuest(db);
+    const { errors } = await as(api, late.token, from)(START, { code: 'QQQQQQ' });
+    expect(errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(errors?.[0]?.extensions?.reason).toBeUndefined();
+    // A quiz code still starts.
+    const live = await createTeacherWithSet(db, { questions: 1 });
+    await ok(as(api, late.token, from)(START, { code: live.set.shareCode }));
+
+    const other = { ip: '203.0.113.79' };
+    const JOIN =
+      'mutation ($code: String!) { joinClass(code: $code) { class { id } errors { code } } }';
+    for (let s = 0; s < 6; s++) {
+      const student = await createStudent(db);
+      for (let i = 0; i < 20; i++) {
+        const joined = await ok<{ joinClass: { errors: { code: string }[] } }>(
+          as(api, student.token, other)(JOIN, { code: 'QQQQQQ' }),
+        );
+        expect(joined.joinClass.errors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+      }
+    }
+    const klass = await db.class.create({
+      data: {
+        teacherId: live.teacher.id,
+        name: 'Class 9C',
+        joinCode: randomCode(6),
+        createdAt: new Date(),
+      },
+    });
+    const next = await createStudent(db);
+    const refused = await as(api, next.token, other)(JOIN, { code: klass.joinCode });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(await db.classMember.count({ where: { classId: klass.id } })).toBe(0);
+    // From another address the right code joins at once.
+    await ok(as(api, next.token, { ip: '203.0.113.80' })(JOIN, { code: klass.joinCode }));
+    expect(await db.classMember.count({ where: { classId: klass.id } })).toBe(1);
   });
 });

@@ -183,6 +183,22 @@ describe('corrections reach the sets', () => {
     expect(refused.setQuestionSetItems.errors).toEqual([{ code: 'NOT_FOUND' }]);
   });
 
+  it('never serves it in a new live game either', async () => {
+    // createLiveGame left out deleted questions only: a game created after the retirement put the
+    // retired question (a key the sources now contradict) on the projector and scored it.
+    const hosted = await ok<{ createLiveGame: { game: { id: string } } }>(
+      as(api, fixture.teacherToken)(
+        `mutation ($setId: ID!) { createLiveGame(input: { setId: $setId }) { game { id } } }`,
+        { setId: fixture.set.id },
+      ),
+    );
+    const game = await db.liveGame.findUniqueOrThrow({
+      where: { id: hosted.createLiveGame.game.id },
+    });
+    const ids = (game.questions as { id: string }[]).map((q) => q.id);
+    expect(ids).toEqual(fixture.questions.slice(1).map((q) => q.id));
+  });
+
   it('swaps in the replacement with one mutation; only the owner; only a retired item', async () => {
     const stranger = await createTeacher(db);
     expect(await errorCode(as(api, stranger.token)(SWAP, { set: fixture.set.id, pos: 0 }))).toBe(

@@ -1,7 +1,8 @@
 import type { PrismaClient, User } from '@quiz/prisma';
 import { createTestDatabase, type TestDatabase } from '@quiz/prisma/test-database';
 import { createTeacherWithSet, type TeacherWithSet } from '../../../test/factories/sets';
-import { createStudent } from '../../../test/factories/users';
+import { createGuest, createStudent } from '../../../test/factories/users';
+import { randomCode } from '../../lib/codes';
 import { answerQuestion, openQuestion } from '../attempts/service/answer-question';
 import { finishAttempt } from '../attempts/service/finish-attempt';
 import { startAttempt } from '../attempts/service/start-attempt';
@@ -146,6 +147,95 @@ describe('measured difficulty (Elo) in PostgreSQL', () => {
       await db.itemRating.findUnique({ where: { questionId: timed.questions[0]?.id } }),
     ).toBeNull();
     expect(await db.playerRating.findUnique({ where: { userId: late.id } })).toBeNull();
+  });
+
+  it('counts one first answer when a player answers one question in two attempts at once', async () => {
+    // Two sets (or a set and a practice) can hold the same question; answering both at once
+    // used to rate the question twice: each statement's "no earlier answer" check read a
+    // snapshot without the other's uncommitted answer.
+    const fixture = await createTeacherWithSet(db, { questions: 1 });
+    const q = fixture.questions[0];
+    if (!q) {
+      throw new Error('no question');
+    }
+    const copies = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        db.questionSet.create({
+          data: {
+            ownerId: fixture.teacher.id,
+            title: `Copy ${i} of ${fixture.set.title}`,
+            status: 'PUBLISHED',
+            shareCode: randomCode(6),
+            publishedAt: new Date(),
+            items: { create: { position: 0, questionId: q.id } },
+          },
+        }),
+      ),
+    );
+    for (let round = 0; round < 3; round += 1) {
+      const student = (await createStudent(db)).user;
+      const attempts = await Promise.all(
+        [fixture.set, ...copies].map((set) =>
+          startAttempt({ db, user: student, input: { setId: set.id }, now: new Date(now) }),
+        ),
+      );
+      const before =
+        (await db.itemRating.findUnique({ where: { questionId: q.id } }))?.answerCount ?? 0;
+      await Promise.all(
+        attempts.map(({ attempt }) =>
+          answerQuestion({
+            db,
+            userId: student.id,
+            attemptId: attempt.id,
+            position: 0,
+            response: q.wrong,
+            now: new Date(now + 1_000),
+          }),
+        ),
+      );
+      const after = await db.itemRating.findUnique({ where: { questionId: q.id } });
+      expect(after?.answerCount).toBe(before + 1);
+      const player = await db.playerRating.findUnique({ where: { userId: student.id } });
+      expect(player?.answerCount).toBe(1);
+    }
+  });
+
+  it('leaves the ratings alone for guests, whose names cost one request each', async () => {
+    // The measure is shared by every teacher whose set holds the question, and once it has 30
+    // answers it replaces their class's own share in the easy/hard flags: 30 guests answering
+    // a bank question wrong (in a set of the attacker's own) flagged it TOO_HARD everywhere.
+    const fixture = await createTeacherWithSet(db, { questions: 1 });
+    const q = fixture.questions[0];
+    if (!q) {
+      throw new Error('no question');
+    }
+    const guests = await Promise.all(
+      Array.from({ length: 30 }, async () => (await createGuest(db)).user),
+    );
+    for (const guest of guests) {
+      const { attempt } = await startAttempt({
+        db,
+        user: guest,
+        input: { setId: fixture.set.id },
+        now: tick(),
+      });
+      const result = await answerQuestion({
+        db,
+        userId: guest.id,
+        attemptId: attempt.id,
+        position: 0,
+        response: q.wrong,
+        now: tick(),
+      });
+      expect(result.item.isCorrect).toBe(false);
+    }
+    expect(await db.itemRating.findUnique({ where: { questionId: q.id } })).toBeNull();
+    expect(
+      await db.playerRating.count({ where: { userId: { in: guests.map((g) => g.id) } } }),
+    ).toBe(0);
+    // A student account's answer still counts.
+    await play((await createStudent(db)).user, fixture, [false]);
+    expect((await db.itemRating.findUnique({ where: { questionId: q.id } }))?.answerCount).toBe(1);
   });
 
   it('loses no update when 24 players answer the same question at once', async () => {

@@ -72,19 +72,32 @@ const stepSql = (answers: Prisma.Sql) =>
  * CTEs to append to a statement whose CTE `written` holds the just-written AttemptItem row (none
  * when the guarded write did not happen). Only the player's first answer to the question counts:
  * an earlier answered item of the same player and question (in any attempt) skips the update.
+ * That check reads the statement's snapshot, so two answers to one question in two attempts at
+ * once both passed it; the claim row (`RatedAnswer`, ON CONFLICT DO NOTHING waits for the other
+ * insert and then sees it) lets exactly one of them through. Guests' answers are not rated: the
+ * measure is shared by every teacher whose set holds the question and, from 30 answers, replaces a
+ * class's own share in the easy/hard flags, while a guest name costs one request (30 guests moved a
+ * bank question to TOO_HARD for everyone); an account costs a sign-up under its throttles.
  */
 export const ratingCtes = (rating: RatingWrite) => {
   const at = Prisma.sql`${pgTimestamp(rating.now)}::timestamp(3)`;
   const x = Prisma.sql`${rating.outcome}::double precision`;
   const b0 = Prisma.sql`${rating.priorDifficulty}::double precision`;
   return Prisma.sql`
-    first_answer AS (
+    no_earlier_answer AS (
       SELECT 1 FROM written w
       WHERE NOT EXISTS (
         SELECT 1 FROM "AttemptItem" i JOIN "Attempt" a ON a.id = i."attemptId"
         WHERE a."userId" = ${rating.userId}::uuid AND i."questionId" = ${rating.questionId}
           AND i."answeredAt" IS NOT NULL
-          AND NOT (i."attemptId" = w."attemptId" AND i."position" = w."position"))),
+          AND NOT (i."attemptId" = w."attemptId" AND i."position" = w."position"))
+        -- Guests do not rate: a guest costs one request, and the measure is every teacher's.
+        AND NOT EXISTS (SELECT 1 FROM "User" u WHERE u.id = ${rating.userId}::uuid AND u."isGuest")),
+    first_answer AS (
+      INSERT INTO "RatedAnswer" ("userId", "questionId")
+      SELECT ${rating.userId}::uuid, ${rating.questionId} FROM no_earlier_answer
+      ON CONFLICT DO NOTHING
+      RETURNING 1),
     rating_before AS (
       SELECT coalesce(p."ability", 0) AS ability, coalesce(p."answerCount", 0) AS "playerAnswers",
         coalesce(r."difficulty", ${b0}) AS difficulty, coalesce(r."answerCount", 0) AS "itemAnswers"

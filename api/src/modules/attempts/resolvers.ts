@@ -74,7 +74,13 @@ export const resolvers: Resolvers = {
     startAttempt: async (_parent, { input }, ctx) =>
       primed(
         ctx,
-        await startAttempt({ db: ctx.db, user: requireViewer(ctx), input, now: ctx.now() }),
+        await startAttempt({
+          db: ctx.db,
+          user: requireViewer(ctx),
+          input,
+          now: ctx.now(),
+          ip: ctx.ip,
+        }),
       ),
     startPractice: async (_parent, { input }, ctx) =>
       primed(

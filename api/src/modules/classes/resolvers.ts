@@ -20,7 +20,7 @@ export const resolvers: Resolvers = {
     createClass: (_parent, { input }, ctx) =>
       createClass({ db: ctx.db, teacherId: requireTeacher(ctx).id, input, now: ctx.now() }),
     joinClass: (_parent, { code }, ctx) =>
-      joinClass({ db: ctx.db, user: requireViewer(ctx), code, now: ctx.now() }),
+      joinClass({ db: ctx.db, user: requireViewer(ctx), code, now: ctx.now(), ip: ctx.ip }),
     archiveClass: (_parent, { id }, ctx) =>
       archiveClass({ db: ctx.db, teacherId: requireTeacher(ctx).id, id, now: ctx.now() }),
   },

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../errors';
 import { normalizeCode } from '../../lib/codes';
 import { type FieldError, fieldError, fieldErrorsFromZod } from '../../lib/field-errors';
 import { isUuid } from '../../lib/ids';
-import { consumeRateLimit, RATE_LIMITS } from '../../lib/rate-limit';
+import { consumeRateLimit, RATE_LIMITS, refuseIfLimited } from '../../lib/rate-limit';
 import { withUniqueCode } from '../../lib/unique-code';
 import { userText } from '../../lib/user-text';
 
@@ -43,21 +43,34 @@ export const joinClass = async ({
   user,
   code,
   now,
+  ip = null,
 }: {
   db: DbClient;
   user: User;
   code: string;
   now: Date;
+  /** The client's address: misses count against its code lookups (`codeLookupPerIp`). */
+  ip?: string | null;
 }): Promise<ClassPayload> => {
   if (user.isGuest || user.role !== 'STUDENT') {
     throw new AppError('FORBIDDEN', 'Only student accounts can join a class');
   }
   await consumeRateLimit({ db, rule: RATE_LIMITS.joinClassPerUser, subject: user.id, now });
+  // Accounts cost a sign-up each (60 an hour per address), so a per-player count alone let one
+  // address test class codes by the thousand: an address whose lookups are used up is refused
+  // before the code is looked up, and each miss counts. A class joining behind one NAT (hits)
+  // costs nothing.
+  if (ip !== null) {
+    await refuseIfLimited({ db, rule: RATE_LIMITS.codeLookupPerIp, subject: ip, now });
+  }
   const joinCode = normalizeCode(code);
   const found = joinCode
     ? await db.class.findFirst({ where: { joinCode, archivedAt: null } })
     : null;
   if (!found) {
+    if (ip !== null) {
+      await consumeRateLimit({ db, rule: RATE_LIMITS.codeLookupPerIp, subject: ip, now });
+    }
     return { class: null, errors: [fieldError('code', 'NOT_FOUND', 'No class has this code')] };
   }
   await db.classMember.upsert({

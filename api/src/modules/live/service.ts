@@ -148,7 +148,11 @@ export const createLiveGame = async ({
   if (!set || set.ownerId !== host.id || set.status === 'ARCHIVED') {
     throw notFound('Question set');
   }
-  const items = set.items.filter((item) => item.question.deletedAt === null);
+  // Retired questions (issue 11.7, a key the rebuilt knowledge base no longer supports) are never
+  // served in a new game, as in a new attempt.
+  const items = set.items.filter(
+    (item) => item.question.deletedAt === null && item.question.retiredAt === null,
+  );
   if (items.length === 0) {
     throw new AppError('BAD_USER_INPUT', 'This set has no questions', { field: 'setId' });
   }

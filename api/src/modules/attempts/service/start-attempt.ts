@@ -86,6 +86,8 @@ export type StartAttemptOptions = {
   user: User;
   input: { code?: string | null; setId?: string | null };
   now: Date;
+  /** The client's address: a code that starts no quiz counts against its code lookups. */
+  ip?: string | null;
 };
 
 /**
@@ -98,6 +100,7 @@ export const startAttempt = async ({
   user,
   input,
   now,
+  ip = null,
 }: StartAttemptOptions): Promise<AttemptWithItems> => {
   if (!input.code === !input.setId) {
     throw new AppError('BAD_USER_INPUT', 'Give either a share code or a set id', {
@@ -147,7 +150,10 @@ export const startAttempt = async ({
   if (!found?.set) {
     if (input.code) {
       // Say which: a typo, an archived quiz or a class code (`extensions.reason`, stable).
-      const { kind } = await lookUpJoinCode({ db, code: input.code, ip: null, now });
+      // Counted per address like `joinCode`'s misses: the reason tells a class code from a typo,
+      // and guests are free, so a per-player count alone let one address test codes by the
+      // hundred thousand an hour.
+      const { kind } = await lookUpJoinCode({ db, code: input.code, ip, now });
       const reason = kind === 'QUIZ' ? 'UNKNOWN' : kind;
       throw new AppError('NOT_FOUND', JOIN_CODE_MESSAGES[reason], { reason });
     }
