@@ -1105,7 +1105,9 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
     const forms = [actor.name, actor.shortName, ...actor.aliases].filter(
       (f): f is string => f !== undefined,
     );
-    backing(actor.description, ids, `${where} description`, [
+    // Names a description or role line may use without a passage carrying them: the actor's own
+    // and those of its parent, base, nationality and offices.
+    const ownNames = [
       ...forms,
       ...formsOf([
         actor.parent,
@@ -1113,7 +1115,8 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
         actor.nationality,
         ...actor.offices.map((o) => o.of),
       ]),
-    ]);
+    ];
+    backing(actor.description, ids, `${where} description`, ownNames);
     if (actor.role) {
       // [role] The role line is checked like the description, against its own passages, which
       // must be the actor's own; each anchor is a word of the line that a passage states.
@@ -1138,24 +1141,17 @@ export const checkEvidence = (kb: KnowledgeBase): string[] => {
           .map((c) => c.quote)
           .join(' '),
       );
+      const roleLine = normaliseForAnchor(role.text);
       for (const anchor of role.anchors) {
         const a = normaliseForAnchor(anchor);
-        if (!normaliseForAnchor(role.text).includes(a)) {
+        if (!roleLine.includes(a)) {
           problems.push(`${where} role: [role] anchor "${anchor}" is not in the role line`);
         }
         if (!roleHay.includes(a)) {
           problems.push(`${where} role: [role] anchor "${anchor}" is not in its cited passages`);
         }
       }
-      backing(role.text, role.citations, `${where} role`, [
-        ...forms,
-        ...formsOf([
-          actor.parent,
-          actor.basedIn,
-          actor.nationality,
-          ...actor.offices.map((o) => o.of),
-        ]),
-      ]);
+      backing(role.text, role.citations, `${where} role`, ownNames);
     }
     dated(actor.died, ids, `${where} died`);
     actor.offices.forEach((office, i) => {

@@ -1,4 +1,5 @@
-import { count, decimal, measuredText, percent } from './analytics-format';
+import { plural as count } from '@/lib/format';
+import { decimal, measuredText, percent } from './analytics-format';
 
 describe('class-results numbers', () => {
   it.each([

@@ -1,8 +1,8 @@
-import { formatNumber } from '@/lib/format';
 /**
  * How the class-results page writes numbers: whole percentages, two decimals that never read
  * "-0.00", and an estimate always with the answers it rests on.
  */
+import { plural } from '@/lib/format';
 
 /** Two decimals; a value that rounds to zero is "0.00", negatives take a real minus sign. */
 export const decimal = (value: number | null | undefined, digits = 2): string => {
@@ -18,10 +18,6 @@ export const percent = (share: number | null | undefined): string =>
     ? '—'
     : `${Math.round(share * 100)}%`;
 
-/** "1 answer", "12 answers" (English plurals, thousands separated). */
-export const count = (n: number, one: string, many = `${one}s`): string =>
-  `${formatNumber(n)} ${n === 1 ? one : many}`;
-
 export type Measured = {
   answerCount: number;
   expectedCorrect?: number | null;
@@ -32,9 +28,9 @@ export type Measured = {
 /** The measured difficulty as a teacher reads it, with what it rests on. */
 export const measuredText = (m: Measured, showFrom: number): string => {
   if (m.status === 'TOO_FEW' || m.expectedCorrect === null || m.expectedCorrect === undefined) {
-    return `Not yet: ${count(m.answerCount, 'first answer')} of the ${showFrom} it needs (the generator expects ${percent(m.priorExpectedCorrect)} right)`;
+    return `Not yet: ${plural(m.answerCount, 'first answer')} of the ${showFrom} it needs (the generator expects ${percent(m.priorExpectedCorrect)} right)`;
   }
-  const basis = `${count(m.answerCount, 'first answer')} in every class`;
+  const basis = `${plural(m.answerCount, 'first answer')} in every class`;
   return m.status === 'PROVISIONAL'
     ? `About ${percent(m.expectedCorrect)} right for a typical student, provisional (${basis})`
     : `${percent(m.expectedCorrect)} right for a typical student (${basis})`;

@@ -5,8 +5,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyState, ErrorState, Skeleton } from '@/components/states';
 import { TYPE_LABELS } from '@/features/play/response';
-import { formatDateTime, formatNumber, nounFor } from '@/lib/format';
-import { count, decimal, measuredText, percent } from './analytics-format';
+import { formatDateTime, formatNumber, nounFor, plural } from '@/lib/format';
+import { decimal, measuredText, percent } from './analytics-format';
 import { useSetAnalytics } from './use-teacher';
 
 // recharts is loaded only here, after the tables, so no other page pays for it.
@@ -232,7 +232,7 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
             <p className="small muted">
               {analytics.scoreDistribution
                 .filter((bin) => bin.count > 0)
-                .map((bin) => `${binLabel(bin)}: ${count(bin.count, 'player')}`)
+                .map((bin) => `${binLabel(bin)}: ${plural(bin.count, 'player')}`)
                 .join('; ')}
             </p>
           </figure>
@@ -253,7 +253,7 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
           <ul className="findings">
             {analytics.minimumAnswers.map((m) => (
               <li key={m.code}>
-                <strong>{m.label}:</strong> {count(m.minimum, 'answer')}. {m.why}
+                <strong>{m.label}:</strong> {plural(m.minimum, 'answer')}. {m.why}
               </li>
             ))}
           </ul>
@@ -393,8 +393,8 @@ export const AnalyticsView = ({ setId }: { setId: string }) => {
                       ]}
                     />
                     <p className="small muted">
-                      {selected.correctCount} of {count(selected.answerCount, 'first answer')} fully
-                      right; mean credit {percent(selected.meanCredit)}.
+                      {selected.correctCount} of {plural(selected.answerCount, 'first answer')}{' '}
+                      fully right; mean credit {percent(selected.meanCredit)}.
                     </p>
                   </>
                 ) : (

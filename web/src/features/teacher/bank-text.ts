@@ -1,10 +1,10 @@
 import type { ResponseDraft } from '@/features/play/response';
 import type { BankQuestionFieldsFragment, FactStatus } from '@/gql/graphql';
-import { formatNumber } from '@/lib/format';
+import { plural } from '@/lib/format';
 
 /** "1 question", "2 questions", "No questions": a count with its noun in correct English. */
-export const countOf = (count: number, singular: string, plural = `${singular}s`): string =>
-  count === 0 ? `No ${plural}` : `${formatNumber(count)} ${count === 1 ? singular : plural}`;
+export const countOf = (count: number, singular: string, many = `${singular}s`): string =>
+  count === 0 ? `No ${many}` : plural(count, singular, many);
 
 /** The bank's result line: "No questions match", "1 question matches", "25 questions match". */
 export const matchCountText = (count: number): string =>

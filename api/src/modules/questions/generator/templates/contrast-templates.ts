@@ -14,10 +14,10 @@ import { explanationFactId, type KbIndex } from '../kb-index';
 import { contentRng } from '../rng';
 import { capitalise, contentTokens, lowerFirst, stripFinalPeriod } from '../text';
 import type { Draft, Template } from '../types';
-import { baseDraft, citeFacts, optionIds, rationale } from './common';
+import { baseDraft, optionIds, rationale } from './common';
 import {
   erasOf,
-  explanationEra,
+  explanationKeyed,
   fixAssad,
   GRAND_MOTIVE,
   keyLine,
@@ -343,12 +343,7 @@ export const explainStepTemplate: Template = {
                 ),
               ],
             },
-            explanation: keyLine(x),
-            citationIds: citeFacts(idx, factIds),
-            factIds,
-            eraSlug: explanationEra(x),
-            themes: x.themes,
-            actorSlugs: x.actor ? [x.actor] : [],
+            ...explanationKeyed(idx, x, factIds),
             features: features(chosen.length + 1),
           });
         return variants(cands, (o) => o.topic).map(build);
@@ -440,12 +435,7 @@ export const whyContrastTemplate: Template = {
                 ),
               ],
             },
-            explanation: keyLine(x),
-            citationIds: citeFacts(idx, factIds),
-            factIds,
-            eraSlug: explanationEra(x),
-            themes: x.themes,
-            actorSlugs: x.actor ? [x.actor] : [],
+            ...explanationKeyed(idx, x, factIds),
             features: features(chosen.length + 1),
           });
         return variants(cands, (o) => o.answer).map(build);

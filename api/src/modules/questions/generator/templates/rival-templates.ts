@@ -21,6 +21,7 @@ import { baseDraft, citeFacts, eraGap, optionIds, rationale } from './common';
 import {
   erasOf,
   explanationEra,
+  explanationKeyed,
   fixAssad,
   keyLine,
   rememberEras,
@@ -434,12 +435,7 @@ export const whyRivalTemplate: Template = {
                   ...it.rivals.map((r) => rivalRationale(idx, r)),
                 ],
               },
-              explanation: keyLine(x),
-              citationIds: citeFacts(idx, factIds),
-              factIds,
-              eraSlug: explanationEra(x),
-              themes: x.themes,
-              actorSlugs: x.actor ? [x.actor] : [],
+              ...explanationKeyed(idx, x, factIds),
               features: features(it.rivals.length + 1),
             }),
           ];

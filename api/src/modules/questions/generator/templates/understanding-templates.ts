@@ -465,6 +465,16 @@ export const keyLine = (x: Explanation): string =>
 export const explanationEra = (x: Explanation): string | null =>
   x.eras.length === 1 ? (x.eras[0] ?? null) : null;
 
+/** What every item keyed on one explanation carries: its key line, passages, era, themes, actor. */
+export const explanationKeyed = (idx: KbIndex, x: Explanation, factIds: string[]) => ({
+  explanation: keyLine(x),
+  citationIds: citeFacts(idx, factIds),
+  factIds,
+  eraSlug: explanationEra(x),
+  themes: x.themes,
+  actorSlugs: x.actor ? [x.actor] : [],
+});
+
 /** Single choice: "Iran valued its alliance with Syria during the civil war. According to IranWire, why?" */
 export const explainWhyTemplate: Template = {
   id: 'explain-why',
@@ -503,12 +513,7 @@ export const explainWhyTemplate: Template = {
                   ...chosen.map((o) => whyRationale(idx, o)),
                 ],
               },
-              explanation: keyLine(x),
-              citationIds: citeFacts(idx, factIds),
-              factIds,
-              eraSlug: explanationEra(x),
-              themes: x.themes,
-              actorSlugs: x.actor ? [x.actor] : [],
+              ...explanationKeyed(idx, x, factIds),
               features: {
                 similarity: 0.55,
                 joins: 2,
@@ -1443,12 +1448,7 @@ export const explainWhatTemplate: Template = {
                 ),
               ],
             },
-            explanation: keyLine(x),
-            citationIds: citeFacts(idx, factIds),
-            factIds,
-            eraSlug: explanationEra(x),
-            themes: x.themes,
-            actorSlugs: x.actor ? [x.actor] : [],
+            ...explanationKeyed(idx, x, factIds),
             features: { similarity: 0.55, joins: 2, salience: 0.5, optionCount: chosen.length + 1 },
           }),
         ];
