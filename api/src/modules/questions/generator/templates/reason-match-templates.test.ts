@@ -157,11 +157,14 @@ describe('match-reasons', () => {
   });
 
   it('every draft passes the gate', () => {
+    // Withheld from the bank (audit 26), so the gate's re-query (A1) no longer finds the template
+    // in the registry; the re-query itself is checked above.
+    const blocks = (q: BankQuestion) =>
+      checkQuestion(q, idx).filter(
+        (f) => f.severity === 'BLOCK' && !(f.id === 'A1' && /unknown template/.test(f.message)),
+      );
     for (const q of drafts) {
-      expect([q.stem, checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK')]).toEqual([
-        q.stem,
-        [],
-      ]);
+      expect([q.stem, blocks(q)]).toEqual([q.stem, []]);
     }
   });
 });
