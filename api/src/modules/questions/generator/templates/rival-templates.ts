@@ -247,6 +247,25 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
     ],
   },
   {
+    key: 'gantz-says-iran-builds-missiles-in-syria',
+    source: "Israel's defence minister Benny Gantz, as Wikipedia quotes him",
+    // Shorter than its record: the key is not to be the longest option.
+    label: "To develop advanced missiles and distribute them to Iran's allies",
+    // Not Soleimani's weapons flights: moving weapons into Syria is one story with Gantz's claim.
+    rivals: [
+      {
+        id: 'chizari-sent-to-train-security-services',
+        kind: 'same-actor',
+        label: "To train Syria's security services to fight against the protesters",
+      },
+      {
+        id: 'agreements-2019-for-economic-cooperation',
+        kind: 'same-actor',
+        label: 'To bolster a long-term strategic economic cooperation with Syria',
+      },
+    ],
+  },
+  {
     key: 'iran-air-flights-for-weapons',
     topic: 'Qassem Soleimani asked for more Iran Air flights to Damascus',
     source: 'Mohammad Javad Zarif, in leaked audio reported by IranWire',
