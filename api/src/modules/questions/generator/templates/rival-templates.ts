@@ -270,7 +270,7 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
     topic: 'Qassem Soleimani asked for more Iran Air flights to Damascus',
     source: 'Mohammad Javad Zarif, in leaked audio reported by IranWire',
     // Not "Iran Air" again: the stem's words only in the key gave it away (gate A6).
-    label: 'To move weapons to Syria by what he judged the safest way',
+    label: 'To move weapons to Syria by what he judged safest',
     rivals: [
       {
         // Not defensible: IranWire dates the surge after Iran Air's sanctions were lifted, years
