@@ -44,7 +44,7 @@ import { nextTurn, RequestGuard } from './limits/guard';
 import { findLimitError, LIMITS, limitErrors } from './limits/limits';
 import { allValidationRules, checkOperation, createArmor } from './limits/operation';
 import { SESSION_MUTATIONS } from './modules/accounts/one-session-mutation';
-import { SESSION_COOKIE } from './modules/accounts/session';
+import { sessionCookieName } from './modules/accounts/session';
 import { jitExecute } from './schema/jit-executor';
 import { sharedEventExecutor, subscribeWith } from './ws-shared';
 import { type SocketExtra, serveGraphqlWs } from './ws-transport';
@@ -142,7 +142,7 @@ export const attachWebSocket = ({
     let facts = socketFacts.get(request);
     if (!facts) {
       facts = {
-        sessionToken: parseCookies(request.headers.cookie).get(SESSION_COOKIE),
+        sessionToken: parseCookies(request.headers.cookie).get(sessionCookieName(env)),
         ip: clientAddress({
           remoteAddress: request.socket.remoteAddress,
           forwardedFor: request.headers['x-forwarded-for'],
