@@ -82,7 +82,24 @@ describe('audit 22', () => {
     const labels = items.flatMap((d) => (d.prompt.options ?? []).map((o) => o.label)).join('\n');
     expect(labels).not.toMatch(/influence within the Arab League/);
     expect(labels).not.toMatch(/could not keep positive ties with other Arab powers/);
-    expect(labels).not.toMatch(/fight against the protesters/);
+    // Item 87: the 2011 protesters were offered for Hezbollah's founding in the 1980s. The aim is
+    // a fair rival for another civil-war step (why7: Gantz's missiles, the Iran Air flights), never
+    // for an item decades away.
+    const hezbollah = items.filter(
+      (d) => /Hezbollah/.test(d.stem) && /1982|founded|set up/.test(d.stem),
+    );
+    for (const d of hezbollah) {
+      expect((d.prompt.options ?? []).map((o) => o.label).join('\n')).not.toMatch(
+        /fight against the protesters/,
+      );
+    }
+    for (const d of items.filter((x) =>
+      /fight against the protesters/.test(JSON.stringify(x.prompt)),
+    )) {
+      expect(
+        d.eraSlug === null || d.eraSlug === 'civil-war' || d.eraSlug === 'strain-and-gaza',
+      ).toBe(true);
+    }
     for (const d of items) {
       expect((d.prompt.options ?? []).length).toBeGreaterThanOrEqual(3);
     }

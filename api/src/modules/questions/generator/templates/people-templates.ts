@@ -182,6 +182,14 @@ export const officeHolderTemplate: Template = {
           // 2025, or Mossadegh as Supreme Leader in 2022, rules itself out (audit 15, items 9, 83).
           .filter((p) =>
             idx.offices.some((x) => x.person === p && yearsApart(x, when) <= OFFICE_RIVAL_YEARS),
+          )
+          // No head of state for a lesser office: Bashar al-Assad, or the sitting president Ahmed
+          // al-Sharaa, as Foreign Minister of Syria in November 2025 were joke options (audit 28,
+          // item 84). A head of state's own office still takes other heads and ministers.
+          .filter(
+            (p) =>
+              o.office.role === 'HEAD_OF_STATE' ||
+              !idx.offices.some((x) => x.person === p && x.office.role === 'HEAD_OF_STATE'),
           );
         const rng = contentRng(`office:${o.id}:${d.value}`);
         const ranked = scoreActors(idx, candidates, {

@@ -606,6 +606,17 @@ export const stanceChangeTemplate: Template = {
       ];
       const sa = statementOf(idx, a);
       const sb = statementOf(idx, b);
+      // What is true of a wrong half: when the actor did take that position, then the year's own
+      // (audit 28, items 20 and 90: "Not so in 2006: <the key's sentence>" only repeated the key).
+      const wrongHalf = (w: IssueStance, y: number, truth: IssueStance, said: string): string => {
+        const from = firstYear(w);
+        const to = lastYear(w);
+        if (!Number.isFinite(from) || !Number.isFinite(to)) {
+          return `Not so in ${y}: ${said}`;
+        }
+        const when = from === to ? `in ${from}` : `from ${from} to ${to}`;
+        return `${capitalise(actor)} ${w.phrase} ${when}, not in ${y}; in ${y} it ${truth.phrase}.`;
+      };
       // "changed", not "reversed": joining a US-led coalition against Iraq in 1990 was no pro-US
       // stance as such (audit 23, item 17).
       const explanation = `${capitalise(possessive(actor))} position on ${a.label} changed between ${ya} and ${yb}. ${sa} ${sb}`;
@@ -634,10 +645,10 @@ export const stanceChangeTemplate: Template = {
                       ? `The order is the other way round. In ${ya}: ${sa} In ${yb}: ${sb}`
                       : [
                           p !== a && contradicts(p.stance.position, a.stance.position)
-                            ? `Not so in ${ya}: ${sa}`
+                            ? wrongHalf(p, ya, a, sa)
                             : '',
                           q !== b && contradicts(q.stance.position, b.stance.position)
-                            ? `Not so in ${yb}: ${sb}`
+                            ? wrongHalf(q, yb, b, sb)
                             : '',
                         ]
                           .filter((t) => t !== '')

@@ -1573,6 +1573,10 @@ export const explainTrueFalseTemplate: Template = {
             // audit 19, item 34). Eras next to each other (2015 and 2017) stay: the false
             // statement then tests the order of events. Beside the key (why-rival) it is only weak.
             eraGap(idx, x.eras, o.eras) <= 1 &&
+            // The same paper's reason for the same actor's other step stays beside the key only
+            // (why-rival): alone it may read as that paper's reason here too (audit 3, item 52;
+            // the 2019 agreements and Chizari's visit are both Iran's, both Wikipedia's).
+            !(o.actor === x.actor && overlaps(sourcesOf(idx, o), sourcesOf(idx, x))) &&
             contentTokens(o.answer)
               .filter((t) => t.length > 5)
               .filter((t) => contentTokens(`${x.detail} ${x.topic}`).includes(t)).length < 2,
