@@ -4,7 +4,7 @@ import { serializeCookie } from './lib/cookies';
 import { RequestGuard } from './limits/guard';
 import type { LimitError } from './limits/limits';
 import { createLoaders, type Loaders } from './loaders';
-import { findUserBySessionToken, SESSION_COOKIE } from './modules/accounts/session';
+import { findUserBySessionToken, sessionCookieName } from './modules/accounts/session';
 
 /**
  * The per-request context: the database, the viewer, request-scoped DataLoaders, the clock, and
@@ -94,7 +94,7 @@ export const createContext = async ({
 };
 
 const sessionCookie = (env: ApiEnv, token: string | null) =>
-  serializeCookie(SESSION_COOKIE, token ?? '', {
+  serializeCookie(sessionCookieName(env), token ?? '', {
     secure: env.COOKIE_SECURE,
     maxAgeSec: token ? env.SESSION_TTL_DAYS * 86_400 : 0,
   });

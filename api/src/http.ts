@@ -10,7 +10,7 @@ import { DatabaseHealth } from './lib/db-health';
 import { type Admission, admissionKey, createAdmission } from './limits/admission';
 import { RequestGuard } from './limits/guard';
 import { type LimitError, limitErrors } from './limits/limits';
-import { SESSION_COOKIE } from './modules/accounts/session';
+import { sessionCookieName } from './modules/accounts/session';
 
 class PayloadTooLargeError extends Error {}
 
@@ -257,7 +257,7 @@ export const createHttpServer = ({
               context = await createContext({
                 db,
                 env,
-                sessionToken: parseCookies(req.headers.cookie).get(SESSION_COOKIE),
+                sessionToken: parseCookies(req.headers.cookie).get(sessionCookieName(env)),
                 ip,
                 guard,
                 charge: (cost) => admission.charge(ticket, cost),

@@ -44,7 +44,7 @@ import { nextTurn, RequestGuard } from './limits/guard';
 import { findLimitError, LIMITS, limitErrors } from './limits/limits';
 import { allValidationRules, checkOperation, createArmor } from './limits/operation';
 import { SESSION_MUTATIONS } from './modules/accounts/one-session-mutation';
-import { SESSION_COOKIE } from './modules/accounts/session';
+import { sessionCookieName } from './modules/accounts/session';
 import { jitExecute } from './schema/jit-executor';
 import { sharedEventExecutor, subscribeWith } from './ws-shared';
 import { type SocketExtra, serveGraphqlWs } from './ws-transport';
@@ -83,13 +83,28 @@ const SEAT_TOKEN_FIELDS = new Set(['submitLiveAnswer', 'livePlayer', 'livePlayer
 /** A player's event is the game's state (one object for every player) plus their own seat. */
 const SHARED_FIELDS = { livePlayerEvents: 'game' } as const;
 
-type OperationFacts = { subscription: boolean; seatOnly: boolean };
+type OperationFacts = { subscription: boolean; seatOnly: boolean; aliases: number };
+
+/** Aliases anywhere in the document (its operations and fragments). */
+const aliasCount = (document: DocumentNode): number => {
+  let count = 0;
+  visit(document, {
+    Field: (node) => {
+      if (node.alias) {
+        count += 1;
+      }
+    },
+  });
+  return count;
+};
 
 const factsOf = (document: DocumentNode, operationName?: string | null): OperationFacts => {
   const operation = getOperationAST(document, operationName);
   const selections = operation?.selectionSet.selections ?? [];
+  const subscription = operation?.operation === 'subscription';
   return {
-    subscription: operation?.operation === 'subscription',
+    subscription,
+    aliases: subscription ? aliasCount(document) : 0,
     seatOnly:
       selections.length > 0 &&
       selections.every(
@@ -142,7 +157,7 @@ export const attachWebSocket = ({
     let facts = socketFacts.get(request);
     if (!facts) {
       facts = {
-        sessionToken: parseCookies(request.headers.cookie).get(SESSION_COOKIE),
+        sessionToken: parseCookies(request.headers.cookie).get(sessionCookieName(env)),
         ip: clientAddress({
           remoteAddress: request.socket.remoteAddress,
           forwardedFor: request.headers['x-forwarded-for'],
@@ -348,6 +363,12 @@ export const attachWebSocket = ({
           { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
         ),
       ];
+    }
+    // A subscription is executed and sent again for every subscriber at every event: an alias
+    // multiplies every push (limits.ts, maxSubscriptionAliases).
+    const { aliases } = factsFor(document, payload.operationName);
+    if (aliases > LIMITS.maxSubscriptionAliases) {
+      return [limitErrors.subscriptionAliases(aliases, LIMITS.maxSubscriptionAliases)];
     }
     // Variables that do not fit their types are the client's error, as over HTTP: graphql-js
     // reports them without a code, and formatError logged and masked them as

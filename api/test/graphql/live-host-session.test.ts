@@ -1,9 +1,9 @@
 import type { Client } from 'graphql-ws';
 import { stopLiveRuntime } from '../../src/modules/live/service';
-import { as, ok } from '../factories/graphql';
+import { as, errorCode, ok } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet } from '../factories/sets';
-import { createSession } from '../factories/users';
+import { createSession, createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 import { wsClient } from './ws-client';
 
@@ -161,6 +161,86 @@ describe('live streams that must end', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events).toHaveLength(seen);
+    expect(logged).toEqual([]);
+  });
+
+  // A signed-in student's seat token lives in the browser (localStorage), not in a session:
+  // after "sign out everywhere" (a lost phone, a shared school computer) it still answered and
+  // streamed in the student's name, and its points went on their LIVE board (probe, 7 Dec).
+  it("ends an account's seat tokens and their streams with signOutEverywhere", async () => {
+    const fixture = await createTeacherWithSet(api.database.db, { questions: 2 });
+    const host = as(api, fixture.teacherToken);
+    const created = await ok<{ createLiveGame: { game: { id: string; pin: string } } }>(
+      host('mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id pin } } }', {
+        s: fixture.set.id,
+      }),
+    );
+    const { id, pin } = created.createLiveGame.game;
+    const student = await createStudent(api.database.db, { displayName: 'Shirin Tehrani' });
+    const joinAs = (token: string) =>
+      ok<{ joinLiveGame: { token: string; view: { me: { id: string } } } }>(
+        as(api, token)(
+          'mutation ($p: String!) { joinLiveGame(pin: $p) { token view { me { id } } } }',
+          { p: pin },
+        ),
+      );
+    const stolen = await joinAs(student.token);
+    const client = wsClient(url);
+    clients.push(client);
+    const events: unknown[] = [];
+    let completed = false;
+    client.subscribe(
+      {
+        query: 'subscription ($t: String!) { livePlayerEvents(token: $t) { game { phase } } }',
+        variables: { t: stolen.joinLiveGame.token },
+      },
+      {
+        next: (value) => {
+          events.push(value);
+        },
+        error: () => {
+          completed = true;
+        },
+        complete: () => {
+          completed = true;
+        },
+      },
+    );
+    const waitFor = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    await waitFor(() => events.length > 0);
+    expect(events).toHaveLength(1);
+
+    await ok(as(api, student.token)('mutation { signOutEverywhere }'));
+    await waitFor(() => completed);
+    expect(completed).toBe(true);
+    await ok(
+      host('mutation ($g: ID!) { liveCommand(gameId: $g, command: START) { game { phase } } }', {
+        g: id,
+      }),
+    );
+    const seat = as(api);
+    expect(
+      await errorCode(
+        seat('query ($t: String!) { livePlayer(token: $t) { me { id } } }', {
+          t: stolen.joinLiveGame.token,
+        }),
+      ),
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      await errorCode(
+        seat(
+          'mutation ($t: String!) { submitLiveAnswer(token: $t, questionIndex: 0, response: { optionIds: ["o1"] }) { accepted } }',
+          { t: stolen.joinLiveGame.token },
+        ),
+      ),
+    ).toBe('UNAUTHENTICATED');
+    // Signed in again, the student gets the same seat back under a new token.
+    const again = await joinAs(await createSession(api.database.db, student.user.id));
+    expect(again.joinLiveGame.view.me.id).toBe(stolen.joinLiveGame.view.me.id);
     expect(logged).toEqual([]);
   });
 

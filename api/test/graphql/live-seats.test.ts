@@ -66,6 +66,23 @@ describe('live seats and nicknames', () => {
     expect(joined.joinLiveGame.view.me.nickname).toBe('Quiet Fox');
   });
 
+  // "Host", "Quiz Host", "Quizmaster" and "Game Master" took seats and showed on the projector's
+  // leaderboard as if the game's host were playing (probe, 7 Dec): names of the one running the
+  // game are reserved, as "Teacher" and "Admin" were.
+  it.each(['Host', 'The Host', 'Quiz Host', 'h0st', 'Quizmaster', 'Quiz_Master', 'Game Master'])(
+    'refuses the host-like nickname %j',
+    async (name) => {
+      expect(await refusalOf(join(name))).toEqual({
+        code: 'BAD_USER_INPUT',
+        reason: 'NOT_ALLOWED',
+      });
+    },
+  );
+
+  it.each(['Ghost Rider', 'Hostiles', 'Mastery'])('still accepts %j', async (name) => {
+    expect((await ok<Joined>(join(name))).joinLiveGame.view.me.nickname).toBe(name);
+  });
+
   it('lets an account use its own name', async () => {
     const darya = await api.database.db.user.findFirstOrThrow({
       where: { displayName: 'Darya Karimi' },

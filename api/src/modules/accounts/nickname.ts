@@ -62,6 +62,10 @@ const RESERVED = [
   'owner',
   'instructor',
   'professor',
+  // The one running a live game (probe, 7 Dec: "Quiz Host" on the projector's leaderboard).
+  'host',
+  'quizmaster',
+  'gamemaster',
 ].map(nameKey);
 
 /**

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context';
 import type { Resolvers } from '../../generated/graphql';
 import { findViewerClasses } from '../classes/service';
+import { endAccountSeats, liveRuntime } from '../live/service';
 import { requireTeacher, requireViewer } from './guards';
 import {
   createInvitation,
@@ -62,7 +63,10 @@ export const resolvers: Resolvers = {
     signOutEverywhere: async (_parent, _args, ctx) => {
       const viewer = requireViewer(ctx);
       ctx.clearSessionCookie();
-      return signOutEverywhere({ db: ctx.db, userId: viewer.id, now: ctx.now() });
+      const ended = await signOutEverywhere({ db: ctx.db, userId: viewer.id, now: ctx.now() });
+      // Its live seats too: their tokens live in browsers, not in sessions.
+      await endAccountSeats(ctx.db, liveRuntime(ctx.db, ctx.env.DATABASE_URL), viewer.id);
+      return ended;
     },
     createTeacherInvitation: async (_parent, { label }, ctx) => {
       const result = await createInvitation({

@@ -2,8 +2,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type DbClient, Prisma, type User } from '@quiz/prisma';
 import { queryRows } from '../../lib/sql';
 
-/** The cookie that carries the opaque session token. */
+/** The cookie that carries the opaque session token (its name over plain HTTP). */
 export const SESSION_COOKIE = 'quiz_session';
+
+/**
+ * The session cookie's name. Behind HTTPS it is `__Host-` prefixed: browsers keep such a cookie
+ * only if it is Secure, Path=/ and has no Domain, so no other site (a sibling subdomain on the
+ * same parent domain) can plant one. With the plain name, a planted `quiz_session` with a longer
+ * Path was sent first and read first: the student was signed into the planter's account (probe,
+ * 7 Dec). Over plain HTTP (development) browsers refuse `__Host-` cookies, hence the plain name.
+ */
+export const sessionCookieName = (env: { COOKIE_SECURE: boolean }): string =>
+  env.COOKIE_SECURE ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 
 /** A new random session token (sent to the browser) and its hash (the only thing stored). */
 export const newSessionToken = (): { token: string; id: string } => {

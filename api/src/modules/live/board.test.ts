@@ -5,7 +5,7 @@ const AT = new Date('2026-12-05T10:00:00Z');
 const KEY = 's:set:live';
 
 describe('the LIVE board', () => {
-  it('keeps each player’s best live score; a player with two seats counts once', () => {
+  it('keeps each player’s first live game; a player with two seats counts once', () => {
     const plan = planLiveBoard(
       KEY,
       [
@@ -29,7 +29,7 @@ describe('the LIVE board', () => {
       plan.entries.map((e) => [e.userId, e.score, e.attemptCount, e.achievedAt.toISOString()]),
     ).toEqual([
       ['u1', 1200, 1, AT.toISOString()],
-      // A lower score does not replace the best; the game still counts as played.
+      // A later game does not replace the first; it still counts as played.
       ['u2', 900, 2, '2026-12-01T00:00:00.000Z'],
     ]);
     // Only the new entry moves the counts: five buckets, +1 each.
@@ -37,18 +37,18 @@ describe('the LIVE board', () => {
     expect(plan.deltas.every((d) => d.delta === 1)).toBe(true);
   });
 
-  it('moves an improved entry out of its old buckets', () => {
+  it('keeps the first game against a higher later one (a replay with the keys)', () => {
     const before = {
       boardKey: KEY,
       userId: 'u1',
       score: 100,
-      achievedAt: AT,
+      achievedAt: new Date('2026-12-01T00:00:00Z'),
       attemptId: null,
       attemptCount: 1,
     };
     const plan = planLiveBoard(KEY, [{ userId: 'u1', score: 2000 }], [before], AT);
-    expect(plan.deltas.filter((d) => d.delta === -1)).toHaveLength(5);
-    expect(plan.deltas.filter((d) => d.delta === 1)).toHaveLength(5);
+    expect(plan.entries).toEqual([{ ...before, attemptCount: 2 }]);
+    expect(plan.deltas).toEqual([]);
   });
 });
 

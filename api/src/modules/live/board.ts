@@ -1,6 +1,9 @@
 /**
  * A finished live game counts on its set's board in the LIVE window (`s:<setId>:live`), apart
- * from played attempts: each signed-in (or guest-account) player keeps their best live score.
+ * from played attempts: each signed-in (or guest-account) player is ranked by their first game of
+ * the set. Their best over every game counted a replay: one game's reveals teach every key, and
+ * another game of the set (another class's PIN) then topped the board with them (probe, 7 Dec);
+ * attempts' boards rank the first attempt for the same reason (issue 12).
  * Players who joined with a nickname only have no account to rank. Runs once per game, inside
  * the transaction that ends it (LiveGame.boardedAt guards a second run).
  */
@@ -14,7 +17,10 @@ import {
 } from '../leaderboard/ranking';
 import { recordSql } from '../leaderboard/service';
 
-/** What the game's results change on the board, given the players' current entries (pure). */
+/**
+ * What the game's results change on the board, given the players' current entries (pure). A
+ * player's seats in one game (before one seat per account) count once, by the best.
+ */
 export const planLiveBoard = (
   key: string,
   results: readonly { userId: string; score: number }[],
@@ -30,24 +36,21 @@ export const planLiveBoard = (
   const raw: CountDelta[] = [];
   for (const [userId, score] of best) {
     const before = current.get(userId);
-    const improves = !before || score > before.score;
-    const entry: BoardEntry = improves
-      ? {
-          boardKey: key,
-          userId,
-          score,
-          achievedAt: at,
-          attemptId: null,
-          attemptCount: (before?.attemptCount ?? 0) + 1,
-        }
-      : { ...(before as BoardEntry), attemptCount: (before as BoardEntry).attemptCount + 1 };
-    entries.push(entry);
-    if (improves) {
-      if (before) {
-        raw.push(...bucketsOf(before, key).map((b) => ({ ...b, boardKey: key, delta: -1 })));
-      }
-      raw.push(...bucketsOf(entry, key).map((b) => ({ ...b, boardKey: key, delta: 1 })));
+    if (before) {
+      // The first game stands; a later one counts as played, as a retake does on attempts' boards.
+      entries.push({ ...before, attemptCount: before.attemptCount + 1 });
+      continue;
     }
+    const entry: BoardEntry = {
+      boardKey: key,
+      userId,
+      score,
+      achievedAt: at,
+      attemptId: null,
+      attemptCount: 1,
+    };
+    entries.push(entry);
+    raw.push(...bucketsOf(entry, key).map((b) => ({ ...b, boardKey: key, delta: 1 })));
   }
   return { entries, deltas: mergeDeltas(raw) };
 };

@@ -613,6 +613,31 @@ export const joinGame = async ({
   return seated(runtime, game, now, await addSeat(db));
 };
 
+/**
+ * "Sign out everywhere" ends the account's seats in games not over: each gets a token nobody
+ * holds, and its open screens end on every process (a rekey, as a rejoin does). A seat token
+ * lives in the browser, not in a session, so after a sign-out everywhere (a lost phone, a shared
+ * school computer) it still answered and streamed in the student's name, its points going on
+ * their LIVE board (probe, 7 Dec). Signed in again, joining with the PIN gives the seat back.
+ */
+export const endAccountSeats = async (
+  db: PrismaClient,
+  runtime: LiveRuntime,
+  userId: string,
+): Promise<void> => {
+  const seats = await db.liveGamePlayer.findMany({
+    where: { userId, game: { phase: { notIn: ['PODIUM', 'CANCELLED'] } } },
+    select: { id: true, gameId: true },
+  });
+  for (const seat of seats) {
+    await db.liveGamePlayer.update({
+      where: { id: seat.id },
+      data: { tokenHash: hashToken(newToken(seat.gameId)) },
+    });
+    await runtime.hub.seatRekeyed(seat.gameId, seat.id, Date.now());
+  }
+};
+
 /** A new seat's first view, and the roster's announcement. */
 const seated = async (
   runtime: LiveRuntime,

@@ -4,8 +4,8 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Field } from '@/components/field';
 import { gqlRequest } from '@/lib/graphql/client';
-import { seatKey } from './player-screen';
 import { JoinLiveGameDocument, LiveLobbyDocument } from './queries';
+import { seatKey } from './seats';
 
 /** PIN and nickname; a browser that already has a seat in that game goes straight back to it. */
 export const LiveJoinForm = () => {

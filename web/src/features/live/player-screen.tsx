@@ -9,11 +9,9 @@ import { QuestionCard } from '../play/question-card';
 import { emptyDraft, type ResponseDraft, toResponseInput } from '../play/response';
 import { answerRetryDelayMs } from './answer-retry';
 import { LivePlayerEventsDocument, SubmitLiveAnswerDocument } from './queries';
+import { seatKey } from './seats';
 import { Countdown, Explanation, LiveKey } from './shared';
 import { useLiveStream } from './socket';
-
-/** The seat token of a game, kept in this browser so a reload or a new tab rejoins the seat. */
-export const seatKey = (gameId: string) => `live-seat:${gameId}`;
 
 const AnswerForm = ({
   view,

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { forgetSeats } from '@/features/live/seats';
 import type { SignInInput, SignUpInput } from '@/gql/graphql';
 import { gqlRequest } from '@/lib/graphql/client';
 import {
@@ -63,7 +64,11 @@ export const useSignOut = () => {
   const changed = useSessionChanged();
   return useMutation({
     mutationFn: () => gqlRequest(SignOutDocument),
-    onSuccess: changed,
+    onSuccess: async () => {
+      // The browser's live seats belong to the person signing out (a shared computer).
+      forgetSeats();
+      await changed();
+    },
   });
 };
 

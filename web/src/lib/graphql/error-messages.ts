@@ -31,6 +31,13 @@ export const JOIN_CODE_MESSAGES: Record<string, string> = {
     'This is a class code, not a quiz code. Join the class with it; its quizzes then show on the home page.',
 };
 
+/**
+ * startAttempt and answerQuestion while the set is being played live (CONFLICT, reason
+ * LIVE_GAME): an attempt's feedback would show the game's keys during the game.
+ */
+export const LIVE_GAME_MESSAGE =
+  'This quiz is being played live in class right now. You can play it once the game has ended.';
+
 export const errorCode = (error: unknown): string =>
   error instanceof GraphQLRequestError ? error.code : 'INTERNAL_SERVER_ERROR';
 
@@ -43,6 +50,9 @@ export const describeError = (error: unknown): string => {
   const reason = error instanceof GraphQLRequestError ? error.reason : undefined;
   if (code === 'NOT_FOUND' && reason && JOIN_CODE_MESSAGES[reason]) {
     return JOIN_CODE_MESSAGES[reason];
+  }
+  if (code === 'CONFLICT' && reason === 'LIVE_GAME') {
+    return LIVE_GAME_MESSAGE;
   }
   return MESSAGES[code] ?? MESSAGES.INTERNAL_SERVER_ERROR ?? '';
 };

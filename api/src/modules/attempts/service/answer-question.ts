@@ -17,6 +17,7 @@ import {
 } from '../../../lib/rate-limit';
 import { queryRows } from '../../../lib/sql';
 import { type RatingWrite, ratingCtes, ratingWrite } from '../../analytics/ratings';
+import { runningGamesSql, setPlayedLive } from '../../live/running';
 import { keyOf, promptOf } from '../../questions/bank';
 import { loadQuestionsById } from '../../questions/bank-cache';
 import {
@@ -40,10 +41,15 @@ type ItemContext = AttemptItem & {
   finishedAt: Date | null;
   isPractice: boolean;
   card: StoredCard | null;
+  /** Started since a live game of its set was created, which still runs (live/running.ts). */
+  startedBesideLiveGame: boolean;
 };
 
-const itemSql = (userId: string, attemptId: string, position: number) => Prisma.sql`
-  SELECT i.*, a."status", a."scoringMode", a."finishedAt", s."isPractice", rc."card"
+const itemSql = (userId: string, attemptId: string, position: number, now: Date) => Prisma.sql`
+  SELECT i.*, a."status", a."scoringMode", a."finishedAt", s."isPractice", rc."card",
+    (a."userId" <> s."ownerId" AND EXISTS (
+      SELECT 1 FROM (${runningGamesSql(Prisma.sql`a."setId"`, now)}) g
+      WHERE g."createdAt" <= a."startedAt")) AS "startedBesideLiveGame"
   FROM "AttemptItem" i
   JOIN "Attempt" a ON a.id = i."attemptId"
   JOIN "QuestionSet" s ON s.id = a."setId"
@@ -60,11 +66,12 @@ const loadItem = async (
   userId: string,
   attemptId: string,
   position: number,
+  now: Date,
 ): Promise<ItemContext | null> => {
   if (!isItemRef(attemptId, position)) {
     return null;
   }
-  const rows = await queryRows<ItemContext>(db, itemSql(userId, attemptId, position));
+  const rows = await queryRows<ItemContext>(db, itemSql(userId, attemptId, position, now));
   return rows[0] ?? null;
 };
 
@@ -109,7 +116,7 @@ export const countAndLoadItemSql = (
 ) => Prisma.sql`
     WITH counted AS (${rateLimitSql({ rule: RATE_LIMITS.answerPerUser, subject: userId, now })})
     SELECT counted."count" AS "_count", counted."resetAt" AS "_resetAt", item.*
-    FROM counted LEFT JOIN LATERAL (${itemSql(userId, attemptId, position)}) item ON true`;
+    FROM counted LEFT JOIN LATERAL (${itemSql(userId, attemptId, position, now)}) item ON true`;
 
 /** The player's review card after this answer, when the answer moves it. */
 export type CardWrite = { questionId: string; card: StoredCard; due: Date; lapses: number };
@@ -229,7 +236,7 @@ export const openQuestion = async ({
   position,
   now,
 }: OpenQuestionOptions): Promise<AttemptQuestionParent> => {
-  const item = await loadItem(db, userId, attemptId, position);
+  const item = await loadItem(db, userId, attemptId, position, now);
   if (!item) {
     throw notFound('Question of this attempt');
   }
@@ -246,7 +253,7 @@ export const openQuestion = async ({
     return view({ ...item, presentedAt: stamped[0].presentedAt }, question);
   }
   // Another request stamped it first: show its time.
-  const fresh = await loadItem(db, userId, attemptId, position);
+  const fresh = await loadItem(db, userId, attemptId, position, now);
   return view(fresh ?? item, question);
 };
 
@@ -303,6 +310,9 @@ export const answerQuestion = async ({
   }
   if (item.status !== 'IN_PROGRESS') {
     throw new AppError('CONFLICT', 'The attempt is finished');
+  }
+  if (item.startedBesideLiveGame) {
+    throw setPlayedLive();
   }
   // Before the response is held against the prompt: those refusals would describe a concealed
   // prompt (its option count, a year's bounds, the type's shape) to a player who has not opened it.
@@ -363,7 +373,7 @@ export const answerQuestion = async ({
   const row = written[0];
   if (!row) {
     // Lost a race: another submission locked it first, or the attempt was finished meanwhile.
-    const now2 = await loadItem(db, userId, attemptId, position);
+    const now2 = await loadItem(db, userId, attemptId, position, now);
     if (now2?.answeredAt) {
       return stored(now2, question);
     }

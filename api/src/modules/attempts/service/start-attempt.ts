@@ -19,6 +19,7 @@ import {
 } from '../../../lib/rate-limit';
 import { hashSeed, seededRng } from '../../../lib/rng';
 import { withTransaction } from '../../../lib/transaction';
+import { runningGamesSql, setPlayedLive } from '../../live/running';
 import { JOIN_CODE_MESSAGES, lookUpJoinCode } from '../../question-sets/service/find-sets';
 import { spreadPick } from '../../questions/spread';
 import { MAX_POINTS_PER_QUESTION, seededShuffle } from '../rules';
@@ -120,6 +121,7 @@ export const startAttempt = async ({
       open: string | null;
       played: boolean | null;
       member: string | null;
+      live: boolean | null;
     }[]
   >`
     WITH counted AS (${rateLimitSql({ rule: RATE_LIMITS.startPerUser, subject: user.id, now })})
@@ -137,7 +139,9 @@ export const startAttempt = async ({
         EXISTS (SELECT 1 FROM "Attempt" a
           WHERE a."userId" = ${user.id}::uuid AND a."setId" = s.id AND a."status" = 'FINISHED') AS played,
         (SELECT m."classId"::text FROM "ClassMember" m
-          WHERE m."classId" = s."classId" AND m."userId" = ${user.id}::uuid) AS member
+          WHERE m."classId" = s."classId" AND m."userId" = ${user.id}::uuid) AS member,
+        (s."ownerId" <> ${user.id}::uuid
+          AND EXISTS (${runningGamesSql(Prisma.sql`s.id`, now)})) AS live
       FROM "QuestionSet" s
       WHERE ${code ? Prisma.sql`s."shareCode" = ${code}` : setId ? Prisma.sql`s.id = ${setId}::uuid` : Prisma.sql`false`}
         AND s."status" = 'PUBLISHED' AND NOT s."isPractice"
@@ -164,6 +168,10 @@ export const startAttempt = async ({
     if (resumed) {
       return resumed;
     }
+  }
+  // Resuming is allowed (homework started before the game); a new attempt would show the keys.
+  if (found.live) {
+    throw setPlayedLive();
   }
   const set = setFromJson(found.set);
   // Boards rank each player's first attempt only; a set may allow retakes, which are practice.

@@ -293,6 +293,14 @@ const UNDERSTANDING = new Set([
   // recall items of the same type once quote-context and figure-period raised that type's share.
   'stance-position',
   'stance-change',
+  // Who claims what (issue 11's "claims as claims": "Which source reported …"), and an actor's part
+  // in one event: readers of audits 24–26 counted these as understanding, yet the single-choice trim
+  // took a source-which item before an "Who was John Kerry?" identification.
+  'source-which',
+  'source-true-false',
+  'source-multi',
+  'source-match',
+  'event-role',
 ]);
 
 /** The key most true/false items have ('true' on a tie: True is the answer students guess). */

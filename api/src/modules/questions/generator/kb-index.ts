@@ -421,10 +421,13 @@ export const firstSeen = (idx: KbIndex, slug: string): number | undefined => {
   const cache = FIRST_SEEN.get(idx) ?? new Map<string, number | undefined>();
   FIRST_SEEN.set(idx, cache);
   if (!cache.has(slug)) {
-    const los = [...idx.facts.values()]
-      .filter((f) => f.actors.includes(slug))
-      .flatMap((f) => f.citations.map((c) => sourceWindow(idx, c)?.lo))
-      .filter((x): x is number => x !== undefined);
+    // A person no fact names (an analyst the sources only cite) is seen in their own passages.
+    const los = [
+      ...[...idx.facts.values()]
+        .filter((f) => f.actors.includes(slug))
+        .flatMap((f) => f.citations.map((c) => sourceWindow(idx, c)?.lo)),
+      ...(idx.actors.get(slug)?.citations ?? []).map((c) => sourceWindow(idx, c)?.lo),
+    ].filter((x): x is number => x !== undefined);
     cache.set(slug, los.length > 0 ? Math.min(...los) : undefined);
   }
   return cache.get(slug);

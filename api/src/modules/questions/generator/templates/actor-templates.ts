@@ -292,7 +292,10 @@ export const actorRoleTemplate: Template = {
   type: 'SINGLE_CHOICE',
   timeVarying: false,
   generate: (idx) => {
-    const pool = askable(idx);
+    // A line too well known to ask (Putin's, Hamas's: `ask: []`) is too well known to be a wrong
+    // option too: "the Russian president" was ruled out at sight for a US or Israeli official
+    // (audit 26).
+    const pool = askable(idx).filter((a) => (a.role?.ask.length ?? 0) > 0);
     return askable(idx, 'role').flatMap((a) => {
       const fid = actorFactId(a.slug);
       const stem =

@@ -19,6 +19,7 @@ import {
 import { citationPublisher, displayTitle, eventSentence, nameInText, uniq } from '../describe';
 import { pickDiverse, type Scored, scoreActors } from '../distractors';
 import {
+  actorFactId,
   actorLabel,
   holdsOfficeAt,
   isInPublicLife,
@@ -33,6 +34,7 @@ import {
 import { contentRng } from '../rng';
 import { capitalise, containsPhrase, normalise, stripFinalPeriod, wordCount } from '../text';
 import { yearsApart } from './true-false';
+import { fixAssad } from './understanding-templates';
 
 /** How far from the asked date a wrong holder's own office may lie (a generation). */
 const OFFICE_RIVAL_YEARS = 25;
@@ -331,6 +333,31 @@ const speaksInWindow = (idx: KbIndex, p: string, when: Interval | undefined): bo
   );
 };
 
+/**
+ * A commentator, not an office holder: a researcher, analyst or professor the sources cite. Their
+ * words read as analysis ("Iran floods the markets with low-quality products"), so a head of state
+ * or a prime minister offered for them was ruled out by the register alone (audit 27, items 28, 75).
+ */
+const ANALYST = /\b(?:researcher|analyst|professor)\b/i;
+export const isAnalyst = (idx: KbIndex, slug: string): boolean => {
+  const a = idx.actors.get(slug);
+  return a?.kind === 'PERSON' && a.offices.length === 0 && ANALYST.test(a.description);
+};
+
+/** "Andrew Tabler appears in the sources as an analyst at the Washington Institute, …". */
+const analystLine = (idx: KbIndex, slug: string): string => {
+  const d = stripFinalPeriod(idx.actors.get(slug)?.description.split(/;\s/)[0] ?? '');
+  // "Analyst at …" → "an analyst at …"; "Jordanian researcher …" keeps its capital.
+  const lower = /^(?:Analyst|Author|Researcher|Professor)\b/.test(d)
+    ? d.charAt(0).toLowerCase() + d.slice(1)
+    : d;
+  const era = idx.facts.get(actorFactId(slug))?.era;
+  return fixAssad(
+    `${actorLabel(idx, slug)} appears in the sources as ${/^[aeiou]/i.test(lower) ? 'an' : 'a'} ${lower}.`,
+    era ? [era] : [],
+  );
+};
+
 /** Persons the sources quote or cite as claimants (speakers, figures' and relations' claimants). */
 const quotedPeople = (idx: KbIndex): Set<string> => {
   const claims = [
@@ -444,6 +471,9 @@ export const whoSaidTemplate: Template = {
         idx.kb.quotes.find((x) => x.speaker === p);
       // One true line about the distractor: an office the sources record, else what they said.
       const aboutPerson = (p: string): string => {
+        if (isAnalyst(idx, p)) {
+          return analystLine(idx, p);
+        }
         const own = idx.offices.find((x) => x.person === p);
         if (own) {
           return officeLine(idx, own);
@@ -451,9 +481,12 @@ export const whoSaidTemplate: Template = {
         const oq = otherQuote(p);
         return oq ? `${actorLabel(idx, p)} is quoted in the sources about ${oq.topic}.` : '';
       };
+      // An analyst's words are offered only against other analysts the sources cite.
+      const analyst = isAnalyst(idx, q.speaker);
       const eligible = (inLife: (p: string) => boolean): string[] =>
         uniq([
           ...speakers,
+          ...idx.kb.actors.filter((a) => isAnalyst(idx, a.slug)).map((a) => a.slug),
           ...idx.kb.actors
             .filter((a) => a.kind === 'PERSON' && a.offices.length > 0)
             .map((a) => a.slug),
@@ -461,6 +494,7 @@ export const whoSaidTemplate: Template = {
           (p) =>
             p !== q.speaker &&
             idx.actors.get(p)?.kind === 'PERSON' &&
+            isAnalyst(idx, p) === analyst &&
             inLife(p) &&
             // "Given Family" options only (C16: a bare "Khomeini" beside full names), each with
             // its one true line, and nobody past their share of who-said items.
@@ -487,11 +521,13 @@ export const whoSaidTemplate: Template = {
       const ranked = rankSpeakers(
         idx,
         q,
-        sided || sameSide.length >= 2
-          ? sameSide
-          : people.filter((p) => isSameSide(p) || quoted.has(p)).length >= 2
-            ? people.filter((p) => isSameSide(p) || quoted.has(p))
-            : people,
+        analyst
+          ? people
+          : sided || sameSide.length >= 2
+            ? sameSide
+            : people.filter((p) => isSameSide(p) || quoted.has(p)).length >= 2
+              ? people.filter((p) => isSameSide(p) || quoted.has(p))
+              : people,
         isSameSide,
         when,
       );
@@ -549,11 +585,13 @@ export const whoSaidTemplate: Template = {
             `Not ${actorLabel(idx, p)}: ${summed ? `the source sums up the message of ${actorLabel(idx, q.speaker)} in these words` : `the source gives these words to ${actorLabel(idx, q.speaker)}`}.${aboutPerson(p) ? ` ${aboutPerson(p)}` : ''}`,
             [
               factId,
-              ...(idx.offices.find((x) => x.person === p)
-                ? [(idx.offices.find((x) => x.person === p) as OfficeFact).id]
-                : oq
-                  ? [quoteFactId(oq.id)]
-                  : []),
+              ...(isAnalyst(idx, p)
+                ? [actorFactId(p)]
+                : idx.offices.find((x) => x.person === p)
+                  ? [(idx.offices.find((x) => x.person === p) as OfficeFact).id]
+                  : oq
+                    ? [quoteFactId(oq.id)]
+                    : []),
             ],
           );
         }),
