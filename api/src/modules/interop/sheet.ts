@@ -104,10 +104,14 @@ export const sheetRows = (set: ExportSet): { rows: Cell[][]; notes: ExportNote[]
   return { rows: [[...SHEET_COLUMNS], ...rows], notes: [] };
 };
 
-const csvField = (value: Cell): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+/**
+ * Numbers and empty cells bare, every text cell quoted (OWASP's advice for CSV injection, beside the apostrophe):
+ * where the list separator is `;`, Excel splits unquoted fields there, so a display name
+ * "Ali;=WEBSERVICE(A3&B2);" left unquoted (it holds no comma) opened as a live formula in its own
+ * cell, past `neutralise`, which sees only the start of the whole field (probe 6b).
+ */
+const csvField = (value: Cell): string =>
+  typeof value === 'number' || value === '' ? String(value) : `"${value.replace(/"/g, '""')}"`;
 
 /** RFC 4180 with a UTF-8 BOM (Excel reads UTF-8 only then) and CRLF line ends. */
 export const toCsv = (rows: readonly (readonly Cell[])[]): string =>

@@ -81,10 +81,10 @@ describe('the report as CSV', () => {
       ],
     });
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFRank,Nickname,Team,Score,Right answers,Answered,Best streak,Q1 right,Q2 right',
+      '\uFEFF"Rank","Nickname","Team","Score","Right answers","Answered","Best streak","Q1 right","Q2 right"',
       '1,"a,b",1,1000,1,1,1,1,',
       `2,"'=HYPERLINK(""x"")",,0,0,1,0,0,`,
-      "2,'-5,,0,0,0,0,,",
+      `2,"'-5",,0,0,0,0,,`,
       '',
     ]);
   });
