@@ -122,7 +122,10 @@ picked.forEach((q, i) => {
     lines.push('', `Key year: ${q.key.year}`);
   }
   if (q.key.answers) {
-    lines.push('', `Accepted answers: ${q.key.answers.join(', ')}`);
+    lines.push(
+      '',
+      `Accepted answers (case, accents, apostrophes, hyphens and small typos are ignored): ${q.key.answers.join(', ')}`,
+    );
   }
   lines.push('', `**Explanation.** ${q.explanation}`, '', '**Feedback per option:**');
   for (const r of q.key.rationales) {

@@ -4,6 +4,7 @@
  * the citations rendered as text. Pure.
  */
 import type { QuestionInputValue } from '../questions/service/question-input';
+import { baseForm } from '../questions/short-answer';
 import {
   QUESTION_TYPES,
   type QuestionKey,
@@ -181,11 +182,36 @@ export const toPortable = (
     Object.assign(base, answerFeedback(rationaleOf(key, 'year')));
   }
   if (question.type === 'SHORT_ANSWER') {
-    base.answers = key.answers ?? [];
+    base.answers = lmsSpellings(key.answers ?? []);
     base.rejects = key.rejects ?? [];
     Object.assign(base, answerFeedback(rationaleOf(key, 'answer')));
   }
   return base;
+};
+
+/** Apostrophe-like marks: an LMS compares a typed answer with each accepted one as written (Moodle: save case). */
+const APOSTROPHES = /['’ʼʿ`´]/g;
+
+/**
+ * Our grader folds apostrophes, so a key lists "Ba'ath" once; an LMS would refuse "Baath", the
+ * spelling Wikipedia itself uses (audit 29, item 54). Each accepted name is followed by its form
+ * without apostrophes where that differs.
+ */
+export const lmsSpellings = (answers: readonly string[]): string[] => [
+  ...new Set(answers.flatMap((a) => [a, a.replace(APOSTROPHES, '')])),
+];
+
+/** The reverse on import: one spelling per form our grader tells apart (the editor refuses two alike). */
+export const oneSpellingEach = (answers: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  return answers.filter((a) => {
+    const form = baseForm(a).replaceAll(' ', '');
+    if (seen.has(form)) {
+      return false;
+    }
+    seen.add(form);
+    return true;
+  });
 };
 
 const withFeedback = (text: string | undefined) => (text ? { feedback: text } : {});
@@ -250,7 +276,7 @@ export const toQuestionInput = (question: PortableQuestion): QuestionInputValue 
     }
   }
   if (question.type === 'SHORT_ANSWER') {
-    input.correctAnswers = question.answers ?? [];
+    input.correctAnswers = oneSpellingEach(question.answers ?? []);
     if (question.rejects?.length) {
       input.nearMisses = question.rejects;
     }

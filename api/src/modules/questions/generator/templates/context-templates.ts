@@ -250,6 +250,9 @@ export const quoteContextTemplate: Template = {
 /** A number an option can stand for: a count or span, not money, a ratio, a range or a bound. */
 const countable = (f: Figure): boolean =>
   f.status !== 'DISPUTED' &&
+  // A duration's unit is what it says: "what did the figure of about 2 count?" for "about two weeks
+  // later" hid the words of the source behind a number hunt (audits 23 and 29, item 8).
+  f.measures !== 'DURATION' &&
   f.unit !== 'USD' &&
   f.unit !== 'times' &&
   f.amountHigh === undefined &&
