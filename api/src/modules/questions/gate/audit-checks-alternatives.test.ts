@@ -39,8 +39,16 @@ const findings = (q: BankQuestion, index: KbIndex = idx) =>
 const blocks = (q: BankQuestion, index: KbIndex = idx): string[] =>
   findings(q, index).map((f) => f.id);
 const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
+// Each draft is judged once per file: a mutant that blocks every draft would otherwise have each
+// case re-check them all and time out instead of failing.
+const verdicts = new Map<BankQuestion, boolean>();
+const passes = (x: BankQuestion): boolean => {
+  const v = verdicts.get(x) ?? blocks(x).length === 0;
+  verdicts.set(x, v);
+  return v;
+};
 const clean = (p: (q: BankQuestion) => boolean): BankQuestion => {
-  const q = drafts.find((x) => p(x) && blocks(x).length === 0);
+  const q = drafts.find((x) => p(x) && passes(x));
   if (!q) {
     throw new Error('no such clean draft');
   }

@@ -35,8 +35,16 @@ const blocks = (q: BankQuestion): string[] =>
     .filter((f) => f.severity === 'BLOCK')
     .map((f) => f.id);
 const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
+// Each draft is judged once per file: a mutant that blocks every draft would otherwise have each
+// case re-check them all and time out instead of failing.
+const verdicts = new Map<BankQuestion, boolean>();
+const passes = (x: BankQuestion): boolean => {
+  const v = verdicts.get(x) ?? blocks(x).length === 0;
+  verdicts.set(x, v);
+  return v;
+};
 const clean = (p: (q: BankQuestion) => boolean): BankQuestion => {
-  const q = drafts.find((x) => p(x) && blocks(x).length === 0);
+  const q = drafts.find((x) => p(x) && passes(x));
   if (!q) {
     throw new Error('no such clean draft');
   }
