@@ -205,7 +205,13 @@ describe('S4: names of more than three letters, Arab states, nationality', () =>
         ...q.key,
         rationales: [
           ...q.key.rationales,
-          { ref: 'turkey', isCorrect: false, text: 'Turkey is not an Arab state.' },
+          {
+            ref: 'turkey',
+            isCorrect: false,
+            text: 'Turkey is not an Arab state.',
+            citationIds: [],
+            factIds: [],
+          },
         ],
       },
     };
