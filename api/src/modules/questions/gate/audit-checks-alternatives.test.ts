@@ -34,8 +34,21 @@ const DRAFT_TEMPLATES = new Set([
 const drafts: BankQuestion[] = TEMPLATES.filter((t) => DRAFT_TEMPLATES.has(t.id)).flatMap((t) =>
   t.generate(idx).flatMap((group) => group.map((d) => finalise(d, rng))),
 );
-const findings = (q: BankQuestion, index: KbIndex = idx) =>
-  checkQuestion(q, index).filter((f) => f.severity === 'BLOCK');
+/** The BLOCK findings; any finding that is not { id, severity, message } fails the case. */
+const findings = (q: BankQuestion, index: KbIndex = idx) => {
+  const all = checkQuestion(q, index);
+  for (const f of all) {
+    if (
+      typeof f !== 'object' ||
+      !/^[A-Z]\d+$/.test(f.id) ||
+      !['BLOCK', 'WARN'].includes(f.severity) ||
+      f.message.length === 0
+    ) {
+      throw new Error(`malformed finding ${JSON.stringify(f)}`);
+    }
+  }
+  return all.filter((f) => f.severity === 'BLOCK');
+};
 const blocks = (q: BankQuestion, index: KbIndex = idx): string[] =>
   findings(q, index).map((f) => f.id);
 const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
@@ -90,6 +103,10 @@ describe('S1: the own year is not another occurrence', () => {
     expect(blocks(q)).not.toContain('S1');
     expect(blocks({ ...q, stem: q.stem.replace('2022', '2024') })).toContain('S1');
     expect(blocks({ ...q, factIds: ['khamenei-raisi-meet-assad'] })).not.toContain('S1');
+    const numeric = clean((x) => x.type === 'NUMERIC_YEAR');
+    expect(
+      blocks({ ...numeric, factIds: ['event:khamenei-raisi-meet-assad'], stem: q.stem }),
+    ).not.toContain('S1');
     expect(
       blocks({
         ...q,
@@ -121,6 +138,11 @@ describe('S2: every year type, and the certainty of start and end', () => {
       ).toContain('S2');
     },
   );
+
+  it('leaves a single-choice item on an inferred event alone (it asks no date)', () => {
+    const q = clean((x) => x.type === 'SINGLE_CHOICE');
+    expect(blocks({ ...q, factIds: [`event:${inexact}`] })).not.toContain('S2');
+  });
 
   it('counts an explicit EXACT as exact, and an inferred end as not', () => {
     const q = eventYear();
@@ -165,6 +187,9 @@ describe('S3: eight characters, each pair of quotes on its own', () => {
     expect(blocks({ ...eventYear(), stem: `Was “the” strike, “${title}”, in 2024?` })).toContain(
       'S3',
     );
+    expect(
+      blocks({ ...eventYear(), stem: `Was “the strike of 2024”, “${title}”, known?` }),
+    ).toContain('S3');
     expect(blocks({ ...eventYear(), stem: `Was "the" strike, "${title}", in 2024?` })).toContain(
       'S3',
     );
@@ -432,6 +457,9 @@ describe('S11: every stance verb, "during" and an attribution', () => {
     ['When Saudi Arabia cut ties with Syria (2012), Saudi Arabia isolated Syria.', true],
     [`${clause}Syria sided with Iran, not with Syria’s neighbours.`, false],
     [`${clause}Iran opposed Iraq.`, false],
+    [`${clause}Iran sided with Syria and the United States.`, false],
+    [`${clause}Syria and the United States sided with Iran.`, false],
+    [`${clause}Syria sided with Iran for Syria.`, false],
     [`${clause}Syria praised Iraq.`, false],
   ] as const)('"%s" blocked: %s', (statement, blocked) => {
     const stem = `True or false: ${statement}`;
@@ -475,6 +503,30 @@ describe('each check says what it found', () => {
     );
     expect(messageOf({ ...stance, stem: `${stance.stem} Not Iraq.` }, 'S4')).toBe(
       '"Iraq" is named in the stem',
+    );
+    const arab = drafts.find((x) => x.template === 'arab-states');
+    const office = drafts.find((x) => x.template === 'office-state');
+    expect(arab && messageOf(arab, 'S4')).toBe(
+      'one non-Arab state among Arab states: excluded without knowledge',
+    );
+    expect(office && messageOf(office, 'S4')).toBe("the person's nationality answers the question");
+    const six = clean((x) => x.type === 'SINGLE_CHOICE' && x.key.rationales.length > 2);
+    const key = six.key.rationales.find((r) => r.isCorrect);
+    const wrong = six.key.rationales.find((r) => !r.isCorrect);
+    if (key && wrong) {
+      key.text = 'Syria sided with Iran in the war. It was alone.';
+      wrong.text = 'Not this: Syria sided with Iran in the war.';
+      expect(messageOf(six, 'S6')).toBe(`the rationale for ${wrong.ref} repeats the key`);
+    }
+    const long = 'x'.repeat(70);
+    expect(messageOf(withExplanation(q, `${long} The snippet.`), 'S7')).toBe(
+      `source plumbing in "${'x'.repeat(60)}"`,
+    );
+    expect(messageOf(withExplanation(q, `${long} It is undated.`), 'S9')).toBe(
+      `editorial note "undated" in "${'x'.repeat(60)}"`,
+    );
+    expect(messageOf(withExplanation(q, `${long} 20 times: How`), 'S10')).toBe(
+      `amount pasted as a label in "${'x'.repeat(60)}"`,
     );
     const who = clean((x) => x.type === 'WHO_SAID');
     expect(messageOf({ ...who, prompt: { ...who.prompt, quote: 'one two' } }, 'S5')).toBe(
