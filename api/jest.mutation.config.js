@@ -19,8 +19,9 @@ module.exports = {
     // The gate's option checks, by unit cases; gate.mutation.test.ts builds the real bank (a
     // minute per run on these machines) and stays in `npm test`.
     '<rootDir>/src/modules/questions/gate/option-checks.test.ts',
-    // The audit's item checks (S1–S9), by cases built from drafts (no bank at load).
+    // The audit's item checks (S1–S11), by cases built from drafts (no bank at load).
     '<rootDir>/src/modules/questions/gate/audit-checks.test.ts',
     '<rootDir>/src/modules/questions/gate/audit-checks-edges.test.ts',
+    '<rootDir>/src/modules/questions/gate/audit-checks-alternatives.test.ts',
   ],
 };

@@ -831,7 +831,12 @@ const normalisedTitles = (idx: KbIndex) => {
 };
 
 const s3: Check = (q, idx) => {
-  const quoted = [...q.stem.matchAll(/[“"]([^”"]{8,})[”"]/g)].map((m) => normalise(m[1] ?? ''));
+  // Every pair of quotes, then the long ones: a straight quote closing a short quotation must not
+  // open the next ('"the" strike, "Israel strikes …"' hid the headline).
+  const quoted = [...q.stem.matchAll(/[“"]([^”"]*)[”"]/g)]
+    .map((m) => m[1] ?? '')
+    .filter((t) => t.length >= 8)
+    .map(normalise);
   if (quoted.length === 0) {
     return [];
   }
