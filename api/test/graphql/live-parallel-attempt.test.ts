@@ -55,6 +55,7 @@ describe('a set being played live cannot be played alongside for its keys', () =
   it('refuses new attempts while the game runs, and the answers of one started since', async () => {
     // Homework started before the game: it goes on (the limit of the rule, docs/security.md).
     const homework = await createStudent(api.database.db);
+    const seated = await createStudent(api.database.db);
     const before = await ok<{ startAttempt: { id: string } }>(
       as(api, homework.token)(START, { input: { setId: fixture.set.id } }),
     );
@@ -105,6 +106,44 @@ describe('a set being played live cannot be played alongside for its keys', () =
         as(api, slipped.token)(ANSWER, { a: racing.id, p: 0, r: { optionIds: ['o1'] } }),
       ),
     ).toEqual(LIVE_GAME);
+
+    // The same homework, kept for the game by a student who then takes a seat in it: its answers
+    // would give each key while the question is on the projector.
+    const seatedRow = await api.database.db.attempt.create({
+      data: {
+        setId: row.setId,
+        setVersion: row.setVersion,
+        scoringMode: row.scoringMode,
+        questionCount: row.questionCount,
+        userId: seated.user.id,
+        status: 'IN_PROGRESS',
+        startedAt: new Date(row.startedAt.getTime() - 60_000),
+        items: {
+          createMany: {
+            data: (
+              await api.database.db.attemptItem.findMany({ where: { attemptId: row.id } })
+            ).map(({ position, questionId, timeLimitSec }) => ({
+              position,
+              questionId,
+              timeLimitSec,
+            })),
+          },
+        },
+      },
+    });
+    const answerSeated = () =>
+      failureOf(as(api, seated.token)(ANSWER, { a: seatedRow.id, p: 0, r: { optionIds: ['o1'] } }));
+    await api.database.db.liveGamePlayer.create({
+      data: {
+        gameId,
+        userId: seated.user.id,
+        nickname: 'Seated',
+        nameKey: 'seated',
+        tokenHash: 'seated-token-hash',
+        joinedAt: new Date(),
+      },
+    });
+    expect(await answerSeated()).toEqual(LIVE_GAME);
 
     expect(
       await failureOf(

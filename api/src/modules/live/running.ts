@@ -3,7 +3,9 @@
  * attempt beside its own live game gave every key while the question was on the projector: a
  * free guest in another tab read it and answered on the phone (probe, 7 Dec). While a game of
  * the set runs, new attempts of it are refused, and so are the answers of an attempt started
- * since the game was created (a start racing the creation); the set's owner may still preview.
+ * since the game was created (a start racing the creation) or held by a player seated in the game
+ * (an attempt started beforehand, kept for the game: probe round 6's leftover); the set's owner may
+ * still preview.
  */
 import { Prisma } from '@quiz/prisma';
 import { AppError } from '../../errors';
@@ -19,7 +21,7 @@ export const LIVE_GAME_HOLD_MS = 6 * 60 * 60_000;
  * games on its own, so without these bounds a forgotten lobby would hold its set for ever.
  */
 export const runningGamesSql = (setId: Prisma.Sql, now: Date) => Prisma.sql`
-  SELECT g."createdAt" FROM "LiveGame" g
+  SELECT g.id, g."createdAt" FROM "LiveGame" g
   WHERE g."setId" = ${setId} AND g."phase" NOT IN ('PODIUM', 'CANCELLED')
     AND g."createdAt" > ${pgTimestamp(new Date(now.getTime() - LIVE_GAME_HOLD_MS))}::timestamp(3)
     AND (g."hostConnected"

@@ -41,7 +41,10 @@ type ItemContext = AttemptItem & {
   finishedAt: Date | null;
   isPractice: boolean;
   card: StoredCard | null;
-  /** Started since a live game of its set was created, which still runs (live/running.ts). */
+  /**
+   * Started since a live game of its set was created, which still runs, or held by a player
+   * seated in that game (live/running.ts).
+   */
   startedBesideLiveGame: boolean;
 };
 
@@ -49,7 +52,9 @@ const itemSql = (userId: string, attemptId: string, position: number, now: Date)
   SELECT i.*, a."status", a."scoringMode", a."finishedAt", s."isPractice", rc."card",
     (a."userId" <> s."ownerId" AND EXISTS (
       SELECT 1 FROM (${runningGamesSql(Prisma.sql`a."setId"`, now)}) g
-      WHERE g."createdAt" <= a."startedAt")) AS "startedBesideLiveGame"
+      WHERE g."createdAt" <= a."startedAt"
+        OR EXISTS (SELECT 1 FROM "LiveGamePlayer" p
+          WHERE p."gameId" = g.id AND p."userId" = a."userId"))) AS "startedBesideLiveGame"
   FROM "AttemptItem" i
   JOIN "Attempt" a ON a.id = i."attemptId"
   JOIN "QuestionSet" s ON s.id = a."setId"
