@@ -5,6 +5,7 @@ import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet } from '../factories/sets';
 import { createSession, createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
+import { waitFor } from '../wait';
 import { wsClient } from './ws-client';
 
 // A host's live stream outlives the request that checked its cookie. After "sign out
@@ -135,11 +136,6 @@ describe('live streams that must end', () => {
         },
       },
     );
-    const waitFor = async (done: () => boolean) => {
-      for (let i = 0; i < 100 && !done(); i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
     await waitFor(() => events.length > 0);
     await ok(
       host(
@@ -206,11 +202,6 @@ describe('live streams that must end', () => {
         },
       },
     );
-    const waitFor = async (done: () => boolean) => {
-      for (let i = 0; i < 100 && !done(); i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
     await waitFor(() => events.length > 0);
     expect(events).toHaveLength(1);
 

@@ -79,28 +79,31 @@ describe('a set being played live cannot be played alongside for its keys', () =
     const row = await api.database.db.attempt.findFirstOrThrow({
       where: { id: before.startAttempt.id },
     });
-    const racing = await api.database.db.attempt.create({
-      data: {
-        setId: row.setId,
-        setVersion: row.setVersion,
-        scoringMode: row.scoringMode,
-        questionCount: row.questionCount,
-        userId: slipped.user.id,
-        status: 'IN_PROGRESS',
-        startedAt: new Date(),
-        items: {
-          createMany: {
-            data: (
-              await api.database.db.attemptItem.findMany({ where: { attemptId: row.id } })
-            ).map(({ position, questionId, timeLimitSec }) => ({
-              position,
-              questionId,
-              timeLimitSec,
-            })),
+    /** `row`'s attempt, with its items, for another player started at `startedAt`. */
+    const copyAttempt = async (userId: string, startedAt: Date) =>
+      api.database.db.attempt.create({
+        data: {
+          setId: row.setId,
+          setVersion: row.setVersion,
+          scoringMode: row.scoringMode,
+          questionCount: row.questionCount,
+          userId,
+          status: 'IN_PROGRESS',
+          startedAt,
+          items: {
+            createMany: {
+              data: (
+                await api.database.db.attemptItem.findMany({ where: { attemptId: row.id } })
+              ).map(({ position, questionId, timeLimitSec }) => ({
+                position,
+                questionId,
+                timeLimitSec,
+              })),
+            },
           },
         },
-      },
-    });
+      });
+    const racing = await copyAttempt(slipped.user.id, new Date());
     expect(
       await failureOf(
         as(api, slipped.token)(ANSWER, { a: racing.id, p: 0, r: { optionIds: ['o1'] } }),
@@ -109,28 +112,7 @@ describe('a set being played live cannot be played alongside for its keys', () =
 
     // The same homework, kept for the game by a student who then takes a seat in it: its answers
     // would give each key while the question is on the projector.
-    const seatedRow = await api.database.db.attempt.create({
-      data: {
-        setId: row.setId,
-        setVersion: row.setVersion,
-        scoringMode: row.scoringMode,
-        questionCount: row.questionCount,
-        userId: seated.user.id,
-        status: 'IN_PROGRESS',
-        startedAt: new Date(row.startedAt.getTime() - 60_000),
-        items: {
-          createMany: {
-            data: (
-              await api.database.db.attemptItem.findMany({ where: { attemptId: row.id } })
-            ).map(({ position, questionId, timeLimitSec }) => ({
-              position,
-              questionId,
-              timeLimitSec,
-            })),
-          },
-        },
-      },
-    });
+    const seatedRow = await copyAttempt(seated.user.id, new Date(row.startedAt.getTime() - 60_000));
     const answerSeated = () =>
       failureOf(as(api, seated.token)(ANSWER, { a: seatedRow.id, p: 0, r: { optionIds: ['o1'] } }));
     await api.database.db.liveGamePlayer.create({

@@ -7,6 +7,7 @@ import { seedTinyKb } from '../factories/knowledge';
 import { createTeacherWithSet, type TeacherWithSet } from '../factories/sets';
 import { createSession, createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
+import { waitFor } from '../wait';
 import { wsClient as wsClientWith } from './ws-client';
 
 // Two real API processes (src/server.ts) on one database: the host drives the game on A, the
@@ -535,11 +536,6 @@ describe('a live game served by two API processes', () => {
         },
       },
     );
-    const waitFor = async (done: () => boolean) => {
-      for (let i = 0; i < 100 && !done(); i += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
     await waitFor(() => events.length > 0);
     expect(completed).toBe(false);
     // The same account joins again on A (another device): the same seat, a new token.

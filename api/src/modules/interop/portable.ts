@@ -4,7 +4,7 @@
  * the citations rendered as text. Pure.
  */
 import type { QuestionInputValue } from '../questions/service/question-input';
-import { baseForm } from '../questions/short-answer';
+import { oneSpellingPerForm } from '../questions/short-answer';
 import {
   QUESTION_TYPES,
   type QuestionKey,
@@ -201,19 +201,6 @@ export const lmsSpellings = (answers: readonly string[]): string[] => [
   ...new Set(answers.flatMap((a) => [a, a.replace(APOSTROPHES, '')])),
 ];
 
-/** The reverse on import: one spelling per form our grader tells apart (the editor refuses two alike). */
-export const oneSpellingEach = (answers: readonly string[]): string[] => {
-  const seen = new Set<string>();
-  return answers.filter((a) => {
-    const form = baseForm(a).replaceAll(' ', '');
-    if (seen.has(form)) {
-      return false;
-    }
-    seen.add(form);
-    return true;
-  });
-};
-
 const withFeedback = (text: string | undefined) => (text ? { feedback: text } : {});
 const answerFeedback = (text: string | undefined) => (text ? { answerFeedback: text } : {});
 
@@ -276,7 +263,8 @@ export const toQuestionInput = (question: PortableQuestion): QuestionInputValue 
     }
   }
   if (question.type === 'SHORT_ANSWER') {
-    input.correctAnswers = oneSpellingEach(question.answers ?? []);
+    // The reverse on import: one spelling per form our grader tells apart (the editor refuses two).
+    input.correctAnswers = oneSpellingPerForm(question.answers ?? []);
     if (question.rejects?.length) {
       input.nearMisses = question.rejects;
     }

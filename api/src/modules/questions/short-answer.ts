@@ -175,6 +175,22 @@ type Named = { name: string; spelt: string; base: string; folded: string };
 
 const compact = (form: string): string => form.replaceAll(' ', '');
 
+/** The form two accepted spellings may not share: the grader cannot tell them apart. */
+export const spellingForm = (text: string): string => compact(baseForm(text));
+
+/** `names` with one spelling per form, the first kept ("Iran Air" for "Iran Air", "IranAir"). */
+export const oneSpellingPerForm = (names: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const form = spellingForm(name);
+    if (seen.has(form)) {
+      return false;
+    }
+    seen.add(form);
+    return true;
+  });
+};
+
 const named = (names: readonly string[]): Named[] =>
   names
     .map((name) => {

@@ -7,17 +7,13 @@
  */
 import type { KnowledgeBase } from '@quiz/prisma/knowledge';
 import { buildKbIndex } from '../generator';
-import { finalise } from '../generator/build-bank';
 import type { KbIndex } from '../generator/kb-index';
 import { loadKbFiles } from '../generator/load-kb-files';
-import { seededRng } from '../generator/rng';
-import { TEMPLATES } from '../generator/templates';
 import type { BankQuestion } from '../types';
-import { checkQuestion } from '.';
+import { auditCases } from './audit-cases.test-utils';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const rng = seededRng(7);
 const DRAFT_TEMPLATES = new Set([
   'stance-single',
   'office-state',
@@ -31,42 +27,9 @@ const DRAFT_TEMPLATES = new Set([
   'who-said',
   'match-years',
 ]);
-const drafts: BankQuestion[] = TEMPLATES.filter((t) => DRAFT_TEMPLATES.has(t.id)).flatMap((t) =>
-  t.generate(idx).flatMap((group) => group.map((d) => finalise(d, rng))),
-);
-/** The BLOCK findings; any finding that is not { id, severity, message } fails the case. */
-const findings = (q: BankQuestion, index: KbIndex = idx) => {
-  const all = checkQuestion(q, index);
-  for (const f of all) {
-    if (
-      typeof f !== 'object' ||
-      !/^[A-Z]\d+$/.test(f.id) ||
-      !['BLOCK', 'WARN'].includes(f.severity) ||
-      f.message.length === 0
-    ) {
-      throw new Error(`malformed finding ${JSON.stringify(f)}`);
-    }
-  }
-  return all.filter((f) => f.severity === 'BLOCK');
-};
-const blocks = (q: BankQuestion, index: KbIndex = idx): string[] =>
-  findings(q, index).map((f) => f.id);
-const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
-// Each draft is judged once per file: a mutant that blocks every draft would otherwise have each
-// case re-check them all and time out instead of failing.
-const verdicts = new Map<BankQuestion, boolean>();
-const passes = (x: BankQuestion): boolean => {
-  const v = verdicts.get(x) ?? blocks(x).length === 0;
-  verdicts.set(x, v);
-  return v;
-};
-const clean = (p: (q: BankQuestion) => boolean): BankQuestion => {
-  const q = drafts.find((x) => p(x) && passes(x));
-  if (!q) {
-    throw new Error('no such clean draft');
-  }
-  return clone(q);
-};
+const { drafts, findings, blocks, clone, clean } = auditCases(idx, DRAFT_TEMPLATES, 7, {
+  strict: true,
+});
 const eventYear = () => clean((x) => x.type === 'EVENT_YEAR');
 const withExplanation = (q: BankQuestion, text: string): BankQuestion => ({
   ...clone(q),

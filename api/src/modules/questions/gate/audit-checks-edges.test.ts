@@ -4,15 +4,11 @@
  * mutation score). Items come from template drafts, never the built bank (see audit-checks.test.ts).
  */
 import { buildKbIndex } from '../generator';
-import { finalise } from '../generator/build-bank';
 import { loadKbFiles } from '../generator/load-kb-files';
-import { seededRng } from '../generator/rng';
-import { TEMPLATES } from '../generator/templates';
 import type { BankQuestion } from '../types';
-import { checkQuestion } from '.';
+import { auditCases } from './audit-cases.test-utils';
 
 const idx = buildKbIndex(loadKbFiles());
-const rng = seededRng(5);
 // Only the templates the cases draw their clean items from (in registry order, so each case finds
 // the draft it found among all templates): Stryker runs this file once per mutant.
 const DRAFT_TEMPLATES = new Set([
@@ -27,29 +23,7 @@ const DRAFT_TEMPLATES = new Set([
   'chronology',
   'who-said',
 ]);
-const drafts: BankQuestion[] = TEMPLATES.filter((t) => DRAFT_TEMPLATES.has(t.id)).flatMap((t) =>
-  t.generate(idx).flatMap((group) => group.map((d) => finalise(d, rng))),
-);
-const blocks = (q: BankQuestion): string[] =>
-  checkQuestion(q, idx)
-    .filter((f) => f.severity === 'BLOCK')
-    .map((f) => f.id);
-const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
-// Each draft is judged once per file: a mutant that blocks every draft would otherwise have each
-// case re-check them all and time out instead of failing.
-const verdicts = new Map<BankQuestion, boolean>();
-const passes = (x: BankQuestion): boolean => {
-  const v = verdicts.get(x) ?? blocks(x).length === 0;
-  verdicts.set(x, v);
-  return v;
-};
-const clean = (p: (q: BankQuestion) => boolean): BankQuestion => {
-  const q = drafts.find((x) => p(x) && passes(x));
-  if (!q) {
-    throw new Error('no such clean draft');
-  }
-  return clone(q);
-};
+const { drafts, blocks, clone, clean } = auditCases(idx, DRAFT_TEMPLATES, 5);
 const withExplanation = (q: BankQuestion, text: string): BankQuestion => ({
   ...clone(q),
   explanation: text,

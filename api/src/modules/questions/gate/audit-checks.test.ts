@@ -11,14 +11,12 @@ import { buildKbIndex } from '../generator';
 import { finalise } from '../generator/build-bank';
 import { loadKbFiles } from '../generator/load-kb-files';
 import { seededRng } from '../generator/rng';
-import { TEMPLATES } from '../generator/templates';
 import { eventYearTemplate } from '../generator/templates/year-templates';
 import type { BankQuestion } from '../types';
-import { checkQuestion } from '.';
+import { auditCases } from './audit-cases.test-utils';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const rng = seededRng(3);
 // Only the templates the cases draw their clean items from (in registry order, so each case finds
 // the draft it found among all templates): Stryker runs this file once per mutant.
 const DRAFT_TEMPLATES = new Set([
@@ -33,30 +31,7 @@ const DRAFT_TEMPLATES = new Set([
   'chronology',
   'who-said',
 ]);
-const drafts: BankQuestion[] = TEMPLATES.filter((t) => DRAFT_TEMPLATES.has(t.id)).flatMap((t) =>
-  t.generate(idx).flatMap((group) => group.map((d) => finalise(d, rng))),
-);
-const ids = (q: BankQuestion) =>
-  checkQuestion(q, idx)
-    .filter((f) => f.severity === 'BLOCK')
-    .map((f) => f.id);
-const clone = (q: BankQuestion): BankQuestion => JSON.parse(JSON.stringify(q)) as BankQuestion;
-// Each draft is judged once per file: a mutant that blocks every draft would otherwise have each
-// case re-check them all and time out instead of failing.
-const verdicts = new Map<BankQuestion, boolean>();
-const passes = (x: BankQuestion): boolean => {
-  const v = verdicts.get(x) ?? ids(x).length === 0;
-  verdicts.set(x, v);
-  return v;
-};
-/** The first draft of the kind the case needs that passes every check (the clean item). */
-const find = (p: (q: BankQuestion) => boolean): BankQuestion => {
-  const q = drafts.find((x) => p(x) && passes(x));
-  if (!q) {
-    throw new Error('no such clean draft');
-  }
-  return clone(q);
-};
+const { drafts, blocks: ids, clone, clean: find } = auditCases(idx, DRAFT_TEMPLATES, 3);
 
 describe('issue-11 gate checks', () => {
   it('S1: a "wrong" year that is another leaders\' meeting (2022) is blocked for the 1984 meeting', () => {

@@ -4,13 +4,12 @@
  * templates concerned (not only the bank one seed keeps), and each fails on the code that round saw.
  */
 import { buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import type { Draft } from './types';
 
 const idx = buildKbIndex(loadKbFiles());
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 const textsOf = (d: Draft): string[] => [
   d.stem,
   d.explanation ?? '',

@@ -5,15 +5,13 @@
  */
 import { buildKbIndex } from '.';
 import { toInterval } from './dates';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import { claimant } from './templates/common';
 import { MAX_SWAP_YEARS, yearsApart } from './templates/true-false';
-import type { Draft } from './types';
 
 const idx = buildKbIndex(loadKbFiles());
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 
 describe('audit 13', () => {
   it('item 65: an office swap is a holder within ten years of the date, never one from 1953 for 2022', () => {

@@ -5,13 +5,12 @@
  * code and KB that round saw.
  */
 import { buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import type { Draft } from './types';
 
 const idx = buildKbIndex(loadKbFiles());
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 const textsOf = (d: Draft): string[] => [
   d.stem,
   d.explanation ?? '',

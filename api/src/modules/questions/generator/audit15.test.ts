@@ -6,15 +6,13 @@
  */
 import { buildKbIndex } from '.';
 import { toInterval } from './dates';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import { yearsApart } from './templates/true-false';
 import { whySource } from './templates/understanding-templates';
-import type { Draft } from './types';
 
 const idx = buildKbIndex(loadKbFiles());
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 
 describe('audit 15', () => {
   it('item 40: a relayed speaker keeps its own words and a closed bracket', () => {

@@ -3,13 +3,11 @@
  * 3 and 4 of 90 defective, 0 factual). Each assertion fails on the code and KB that round saw.
  */
 import { buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
-import type { Draft } from './types';
 
 const idx = buildKbIndex(loadKbFiles());
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 
 describe('audit 16', () => {
   it('item 81: the "Al Aqsa flood" aside is closed and no "(via …)" reaches a stem', () => {

@@ -6,16 +6,14 @@
 import { repeatedStatements, runBankChecks, trueFalseKeyBalance } from '../gate';
 import type { BankQuestion } from '../types';
 import { buildBank, buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import { developmentOverlap, MAX_DEVELOPMENT_OVERLAP } from './templates/understanding-templates';
-import type { Draft } from './types';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
 const bank = buildBank({ kb, seed: 293 }).questions;
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 
 describe('audit 17', () => {
   it('items 16, 49, 83: no "alike" option a stem saying the position changed rules out, no 50/50', () => {

@@ -3,13 +3,12 @@
  * 4 and 3 of 90 defective, 0 factual). Each assertion fails on the code and KB that round saw.
  */
 import { buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import type { Draft } from './types';
 
 const idx = buildKbIndex(loadKbFiles());
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 const labels = (d: Draft): string[] => (d.prompt.options ?? []).map((o) => o.label);
 
 describe('audit 18', () => {

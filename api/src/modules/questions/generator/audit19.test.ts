@@ -4,14 +4,13 @@
  * assertion fails on the code and KB that round saw.
  */
 import { buildBank, buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
 import { TEMPLATES } from './templates';
-import type { Draft } from './types';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 
 describe('audit 19', () => {
   it('items 11, 33, 71, 80, 83, 87: quote-context is withheld from the bank', () => {

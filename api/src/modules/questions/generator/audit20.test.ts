@@ -4,14 +4,12 @@
  * 347: 2 and 2 of 90, one a true distractor). Each assertion fails on the code that round saw.
  */
 import { buildBank, buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
-import type { Draft } from './types';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
+const draftsOf = draftsFrom(idx);
 
 describe('audit 20', () => {
   it('item 82: no option keeps a curly apostrophe or quote the others lack', () => {

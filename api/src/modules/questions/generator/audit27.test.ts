@@ -3,22 +3,13 @@
  * 90 defective, 1 factual). Each assertion fails on the code that round saw.
  */
 import { buildBank, buildKbIndex } from '.';
+import { draftsFrom, draftText as textOf } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import { isAnalyst } from './templates/people-templates';
-import type { Draft } from './types';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
-const textOf = (d: Draft): string =>
-  [
-    d.stem,
-    d.explanation,
-    ...(d.prompt.options ?? []).map((o) => o.label),
-    ...(d.key.rationales ?? []).map((r) => r.text),
-  ].join('\n');
+const draftsOf = draftsFrom(idx);
 
 describe('audit 27', () => {
   it('item 54: the Quds Force is not defined as "deployed to Syria for the first time" (IranWire\'s "for the first time" may cover the army commanders)', () => {

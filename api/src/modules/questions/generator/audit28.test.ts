@@ -4,23 +4,13 @@
  * code that round saw.
  */
 import { buildBank, buildKbIndex } from '.';
+import { draftsFrom, draftText as textOf } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 import type { Draft } from './types';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const draftsOf = (...ids: string[]): Draft[] =>
-  TEMPLATES.filter((t) => ids.includes(t.id)).flatMap((t) => t.generate(idx).flat());
-const textOf = (d: Draft): string =>
-  [
-    d.stem,
-    d.explanation,
-    ...(d.prompt.options ?? []).map((o) => o.label),
-    ...(d.prompt.items ?? []).map((o) => o.label),
-    ...(d.prompt.targets ?? []).map((o) => o.label),
-    ...(d.key.rationales ?? []).map((r) => r.text),
-  ].join('\n');
+const draftsOf = draftsFrom(idx);
 
 describe('audit 28', () => {
   it("item 10: Kash Patel's title is MENA's, never printed as an office he held", () => {

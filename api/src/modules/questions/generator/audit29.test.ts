@@ -5,17 +5,15 @@
  * apostrophe-free spelling too (`interop/round-trip.test.ts`, "typed answers in an LMS").
  */
 import { buildKbIndex } from '.';
+import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
-import { TEMPLATES } from './templates';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
 
 describe('audit 29', () => {
   it('item 8: no "what did the figure of about 2 count?" over a duration (the source says "about two weeks")', () => {
-    const drafts = TEMPLATES.filter((t) => t.id === 'figure-period').flatMap((t) =>
-      t.generate(idx).flat(),
-    );
+    const drafts = draftsFrom(idx)('figure-period');
     expect(drafts.length).toBeGreaterThan(0);
     const durations = new Set(
       kb.figures.filter((f) => f.measures === 'DURATION').map((f) => `figure:${f.id}`),

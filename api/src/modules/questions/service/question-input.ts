@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type FieldError, fieldErrorsFromZod } from '../../../lib/field-errors';
 import { userText } from '../../../lib/user-text';
-import { baseForm, collidingRejects } from '../short-answer';
+import { baseForm, collidingRejects, spellingForm } from '../short-answer';
 import {
   CHOICE_TYPES,
   QUESTION_TYPES,
@@ -182,7 +182,7 @@ const checkTypedAnswers = (ctx: Ctx, answers: readonly string[], nearMisses: rea
   }
   const seen = new Set<string>();
   answers.forEach((answer, index) => {
-    const form = baseForm(answer).replaceAll(' ', '');
+    const form = spellingForm(answer);
     if (seen.has(form)) {
       issue(ctx, ['correctAnswers', index], 'DUPLICATE', 'This spelling is already accepted');
     }

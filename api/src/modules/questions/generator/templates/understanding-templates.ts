@@ -5,7 +5,7 @@
  * what *is* true of it, and `requery` re-derives the key from the KB by a separate path.
  */
 import type { Explanation, Figure, Quote, Relation } from '@quiz/prisma/knowledge';
-import { baseForm, gradeShortAnswer, isAccepted } from '../../short-answer';
+import { gradeShortAnswer, isAccepted, oneSpellingPerForm } from '../../short-answer';
 import { toInterval } from '../dates';
 import { eventYears, kindNoun, nameInText, personAt, relationVerb } from '../describe';
 import {
@@ -945,19 +945,14 @@ export const acceptedNames = (idx: KbIndex, slug: string): string[] => {
   if (!a) {
     return [];
   }
-  const seen = new Set<string>();
   // One spelling per base form, spaces ignored ("Iran Air", "IranAir"): the editor refuses two
   // that grade alike.
-  return [actorLabel(idx, slug), a.name, ...(a.shortName ? [a.shortName] : []), ...a.aliases]
-    .filter((n) => {
-      const b = baseForm(n).replaceAll(' ', '');
-      if (seen.has(b)) {
-        return false;
-      }
-      seen.add(b);
-      return true;
-    })
-    .slice(0, 20);
+  return oneSpellingPerForm([
+    actorLabel(idx, slug),
+    a.name,
+    ...(a.shortName ? [a.shortName] : []),
+    ...a.aliases,
+  ]).slice(0, 20);
 };
 
 /** Other actors' names the grader would otherwise accept (Iraq for Iran): listed as near misses. */
