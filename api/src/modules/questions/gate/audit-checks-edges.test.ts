@@ -23,7 +23,7 @@ const DRAFT_TEMPLATES = new Set([
   'chronology',
   'who-said',
 ]);
-const { drafts, blocks, clone, clean } = auditCases(idx, DRAFT_TEMPLATES, 5);
+const { blocks, clone, clean } = auditCases(idx, DRAFT_TEMPLATES, 5);
 const withExplanation = (q: BankQuestion, text: string): BankQuestion => ({
   ...clone(q),
   explanation: text,

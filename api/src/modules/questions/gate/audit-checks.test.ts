@@ -31,7 +31,7 @@ const DRAFT_TEMPLATES = new Set([
   'chronology',
   'who-said',
 ]);
-const { drafts, blocks: ids, clone, clean: find } = auditCases(idx, DRAFT_TEMPLATES, 3);
+const { blocks: ids, clone, clean: find } = auditCases(idx, DRAFT_TEMPLATES, 3);
 
 describe('issue-11 gate checks', () => {
   it('S1: a "wrong" year that is another leaders\' meeting (2022) is blocked for the 1984 meeting', () => {
