@@ -77,6 +77,36 @@ describe('one quiz, no giveaways', () => {
     }
   });
 
+  it("a practice keeps apart two items where one shows the other's answer (a clue pair)", async () => {
+    // "(1980–88)" in one stem, "In what year did the Iran–Iraq War begin?" in the other: different
+    // facts and passages, one clue key (written by the bank build).
+    const [giver, taker, free] = await createQuestions(db, 3);
+    const theme = 'clue-test';
+    for (const [q, fact, keys] of [
+      [giver, 'relation:x', ['clue-1']],
+      [taker, 'event:y', ['clue-1']],
+      [free, 'event:z', []],
+    ] as const) {
+      await db.question.update({
+        where: { id: q?.id },
+        data: { themes: [theme], factIds: [fact], citationIds: [`c-${fact}`], clueKeys: [...keys] },
+      });
+    }
+    const student = await createStudent(db);
+    // 12 draws: a draw blind to clues would serve the pair in about 1 of 3, so this fails on it
+    // with probability 1 - (2/3)^12 > 99%.
+    for (let n = 0; n < 12; n += 1) {
+      const data = await ok<{ startPractice: Drawn }>(
+        as(api, student.token)(
+          `mutation ($input: StartPracticeInput!) { startPractice(input: $input) { id } }`,
+          { input: { themes: [theme], count: 2 } },
+        ),
+      );
+      const served = await servedIn(data.startPractice.id);
+      expect(served).toContain(free?.id);
+    }
+  });
+
   it('a review postpones a due card whose fact a more overdue card already asks', async () => {
     const student = await createStudent(db);
     // The three cards on fact a are the most overdue; the old draw (the 4 most overdue) asked it thrice.

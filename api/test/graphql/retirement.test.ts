@@ -231,4 +231,21 @@ describe('corrections reach the sets', () => {
     const row = await db.question.findUniqueOrThrow({ where: { id: fixture.questions[0]?.id } });
     expect(row).toMatchObject({ retiredAt: null, retiredReason: null, replacementId: null });
   });
+
+  it('keeps the clue keys of questions a set uses in step with the bank, and nothing else', async () => {
+    const used = bank[1] as BankQuestion;
+    const before = await db.question.findUniqueOrThrow({ where: { id: used.id } });
+    const withKeys = (keys: string[]) =>
+      [...bank, corrected].map((q) =>
+        q.id === used.id ? { ...q, clueKeys: keys, stem: 'A stem the set keeps as it was?' } : q,
+      );
+    const first = await storeBank({ db, questions: withKeys([used.id]), now });
+    // Its changed stem is kept as stored (a set uses it); its clue keys are not content.
+    expect(first.keptReferenced).toBe(1);
+    const row = await db.question.findUniqueOrThrow({ where: { id: used.id } });
+    expect(row.clueKeys).toEqual([used.id]);
+    expect(row.stem).toBe(before.stem);
+    await storeBank({ db, questions: withKeys([]), now });
+    expect((await db.question.findUniqueOrThrow({ where: { id: used.id } })).clueKeys).toEqual([]);
+  });
 });

@@ -1,13 +1,13 @@
 import type { PrismaClient } from '@quiz/prisma';
-import { setClues } from '../../src/modules/question-sets/clues';
+import { setClues } from '../../src/modules/questions/clues';
 import { as, ok } from '../factories/graphql';
 import { createTeacherWithSet } from '../factories/sets';
 import { createTeacher } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 
 // The real setClues, counted: aliases must not each recompute it.
-jest.mock('../../src/modules/question-sets/clues', () => {
-  const actual = jest.requireActual('../../src/modules/question-sets/clues');
+jest.mock('../../src/modules/questions/clues', () => {
+  const actual = jest.requireActual('../../src/modules/questions/clues');
   return { ...actual, setClues: jest.fn(actual.setClues) };
 });
 

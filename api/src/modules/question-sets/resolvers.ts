@@ -4,8 +4,8 @@ import { AppError } from '../../errors';
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
 import { keyOf, promptOf } from '../questions/bank';
+import { type SetClue, setClues } from '../questions/clues';
 import { spreadOverlaps } from '../questions/spread';
-import { type SetClue, setClues } from './clues';
 import {
   findMySets,
   findPublishedSets,

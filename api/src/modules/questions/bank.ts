@@ -23,6 +23,7 @@ export const toBankQuestion = (row: Question): BankQuestion => ({
   themes: row.themes,
   actorSlugs: row.actorSlugs,
   difficulty: row.difficulty,
+  clueKeys: row.clueKeys,
 });
 
 const toRow = (question: BankQuestion, now: Date): Prisma.QuestionCreateManyInput => ({
@@ -40,6 +41,7 @@ const toRow = (question: BankQuestion, now: Date): Prisma.QuestionCreateManyInpu
   themes: question.themes,
   actorSlugs: question.actorSlugs,
   difficulty: question.difficulty,
+  clueKeys: question.clueKeys ?? [],
   createdAt: now,
   updatedAt: now,
 });
@@ -149,6 +151,15 @@ export const storeBank = async ({
     const { id: _id, createdAt: _createdAt, ...data } = toRow(question, now);
     await db.question.update({ where: { id: question.id }, data });
     result.updated += 1;
+  }
+  // Which questions give each other away depends on the whole bank, not on what a student sees
+  // of one, so the keys follow the generator on referenced rows too.
+  for (const question of questions) {
+    const row = byId.get(question.id);
+    const keys = question.clueKeys ?? [];
+    if (row && row.clueKeys.join('\n') !== keys.join('\n')) {
+      await db.question.update({ where: { id: question.id }, data: { clueKeys: keys } });
+    }
   }
   const obsolete = stored.filter((row) => !wanted.has(row.id));
   const removable = obsolete.filter((row) => !referenced.has(row.id)).map((row) => row.id);

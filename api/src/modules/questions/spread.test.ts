@@ -67,6 +67,27 @@ describe('spreadPick', () => {
     }
   });
 
+  it('keeps apart an item whose text answers another (a shared clue key), when it can', () => {
+    // "(1980–88)" in a's stem answers b's "In what year did the war begin?": different facts and
+    // passages, so only the clue key tells them apart.
+    const clued = [
+      { ...item('a', ['relation:a'], ['c-a']), clueKeys: ['q-b'] },
+      { ...item('b', ['event:b'], ['c-b']), clueKeys: ['q-b'] },
+      item('c', ['event:c'], ['c-c']),
+    ];
+    for (let seed = 0; seed < 50; seed += 1) {
+      const ids = spreadPick(clued, 2, seededRng(seed))
+        .map((q) => q.id)
+        .sort();
+      expect(ids).not.toEqual(['a', 'b']);
+    }
+    // Too few others: the pair still comes, rather than a short quiz.
+    expect(spreadPick(clued, 3, seededRng(1))).toHaveLength(3);
+    // A clue weighs more than a shared passage: with b taken, the passage-sharing d beats a.
+    const passageOrClue = [...clued.slice(0, 2), item('d', ['event:d'], ['c-b'])];
+    expect(spreadPick(passageOrClue, 2).map((q) => q.id)).toEqual(['a', 'd']);
+  });
+
   it('gives everything when fewer candidates than wanted, and items without facts freely', () => {
     const bare = [item('p', [], []), item('q', [], []), item('r', [], [])];
     expect(

@@ -11,10 +11,20 @@ export type SpreadCandidate = {
   factIds: readonly string[];
   /** The passages its feedback shows. */
   citationIds: readonly string[];
+  /**
+   * Its clue keys (clues.ts): shared with a question whose text gives its answer away or whose
+   * answer its text gives away ("(1980–88)" in one stem answers "In what year did the Iran–Iraq
+   * War begin?" in another). Absent: none.
+   */
+  clueKeys?: readonly string[];
 };
 
-/** Sharing a key fact is a giveaway; sharing a passage only may be, so it weighs less. */
+/**
+ * Sharing a key fact is a giveaway; one item's text showing another's answer is one too, for that
+ * answer only; sharing a passage only may be, so it weighs least.
+ */
 const KEY_FACT_WEIGHT = 1_000;
+const CLUE_WEIGHT = 100;
 
 /** Key fact of an item, or null when it names none (authored items, fixtures). */
 const keyFactOf = (c: SpreadCandidate): string | null => c.factIds[0] ?? null;
@@ -35,17 +45,22 @@ export const spreadPick = <T extends SpreadCandidate>(
 ): T[] => {
   const order = rng ? shuffle(candidates, rng) : [...candidates];
   const keyUses = new Map<string, number>();
+  const clueUses = new Map<string, number>();
   const passageUses = new Map<string, number>();
   const picked: T[] = [];
   const left = new Set(order.map((_, i) => i));
   const overlap = (c: T): number => {
     const key = keyFactOf(c);
     const keyClash = key === null ? 0 : (keyUses.get(key) ?? 0);
+    let clues = 0;
+    for (const d of new Set(c.clueKeys ?? [])) {
+      clues += clueUses.get(d) ?? 0;
+    }
     let passages = 0;
     for (const p of new Set(c.citationIds)) {
       passages += passageUses.get(p) ?? 0;
     }
-    return keyClash * KEY_FACT_WEIGHT + passages;
+    return keyClash * KEY_FACT_WEIGHT + clues * CLUE_WEIGHT + passages;
   };
   while (picked.length < count && left.size > 0) {
     // The earliest candidate (in draw or preference order) with the least overlap; a zero
@@ -68,6 +83,9 @@ export const spreadPick = <T extends SpreadCandidate>(
     const key = keyFactOf(chosen);
     if (key !== null) {
       keyUses.set(key, (keyUses.get(key) ?? 0) + 1);
+    }
+    for (const d of new Set(chosen.clueKeys ?? [])) {
+      clueUses.set(d, (clueUses.get(d) ?? 0) + 1);
     }
     for (const p of new Set(chosen.citationIds)) {
       passageUses.set(p, (passageUses.get(p) ?? 0) + 1);

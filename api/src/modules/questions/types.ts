@@ -138,4 +138,9 @@ export type BankQuestion = {
   actorSlugs: string[];
   /** Prior difficulty in [0, 1] (0 easy, 1 hard) before any answers are seen. */
   difficulty: number;
+  /**
+   * One key per clue pair of the bank it is in (clues.ts, clueKeysOf): a quiz keeps questions
+   * sharing a key apart. Absent for authored questions.
+   */
+  clueKeys?: string[];
 };

@@ -274,14 +274,14 @@ export const startPractice = async ({
       ...(input.themes?.length ? { themes: { hasSome: [...input.themes] } } : {}),
       ...(input.types?.length ? { type: { in: [...input.types] } } : {}),
     },
-    select: { id: true, factIds: true, citationIds: true },
+    select: { id: true, factIds: true, citationIds: true, clueKeys: true },
     orderBy: { id: 'asc' },
   });
   if (candidates.length === 0) {
     throw new AppError('BAD_USER_INPUT', 'No questions match these filters');
   }
-  // At random, but no two items on the same key fact or passage where the bank allows it: one
-  // would give the other away.
+  // At random, but no two items on the same key fact or passage, and no item whose text answers
+  // another, where the bank allows it: one would give the other away.
   const picked = spreadPick(
     candidates,
     input.count,
@@ -315,9 +315,9 @@ export const startReview = async ({
   // A few times the count, most overdue first, so a card whose fact another due card asks can
   // wait for the next review instead of giving the answer away in this one.
   const due = await db.$queryRaw<
-    { questionId: string; factIds: string[]; citationIds: string[] }[]
+    { questionId: string; factIds: string[]; citationIds: string[]; clueKeys: string[] }[]
   >`
-    SELECT rc."questionId", q."factIds", q."citationIds" FROM "ReviewCard" rc
+    SELECT rc."questionId", q."factIds", q."citationIds", q."clueKeys" FROM "ReviewCard" rc
     JOIN "Question" q ON q.id = rc."questionId" AND q."retiredAt" IS NULL
     WHERE rc."userId" = ${user.id}::uuid AND rc."due" <= ${pgTimestamp(now)}::timestamp(3)
     ORDER BY rc."due" ASC, rc."questionId" ASC

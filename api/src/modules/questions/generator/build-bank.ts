@@ -4,6 +4,8 @@
  * draft of a component that passes every BLOCK check enters the bank. Near-duplicates are dropped
  * and the bank-level checks are reported.
  */
+
+import { clueKeysOf } from '../clues';
 import {
   checkQuestion,
   nearDuplicates,
@@ -478,13 +480,15 @@ export const buildBankFromIndex = (idx: KbIndex, seed: number): BuildBankResult 
   // The true/false balancing drops statements after the type shares were met, which can lift
   // another type back over 25% (issue 11 actor items: SINGLE_CHOICE 55 of 218); the shares are
   // enforced once more on what is left.
-  const questions = rebalance(
+  const picked = rebalance(
     balancePerTemplate(
       balanceTrueFalse(
         rebalance(capPerFact(capTemplates(accepted.filter((q) => !dupes.has(q.id))))),
       ),
     ),
   );
+  const clueKeys = clueKeysOf(picked);
+  const questions = picked.map((q, i) => ({ ...q, clueKeys: clueKeys[i] ?? [] }));
   report.nearDuplicates = dupes.size;
   for (const q of questions) {
     inc(report.byType, q.type);

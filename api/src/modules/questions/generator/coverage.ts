@@ -99,7 +99,13 @@ export const kbCoverage = (
 
   const relationShape = (r: (typeof kb.relations)[number]): string => {
     if (r.status !== 'FACT') {
-      return `${r.status === 'OPINION' ? 'an opinion' : `a ${r.status.toLowerCase()} claim`}${r.claimedBy ? ` (${r.claimedBy})` : ''}: no template states a claim as a relation; claims are asked through explanation and stance records, which carry who makes them`;
+      const what =
+        r.status === 'OPINION'
+          ? 'an opinion'
+          : r.status === 'CLAIM'
+            ? 'a claim'
+            : `a ${r.status.toLowerCase()} claim`;
+      return `${what}${r.claimedBy ? ` (${r.claimedBy})` : ''}: no template states a claim as a relation; claims are asked through explanation and stance records, which carry who makes them`;
     }
     if (
       r.type === 'ATTACKED' &&

@@ -36,6 +36,23 @@ describe('the real KB', () => {
     expect(real).not.toBeInstanceOf(Error);
   });
 
+  it('gives each clue pair a shared key: "(1980–88)" in a stem and the year the war began', () => {
+    const { questions } = get();
+    const warYear = questions.find((q) => q.stem === 'In what year did the Iran–Iraq War begin?');
+    expect(warYear).toBeDefined();
+    const givers = questions.filter(
+      (q) => q !== warYear && q.stem.includes('Iran–Iraq War (1980–88)'),
+    );
+    expect(givers.length).toBeGreaterThan(0);
+    for (const q of [warYear as BankQuestion, ...givers]) {
+      expect(q.clueKeys).toContain(warYear?.id);
+    }
+    // Only pairs: most items answer no other.
+    expect(questions.filter((q) => (q.clueKeys ?? []).length > 0).length).toBeLessThan(
+      questions.length / 3,
+    );
+  });
+
   describe('flagship: which Arab state sided with Iran during the Iran–Iraq War', () => {
     const flagship = (): BankQuestion | undefined =>
       get().questions.find(

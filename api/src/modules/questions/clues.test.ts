@@ -1,4 +1,4 @@
-import { type ClueQuestion, setClues } from './clues';
+import { type ClueQuestion, clueKeysOf, setClues } from './clues';
 
 const q = (over: Partial<ClueQuestion> & Pick<ClueQuestion, 'type' | 'stem'>): ClueQuestion => ({
   prompt: {},
@@ -97,5 +97,18 @@ describe('setClues (audit 13: one stem answering another item)', () => {
         { position: 2, question: money },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('clueKeysOf (a quiz draw keeps clue pairs apart)', () => {
+  it("gives the giver and the answered item the answered item's id, and others nothing", () => {
+    const other = q({ type: 'SINGLE_CHOICE', stem: 'Who founded Hezbollah?' });
+    expect(
+      clueKeysOf([
+        { ...exceptions, id: 'q-exceptions' },
+        { ...other, id: 'q-other' },
+        { ...warYear, id: 'q-war-year' },
+      ]),
+    ).toEqual([['q-war-year'], [], ['q-war-year']]);
   });
 });

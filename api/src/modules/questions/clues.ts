@@ -1,7 +1,9 @@
 /**
  * Clues between the questions of one set (audit 13: "(1980–88)" in one stem answers "In what year
  * did the Iran–Iraq War begin?" two items later). Pure: a teacher sees them in the set builder and
- * decides; nothing is blocked, since a pair can be deliberate (a review set).
+ * decides; nothing is blocked, since a pair can be deliberate (a review set). A practice or review
+ * draw has no teacher, so the bank build stores each pair as a shared clue key (clueKeysOf) and the
+ * draw keeps the pair apart (spreadPick).
  *
  * An item *gives away* another when text a student reads before answering it (stem, quote, and the
  * true statements of an ordering or a matching, never a choice's options, which include wrong
@@ -158,4 +160,21 @@ export const setClues = (
     }
   }
   return clues.sort((a, b) => a.answers - b.answers || a.givenBy - b.givenBy);
+};
+
+/**
+ * For a whole bank: each question's clue keys, one per clue pair it is part of (the answered
+ * question's id, held by both), so a quiz draw can keep the pair apart without comparing texts
+ * (spreadPick). Sorted, so a rebuilt bank stores the same arrays.
+ */
+export const clueKeysOf = (questions: readonly (ClueQuestion & { id: string })[]): string[][] => {
+  const keys = questions.map(() => new Set<string>());
+  for (const clue of setClues(questions.map((question, position) => ({ position, question })))) {
+    const answered = questions[clue.answers]?.id;
+    if (answered !== undefined) {
+      keys[clue.givenBy]?.add(answered);
+      keys[clue.answers]?.add(answered);
+    }
+  }
+  return keys.map((k) => [...k].sort());
 };

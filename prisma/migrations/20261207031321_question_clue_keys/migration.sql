@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Question" ADD COLUMN     "clueKeys" TEXT[] DEFAULT ARRAY[]::TEXT[];
