@@ -60,6 +60,7 @@ for (const [b, p] of [
   ['fall', 'fell'],
   ['withdraw', 'withdrew'],
   ['announce', 'announced'],
+  ['tie', 'tied'],
 ]) {
   add(b as string, p as string, (b as string).match(/(sh|ch|ss|x)$/) ? `${b}es` : undefined);
 }

@@ -55,7 +55,10 @@ describe('why-rival on a fixture', () => {
       const why = q?.key.rationales.find((x) => x.ref === `why-${r.id}`);
       expect(why?.isCorrect).toBe(false);
       expect(why?.factIds).toEqual([`explanation:${r.id}`]);
-      expect(why?.text).toMatch(/^Not here: .+ gives this as the (?:reason|aim) when /);
+      // A claimed or reported development is said as the claim or report it is (audit 30).
+      expect(why?.text).toMatch(
+        /^Not here: .+ gives this as the (?:reason|aim) (?:when|in the (?:claim|report) that) /,
+      );
     }
     const idx = buildKbIndex(fixture(hafezIds));
     expect(checkQuestion(q as BankQuestion, idx).filter((f) => f.severity === 'BLOCK')).toEqual([]);
@@ -99,6 +102,22 @@ describe('why-rival on a fixture', () => {
           "'",
         ),
       );
+    }
+  });
+
+  it("frames a development one party's claim tells of another as that claim (audit 30)", () => {
+    const gantz = real.explanations.find(
+      (e) => e.id === 'gantz-says-iran-builds-missiles-in-syria',
+    );
+    const khamenei = RIVAL_ITEMS.find((i) => i.key.startsWith('khamenei'));
+    const own = real.explanations.find((e) => e.id === khamenei?.key);
+    expect(gantz?.status).toBe('CLAIM');
+    if (gantz && own && khamenei) {
+      expect(rivalStem(gantz, { source: 'Benny Gantz' })).toBe(
+        'According to Benny Gantz, Iran used proxy facilities in Syria. Why, by the same account?',
+      );
+      // A speaker's reasons for his own recorded act keep the act as fact.
+      expect(rivalStem(own, khamenei)).toMatch(/^Supreme Leader Ali Khamenei backed .+, why\?$/);
     }
   });
 });

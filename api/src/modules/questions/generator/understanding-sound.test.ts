@@ -72,6 +72,8 @@ const DROPPED = new Set([
   'israeli-strikes-forced-irgc-pullback',
   // Audit 18, item 84: no rival a reader could take for Iran's early support.
   'iran-early-support-to-prevent-assads-fall',
+  // Audit 30, items 85 and 87: its rivals read as jokes beside a flight.
+  'iran-air-flights-for-weapons',
 ]);
 
 describe('why-items (explain-step, why-contrast) on the real KB', () => {
@@ -291,13 +293,13 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
   it('are proposed for every table entry and pass the gate in number', () => {
     // Entries whose fair rivals (same actor or a comparable development, at most an era away) are
     // fewer than two are not asked (audit 22).
-    expect(single.length).toBeGreaterThanOrEqual(6);
+    expect(single.length).toBeGreaterThanOrEqual(5);
     expect(single.length).toBeLessThanOrEqual(RIVAL_ITEMS.length);
     expect(multi.length).toBeGreaterThanOrEqual(RIVAL_MULTIS.length);
     const passed = items.filter(
       (q) => checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK').length === 0,
     );
-    expect(passed.filter((q) => q.template === 'why-rival').length).toBeGreaterThanOrEqual(6);
+    expect(passed.filter((q) => q.template === 'why-rival').length).toBeGreaterThanOrEqual(5);
     expect(passed.filter((q) => q.template === 'why-rival-multi').length).toBeGreaterThanOrEqual(1);
   });
 

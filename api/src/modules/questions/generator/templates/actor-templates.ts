@@ -160,11 +160,20 @@ export const roleLine = (idx: KbIndex, a: Actor): string => {
  * unless it is one word ("the Fatemiyoun Brigade", "the Islamic State", "Hezbollah"), a state by
  * its label.
  */
+/**
+ * Organisations named like a brand or in Arabic take no article (audit 30, item 65: "The Iran Air
+ * was …"); the rest are "the Quds Force", "the Arab League".
+ */
+const BARE_NAME =
+  /^(?:Iran Air|Iran International|Responsible Statecraft|Al[ -]|Asharq |Sout |Jabhat )/;
+
 export const actorInText = (idx: KbIndex, a: Actor): string => {
   if (a.kind !== 'ORGANISATION') {
     return actorLabel(idx, a.slug);
   }
-  return /^the /i.test(a.name) || !/\s/.test(a.name) ? a.name : `the ${a.name}`;
+  return /^the /i.test(a.name) || !/\s/.test(a.name) || BARE_NAME.test(a.name)
+    ? a.name
+    : `the ${a.name}`;
 };
 
 const roleSentence = (idx: KbIndex, a: Actor): string =>

@@ -68,6 +68,11 @@ export interface RivalItem {
  * Russia's Golan monitoring centre for Russia's build-up (same step); Syria's "religious and
  * ideological ties" for anything the alliance did; the Axis militias' deniability for Hezbollah;
  * the Iraqi militias' view of Syria as theirs to control (audit 5, item 47: a view, not a reason).
+ * Dropped after audit 30 (items 85 and 87, both readers): why Soleimani asked for more Iran Air
+ * flights. Its rivals (Chizari's training mission, the 2019 economic aim) read as jokes beside a
+ * flight, and the sources give no other reason for a comparable logistics step; who asked for the
+ * flights (Zarif's account names the minister who denied knowledge, the airline's head who told
+ * him, and Soleimani) would make a sound "who, in whose account" item instead.
  * Not asked here: Iran's early support (arms, aid, advisers) to halt the loss of Damascus (audit 18,
  * item 84): every rival the sources give is either defensible for it (the corridor, the foothold,
  * Chizari's training mission) or ruled out by the stem (recouping costs "early", retaliating for a
@@ -265,27 +270,6 @@ export const RIVAL_ITEMS: readonly RivalItem[] = [
       },
     ],
   },
-  {
-    key: 'iran-air-flights-for-weapons',
-    topic: 'Qassem Soleimani asked for more Iran Air flights to Damascus',
-    source: 'Mohammad Javad Zarif, in leaked audio reported by IranWire',
-    // Not "Iran Air" again: the stem's words only in the key gave it away (gate A6).
-    label: 'To move weapons to Syria in the way he judged safest',
-    rivals: [
-      {
-        // Not defensible: IranWire dates the surge after Iran Air's sanctions were lifted, years
-        // after the protests, and no source says the flights carried trainers or equipment.
-        id: 'chizari-sent-to-train-security-services',
-        kind: 'same-actor',
-        label: "To train Syria's security services to fight against the protesters",
-      },
-      {
-        id: 'agreements-2019-for-economic-cooperation',
-        kind: 'other-development',
-        label: 'To bolster a long-term strategic economic cooperation with Syria',
-      },
-    ],
-  },
 ];
 
 /**
@@ -412,6 +396,9 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
 const OPT = 'why-';
 const optionId = (id: string): string => `${OPT}${id}`.slice(0, 64);
 
+/** Statuses whose development, not only its reason, is the source's word. */
+const CLAIMED: ReadonlySet<string> = new Set(['CLAIM', 'REPORTED']);
+
 /** Sources that take a plural verb: "analysts cited by … give". */
 const PLURAL_SOURCE =
   /^(?:analysts|researchers|commentators|reports|diplomatic sources|militia sources)\b/i;
@@ -424,10 +411,15 @@ const rivalRationale = (idx: KbIndex, r: Rival, notFrom?: string) => {
   }
   const source = sourcePhrase(o.accordingTo);
   const topic = lowerFirst(stripFinalPeriod(o.topic));
+  // A claimed development is said as the claim it is ("… in the claim that Iran used proxy
+  // facilities in Syria", audit 30, item 53), not as what happened.
+  const when = CLAIMED.has(o.status)
+    ? `in the ${o.status === 'REPORTED' ? 'report' : 'claim'} that`
+    : 'when';
   const text =
     o.kind === 'CONSEQUENCE'
       ? `Not here: according to ${source}, this is ${topic}.`
-      : `Not here: ${source}${source.includes(',') ? ',' : ''} ${PLURAL_SOURCE.test(source) ? 'give' : 'gives'} this as the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} when ${topic}.`;
+      : `Not here: ${source}${source.includes(',') ? ',' : ''} ${PLURAL_SOURCE.test(source) ? 'give' : 'gives'} this as the ${o.kind === 'PURPOSE' ? 'aim' : 'reason'} ${when} ${topic}.`;
   // In "which of these does <source> give?", a wrong option is another source's account: say whose
   // and what it says (audit 16, item 26: "analysts … gives this as the aim when …" read backwards).
   const said = notFrom ? `${notFrom} does not give this. ${keyLine(o)}` : text;
@@ -453,10 +445,16 @@ export const rivalStem = (
   item: Pick<RivalItem, 'ask' | 'source' | 'topic'>,
 ): string => {
   const who = item.source ?? whySource(x);
+  const topic = stripFinalPeriod(item.topic ?? x.topic);
   return fixAssad(
     item.ask
       ? `According to ${who}, ${item.ask}`
-      : `${capitalise(stripFinalPeriod(item.topic ?? x.topic))}. According to ${who}, why?`,
+      : CLAIMED.has(x.status) && x.accordingToActor !== x.actor
+        ? // Audit 30, items 29 and 85: "Iran used proxy facilities in Syria." stated as fact what
+          // only Gantz says: one party's act told by another is part of the claim, so the claim
+          // frames it too. (Khamenei's own reasons for his own, recorded, backing are not.)
+          `According to ${who}, ${lowerFirst(topic)}. Why, by the same account?`
+        : `${capitalise(topic)}. According to ${who}, why?`,
     erasOf(x),
   );
 };

@@ -29,6 +29,7 @@ import {
   rationale,
   siblingOccurrenceYears,
 } from './common';
+import { outletLabel, outletOf } from './outlets';
 import { attestedHolders, parseStemDate, provenHolders } from './people-templates';
 import {
   clauseEntails,
@@ -320,8 +321,15 @@ const quoteStatements = (idx: KbIndex): Draft[][] =>
     const d = plain(q.date);
     const when = toInterval(d);
     const words = q.words.replace(/[.\s]+$/, '');
+    // Audit 30, item 26: "Bashar al-Assad said …" keyed False only because the source credits the
+    // words to Khamenei; nothing shows Assad never said them. The source's word is what is asked.
+    const citation = idx.citations.get(q.citation);
+    const outlet = citation ? outletOf(citation) : undefined;
+    const according = outlet
+      ? `According to ${outletLabel(outlet).replace(/^The /, 'the ')}, `
+      : '';
     const say = (slug: string): string =>
-      `${capitalise(datePhrase(d))}, ${personAt(idx, slug, when)} said: “${words}.”`;
+      `${according}${according ? datePhrase(d) : capitalise(datePhrase(d))}, ${personAt(idx, slug, when)} said: “${words}.”`;
     const fid = `quote:${q.id}`;
     // The KB's context is a note for editors ("Supreme Leader Ali Khamenei on the Syrian uprising,
     // late June 2011" read as a pasted note, audit 11, item 80): say whose words and the occasion.
@@ -373,7 +381,9 @@ export const evaluateStatement = (idx: KbIndex, stem: string): boolean | null =>
     return null;
   }
   const s = stem.slice(PREFIX.length);
-  const said = s.match(/^(?:In|On) (.+?), (.+?)(?: \(then [^)]*\))? said: “(.+)\.”$/);
+  const said = s.match(
+    /^(?:According to [^,]+, )?(?:[Ii]n|[Oo]n) (.+?), (.+?)(?: \(then [^)]*\))? said: “(.+)\.”$/,
+  );
   if (said) {
     const person = labelToSlug(idx, said[2] ?? '');
     const quote = idx.kb.quotes.find(
