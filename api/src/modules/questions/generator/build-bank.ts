@@ -286,6 +286,8 @@ const UNDERSTANDING = new Set([
   'explain-multi',
   'why-rival',
   'why-rival-multi',
+  // Whose reason or account it is (why8): who claims what, inside one paper.
+  'claim-who',
   // Why as a matching (every reason true of its own development): not a drill, and trimmed after recall.
   'match-reasons',
   'figure-meaning',
