@@ -14,6 +14,7 @@ import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
 import { TEMPLATES } from './templates';
+import { CLAIM_ITEMS, claimWhoTemplate } from './templates/claimant-templates';
 import {
   contrastFault,
   deciderOf,
@@ -22,7 +23,6 @@ import {
   ownWords,
   whyContrastTemplate,
 } from './templates/contrast-templates';
-import { CLAIM_ITEMS, claimWhoTemplate } from './templates/claimant-templates';
 import {
   RIVAL_ITEMS,
   RIVAL_MULTIS,
@@ -528,7 +528,8 @@ describe('claim-who items: the wrong claimants never give the asked reason', () 
         .map((w) => w.slice(0, 6))
         .filter((w) => !EVERYDAY.test(w)),
     );
-  const claimOf = (stem: string): string => stem.slice(stem.lastIndexOf(': ') + 2).replace(/\?$/, '');
+  const claimOf = (stem: string): string =>
+    stem.slice(stem.lastIndexOf(': ') + 2).replace(/\?$/, '');
   /** Every paragraph of the five texts, to tell a claim's telling words from everyday ones. */
   const corpus = files.flatMap((f) => f.split('\n')).filter((l) => l.trim());
   /** How often the sources use a word: in how many paragraphs. */
@@ -544,7 +545,8 @@ describe('claim-who items: the wrong claimants never give the asked reason', () 
    * use ("Western"), 0 for everyday words ("while", "support"). Three or more: the paragraph
    * states the claim.
    */
-  const weight = (t: string): number => ((uses.get(t) ?? 0) <= 4 ? 2 : (uses.get(t) ?? 0) <= 12 ? 1 : 0);
+  const weight = (t: string): number =>
+    (uses.get(t) ?? 0) <= 4 ? 2 : (uses.get(t) ?? 0) <= 12 ? 1 : 0;
   const score = (claim: string, p: string): number => {
     const words = stems(p);
     const amounts = (claim.match(/\$\d+/g) ?? []).filter((a) => p.includes(a)).length * 2;

@@ -118,13 +118,16 @@ describe('claim-who on the real KB', () => {
     }
   });
 
-  it.each(EXPECTED)('%s: the gate blocks the item with a wrong claimant keyed', (key, _who, wrong) => {
-    const q = byKey(real, key) as BankQuestion;
-    for (const w of wrong) {
-      const swapped: BankQuestion = { ...q, key: { ...q.key, optionIds: [claimantId(w)] } };
-      expect(blocks(swapped, real)).toContain('A1');
-    }
-  });
+  it.each(EXPECTED)(
+    '%s: the gate blocks the item with a wrong claimant keyed',
+    (key, _who, wrong) => {
+      const q = byKey(real, key) as BankQuestion;
+      for (const w of wrong) {
+        const swapped: BankQuestion = { ...q, key: { ...q.key, optionIds: [claimantId(w)] } };
+        expect(blocks(swapped, real)).toContain('A1');
+      }
+    },
+  );
 
   it('follows the KB: a record filed under another claimant keys that claimant', () => {
     const moved: Knowledge = {
