@@ -505,6 +505,7 @@ describe('claim-who items: the wrong claimants never give the asked reason', () 
     'A leaked Iranian presidency document, as Mohammad Alrumaihi reports': () =>
       alrumaihi().filter((l) => /leaked/.test(l)),
     'The MENA Research Center (2024)': mena,
+    IranWire: () => lines(2),
     'Mohammad Alrumaihi (2024)': alrumaihi,
     // The extracts, and the article's snippet on the search page.
     "Wikipedia's article on Iran–Syria relations": () => [

@@ -27,7 +27,7 @@ describe('why8: records no item asked', () => {
     );
   });
 
-  it('asks whose reason or account six of them are (claim-who, seed 1)', () => {
+  it('asks whose reason or account seven of them are (claim-who, seed 1)', () => {
     expect(keyed('claim-who').sort()).toEqual(
       [
         'explanation:israeli-warning-kept-syria-out',
@@ -36,6 +36,7 @@ describe('why8: records no item asked', () => {
         'explanation:exclusion-and-unpaid-debt-frustrated-iran',
         'explanation:leak-puts-iran-war-cost-at-50bn',
         'explanation:calls-in-iran-to-scale-back-support',
+        'explanation:why-assad-would-not-break-with-iran',
       ].sort(),
     );
   });

@@ -74,6 +74,11 @@ const EXPECTED: ReadonlyArray<[string, string, readonly string[]]> = [
     ],
   ],
   [
+    'why-assad-would-not-break-with-iran',
+    'The MENA Research Center (2024)',
+    ['Mohammad Alrumaihi (2024)', 'IranWire', "Wikipedia's article on Iran–Syria relations"],
+  ],
+  [
     'calls-in-iran-to-scale-back-support',
     'The MENA Research Center (2024)',
     [

@@ -22,7 +22,7 @@
  *  - IranWire for the calls to scale back the support (it reports Ahmadinejad opposing the IRGC's
  *    role in Syria);
  *  - Amer al-Sabaileh for why Assad would not break with Iran (the KB record joins his words to
- *    the MENA paper's), so that record is not asked here.
+ *    the MENA paper's): that item asks the MENA paper's own reasons against other papers.
  * Not asked: records whose development names the claimant ("An Iranian official urged …").
  */
 import type { Explanation } from '@quiz/prisma/knowledge';
@@ -157,6 +157,30 @@ export const CLAIM_ITEMS: readonly ClaimItem[] = [
       {
         ...rival(AL_ABDULLAH),
         says: 'Not Mohammad Al-Abdullah: as the MENA Research Center cites him, he says Iran was trying to recover part of its costs, for example by controlling the housing sector, and gives no sum.',
+      },
+    ],
+  },
+  {
+    // MENA's own reasons (paragraph 34); Amer al-Sabaileh, whom the record joins to them, is not
+    // offered (see above).
+    key: 'why-assad-would-not-break-with-iran',
+    stem: 'Bashar al-Assad kept his alliance with Iran despite the cooling. Who gives this reason for it: Tehran imposed no unwanted political changes, while Western and Arab offers demanded concessions on sovereignty?',
+    label: 'The MENA Research Center (2024)',
+    rivals: [
+      {
+        label: 'Mohammad Alrumaihi (2024)',
+        fact: 'explanation:gaza-neutrality-drove-decline',
+        says: 'Not Mohammad Alrumaihi: he writes of a once-strong relationship faltering, with Damascus\'s "neutral" stance in the Gaza war driving the decline.',
+      },
+      {
+        label: 'IranWire',
+        fact: 'explanation:practical-geopolitics-not-ideology-behind-alliance',
+        says: 'Not IranWire: it roots the alliance in practical geopolitical reasons that defied regional expectations, although Ba\'athism was at odds with Iran\'s Islamic system.',
+      },
+      {
+        label: "Wikipedia's article on Iran–Syria relations",
+        fact: 'explanation:regional-wars-drew-allies-closer',
+        says: 'Not Wikipedia: it says the Iraq War, the "Cedar Revolution" and the 2006 Lebanon War brought the two countries closer after 2000.',
       },
     ],
   },
