@@ -175,7 +175,7 @@ export const CLAIM_ITEMS: readonly ClaimItem[] = [
       {
         label: 'IranWire',
         fact: 'explanation:practical-geopolitics-not-ideology-behind-alliance',
-        says: 'Not IranWire: it roots the alliance in practical geopolitical reasons that defied regional expectations, although Ba\'athism was at odds with Iran\'s Islamic system.',
+        says: "Not IranWire: it roots the alliance in practical geopolitical reasons that defied regional expectations, although Ba'athism was at odds with Iran's Islamic system.",
       },
       {
         label: "Wikipedia's article on Iran–Syria relations",
