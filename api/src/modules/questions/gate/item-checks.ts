@@ -487,6 +487,8 @@ const optionClass = (idx: KbIndex, id: string): string => {
     ['pos-', 'position'],
     ['chg-', 'change'],
     ['part-', 'part'],
+    // claim-who: the people and papers the sources quote, asked whose reason a record gives.
+    ['who-', 'claimant'],
   ] as const) {
     if (id.startsWith(prefix)) {
       return kind;

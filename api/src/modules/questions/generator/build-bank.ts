@@ -128,8 +128,14 @@ export const TEMPLATE_CAPS: Readonly<Record<string, number>> = {
  * keys, the scarcer key first, so a capped template ships both keys about equally (audit 17:
  * explain-true-false 16 True of 16, source-true-false 8 False of 11).
  */
-export const alternateKeys = (qs: readonly BankQuestion[]): BankQuestion[] => {
-  const byId = [...qs].sort((a, b) => (a.id < b.id ? -1 : 1));
+export const alternateKeys = (
+  qs: readonly BankQuestion[],
+  later: (q: BankQuestion) => boolean = () => false,
+): BankQuestion[] => {
+  // Within each key, by id, except that items `later` marks go after the others (why8: a
+  // statement on a record no other item asks before one on a record asked already).
+  const rank = (q: BankQuestion): string => `${later(q) ? 1 : 0}${q.id}`;
+  const byId = [...qs].sort((a, b) => (rank(a) < rank(b) ? -1 : 1));
   const t = byId.filter((q) => q.type === 'TRUE_FALSE' && tfKey(q) === 'true');
   const f = byId.filter((q) => q.type === 'TRUE_FALSE' && tfKey(q) !== 'true');
   const rest = byId.filter((q) => q.type !== 'TRUE_FALSE');
@@ -146,14 +152,16 @@ const capTemplates = (qs: BankQuestion[]): BankQuestion[] => {
   for (const [template, cap] of Object.entries(TEMPLATE_CAPS)) {
     // A fact another template already keys goes after the facts only this one asks (a quote that
     // who-said asks needs no quote-context item to count as asked); true/false templates keep
-    // their keys alternating instead (audit 17).
+    // their keys alternating (audit 17), each key's statements on such facts first (why8: the
+    // cap kept statements by id, and capPerFact then dropped the True ones whose record another
+    // item asks, while statements on records no item asks were never kept).
     const keyedElsewhere = new Set(
       qs.filter((q) => q.template !== template).map((q) => q.factIds[0]),
     );
     const own = qs.filter((q) => q.template === template);
     const order = (q: BankQuestion): string => `${keyedElsewhere.has(q.factIds[0]) ? 1 : 0}${q.id}`;
     (own.some((q) => q.type === 'TRUE_FALSE')
-      ? alternateKeys(own)
+      ? alternateKeys(own, (q) => keyedElsewhere.has(q.factIds[0]))
       : [...own].sort((a, b) => (order(a) < order(b) ? -1 : 1))
     )
       .map((q) => q.id)
@@ -280,6 +288,8 @@ const UNDERSTANDING = new Set([
   'explain-multi',
   'why-rival',
   'why-rival-multi',
+  // Whose reason or account it is (why8): who claims what, inside one paper.
+  'claim-who',
   // Why as a matching (every reason true of its own development): not a drill, and trimmed after recall.
   'match-reasons',
   'figure-meaning',

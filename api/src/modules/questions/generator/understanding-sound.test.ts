@@ -14,6 +14,7 @@ import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
 import { TEMPLATES } from './templates';
+import { CLAIM_ITEMS, claimWhoTemplate } from './templates/claimant-templates';
 import {
   contrastFault,
   deciderOf,
@@ -456,6 +457,166 @@ describe('why-rival items: plausible rivals, never a second right answer', () =>
         const k = optRecord(id) as Explanation;
         expect(k.accordingTo).toMatch(/^(Mohammad Alrumaihi|IranWire)/);
         expect(k.accordingTo).not.toMatch(/\b(via|quoted|unnamed|official)\b/);
+      }
+    }
+  });
+});
+
+/**
+ * claim-who (why8): "Who gives this reason for it: …?" Every option is checked against the full
+ * texts of the five sources: the key claimant's paragraph carries the stem's reason, and no
+ * paragraph naming a wrong claimant (or, for a paper, no paragraph of it) does.
+ */
+describe('claim-who items: the wrong claimants never give the asked reason', () => {
+  const SEEDS =
+    process.env.SEEDS_DIR ||
+    path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'seeds');
+  const files = existsSync(SEEDS)
+    ? readdirSync(SEEDS)
+        .sort()
+        .map((f) => readFileSync(path.join(SEEDS, f), 'utf8'))
+    : [];
+  const lines = (f: number): string[] => (files[f] ?? '').split('\n').filter((l) => l.trim());
+  const mena = () => lines(3);
+  const alrumaihi = () => lines(4).slice(0, lines(4).findIndex((l) => /is an author/.test(l)) + 1);
+  /**
+   * Where the sources have each claimant speak, found by the texts' own words, not the table's:
+   * a person's paragraphs, a paper's whole text (Alrumaihi's up to his byline, not the page's FAQ).
+   */
+  const SPOKEN: Record<string, () => string[]> = {
+    'An Israeli report cited by the MENA Research Center': () =>
+      mena().filter((l) => /Israeli (report|sources)/.test(l)),
+    'Diplomatic sources cited by the MENA Research Center': () =>
+      mena().filter((l) => /diplomatic sources/i.test(l)),
+    'Andrew Tabler, a Washington Institute analyst cited by the MENA Research Center': () =>
+      mena().filter((l) => /Tabler/.test(l)),
+    "Hassan Nasrallah, Hezbollah's leader, as Mohammad Alrumaihi reports": () =>
+      alrumaihi().filter((l) => /Nasrallah/.test(l)),
+    'A Syrian official quoted by Mohammad Alrumaihi': () =>
+      alrumaihi().filter((l) => /Syrian officials?\b/.test(l)),
+    'Heshmatollah Falahatpisheh, a former Iranian parliamentary committee head': () =>
+      mena().filter((l) => /Falahatpisheh/.test(l)),
+    'Amer al-Sabaileh, a Jordanian researcher cited by the MENA Research Center': () =>
+      mena().filter((l) => /Sabaileh/.test(l)),
+    'Mohammad Al-Abdullah, a Syrian researcher cited by the MENA Research Center': () =>
+      mena().filter((l) => /Al-Abdullah|economic researcher/.test(l)),
+    'An Iranian general quoted by Mohammad Alrumaihi': () =>
+      alrumaihi().filter((l) => /Iranian general/.test(l)),
+    'Abdul Amir Rabihaoui, an Iranian trade official quoted by Iranian media': () =>
+      mena().filter((l) => /Rabihaoui/.test(l)),
+    'A leaked Iranian presidency document, as Mohammad Alrumaihi reports': () =>
+      alrumaihi().filter((l) => /leaked/.test(l)),
+    'The MENA Research Center (2024)': mena,
+    IranWire: () => lines(2),
+    'Mohammad Alrumaihi (2024)': alrumaihi,
+    // The extracts, and the article's snippet on the search page.
+    "Wikipedia's article on Iran–Syria relations": () => [
+      ...lines(0),
+      ...lines(1).filter((l) => /deeply ambivalent/.test(l)),
+    ],
+    // The snippet under The Atlantic's heading on the search page.
+    'The Atlantic (December 2025)': () => lines(1).filter((l) => /harsh blow to Khamenei/.test(l)),
+  };
+  const NAMES = new Set(
+    kb.actors.flatMap((a) =>
+      [a.name, a.shortName ?? '', ...a.aliases].flatMap((n) => [...ownWords(n)]),
+    ),
+  );
+  /** The claim's own words (six-letter stems, names and the bond's everyday words aside). */
+  const EVERYDAY = /^(syria|regime|relati|betwee|during|states?|countr)/;
+  const stems = (text: string): Set<string> =>
+    new Set(
+      [...ownWords(text)]
+        .filter((w) => w.length > 3 && !NAMES.has(w))
+        .map((w) => w.slice(0, 6))
+        .filter((w) => !EVERYDAY.test(w)),
+    );
+  const claimOf = (stem: string): string =>
+    stem.slice(stem.lastIndexOf(': ') + 2).replace(/\?$/, '');
+  /** Every paragraph of the five texts, to tell a claim's telling words from everyday ones. */
+  const corpus = files.flatMap((f) => f.split('\n')).filter((l) => l.trim());
+  /** How often the sources use a word: in how many paragraphs. */
+  const uses = new Map<string, number>();
+  for (const p of corpus) {
+    for (const t of stems(p)) {
+      uses.set(t, (uses.get(t) ?? 0) + 1);
+    }
+  }
+  /**
+   * What a paragraph shares with a claim, by how telling each shared word is: 2 for a word at most
+   * four paragraphs use ("unfulfilled", "restraint") or an amount ("$50"), 1 for one at most twelve
+   * use ("Western"), 0 for everyday words ("while", "support"). Three or more: the paragraph
+   * states the claim.
+   */
+  const weight = (t: string): number =>
+    (uses.get(t) ?? 0) <= 4 ? 2 : (uses.get(t) ?? 0) <= 12 ? 1 : 0;
+  const score = (claim: string, p: string): number => {
+    const words = stems(p);
+    const amounts = (claim.match(/\$\d+/g) ?? []).filter((a) => p.includes(a)).length * 2;
+    return [...stems(claim)].filter((t) => words.has(t)).reduce((n, t) => n + weight(t), amounts);
+  };
+  /** The score of the paragraph among these that comes closest to stating the claim. */
+  const most = (claim: string, paragraphs: readonly string[]): number =>
+    Math.max(0, ...paragraphs.map((p) => score(claim, p)));
+  const crng = seededRng(1);
+  const items = claimWhoTemplate.generate(idx).flatMap((g) => g.map((d) => finalise(d, crng)));
+
+  it('needs the source documents', () => {
+    expect(files).toHaveLength(5);
+  });
+
+  it('asks every table entry, and every item passes the gate', () => {
+    expect(items).toHaveLength(CLAIM_ITEMS.length);
+    for (const q of items) {
+      expect([q.stem, checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK')]).toEqual([
+        q.stem,
+        [],
+      ]);
+    }
+  });
+
+  it("finds the stem's claim where the key claimant speaks, and nowhere a wrong one does", () => {
+    const bad: string[] = [];
+    for (const q of items) {
+      const claim = claimOf(q.stem);
+      for (const o of q.prompt.options ?? []) {
+        const spoken = SPOKEN[o.label];
+        expect([o.label, spoken !== undefined]).toEqual([o.label, true]);
+        const paragraphs = spoken?.() ?? [];
+        expect([o.label, paragraphs.length > 0]).toEqual([o.label, true]);
+        const n = most(claim, paragraphs);
+        if (process.env.SHOW_CLAIM_SCORES) {
+          console.log(`${n}\t${o.label}\t${claim}`);
+        }
+        const isKey = q.key.optionIds?.includes(o.id);
+        if (isKey ? n < 3 : n >= 3) {
+          bad.push(`${claim} | ${o.label} | ${isKey ? 'key silent' : 'wrong one says it'} (${n})`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('catches a claimant who does give the reason (the check can fail)', () => {
+    // Alrumaihi has the regime viewing its dissociation "as potential rewards": left out on purpose.
+    const rewards = CLAIM_ITEMS.find((i) => i.key === 'assad-restraint-for-rewards');
+    const claim = claimOf(rewards?.stem ?? '');
+    expect(most(claim, SPOKEN['Mohammad Alrumaihi (2024)']?.() ?? [])).toBeGreaterThanOrEqual(3);
+    // The MENA paper says "especially after a warning from Tel Aviv" in its own voice.
+    const warning = CLAIM_ITEMS.find((i) => i.key === 'israeli-warning-kept-syria-out');
+    expect(
+      most(claimOf(warning?.stem ?? ''), SPOKEN['The MENA Research Center (2024)']?.() ?? []),
+    ).toBeGreaterThanOrEqual(3);
+  });
+
+  it('re-derives each key from the record alone and gives every wrong option its own record', () => {
+    for (const q of items) {
+      expect(claimWhoTemplate.requery(q, idx)).toEqual({ ok: true, key: q.key.optionIds });
+      for (const r of q.key.rationales.filter((x) => !x.isCorrect)) {
+        expect(r.factIds).toHaveLength(1);
+        expect(r.factIds[0]).not.toBe(q.factIds[0]);
+        expect(r.citationIds.length).toBeGreaterThan(0);
+        expect(r.text).toMatch(/^Not /);
       }
     }
   });

@@ -7,6 +7,7 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
+import { claimWhoTemplate } from './claimant-templates';
 import { figurePeriodTemplate } from './context-templates';
 import { eventRoleTemplate } from './event-role-templates';
 import {
@@ -53,6 +54,7 @@ export const TEMPLATES: readonly Template[] = [
   explainWhyTemplate,
   whyRivalTemplate,
   whyRivalMultiTemplate,
+  claimWhoTemplate,
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,

@@ -1512,6 +1512,17 @@ export const developmentOverlap = (development: string, reason: string): number 
 export const MAX_DEVELOPMENT_OVERLAP = 0.5;
 
 /**
+ * Records filed as a cause whose passage gives the answer beside the development, not as its
+ * cause: Alrumaihi's advisers became a point of contention "amid the tensions between Damascus and
+ * Tehran" (audit 7, item 88 read it as a cause). A statement "cooled partly because …" would
+ * overread it; once the cap kept statements on records no other item asks first (why8), this
+ * one reached the bank.
+ */
+export const SIGN_NOT_CAUSE: ReadonlySet<string> = new Set([
+  'iranian-advisers-a-point-of-contention',
+]);
+
+/**
  * True or false over an explanation: the source's reason stated as it is (true) or with the reason
  * another record gives for something else (false), always "According to …".
  */
@@ -1535,7 +1546,8 @@ export const explainTrueFalseTemplate: Template = {
         // An accusation ("the West ignited war in Syria, in Khamenei's account") has its aim in
         // the accuser's words, not as one reason among others: "in part to …" overread it (audit 14,
         // item 52). Who-said and source items ask it.
-        !/\bin [^,]*['’]s account\b/.test(x.topic),
+        !/\bin [^,]*['’]s account\b/.test(x.topic) &&
+        !SIGN_NOT_CAUSE.has(x.id),
     );
     for (const x of pool) {
       // The false reason comes from another source document: a reason the same paper gives for
