@@ -209,6 +209,11 @@ export const setQuestionSetItems = async ({
     return failed(errors);
   }
   const questionSet = await withTransaction(db, async (tx) => {
+    // The set's row lock first: two saves at once (a double click, two tabs) each deleted the
+    // items they saw and inserted theirs, so the later one's positions collided with the
+    // earlier one's rows (a unique violation answered as INTERNAL_SERVER_ERROR, probe round 7).
+    // Waiting here, the later save deletes what the earlier one wrote: the last save wins.
+    await tx.$queryRaw`SELECT id FROM "QuestionSet" WHERE id = ${id}::uuid FOR UPDATE`;
     await tx.questionSetItem.deleteMany({ where: { setId: id } });
     await tx.questionSetItem.createMany({
       data: items.map((item, position) => ({
