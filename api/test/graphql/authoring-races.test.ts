@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@quiz/prisma';
-import { as } from '../factories/graphql';
+import { as, ok } from '../factories/graphql';
+import { seedTinyKb } from '../factories/knowledge';
 import { createQuestions } from '../factories/questions';
 import { createTeacherWithSet } from '../factories/sets';
 import { createTestApi, type TestApi } from '../harness';
@@ -11,6 +12,27 @@ const SET_ITEMS = `mutation ($id: ID!, $items: [QuestionSetItemInput!]!) {
   }
 }`;
 
+const CREATE_Q = `mutation ($input: QuestionInput!) {
+  createQuestion(input: $input) { question { id } errors { field code } }
+}`;
+const UPDATE_Q = `mutation ($id: ID!, $input: QuestionInput!) {
+  updateQuestion(id: $id, input: $input) { question { id stem } errors { field code } }
+}`;
+const choice = (stem: string) => ({
+  type: 'SINGLE_CHOICE',
+  stem,
+  options: [
+    { id: 'a', label: 'Iran' },
+    { id: 'b', label: 'Syria' },
+    { id: 'c', label: 'Iraq' },
+  ],
+  correctOptionIds: ['b'],
+  explanation: 'The passage says so.',
+  rationales: [{ ref: 'b', text: 'Syria signed.', citationIds: ['cite-2'] }],
+  citationIds: ['cite-1'],
+  era: 'early-era',
+});
+
 /** Probe round 7: a teacher's saves arriving at once (a double click, two tabs). */
 describe('authoring races', () => {
   let api: TestApi;
@@ -19,6 +41,7 @@ describe('authoring races', () => {
   beforeAll(async () => {
     api = await createTestApi();
     db = api.database.db;
+    await seedTinyKb(db);
   });
   afterAll(async () => {
     await api.close();
@@ -46,5 +69,33 @@ describe('authoring races', () => {
       })
     ).map((item) => item.questionId);
     expect(lists).toContainEqual(stored);
+  });
+
+  it('updateQuestion of one own question saved at once: one copy, in the set; the rest CONFLICT', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 1, publish: false });
+    const run = as(api, fixture.teacherToken);
+    const created = await ok<{ createQuestion: { question: { id: string } } }>(
+      run(CREATE_Q, { input: choice('Who signed the pact?') }),
+    );
+    const id = created.createQuestion.question.id;
+    await ok(run(SET_ITEMS, { id: fixture.set.id, items: [{ questionId: id }] }));
+    // Before: three copies, each answered as saved; two of them in no set.
+    const results = await Promise.all(
+      ['A', 'B', 'C'].map((s) => run(UPDATE_Q, { id, input: choice(`Who signed the pact ${s}?`) })),
+    );
+    const saved = results.filter((result) => !result.errors);
+    expect(saved).toHaveLength(1);
+    expect(
+      results.filter((result) => result.errors?.[0]?.extensions?.code === 'CONFLICT'),
+    ).toHaveLength(2);
+    const live = await db.question.findMany({
+      where: { authorId: fixture.teacher.id, deletedAt: null },
+      select: { id: true },
+    });
+    const copy = (saved[0]?.data as { updateQuestion: { question: { id: string } } }).updateQuestion
+      .question.id;
+    expect(live).toEqual([{ id: copy }]);
+    const [item] = await db.questionSetItem.findMany({ where: { setId: fixture.set.id } });
+    expect(item?.questionId).toBe(copy);
   });
 });

@@ -137,6 +137,20 @@ export const updateQuestion = async ({
     return { question: null, errors: valid.errors };
   }
   const question = await withTransaction(db, async (tx) => {
+    if (source.origin === 'AUTHORED') {
+      // An own question is superseded by its edit. Two saves of one edit at once (a double click,
+      // two tabs) each made a copy, and all but the last stayed in the teacher's bank outside
+      // every set, each answered as saved (probe round 7). Under the row lock the later save
+      // sees the question superseded, as it would one save later (NOT_FOUND then), and stops.
+      const [current] = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
+        SELECT "deletedAt" FROM "Question" WHERE id = ${source.id} FOR UPDATE`;
+      if (current?.deletedAt) {
+        throw new AppError(
+          'CONFLICT',
+          'This question was changed meanwhile: open its latest version and edit that',
+        );
+      }
+    }
     const created = await tx.question.create({
       data: {
         id: randomUUID(),
