@@ -92,8 +92,8 @@ describe('authoring races', () => {
       where: { authorId: fixture.teacher.id, deletedAt: null },
       select: { id: true },
     });
-    const copy = (saved[0]?.data as { updateQuestion: { question: { id: string } } }).updateQuestion
-      .question.id;
+    const copy = (saved[0]?.data as { updateQuestion: { question: { id: string } } } | undefined)
+      ?.updateQuestion.question.id;
     expect(live).toEqual([{ id: copy }]);
     const [item] = await db.questionSetItem.findMany({ where: { setId: fixture.set.id } });
     expect(item?.questionId).toBe(copy);
