@@ -21,6 +21,11 @@ export const RATE_LIMITS = {
   joinClassPerUser: { name: 'joinClass:user', limit: 20, windowSec: 10 * 60 },
   answerPerUser: { name: 'answer:user', limit: 120, windowSec: 60 },
   startPerUser: { name: 'start:user', limit: 60, windowSec: 60 },
+  // Practice and review each write a set and an attempt of up to 30 items, and guests are free
+  // (120 an hour per address), so the per-player count alone let one address write 300 of them
+  // in 8 s and keep going (probe round 7: about 10 kB each, gigabytes a day). A school behind
+  // one address still starts 20 a minute.
+  practicePerIp: { name: 'practice:ip', limit: 1200, windowSec: 60 * 60 },
   // Codes that are not a published quiz (a typo, an archived quiz, a class): enough for a
   // classroom behind one address, too few to test class codes by the thousand.
   codeLookupPerIp: { name: 'codeLookup:ip', limit: 120, windowSec: 10 * 60 },
