@@ -18,6 +18,14 @@ const CREATE_Q = `mutation ($input: QuestionInput!) {
 const UPDATE_Q = `mutation ($id: ID!, $input: QuestionInput!) {
   updateQuestion(id: $id, input: $input) { question { id stem } errors { field code } }
 }`;
+const IMPORT = `mutation ($input: ImportQuestionsInput!) {
+  importQuestions(input: $input) { imported problems { message } questions { id } }
+}`;
+const aiken = (tag: string) =>
+  [1, 2, 3]
+    .map((n) => `Which city is number ${n} (${tag})?\nA. Tehran\nB. Damascus\nANSWER: B\n`)
+    .join('\n');
+
 const choice = (stem: string) => ({
   type: 'SINGLE_CHOICE',
   stem,
@@ -97,5 +105,48 @@ describe('authoring races', () => {
     expect(live).toEqual([{ id: copy }]);
     const [item] = await db.questionSetItem.findMany({ where: { setId: fixture.set.id } });
     expect(item?.questionId).toBe(copy);
+  });
+
+  it('importQuestions into one set at once: every import lands, each item at its own place', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 3, publish: false });
+    const run = as(api, fixture.teacherToken);
+    // Before: each import read the set's last place before its transaction, so imports at once
+    // wrote the same places (unique setId, position) and all but one were INTERNAL_SERVER_ERROR.
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((tag) =>
+        run(IMPORT, {
+          input: { format: 'AIKEN', content: aiken(tag), dryRun: false, setId: fixture.set.id },
+        }),
+      ),
+    );
+    expect(results.map((result) => result.errors ?? [])).toEqual([[], [], []]);
+    const items = await db.questionSetItem.findMany({
+      where: { setId: fixture.set.id },
+      orderBy: { position: 'asc' },
+    });
+    expect(items).toHaveLength(12);
+    expect(new Set(items.map((item) => item.position)).size).toBe(12);
+  });
+
+  it('importQuestions at once cannot take a set past its 100 questions', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 94, publish: false });
+    const run = as(api, fixture.teacherToken);
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((tag) =>
+        run(IMPORT, {
+          input: { format: 'AIKEN', content: aiken(tag), dryRun: false, setId: fixture.set.id },
+        }),
+      ),
+    );
+    // Two fit (94 + 3 + 3); the third is refused as the set now stands, and writes nothing.
+    const landed = results.filter(
+      (result) =>
+        (result.data as { importQuestions?: { imported: boolean } } | null)?.importQuestions
+          ?.imported,
+    );
+    expect(landed).toHaveLength(2);
+    const refused = results.find((result) => !landed.includes(result));
+    expect(refused?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await db.questionSetItem.count({ where: { setId: fixture.set.id } })).toBe(100);
   });
 });

@@ -241,12 +241,28 @@ export const importQuestions = async ({
       rows.map((row) => row.id),
     );
     if (set) {
-      const start = Math.max(0, ...set.items.map((item) => item.position));
+      // The set as it stands under its row lock, not as read before: imports (or a save of the
+      // set) at once each appended after the same last place, and all but one failed on the
+      // unique place as INTERNAL_SERVER_ERROR (probe round 7). The 100-question cap is checked
+      // again on what is there now.
+      await tx.$queryRaw`SELECT id FROM "QuestionSet" WHERE id = ${set.id}::uuid FOR UPDATE`;
+      const current = await tx.questionSetItem.aggregate({
+        where: { setId: set.id },
+        _count: true,
+        _max: { position: true },
+      });
+      if (current._count + rows.length > SET_MAX_ITEMS) {
+        throw new AppError(
+          'CONFLICT',
+          `The set changed meanwhile and would hold ${current._count + rows.length} questions; a set holds at most ${SET_MAX_ITEMS}`,
+        );
+      }
+      const start = (current._max.position ?? -1) + 1;
       await tx.questionSetItem.createMany({
         data: rows.map((row, index) => ({
           setId: set.id,
           questionId: row.id,
-          position: start + index + 1,
+          position: start + index,
         })),
       });
       await tx.questionSet.update({
