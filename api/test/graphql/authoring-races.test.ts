@@ -3,6 +3,7 @@ import { as, ok } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
 import { createQuestions } from '../factories/questions';
 import { createTeacherWithSet } from '../factories/sets';
+import { createStudent } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 
 const SET_ITEMS = `mutation ($id: ID!, $items: [QuestionSetItemInput!]!) {
@@ -148,5 +149,65 @@ describe('authoring races', () => {
     const refused = results.find((result) => !landed.includes(result));
     expect(refused?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await db.questionSetItem.count({ where: { setId: fixture.set.id } })).toBe(100);
+  });
+
+  it('publishQuestionSet at once: every answer carries the one code that opens the quiz', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const fixture = await createTeacherWithSet(db, { questions: 2, publish: false });
+      const run = as(api, fixture.teacherToken);
+      // Before: each publish wrote and answered a code of its own; only the last one written
+      // worked, so the page could show a code that no quiz has.
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          ok<{ publishQuestionSet: { questionSet: { shareCode: string } } }>(
+            run(
+              `mutation ($id: ID!) { publishQuestionSet(id: $id) { questionSet { shareCode } } }`,
+              { id: fixture.set.id },
+            ),
+          ),
+        ),
+      );
+      const stored = await db.questionSet.findUniqueOrThrow({ where: { id: fixture.set.id } });
+      expect(results.map((data) => data.publishQuestionSet.questionSet.shareCode)).toEqual(
+        results.map(() => stored.shareCode),
+      );
+    }
+  });
+
+  it('deleteQuestionSet at once: one deletes, the others NOT_FOUND (not "students have played it")', async () => {
+    const fixture = await createTeacherWithSet(db, { questions: 2, publish: false });
+    const run = as(api, fixture.teacherToken);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        run(`mutation ($id: ID!) { deleteQuestionSet(id: $id) }`, { id: fixture.set.id }),
+      ),
+    );
+    const codes = results.map((result) => result.errors?.[0]?.extensions?.code ?? 'ok').sort();
+    expect(codes).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'ok']);
+  });
+
+  it('joinClass at once (a double tap): every join answers the class, one membership', async () => {
+    const teacher = await createTeacherWithSet(db, { questions: 1, publish: false });
+    const klass = await ok<{ createClass: { class: { id: string } } }>(
+      as(
+        api,
+        teacher.teacherToken,
+      )(`mutation { createClass(input: { name: "Racers" }) { class { id } } }`),
+    );
+    const { joinCode } = await db.class.findUniqueOrThrow({
+      where: { id: klass.createClass.class.id },
+    });
+    const student = await createStudent(db);
+    // Before: the upsert read, then inserted; the later joins failed on the unique pair as
+    // INTERNAL_SERVER_ERROR.
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        as(api, student.token)(`mutation ($c: String!) { joinClass(code: $c) { class { id } } }`, {
+          c: joinCode,
+        }),
+      ),
+    );
+    expect(results.map((result) => result.errors ?? [])).toEqual([[], [], [], []]);
+    expect(await db.classMember.count({ where: { classId: klass.createClass.class.id } })).toBe(1);
   });
 });

@@ -254,11 +254,15 @@ export const publishQuestionSet = async ({
     archivedAt: null,
     updatedAt: now,
   };
-  const questionSet = set.shareCode
-    ? await db.questionSet.update({ where: { id }, data })
-    : await withUniqueCode((shareCode) =>
-        db.questionSet.update({ where: { id }, data: { ...data, shareCode } }),
-      );
+  if (!set.shareCode) {
+    // Only while it has none: two publishes at once (a double click, two tabs) each wrote a code
+    // of its own and answered it, and only the last one written opened the quiz, so a teacher
+    // could hand out a code that no quiz has (probe round 7). The first code written stands.
+    await withUniqueCode((shareCode) =>
+      db.questionSet.updateMany({ where: { id, shareCode: null }, data: { ...data, shareCode } }),
+    );
+  }
+  const questionSet = await db.questionSet.update({ where: { id }, data });
   return { questionSet, errors: [] };
 };
 
@@ -296,6 +300,10 @@ export const deleteQuestionSet = async ({
   const { count } = await db.questionSet.deleteMany({
     where: { id, ownerId, attempts: { none: {} } },
   });
+  if (count === 0 && !(await db.questionSet.findUnique({ where: { id }, select: { id: true } }))) {
+    // Deleted meanwhile (a double click): not "students have played it" (probe round 7).
+    throw notFound('Question set');
+  }
   if (count === 0) {
     throw new AppError('CONFLICT', 'Students have played this set; archive it instead');
   }
