@@ -17,6 +17,11 @@ export const RATE_LIMITS = {
   // A classroom shares one address (NAT): these allow a few classes an hour.
   signUpPerIp: { name: 'signUp:ip', limit: 60, windowSec: 60 * 60 },
   guestPerIp: { name: 'guest:ip', limit: 120, windowSec: 60 * 60 },
+  // Successful sign-ins of one account. Failures are throttled before any hashing
+  // (accounts/throttle.ts), successes were not: the password's holder could sign in 15 times a
+  // second from one address, each an argon2 verification and a session row kept for good
+  // (probe round 7). A class sharing one account on 30 computers signs in twice over.
+  signInPerAccount: { name: 'signIn:ok', limit: 60, windowSec: 10 * 60 },
   invitePerUser: { name: 'invite:user', limit: 20, windowSec: 24 * 60 * 60 },
   joinClassPerUser: { name: 'joinClass:user', limit: 20, windowSec: 10 * 60 },
   answerPerUser: { name: 'answer:user', limit: 120, windowSec: 60 },
