@@ -27,7 +27,7 @@ describe('successful sign-ins of one account', () => {
       ip,
       now: () => now,
     });
-    const code = result.errors?.[0]?.extensions?.code;
+    const code = result.errors?.[0]?.extensions?.code as string | undefined;
     return (
       code ?? ((result.data as { signIn: { viewer: unknown } }).signIn.viewer ? 'ok' : 'wrong')
     );

@@ -3,7 +3,7 @@ import type { DbClient, Prisma, Question } from '@quiz/prisma';
 import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { withTransaction } from '../../lib/transaction';
-import { getSetAnalytics } from '../analytics/service';
+import { getSetAnalytics, setQuestionOfPlayed } from '../analytics/service';
 import { SET_MAX_ITEMS } from '../question-sets/service/write-sets';
 import { keyOf, promptOf } from '../questions/bank';
 import { loadQuestionsById } from '../questions/bank-cache';
@@ -315,6 +315,12 @@ export const exportSetResults = async ({
     }),
   ]);
   const userById = new Map(users.map((user) => [user.id, user]));
+  // An answer to an edited question goes in its edit's column (as on the results page).
+  const { setQuestionOf } = await setQuestionOfPlayed(
+    db,
+    questions,
+    attempts.flatMap((attempt) => attempt.items.map((item) => item.questionId)),
+  );
   const input: ResultsInput = {
     setTitle: analytics.set.title,
     className: analytics.class?.name ?? null,
@@ -344,7 +350,7 @@ export const exportSetResults = async ({
             attempt.items
               .filter((item) => item.answeredAt !== null)
               .map((item) => [
-                item.questionId,
+                setQuestionOf.get(item.questionId) ?? item.questionId,
                 { points: item.points ?? 0, isCorrect: item.isCorrect === true },
               ]),
           ),
