@@ -210,4 +210,64 @@ describe('authoring races', () => {
     expect(results.map((result) => result.errors ?? [])).toEqual([[], [], [], []]);
     expect(await db.classMember.count({ where: { classId: klass.createClass.class.id } })).toBe(1);
   });
+
+  it('deleteQuestion and a save adding that question, at once: never a set holding a deleted question', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const fixture = await createTeacherWithSet(db, { questions: 1, publish: false });
+      const run = as(api, fixture.teacherToken);
+      const created = await ok<{ createQuestion: { question: { id: string } } }>(
+        run(CREATE_Q, { input: choice(`Who signed pact number ${round}?`) }),
+      );
+      const id = created.createQuestion.question.id;
+      const remove = () => run(`mutation ($id: ID!) { deleteQuestion(id: $id) }`, { id });
+      const add = () => run(SET_ITEMS, { id: fixture.set.id, items: [{ questionId: id }] });
+      // Before: both answered success, and the set held the deleted question.
+      const [removed, added] = await Promise.all(
+        round % 2 ? [remove(), add()] : [add(), remove()].reverse(),
+      );
+      const deleted = (await db.question.findUniqueOrThrow({ where: { id } })).deletedAt !== null;
+      const inSet =
+        (await db.questionSetItem.count({ where: { setId: fixture.set.id, questionId: id } })) > 0;
+      expect(deleted && inSet).toBe(false);
+      // The one that lost says so: the save a NOT_FOUND field error, the delete CONFLICT.
+      if (deleted) {
+        expect(added?.data).toMatchObject({
+          setQuestionSetItems: { errors: [{ field: 'items.0.questionId', code: 'NOT_FOUND' }] },
+        });
+      } else {
+        expect(inSet).toBe(true);
+        expect(removed?.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      }
+    }
+  });
+
+  it('updateQuestion and a save of a set holding it, at once: no deadlock, no deleted question kept', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const fixture = await createTeacherWithSet(db, { questions: 1, publish: false });
+      const run = as(api, fixture.teacherToken);
+      const created = await ok<{ createQuestion: { question: { id: string } } }>(
+        run(CREATE_Q, { input: choice(`Who signed treaty number ${round}?`) }),
+      );
+      // Odd rounds edit the set's bank question instead (no question lock: the edit holds the
+      // set's items, then the set).
+      const authored = created.createQuestion.question.id;
+      const bank = fixture.questions[0]?.id as string;
+      const [id, other] = round % 2 ? [bank, authored] : [authored, bank];
+      await ok(run(SET_ITEMS, { id: fixture.set.id, items: [{ questionId: id }] }));
+      const results = await Promise.all([
+        run(UPDATE_Q, { id, input: choice(`Who signed treaty number ${round}, really?`) }),
+        run(SET_ITEMS, {
+          id: fixture.set.id,
+          items: [{ questionId: id }, { questionId: other }],
+        }),
+      ]);
+      // A deadlock would be INTERNAL_SERVER_ERROR; a save that lost to the edit is a field error.
+      expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
+      const items = await db.questionSetItem.findMany({
+        where: { setId: fixture.set.id },
+        include: { question: { select: { deletedAt: true } } },
+      });
+      expect(items.filter((item) => item.question.deletedAt !== null)).toEqual([]);
+    }
+  });
 });
