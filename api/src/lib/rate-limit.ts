@@ -17,10 +17,20 @@ export const RATE_LIMITS = {
   // A classroom shares one address (NAT): these allow a few classes an hour.
   signUpPerIp: { name: 'signUp:ip', limit: 60, windowSec: 60 * 60 },
   guestPerIp: { name: 'guest:ip', limit: 120, windowSec: 60 * 60 },
+  // Successful sign-ins of one account. Failures are throttled before any hashing
+  // (accounts/throttle.ts), successes were not: the password's holder could sign in 15 times a
+  // second from one address, each an argon2 verification and a session row kept for good
+  // (probe round 7). A class sharing one account on 30 computers signs in twice over.
+  signInPerAccount: { name: 'signIn:ok', limit: 60, windowSec: 10 * 60 },
   invitePerUser: { name: 'invite:user', limit: 20, windowSec: 24 * 60 * 60 },
   joinClassPerUser: { name: 'joinClass:user', limit: 20, windowSec: 10 * 60 },
   answerPerUser: { name: 'answer:user', limit: 120, windowSec: 60 },
   startPerUser: { name: 'start:user', limit: 60, windowSec: 60 },
+  // Practice and review each write a set and an attempt of up to 30 items, and guests are free
+  // (120 an hour per address), so the per-player count alone let one address write 300 of them
+  // in 8 s and keep going (probe round 7: about 10 kB each, gigabytes a day). A school behind
+  // one address still starts 20 a minute.
+  practicePerIp: { name: 'practice:ip', limit: 1200, windowSec: 60 * 60 },
   // Codes that are not a published quiz (a typo, an archived quiz, a class): enough for a
   // classroom behind one address, too few to test class codes by the thousand.
   codeLookupPerIp: { name: 'codeLookup:ip', limit: 120, windowSec: 10 * 60 },

@@ -3,7 +3,7 @@ import type { DbClient, User } from '@quiz/prisma';
 import { z } from 'zod';
 import { type FieldError, fieldError } from '../../lib/field-errors';
 import { pgTimestamp } from '../../lib/pg-time';
-import { consumeRateLimit, RATE_LIMITS } from '../../lib/rate-limit';
+import { consumeRateLimit, RATE_LIMITS, refuseIfLimited } from '../../lib/rate-limit';
 import { withTransaction } from '../../lib/transaction';
 import { normalizeInvitationCode, recordInvitationUse, redeemInvitation } from './invitations';
 import {
@@ -240,6 +240,10 @@ const INVALID = [fieldError('password', 'INVALID_CREDENTIALS', 'Wrong email or p
 export const signIn = async ({ input, ip, ...session }: SignInOptions): Promise<AuthResult> => {
   const { db, now } = session;
   const email = input.email.trim().toLowerCase().slice(0, 254);
+  // An account whose sign-ins are used up is refused before any hashing, whatever the password
+  // (only its password's holder can use them up, so this tells a guesser nothing).
+  const successes = { db, rule: RATE_LIMITS.signInPerAccount, subject: email, now };
+  await refuseIfLimited(successes);
   const admission = await admitSignIn({ db, email, address: ip, now });
   const password = input.password.slice(0, PASSWORD_MAX + 1);
   const user = await db.user.findUnique({ where: { email } });
@@ -248,6 +252,7 @@ export const signIn = async ({ input, ip, ...session }: SignInOptions): Promise<
   if (!user || !ok) {
     return { errors: INVALID };
   }
+  await consumeRateLimit(successes);
   return { user, ...(await startSession({ ...session, userId: user.id })) };
 };
 

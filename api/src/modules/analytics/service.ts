@@ -24,6 +24,40 @@ import {
   scoreBins,
 } from './statistics';
 
+/**
+ * Which of the set's questions each played question now stands for: itself, or the item holding
+ * its edit. An edit is a new question (`basedOnId` = where the edits started) that the set now
+ * points to, while attempts keep the question they played; matched by id alone, a student's
+ * answers to an edited question left the results page and the export, though their score still
+ * counted it (probe round 7). Only an edit the set holds once is matched. Played ids the set has
+ * no question for are left out.
+ */
+export const setQuestionOfPlayed = async (
+  db: DbClient,
+  setQuestions: readonly (Question | null)[],
+  playedIds: readonly string[],
+): Promise<{ setQuestionOf: Map<string, string>; played: Map<string, Question> }> => {
+  const lineage = (question: Question) => question.basedOnId ?? question.id;
+  const current = new Set(setQuestions.flatMap((q) => (q ? [q.id] : [])));
+  const byLineage = new Map<string, string | null>();
+  for (const question of setQuestions) {
+    if (question) {
+      const key = lineage(question);
+      byLineage.set(key, byLineage.has(key) ? null : question.id);
+    }
+  }
+  const others = [...new Set(playedIds.filter((id) => !current.has(id)))];
+  const loaded = (await loadQuestionsById(db, others)).flatMap((q) => (q ? [q] : []));
+  const setQuestionOf = new Map([...current].map((id) => [id, id]));
+  for (const question of loaded) {
+    const target = byLineage.get(lineage(question));
+    if (target) {
+      setQuestionOf.set(question.id, target);
+    }
+  }
+  return { setQuestionOf, played: new Map(loaded.map((q) => [q.id, q])) };
+};
+
 /** What a student gave, in words (orderings and matchings are summed up by their credit). */
 const givenOf = (item: AttemptItem, question: Question): string | null => {
   const response = item.response as QuestionResponse | null;
@@ -190,7 +224,16 @@ export const getSetAnalytics = async ({
     byPlayer.set(attempt.userId, [...(byPlayer.get(attempt.userId) ?? []), attempt]);
   }
   const positionOf = new Map(items.map((item) => [item.questionId, item.position]));
-  const questionById = new Map(questions.flatMap((q) => (q ? [[q.id, q] as const] : [])));
+  const { setQuestionOf, played } = await setQuestionOfPlayed(
+    db,
+    questions,
+    attempts.flatMap((attempt) => attempt.items.map((item) => item.questionId)),
+  );
+  // The question as played (an edit's earlier version too), for what the student gave.
+  const questionById = new Map([
+    ...questions.flatMap((q) => (q ? [[q.id, q] as const] : [])),
+    ...played,
+  ]);
   const students: StudentResultParent[] = [...byPlayer.entries()]
     .map(([userId, own]) => {
       const last = own.at(-1);
@@ -211,7 +254,8 @@ export const getSetAnalytics = async ({
         answers: (last?.items ?? [])
           .flatMap((item) => {
             const question = questionById.get(item.questionId);
-            const position = positionOf.get(item.questionId);
+            const standsFor = setQuestionOf.get(item.questionId);
+            const position = standsFor === undefined ? undefined : positionOf.get(standsFor);
             return question && position !== undefined
               ? [
                   {

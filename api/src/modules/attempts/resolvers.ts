@@ -90,6 +90,7 @@ export const resolvers: Resolvers = {
           user: requireViewer(ctx),
           input: { ...input, count: input.count ?? 10 },
           now: ctx.now(),
+          ip: ctx.ip,
         }),
       ),
     startReview: async (_parent, { count }, ctx) =>
@@ -100,6 +101,7 @@ export const resolvers: Resolvers = {
           user: requireViewer(ctx),
           count: count ?? 10,
           now: ctx.now(),
+          ip: ctx.ip,
         }),
       ),
     openQuestion: (_parent, { attemptId, position }, ctx) =>

@@ -73,10 +73,12 @@ export const joinClass = async ({
     }
     return { class: null, errors: [fieldError('code', 'NOT_FOUND', 'No class has this code')] };
   }
-  await db.classMember.upsert({
-    where: { classId_userId: { classId: found.id, userId: user.id } },
-    create: { classId: found.id, userId: user.id, joinedAt: now },
-    update: {},
+  // ON CONFLICT DO NOTHING: Prisma's upsert read first and then inserted, so two joins at once
+  // (a double tap) both inserted and the later one failed on the unique pair as
+  // INTERNAL_SERVER_ERROR (probe round 7). Joining again keeps the first joinedAt.
+  await db.classMember.createMany({
+    data: [{ classId: found.id, userId: user.id, joinedAt: now }],
+    skipDuplicates: true,
   });
   return { class: found, errors: [] };
 };

@@ -3,7 +3,7 @@ import type { DbClient, Prisma, Question } from '@quiz/prisma';
 import { AppError, notFound } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { withTransaction } from '../../lib/transaction';
-import { getSetAnalytics } from '../analytics/service';
+import { getSetAnalytics, setQuestionOfPlayed } from '../analytics/service';
 import { SET_MAX_ITEMS } from '../question-sets/service/write-sets';
 import { keyOf, promptOf } from '../questions/bank';
 import { loadQuestionsById } from '../questions/bank-cache';
@@ -241,12 +241,28 @@ export const importQuestions = async ({
       rows.map((row) => row.id),
     );
     if (set) {
-      const start = Math.max(0, ...set.items.map((item) => item.position));
+      // The set as it stands under its row lock, not as read before: imports (or a save of the
+      // set) at once each appended after the same last place, and all but one failed on the
+      // unique place as INTERNAL_SERVER_ERROR (probe round 7). The 100-question cap is checked
+      // again on what is there now.
+      await tx.$queryRaw`SELECT id FROM "QuestionSet" WHERE id = ${set.id}::uuid FOR UPDATE`;
+      const current = await tx.questionSetItem.aggregate({
+        where: { setId: set.id },
+        _count: true,
+        _max: { position: true },
+      });
+      if (current._count + rows.length > SET_MAX_ITEMS) {
+        throw new AppError(
+          'CONFLICT',
+          `The set changed meanwhile and would hold ${current._count + rows.length} questions; a set holds at most ${SET_MAX_ITEMS}`,
+        );
+      }
+      const start = (current._max.position ?? -1) + 1;
       await tx.questionSetItem.createMany({
         data: rows.map((row, index) => ({
           setId: set.id,
           questionId: row.id,
-          position: start + index + 1,
+          position: start + index,
         })),
       });
       await tx.questionSet.update({
@@ -299,6 +315,12 @@ export const exportSetResults = async ({
     }),
   ]);
   const userById = new Map(users.map((user) => [user.id, user]));
+  // An answer to an edited question goes in its edit's column (as on the results page).
+  const { setQuestionOf } = await setQuestionOfPlayed(
+    db,
+    questions,
+    attempts.flatMap((attempt) => attempt.items.map((item) => item.questionId)),
+  );
   const input: ResultsInput = {
     setTitle: analytics.set.title,
     className: analytics.class?.name ?? null,
@@ -328,7 +350,7 @@ export const exportSetResults = async ({
             attempt.items
               .filter((item) => item.answeredAt !== null)
               .map((item) => [
-                item.questionId,
+                setQuestionOf.get(item.questionId) ?? item.questionId,
                 { points: item.points ?? 0, isCorrect: item.isCorrect === true },
               ]),
           ),

@@ -63,7 +63,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     createLiveGame: (_p, { input }, ctx) =>
       createLiveGame({ db: ctx.db, host: requireTeacher(ctx), input, now: ctx.now() }),
-    liveCommand: (_p, { gameId, command }, ctx) =>
+    liveCommand: (_p, { gameId, command, seq }, ctx) =>
       hostCommand({
         db: ctx.db,
         runtime: runtimeOf(ctx),
@@ -71,6 +71,7 @@ export const resolvers: Resolvers = {
         host: requireTeacher(ctx),
         now: ctx.now(),
         command,
+        seq,
       }),
     kickLivePlayer: (_p, { gameId, playerId }, ctx) =>
       kickPlayer({

@@ -341,7 +341,8 @@ export const runCommand = async ({
   host,
   now,
   command,
-}: CommandOptions & { command: LiveCommand }): Promise<void> => {
+  seq = null,
+}: CommandOptions & { command: LiveCommand; seq?: number | null }): Promise<void> => {
   if (!isUuid(gameId)) {
     throw notFound('Live game');
   }
@@ -350,6 +351,11 @@ export const runCommand = async ({
       await tx.$queryRaw`SELECT id FROM "LiveGame" WHERE id = ${gameId}::uuid FOR UPDATE`;
       const game = await requireHostGame(tx, gameId, host);
       const before = stateOf(game);
+      // Chosen on an older view: the game has moved on (probe round 7: two SKIPs at once skipped
+      // two questions, and a SKIP beside the deadline's REVEAL closed the next one unseen).
+      if (seq !== null && seq !== before.seq) {
+        return null;
+      }
       let result: ReturnType<typeof applyCommand>;
       try {
         result = applyCommand(before, command, now.getTime());
@@ -392,7 +398,7 @@ export const runCommand = async ({
 };
 
 export const hostCommand = async (
-  options: CommandOptions & { command: string },
+  options: CommandOptions & { command: string; seq?: number | null },
 ): Promise<HostView> => {
   const command = COMMANDS[options.command];
   if (!command) {

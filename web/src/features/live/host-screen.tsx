@@ -100,14 +100,19 @@ export const HostScreen = ({ gameId }: { gameId: string }) => {
   const view =
     local && stream.view && local.game.seq > stream.view.game.seq ? local : (stream.view ?? local);
 
-  const run = async (command: LiveCommand) => {
+  const run = async (command: LiveCommand): Promise<LiveHostViewFieldsFragment | null> => {
     setBusy(true);
     setError(null);
     try {
-      const data = await gqlRequest(LiveCommandDocument, { gameId, command });
-      setLocal(data.liveCommand as LiveHostViewFieldsFragment);
+      // The seq of the view shown: a command chosen on it does nothing once the game has moved
+      // on (another screen, or the automatic reveal, got there first); the answer is the game now.
+      const data = await gqlRequest(LiveCommandDocument, { gameId, command, seq: view?.game.seq });
+      const now = data.liveCommand as LiveHostViewFieldsFragment;
+      setLocal(now);
+      return now;
     } catch (e) {
       setError(e instanceof Error ? e.message : 'The command failed');
+      return null;
     } finally {
       setBusy(false);
     }
@@ -131,8 +136,15 @@ export const HostScreen = ({ gameId }: { gameId: string }) => {
     }
     const everyone = game.playerCount > 0 && game.answerCount >= game.playerCount;
     if (everyone || secondsLeft === 0) {
-      revealedFor.current = game.questionIndex;
-      void run('REVEAL');
+      const question = game.questionIndex;
+      revealedFor.current = question;
+      void run('REVEAL').then((now) => {
+        // Sent on a view the game had just moved past (a kick, a lock) while this question is
+        // still open: try again with the view now shown.
+        if (now?.game.phase === 'QUESTION' && now.game.questionIndex === question) {
+          revealedFor.current = -1;
+        }
+      });
     }
   });
 

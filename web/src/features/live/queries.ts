@@ -131,8 +131,8 @@ export const CreateLiveGameDocument = graphql(`
 `);
 
 export const LiveCommandDocument = graphql(`
-  mutation LiveCommand($gameId: ID!, $command: LiveCommand!) {
-    liveCommand(gameId: $gameId, command: $command) {
+  mutation LiveCommand($gameId: ID!, $command: LiveCommand!, $seq: Int) {
+    liveCommand(gameId: $gameId, command: $command, seq: $seq) {
       ...LiveHostViewFields
     }
   }

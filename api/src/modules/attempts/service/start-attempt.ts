@@ -250,6 +250,15 @@ export type StartPracticeOptions = {
     count: number;
   };
   now: Date;
+  /** The client's address: practice and review are counted per address too (`practicePerIp`). */
+  ip?: string | null;
+};
+
+/** Counts a new practice or review set against the client's address (see `practicePerIp`). */
+const countPracticePerIp = async (db: DbClient, ip: string | null | undefined, now: Date) => {
+  if (ip) {
+    await consumeRateLimit({ db, rule: RATE_LIMITS.practicePerIp, subject: ip, now });
+  }
 };
 
 /** A practice attempt on bank questions matching the filters, drawn at random; never ranked. */
@@ -258,6 +267,7 @@ export const startPractice = async ({
   user,
   input,
   now,
+  ip,
 }: StartPracticeOptions): Promise<AttemptWithItems> => {
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > PRACTICE_MAX) {
     throw new AppError('BAD_USER_INPUT', `count must be between 1 and ${PRACTICE_MAX}`, {
@@ -265,6 +275,7 @@ export const startPractice = async ({
     });
   }
   await consumeRateLimit({ db, rule: RATE_LIMITS.startPerUser, subject: user.id, now });
+  await countPracticePerIp(db, ip, now);
   const candidates = await db.question.findMany({
     where: {
       origin: 'GENERATED',
@@ -300,11 +311,13 @@ export const startReview = async ({
   user,
   count,
   now,
+  ip,
 }: {
   db: DbClient;
   user: User;
   count: number;
   now: Date;
+  ip?: string | null;
 }): Promise<AttemptWithItems> => {
   if (!Number.isInteger(count) || count < 1 || count > REVIEW_MAX) {
     throw new AppError('BAD_USER_INPUT', `count must be between 1 and ${REVIEW_MAX}`, {
@@ -312,6 +325,7 @@ export const startReview = async ({
     });
   }
   await consumeRateLimit({ db, rule: RATE_LIMITS.startPerUser, subject: user.id, now });
+  await countPracticePerIp(db, ip, now);
   // A few times the count, most overdue first, so a card whose fact another due card asks can
   // wait for the next review instead of giving the answer away in this one.
   const due = await db.$queryRaw<

@@ -19,6 +19,13 @@ const Description = userText().max(2000);
 
 const failed = (errors: FieldError[]): QuestionSetPayload => ({ questionSet: null, errors });
 
+/** Thrown inside a save to undo it: a question it holds was deleted since it was checked. */
+class GoneMeanwhile extends Error {
+  constructor(readonly usable: ReadonlySet<string>) {
+    super('A question was deleted meanwhile');
+  }
+}
+
 /** Loads an own (non-practice) set or throws NOT_FOUND: ownership is part of the lookup. */
 const requireOwnSet = async (db: DbClient, ownerId: string, id: string): Promise<QuestionSet> => {
   const set = isUuid(id)
@@ -208,21 +215,58 @@ export const setQuestionSetItems = async ({
   if (errors.length > 0) {
     return failed(errors);
   }
-  const questionSet = await withTransaction(db, async (tx) => {
-    await tx.questionSetItem.deleteMany({ where: { setId: id } });
-    await tx.questionSetItem.createMany({
-      data: items.map((item, position) => ({
-        setId: id,
-        position,
-        questionId: item.questionId,
-        timeLimitSec: item.timeLimitSec ?? null,
-      })),
+  let questionSet: QuestionSet;
+  try {
+    questionSet = await withTransaction(db, async (tx) => {
+      // First the questions, share-locked: deleteQuestion and updateQuestion lock a question
+      // before they look for the sets that use it, so they wait for this save and then see it,
+      // or this save waits for them (probe round 7: a delete and a save adding the question both
+      // succeeded, and the set held a deleted question). Questions before sets, as
+      // updateQuestion takes them, so the two cannot deadlock.
+      const ids = [...seen];
+      await tx.$queryRaw`SELECT id FROM "Question" WHERE id = ANY(${ids}::text[]) FOR SHARE`;
+      // Then the set's row lock: two saves at once (a double click, two tabs) each deleted the
+      // items they saw and inserted theirs, so the later one's positions collided with the
+      // earlier one's rows (a unique violation answered as INTERNAL_SERVER_ERROR, probe round 7).
+      // Waiting here, the later save deletes what the earlier one wrote: the last save wins.
+      await tx.$queryRaw`SELECT id FROM "QuestionSet" WHERE id = ${id}::uuid FOR UPDATE`;
+      // Checked again as things now stand: a question deleted or superseded meanwhile may stay
+      // only where the set still holds it (as a retired one may), as one save later.
+      const usable = await tx.$queryRaw<{ id: string }[]>`
+        SELECT q.id FROM "Question" q
+        WHERE q.id = ANY(${ids}::text[])
+          AND (q."deletedAt" IS NULL OR EXISTS (SELECT 1 FROM "QuestionSetItem" i
+            WHERE i."setId" = ${id}::uuid AND i."questionId" = q.id))`;
+      if (usable.length < ids.length) {
+        throw new GoneMeanwhile(new Set(usable.map((row) => row.id)));
+      }
+      await tx.questionSetItem.deleteMany({ where: { setId: id } });
+      await tx.questionSetItem.createMany({
+        data: items.map((item, position) => ({
+          setId: id,
+          position,
+          questionId: item.questionId,
+          timeLimitSec: item.timeLimitSec ?? null,
+        })),
+      });
+      return tx.questionSet.update({
+        where: { id },
+        data: { version: { increment: 1 }, updatedAt: now },
+      });
     });
-    return tx.questionSet.update({
-      where: { id },
-      data: { version: { increment: 1 }, updatedAt: now },
-    });
-  });
+  } catch (error) {
+    if (error instanceof GoneMeanwhile) {
+      const usable = error.usable;
+      return failed(
+        items.flatMap((item, index) =>
+          usable.has(item.questionId)
+            ? []
+            : [fieldError(`items.${index}.questionId`, 'NOT_FOUND', 'No such question')],
+        ),
+      );
+    }
+    throw error;
+  }
   return { questionSet, errors: [] };
 };
 
@@ -249,11 +293,15 @@ export const publishQuestionSet = async ({
     archivedAt: null,
     updatedAt: now,
   };
-  const questionSet = set.shareCode
-    ? await db.questionSet.update({ where: { id }, data })
-    : await withUniqueCode((shareCode) =>
-        db.questionSet.update({ where: { id }, data: { ...data, shareCode } }),
-      );
+  if (!set.shareCode) {
+    // Only while it has none: two publishes at once (a double click, two tabs) each wrote a code
+    // of its own and answered it, and only the last one written opened the quiz, so a teacher
+    // could hand out a code that no quiz has (probe round 7). The first code written stands.
+    await withUniqueCode((shareCode) =>
+      db.questionSet.updateMany({ where: { id, shareCode: null }, data: { ...data, shareCode } }),
+    );
+  }
+  const questionSet = await db.questionSet.update({ where: { id }, data });
   return { questionSet, errors: [] };
 };
 
@@ -291,6 +339,10 @@ export const deleteQuestionSet = async ({
   const { count } = await db.questionSet.deleteMany({
     where: { id, ownerId, attempts: { none: {} } },
   });
+  if (count === 0 && !(await db.questionSet.findUnique({ where: { id }, select: { id: true } }))) {
+    // Deleted meanwhile (a double click): not "students have played it" (probe round 7).
+    throw notFound('Question set');
+  }
   if (count === 0) {
     throw new AppError('CONFLICT', 'Students have played this set; archive it instead');
   }
@@ -362,6 +414,8 @@ export const replaceRetiredQuestion = async ({
     ]);
   }
   const questionSet = await withTransaction(db, async (tx) => {
+    // The set before its item, as a save of the set takes them (else the two can deadlock).
+    await tx.$queryRaw`SELECT id FROM "QuestionSet" WHERE id = ${setId}::uuid FOR UPDATE`;
     await tx.questionSetItem.update({
       where: { setId_position: { setId, position } },
       data: { questionId: replacement.id },

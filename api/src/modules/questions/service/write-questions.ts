@@ -137,6 +137,20 @@ export const updateQuestion = async ({
     return { question: null, errors: valid.errors };
   }
   const question = await withTransaction(db, async (tx) => {
+    if (source.origin === 'AUTHORED') {
+      // An own question is superseded by its edit. Two saves of one edit at once (a double click,
+      // two tabs) each made a copy, and all but the last stayed in the teacher's bank outside
+      // every set, each answered as saved (probe round 7). Under the row lock the later save
+      // sees the question superseded, as it would one save later (NOT_FOUND then), and stops.
+      const [current] = await tx.$queryRaw<{ deletedAt: Date | null }[]>`
+        SELECT "deletedAt" FROM "Question" WHERE id = ${source.id} FOR UPDATE`;
+      if (current?.deletedAt) {
+        throw new AppError(
+          'CONFLICT',
+          'This question was changed meanwhile: open its latest version and edit that',
+        );
+      }
+    }
     const created = await tx.question.create({
       data: {
         id: randomUUID(),
@@ -161,6 +175,10 @@ export const updateQuestion = async ({
     });
     const setIds = [...new Set(sets.map((item) => item.setId))];
     if (setIds.length > 0) {
+      // The sets' row locks before their items, in one order, as a save of a set takes them:
+      // an edit that held the items while a save held the set deadlocked (probe round 7).
+      await tx.$queryRaw`
+        SELECT id FROM "QuestionSet" WHERE id = ANY(${setIds}::uuid[]) ORDER BY id FOR UPDATE`;
       await tx.questionSetItem.updateMany({
         where: { questionId: source.id, setId: { in: setIds } },
         data: { questionId: created.id },
@@ -198,16 +216,22 @@ export const deleteQuestion = async ({
   if (!question) {
     throw notFound('Question');
   }
-  const uses = await db.questionSetItem.findMany({
-    where: { questionId: id },
-    select: { setId: true },
-    distinct: ['setId'],
-  });
-  if (uses.length > 0) {
-    throw new AppError('CONFLICT', 'Remove the question from your sets first', {
-      setIds: uses.map((use) => use.setId),
+  await withTransaction(db, async (tx) => {
+    // The question's row lock before looking for sets that use it: a save of a set adding it
+    // share-locks it, so one of the two waits for the other and sees what it did (probe round 7:
+    // both succeeded and the set held a deleted question).
+    await tx.$queryRaw`SELECT id FROM "Question" WHERE id = ${id} FOR UPDATE`;
+    const uses = await tx.questionSetItem.findMany({
+      where: { questionId: id },
+      select: { setId: true },
+      distinct: ['setId'],
     });
-  }
-  await db.question.update({ where: { id }, data: { deletedAt: now } });
+    if (uses.length > 0) {
+      throw new AppError('CONFLICT', 'Remove the question from your sets first', {
+        setIds: uses.map((use) => use.setId),
+      });
+    }
+    await tx.question.update({ where: { id }, data: { deletedAt: now } });
+  });
   return true;
 };
