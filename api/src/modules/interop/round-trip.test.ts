@@ -3,7 +3,6 @@ import { strFromU8, unzipSync } from 'fflate';
 import { type ExportFormat, exportSet } from './export';
 import { SET } from './fixtures.test-utils';
 import { giftEscape } from './gift';
-import { neutralise } from './text';
 import { checkImport, type ImportFormat } from './import';
 import {
   type PortableQuestion,
@@ -12,6 +11,7 @@ import {
   sourceCredit,
   toPortable,
 } from './portable';
+import { neutralise } from './text';
 
 const today = new Date('2026-12-05T00:00:00Z');
 
