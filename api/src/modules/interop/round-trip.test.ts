@@ -201,7 +201,8 @@ describe('CSV safety', () => {
 
   it.each(HOSTILE)('marks %j as text in the CSV and reads it back as written', async (label) => {
     const question = SET.questions[0];
-    if (!question || !('options' in question.prompt)) {
+    const options = question?.prompt.options;
+    if (!question || !options) {
       throw new Error('fixture');
     }
     const set = {
@@ -211,7 +212,7 @@ describe('CSV safety', () => {
           ...question,
           prompt: {
             ...question.prompt,
-            options: question.prompt.options.map((o, i) => (i === 2 ? { ...o, label } : o)),
+            options: options.map((o, i) => (i === 2 ? { ...o, label } : o)),
           },
         },
       ],
