@@ -1,9 +1,15 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { LiveJoinForm } from '@/features/live/join-form';
 import { QuestionCard } from '@/features/play/question-card';
 import { emptyDraft } from '@/features/play/response';
+import { JoinCodeForm } from '@/features/sets/join-code-form';
+import { GuestForm, SignInForm } from '@/features/viewer/auth-forms';
+import { SignUpForm } from '@/features/viewer/sign-up-form';
+import { makeQueryClient } from '@/lib/graphql/query-client';
 import { questions } from '@/test/fixtures';
 
 // Probe 7b: on a slow phone the server's HTML is on screen seconds before React runs it, and a
@@ -11,6 +17,12 @@ import { questions } from '@/test/fixtures';
 // in its address and nothing recorded; the live join form reloaded without the nickname. The
 // submit buttons are disabled in the server's HTML and enabled once hydrated.
 
+jest.mock('next/link', () => ({
+  __esModule: true,
+  default: ({ children, href }: { children: ReactNode; href: string }) => (
+    <a href={href}>{children}</a>
+  ),
+}));
 jest.mock('next/navigation', () => ({
   useRouter: () => ({ push: jest.fn() }),
   useSearchParams: () => new URLSearchParams('pin=123456&nickname=Darya'),
@@ -56,3 +68,19 @@ test('the live join form cannot be submitted before React runs it, and keeps a s
   expect(after).toEqual({ disabled: false, text: 'Join game' });
   expect(container.querySelector<HTMLInputElement>('input[name="nickname"]')?.value).toBe('Darya');
 });
+
+test.each([
+  ['sign-in', <SignInForm key="in" />, 'Sign in'],
+  ['sign-up', <SignUpForm key="up" />, 'Create account'],
+  ['guest', <GuestForm key="guest" />, 'Play as a guest'],
+  ['join code', <JoinCodeForm key="code" />, 'Join'],
+])(
+  'the %s form cannot be sent before React runs it (probe 7b)',
+  async (_, form, label) => {
+    const { before, after } = await hydrate(
+      <QueryClientProvider client={makeQueryClient()}>{form}</QueryClientProvider>,
+    );
+    expect(before).toEqual({ disabled: true, text: 'Loading…' });
+    expect(after).toEqual({ disabled: false, text: label });
+  },
+);
