@@ -58,13 +58,13 @@ const hydrate = async (element: React.ReactElement) => {
 
 test('the question card cannot be submitted before React runs it', async () => {
   const { before, after } = await hydrate(card);
-  expect(before).toEqual({ disabled: true, text: 'Loading…' });
+  expect(before).toEqual({ disabled: true, text: 'Submit answer' });
   expect(after).toEqual({ disabled: false, text: 'Submit answer' });
 });
 
 test('the live join form cannot be submitted before React runs it, and keeps a sent nickname', async () => {
   const { before, after, container } = await hydrate(<LiveJoinForm />);
-  expect(before).toEqual({ disabled: true, text: 'Loading…' });
+  expect(before).toEqual({ disabled: true, text: 'Join game' });
   expect(after).toEqual({ disabled: false, text: 'Join game' });
   expect(container.querySelector<HTMLInputElement>('input[name="nickname"]')?.value).toBe('Darya');
 });
@@ -74,13 +74,10 @@ test.each([
   ['sign-up', <SignUpForm key="up" />, 'Create account'],
   ['guest', <GuestForm key="guest" />, 'Play as a guest'],
   ['join code', <JoinCodeForm key="code" />, 'Join'],
-])(
-  'the %s form cannot be sent before React runs it (probe 7b)',
-  async (_, form, label) => {
-    const { before, after } = await hydrate(
-      <QueryClientProvider client={makeQueryClient()}>{form}</QueryClientProvider>,
-    );
-    expect(before).toEqual({ disabled: true, text: 'Loading…' });
-    expect(after).toEqual({ disabled: false, text: label });
-  },
-);
+])('the %s form cannot be sent before React runs it (probe 7b)', async (_, form, label) => {
+  const { before, after } = await hydrate(
+    <QueryClientProvider client={makeQueryClient()}>{form}</QueryClientProvider>,
+  );
+  expect(before).toEqual({ disabled: true, text: label });
+  expect(after).toEqual({ disabled: false, text: label });
+});

@@ -92,7 +92,7 @@ export const LiveJoinForm = () => {
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button" disabled={busy || !hydrated}>
-          {hydrated ? 'Join game' : 'Loading…'}
+          Join game
         </button>
         <button
           type="button"

@@ -111,9 +111,7 @@ export const QuestionCard = ({
             // Before hydration a press would be the browser's own GET (see useHydrated).
             disabled={!hydrated}
           >
-            {!hydrated ? (
-              'Loading…'
-            ) : isSubmitting ? (
+            {isSubmitting ? (
               <>
                 <span className="spinner" aria-hidden="true" /> {pendingLabel}
               </>

@@ -41,7 +41,7 @@ export const JoinCodeForm = ({ initialCode }: { initialCode?: string } = {}) => 
       </Field>
       <div className="form-actions">
         <button type="submit" className="button" disabled={!hydrated}>
-          {hydrated ? 'Join' : 'Loading…'}
+          Join
         </button>
       </div>
     </form>

@@ -103,7 +103,7 @@ export const SignInForm = ({ next }: { next?: string }) => {
       </Field>
       <div className="form-actions">
         <button type="submit" className="button" disabled={signIn.isPending || !hydrated}>
-          {!hydrated ? 'Loading…' : signIn.isPending ? 'Signing in…' : 'Sign in'}
+          {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </div>
       <p className="small muted">
@@ -193,7 +193,7 @@ export const GuestForm = ({
       </Field>
       <div className="form-actions">
         <button type="submit" className="button" disabled={join.isPending || !hydrated}>
-          {!hydrated ? 'Loading…' : join.isPending ? 'Joining…' : submitLabel}
+          {join.isPending ? 'Joining…' : submitLabel}
         </button>
       </div>
     </form>

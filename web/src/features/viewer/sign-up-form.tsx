@@ -186,13 +186,11 @@ export const SignUpForm = ({ next }: { next?: string }) => {
       </Field>
       <div className="form-actions">
         <button type="submit" className="button" disabled={pending || !hydrated}>
-          {!hydrated
-            ? 'Loading…'
-            : signUp.isPending
-              ? 'Creating your account…'
-              : signIn.isPending
-                ? 'Signing in…'
-                : 'Create account'}
+          {signUp.isPending
+            ? 'Creating your account…'
+            : signIn.isPending
+              ? 'Signing in…'
+              : 'Create account'}
         </button>
       </div>
       <p className="small muted">
