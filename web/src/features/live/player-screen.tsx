@@ -5,9 +5,10 @@ import { useEffect, useState } from 'react';
 import type { LivePlayerViewFieldsFragment } from '@/gql/graphql';
 import { formatNumber } from '@/lib/format';
 import { gqlRequest } from '@/lib/graphql/client';
+import { describeError, errorCode } from '@/lib/graphql/error-messages';
 import { QuestionCard } from '../play/question-card';
 import { emptyDraft, type ResponseDraft, toResponseInput } from '../play/response';
-import { answerRetryDelayMs } from './answer-retry';
+import { sendLiveAnswer } from './answer-retry';
 import { LivePlayerEventsDocument, SubmitLiveAnswerDocument } from './queries';
 import { seatKey } from './seats';
 import { Countdown, Explanation, LiveKey } from './shared';
@@ -28,6 +29,9 @@ const AnswerForm = ({
   const [draft, setDraft] = useState<ResponseDraft | null>(null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [offline, setOffline] = useState(false);
+  // The answer may have arrived: a retry sends it as it was (the server keeps the first one).
+  const [inDoubt, setInDoubt] = useState(false);
   if (!question) {
     return null;
   }
@@ -35,26 +39,36 @@ const AnswerForm = ({
   const submit = async () => {
     setSending(true);
     setError(null);
-    // An answer is safe to send again: the server keeps the first one (alreadyRecorded).
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      try {
-        await gqlRequest(SubmitLiveAnswerDocument, {
-          token,
-          questionIndex: question.index,
-          response: toResponseInput(question, current),
-        });
-        onAnswered(question.index);
-        setSending(false);
-        return;
-      } catch (e) {
-        const wait = answerRetryDelayMs(e, attempt);
-        if (wait === null || attempt === 4) {
-          setError(e instanceof Error ? e.message : 'Your answer was not recorded');
-          setSending(false);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+    try {
+      await sendLiveAnswer(
+        () =>
+          gqlRequest(SubmitLiveAnswerDocument, {
+            token,
+            questionIndex: question.index,
+            response: toResponseInput(question, current),
+          }),
+        {
+          isOnline: () => navigator.onLine,
+          untilOnline: () =>
+            new Promise((resolve) =>
+              window.addEventListener('online', () => resolve(), { once: true }),
+            ),
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          onOffline: setOffline,
+        },
+      );
+      onAnswered(question.index);
+    } catch (e) {
+      const lost = errorCode(e) === 'NETWORK_ERROR';
+      setInDoubt(lost);
+      setError(
+        lost
+          ? 'Your answer may not have been recorded: the connection failed. Try again.'
+          : describeError(e),
+      );
+    } finally {
+      setSending(false);
+      setOffline(false);
     }
   };
   return (
@@ -67,8 +81,16 @@ const AnswerForm = ({
         onChange={setDraft}
         onSubmit={() => void submit()}
         isSubmitting={sending}
+        isHeld={inDoubt}
         submitLabel="Lock in answer"
+        pendingLabel={offline ? 'Offline, waiting…' : undefined}
       />
+      {offline ? (
+        <p className="notice notice--warn" role="status">
+          <strong>You are offline.</strong> Keep this page open: your answer will be sent as soon as
+          the connection is back.
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="error-text">
           {error}
@@ -137,7 +159,8 @@ export const PlayerScreen = ({ gameId }: { gameId: string }) => {
       <header className="live-player__bar">
         <h1>{game.title}</h1>
         <p className="muted" data-testid="live-me">
-          {me.nickname}
+          {/* Nicknames may be right-to-left: isolated, the points beside them stay in place. */}
+          <bdi>{me.nickname}</bdi>
           {me.team !== null && me.team !== undefined ? ` · Team ${me.team + 1}` : ''} ·{' '}
           {formatNumber(me.score)} pts
         </p>
@@ -180,8 +203,9 @@ export const PlayerScreen = ({ gameId }: { gameId: string }) => {
           <ol className="live-board">
             {game.leaderboard.slice(0, 3).map((row) => (
               <li key={row.rank + row.nickname}>
-                <span className="live-board__rank">{row.rank}</span> {row.nickname} · {row.score}{' '}
-                pts
+                {/* Isolated: "محمد 1234 · 798 pts" read as "798 · 1234 محمد pts" (probe 7b). */}
+                <span className="live-board__rank">{row.rank}</span> <bdi>{row.nickname}</bdi> ·{' '}
+                {row.score} pts
               </li>
             ))}
           </ol>

@@ -76,7 +76,7 @@ export const Leaderboard = ({
         {rows.map((row) => (
           <li key={`${row.rank}-${row.nickname}`}>
             <span className="live-board__rank">{row.rank}</span>
-            <span className="live-board__name">{row.nickname}</span>
+            <bdi className="live-board__name">{row.nickname}</bdi>
             <span className="live-board__score">{formatNumber(row.score)} pts</span>
             <span className="muted small">{row.correctCount} right</span>
           </li>

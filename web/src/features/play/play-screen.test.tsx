@@ -204,7 +204,7 @@ test('a timed answer lost to the network is kept and retried, not called late', 
   fireEvent.click(screen.getByRole('radio', { name: 'Iran' }));
   fireEvent.click(screen.getByRole('button', { name: 'Submit answer' }));
 
-  expect(await screen.findByText('Your answer was not saved')).toBeInTheDocument();
+  expect(await screen.findByText('Your answer may not have been saved')).toBeInTheDocument();
   expect(screen.queryByText(/Time's up/)).not.toBeInTheDocument();
   expect(screen.getByRole('radio', { name: 'Iran' })).toBeChecked();
 
@@ -230,7 +230,7 @@ test('offline, the answer waits with a notice saying so, and is sent once when b
   fireEvent.click(screen.getByRole('button', { name: 'Submit answer' }));
 
   expect(await screen.findByRole('status')).toHaveTextContent(
-    'You are offline. Your answer is kept on this device and will be sent as soon as the connection is back.',
+    'You are offline. Keep this page open: your answer will be sent as soon as the connection is back.',
   );
   expect(screen.getByRole('button', { name: 'Offline, waiting…' })).toBeInTheDocument();
   expect(calls('AnswerQuestion')).toHaveLength(0);
@@ -239,4 +239,41 @@ test('offline, the answer waits with a notice saying so, and is sent once when b
   await screen.findByRole('region', { name: 'Feedback on your answer' });
   expect(calls('AnswerQuestion')).toHaveLength(1);
   expect(screen.queryByText(/You are offline/)).not.toBeInTheDocument();
+});
+
+test('an answer whose response was lost is retried as sent, not as changed afterwards (probe 7b)', async () => {
+  // The request reached the server and the answer was kept, but the response never came back:
+  // the page cannot know which. Before, it said "not saved" and let the player change the pick;
+  // the retry then showed the first pick's feedback (the server keeps the first answer).
+  const item = question(1);
+  let failNext = true;
+  request.mockImplementation((document) => {
+    const name = operation(document);
+    if (name === 'OpenQuestion') {
+      return Promise.resolve({ openQuestion: opened(item) }) as never;
+    }
+    if (failNext) {
+      failNext = false;
+      return Promise.reject(
+        new GraphQLRequestError('The network request failed', 'NETWORK_ERROR', 0),
+      ) as never;
+    }
+    return Promise.resolve(answered()) as never;
+  });
+  renderPlay([item, question(2)]);
+  await waitFor(() => expect(calls('OpenQuestion')).toHaveLength(1));
+  fireEvent.click(screen.getByRole('radio', { name: 'Iran' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Submit answer' }));
+
+  expect(await screen.findByText('Your answer may not have been saved')).toBeInTheDocument();
+  expect(screen.getByText(/Try again sends the same answer/)).toBeInTheDocument();
+  expect(screen.getByRole('radio', { name: 'Iran' })).toBeChecked();
+  // A browser does not let a disabled radio be picked (jsdom's click still would).
+  expect(screen.getByRole('radio', { name: 'Iraq' })).toBeDisabled();
+
+  fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+  await screen.findByRole('region', { name: 'Feedback on your answer' });
+  const sent = calls('AnswerQuestion').map(([, variables]) => variables);
+  expect(sent).toHaveLength(2);
+  expect(sent[1]).toEqual(sent[0]);
 });

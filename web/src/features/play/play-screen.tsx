@@ -39,7 +39,7 @@ const OfflineNotice = ({ waiting }: { waiting: 'answer' | 'question' | 'finish' 
     <p className="notice notice--warn" role="status">
       <strong>You are offline.</strong>{' '}
       {waiting === 'answer'
-        ? 'Your answer is kept on this device and will be sent as soon as the connection is back.'
+        ? 'Keep this page open: your answer will be sent as soon as the connection is back.'
         : waiting === 'question'
           ? 'The next question will open as soon as the connection is back.'
           : 'Your quiz will be finished as soon as the connection is back.'}
@@ -254,6 +254,13 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
     });
   };
 
+  // A network failure says nothing about whether the answer arrived (probe 7b: with the response
+  // lost on the way back the page said "not saved", the player changed their pick and retried,
+  // and the feedback showed the first pick, which the server had kept). The choices stay as sent
+  // until a retry settles it.
+  const answerInDoubt =
+    answer.isError && !result && !isLate && TRANSIENT_CODES.has(errorCode(answer.error));
+
   const waiting = answer.isPaused
     ? 'answer'
     : open.isPaused
@@ -345,6 +352,7 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
             onChange={(draft) => setCurrent({ ...shown, draft })}
             onSubmit={submit}
             isSubmitting={answer.isPending || isSubmitQueued}
+            isHeld={answerInDoubt}
             // The notice below can be off a phone's screen; the button under the thumb says it too.
             pendingLabel={answer.isPaused ? 'Offline, waiting…' : undefined}
             result={result}
@@ -371,6 +379,17 @@ export const PlayScreen = ({ attemptId }: { attemptId: string }) => {
                   {nextQuestion ? 'Next question' : 'See my results'}
                 </button>
               </div>
+            ) : answerInDoubt ? (
+              <ErrorState
+                error={answer.error}
+                onRetry={submit}
+                title="Your answer may not have been saved"
+              >
+                <p>
+                  Try again sends the same answer. If the first one reached the server before the
+                  connection dropped, that one is kept.
+                </p>
+              </ErrorState>
             ) : (
               <ErrorState error={answer.error} onRetry={submit} title="Your answer was not saved" />
             )

@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { useHydrated } from '@/lib/use-hydrated';
 import { QuestionInput } from './question-types/question-input';
 import type { ResultMarks } from './question-types/types';
 import {
@@ -20,6 +21,8 @@ type QuestionCardProps = {
   onChange: (draft: ResponseDraft) => void;
   onSubmit?: () => void;
   isSubmitting?: boolean;
+  /** The choices are held as sent (an answer whose fate is unknown is retried as it was). */
+  isHeld?: boolean;
   result?: ResultMarks | null;
   /** Shown beside the submit button (the timer). */
   aside?: ReactNode;
@@ -38,6 +41,7 @@ export const QuestionCard = ({
   onChange,
   onSubmit,
   isSubmitting = false,
+  isHeld = false,
   result,
   aside,
   level = 2,
@@ -45,6 +49,7 @@ export const QuestionCard = ({
   pendingLabel = 'Checking…',
 }: QuestionCardProps) => {
   const [problem, setProblem] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const stemId = `${idPrefix}-stem`;
   const Heading = level === 2 ? 'h2' : 'h3';
   const isLocked = Boolean(result);
@@ -86,7 +91,7 @@ export const QuestionCard = ({
           setProblem(null);
           onChange(next);
         }}
-        disabled={isLocked || isSubmitting}
+        disabled={isLocked || isSubmitting || isHeld}
         result={result}
         labelledBy={stemId}
         idPrefix={idPrefix}
@@ -99,7 +104,13 @@ export const QuestionCard = ({
             </span>
           ) : null}
           {aside}
-          <button type="submit" className="button" aria-disabled={isSubmitting || undefined}>
+          <button
+            type="submit"
+            className="button"
+            aria-disabled={isSubmitting || undefined}
+            // Before hydration a press would be the browser's own GET (see useHydrated).
+            disabled={!hydrated}
+          >
             {isSubmitting ? (
               <>
                 <span className="spinner" aria-hidden="true" /> {pendingLabel}

@@ -3,11 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { Field } from '@/components/field';
+import { useHydrated } from '@/lib/use-hydrated';
 
 /** A set's share code or a class code: the join page works out which. */
 export const JoinCodeForm = ({ initialCode }: { initialCode?: string } = {}) => {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  // Before hydration a press would reload the page as /?code=… (see useHydrated).
+  const hydrated = useHydrated();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get('code') ?? '')
@@ -37,7 +40,7 @@ export const JoinCodeForm = ({ initialCode }: { initialCode?: string } = {}) => 
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={!hydrated}>
           Join
         </button>
       </div>

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { errorFor, Field, type FieldErrorLike } from '@/components/field';
 import { describeError } from '@/lib/graphql/error-messages';
 import { safeNext } from '@/lib/safe-next';
+import { useHydrated } from '@/lib/use-hydrated';
 import { useJoinAsGuest, useSignIn } from './use-viewer';
 
 export const required = (value: string, field: string, message: string): FieldErrorLike[] =>
@@ -24,6 +25,9 @@ export const SignInForm = ({ next }: { next?: string }) => {
   const signIn = useSignIn();
   const [errors, setErrors] = useState<FieldErrorLike[]>([]);
   const [mismatch, setMismatch] = useState(false);
+  // Before hydration the browser would send the form itself: a GET with the password in the
+  // address (history, logs; probe 7b). Disabled until React runs it.
+  const hydrated = useHydrated();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -98,7 +102,7 @@ export const SignInForm = ({ next }: { next?: string }) => {
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={signIn.isPending}>
+        <button type="submit" className="button" disabled={signIn.isPending || !hydrated}>
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </div>
@@ -131,6 +135,7 @@ export const GuestForm = ({
   const join = useJoinAsGuest();
   const [errors, setErrors] = useState<FieldErrorLike[]>([]);
   const fieldId = `${idPrefix}-nickname`;
+  const hydrated = useHydrated();
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -187,7 +192,7 @@ export const GuestForm = ({
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={join.isPending}>
+        <button type="submit" className="button" disabled={join.isPending || !hydrated}>
           {join.isPending ? 'Joining…' : submitLabel}
         </button>
       </div>

@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { ErrorSummary, errorFor, Field, type FieldErrorLike } from '@/components/field';
 import { describeError } from '@/lib/graphql/error-messages';
 import { safeNext } from '@/lib/safe-next';
+import { useHydrated } from '@/lib/use-hydrated';
 import { required } from './auth-forms';
 import { PasswordStrength } from './password-strength';
 import { useSignIn, useSignUp } from './use-viewer';
@@ -25,6 +26,8 @@ export const SignUpForm = ({ next }: { next?: string }) => {
   const [password, setPassword] = useState('');
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
+  // Sent before hydration, the form would be a GET with the password in the address (probe 7b).
+  const hydrated = useHydrated();
   const [notice, setNotice] = useState<string | null>(null);
   const pending = signUp.isPending || signIn.isPending;
 
@@ -182,7 +185,7 @@ export const SignUpForm = ({ next }: { next?: string }) => {
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={pending}>
+        <button type="submit" className="button" disabled={pending || !hydrated}>
           {signUp.isPending
             ? 'Creating your account…'
             : signIn.isPending
