@@ -63,7 +63,7 @@ const draftsOf = (kb: KnowledgeBase): BankQuestion[][] => {
 const keyLabel = (q: BankQuestion) =>
   (q.prompt.options ?? []).find((o) => q.key.optionIds?.includes(o.id))?.label;
 const labels = (q: BankQuestion) => (q.prompt.options ?? []).map((o) => o.label);
-const asked = (q: BankQuestion) => /what part did (.+?) play/.exec(q.stem)?.[1];
+const asked = (q: BankQuestion) => /is true of (.+?) (?:during|in) /.exec(q.stem)?.[1];
 
 const LEBANON = 'israeli-invasion-of-southern-lebanon';
 const WAR = 'iran-iraq-war';
@@ -223,7 +223,7 @@ describe('event-role rules on fixtures', () => {
       .filter((q) => q.factIds[0] === `event:${LEBANON}`);
     expect(qs.length).toBeGreaterThan(0);
     for (const q of qs) {
-      expect(q.stem.startsWith('According to IranWire, what part did')).toBe(true);
+      expect(q.stem.startsWith('According to IranWire, which of these is true of')).toBe(true);
       for (const r of q.key.rationales) {
         expect(r.text).toMatch(/according to IranWire, /i);
       }

@@ -211,7 +211,9 @@ const draftFor = (idx: KbIndex, e: Event, key: Part, wrongs: Part[]): Draft | nu
     type: 'SINGLE_CHOICE',
     template: 'event-role',
     version: 1,
-    stem: `According to ${source}, what part did ${name} play ${setting}?`,
+    // Audit 30 (item 4) and 31 (item 5): "what part did Saudi Arabia play during the war?" keyed
+    // "Isolated Syria" asked for a part in the war and answered with a stand toward Syria.
+    stem: `According to ${source}, which of these is true of ${name} ${setting}?`,
     prompt: { options },
     key: { optionIds: [optionId(e, key)], rationales },
     explanation: `${capitalise(name)} ${key.part} ${setting}. ${e.summary}`,
@@ -256,9 +258,10 @@ export const eventRoleTemplate: Template = {
   },
   requery: (q, idx) => {
     // Independent path: the event from the key fact, the asked participant from the stem's
-    // "what part did X play", and the key as the option reading as that participant's part.
+    // "which of these is true of X during/in …", and the key as the option reading as that
+    // participant's part.
     const e = idx.kb.events.find((x) => eventFactId(x.slug) === q.factIds[0]);
-    const m = /what part did (.+?) play\b/.exec(q.stem);
+    const m = /which of these is true of (.+?) (?:during|in) /.exec(q.stem);
     if (!e || !m) {
       return { ok: false, reason: 'no event or no asked participant' };
     }
