@@ -1210,7 +1210,10 @@ export const stanceWhoTemplate: Template = {
         const answers = acceptedNames(idx, s.actor);
         const rejects = confusable(idx, s.actor, answers);
         const fid = stanceFactId(s.id);
-        const line = `${actorLabel(idx, s.actor)}: ${stripFinalPeriod(s.statement)}.`;
+        // Not "Hafez al-Assad: Hafez al-Assad saw …" (audit 31, items 25 and 82).
+        const name = actorLabel(idx, s.actor);
+        const said = stripFinalPeriod(s.statement);
+        const line = said.startsWith(name) ? `${said}.` : `${name}: ${said}.`;
         return [
           [
             baseDraft({
