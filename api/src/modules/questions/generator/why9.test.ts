@@ -3,10 +3,14 @@
  * case pins the key and every wrong option of one item, so swapping the key with a wrong option,
  * or a wrong option for another, fails; on the code before why9 none of the stems existed.
  */
-import { buildBank } from '.';
+import { checkQuestion } from '../gate';
+import type { BankQuestion } from '../types';
+import { buildBank, buildKbIndex } from '.';
 import { loadKbFiles } from './load-kb-files';
 
-const { questions } = buildBank({ kb: loadKbFiles(), seed: 1 });
+const kb = loadKbFiles();
+const idx = buildKbIndex(kb);
+const { questions } = buildBank({ kb, seed: 1 });
 
 const CASES: { stem: RegExp; key: string; wrong: string[] }[] = [
   {
@@ -34,7 +38,7 @@ const CASES: { stem: RegExp; key: string; wrong: string[] }[] = [
     wrong: [
       'That Syrian merchants feared Iran would flood their markets with low-quality goods',
       'That the $50 billion Iran spent on the war in Syria was a debt for Syria to repay',
-      'That Tehran, unlike Western and Arab offers, demanded no concessions on Syrian sovereignty',
+      'That Tehran, unlike Western and Arab initiatives, imposed no unwanted political changes on Damascus',
     ],
   },
   {
@@ -59,6 +63,16 @@ describe('why9: new understanding items in the bank (seed 1)', () => {
     for (const r of q?.key.rationales.filter((x) => !x.isCorrect) ?? []) {
       expect(r.text).toMatch(/^Not /);
       expect(r.citationIds.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(CASES)('$key: the gate blocks the item with a wrong option keyed', ({ stem }) => {
+    const q = questions.find((x) => stem.test(x.stem)) as BankQuestion;
+    const wrong = (q.prompt.options ?? []).filter((o) => !q.key.optionIds?.includes(o.id));
+    expect(wrong.length).toBeGreaterThan(1);
+    for (const o of wrong) {
+      const swapped: BankQuestion = { ...q, key: { ...q.key, optionIds: [o.id] } };
+      expect(checkQuestion(swapped, idx).map((f) => f.id)).toContain('A1');
     }
   });
 });

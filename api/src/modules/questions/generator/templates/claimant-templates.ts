@@ -374,7 +374,7 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
     stem: "A senior Syrian official, cited in Mohammad Alrumaihi's 2024 article, says one figure used his influence with Bashar al-Assad to mediate and resolve disputes, particularly when tension ran high in Syrian–Iranian relations. Who, according to that official?",
     key: { id: 'hassan-nasrallah', label: 'Hassan Nasrallah' },
     keySays:
-      'A senior Syrian official, cited by a source close to the Syrian government in Alrumaihi\'s article, said Hezbollah Secretary-General Hassan Nasrallah used his influence with Assad to mediate and resolve disputes, particularly when Syrian–Iranian relations were tense.',
+      'A senior Syrian official, cited by a source close to the Syrian government in Alrumaihi\'s article, said Hezbollah Secretary-General Hassan Nasrallah used his influence with Bashar al-Assad to mediate and resolve disputes, particularly when Syrian–Iranian relations were tense.',
     rivals: [
       {
         id: 'vladimir-putin',
@@ -443,9 +443,9 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
       },
       {
         id: 'what-no-unwanted-changes',
-        label: 'That Tehran, unlike Western and Arab offers, demanded no concessions on Syrian sovereignty',
+        label: 'That Tehran, unlike Western and Arab initiatives, imposed no unwanted political changes on Damascus',
         fact: 'explanation:why-assad-would-not-break-with-iran',
-        says: "Not this: it is the MENA Research Center's own reason why Assad kept his alliance with Iran; Falahatpisheh's comparison illustrated a saying about friends and interests.",
+        says: "Not this: it is the MENA Research Center's own reason why Bashar al-Assad kept his alliance with Iran, whose Western and Arab alternatives required concessions on sovereignty; Falahatpisheh's comparison illustrated a saying about friends and interests.",
       },
     ],
   },
