@@ -653,7 +653,8 @@ describe('in-account items: the passage names the key and no wrong option', () =
     },
     'relation:nasrallah-mediated-syria-iran-disputes': {
       act: /mediat/,
-      names: /Secretary-General ([\w ]+?) has utilised his influence with Syrian President Bashar Al Assad to mediate/,
+      names:
+        /Secretary-General ([\w ]+?) has utilised his influence with Syrian President Bashar Al Assad to mediate/,
     },
     'explanation:velayati-golden-counterweight-to-israel': {
       act: /golden counterweight/,

@@ -28,7 +28,7 @@ const CASES: { stem: RegExp; key: string; wrong: string[] }[] = [
     wrong: ['Vladimir Putin', 'Musa al-Sadr'],
   },
   {
-    stem: /Velayati.*“golden counterweight”\. As Wikipedia's bracket in his words says, a counterweight to whom\?$/,
+    stem: /Velayati.*“this golden counterweight”\. A counterweight to whom, as Wikipedia's bracketed insertion in his words says\?$/,
     key: 'Israel',
     wrong: ['Iraq', 'United States', 'Turkey'],
   },
@@ -49,22 +49,25 @@ const CASES: { stem: RegExp; key: string; wrong: string[] }[] = [
 ];
 
 describe('why9: new understanding items in the bank (seed 1)', () => {
-  it.each(CASES)('$key keys its stem, against exactly its wrong options', ({ stem, key, wrong }) => {
-    const found = questions.filter((q) => stem.test(q.stem));
-    expect(found).toHaveLength(1);
-    const q = found[0];
-    const label = (id: string) => q?.prompt.options?.find((o) => o.id === id)?.label;
-    expect((q?.key.optionIds ?? []).map(label)).toEqual([key]);
-    const others = (q?.prompt.options ?? [])
-      .filter((o) => !q?.key.optionIds?.includes(o.id))
-      .map((o) => o.label);
-    expect(others.sort()).toEqual([...wrong].sort());
-    // Feedback per wrong option says what is true of it, with its own citations.
-    for (const r of q?.key.rationales.filter((x) => !x.isCorrect) ?? []) {
-      expect(r.text).toMatch(/^Not /);
-      expect(r.citationIds.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(CASES)(
+    '$key keys its stem, against exactly its wrong options',
+    ({ stem, key, wrong }) => {
+      const found = questions.filter((q) => stem.test(q.stem));
+      expect(found).toHaveLength(1);
+      const q = found[0];
+      const label = (id: string) => q?.prompt.options?.find((o) => o.id === id)?.label;
+      expect((q?.key.optionIds ?? []).map(label)).toEqual([key]);
+      const others = (q?.prompt.options ?? [])
+        .filter((o) => !q?.key.optionIds?.includes(o.id))
+        .map((o) => o.label);
+      expect(others.sort()).toEqual([...wrong].sort());
+      // Feedback per wrong option says what is true of it, with its own citations.
+      for (const r of q?.key.rationales.filter((x) => !x.isCorrect) ?? []) {
+        expect(r.text).toMatch(/^Not /);
+        expect(r.citationIds.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it.each(CASES)('$key: the gate blocks the item with a wrong option keyed', ({ stem }) => {
     const q = questions.find((x) => stem.test(x.stem)) as BankQuestion;

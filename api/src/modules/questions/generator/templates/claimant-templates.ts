@@ -189,7 +189,7 @@ export const CLAIM_ITEMS: readonly ClaimItem[] = [
     // why9: the signs Alrumaihi reads, against the signs and verdicts the other papers give of
     // the same years. No other source mentions the greetings or the Quds Day event.
     key: 'omitted-greetings-and-quds-day-absence',
-    stem: "Who gives this account of the signs of a downturn in Syrian–Iranian relations: Syrian and Iranian official media omitted news of the greetings between Bashar al-Assad and Ebrahim Raisi for Ramadan and Eid al-Fitr, and Iran was absent from the Quds Day event in the Yarmouk camp?",
+    stem: 'Who gives this account of the signs of a downturn in Syrian–Iranian relations: Syrian and Iranian official media omitted news of the greetings between Bashar al-Assad and Ebrahim Raisi for Ramadan and Eid al-Fitr, and Iran was absent from the Quds Day event in the Yarmouk camp?',
     label: 'Mohammad Alrumaihi (2024)',
     rivals: [
       {
@@ -340,41 +340,43 @@ export interface AccountItem {
 export const ACCOUNT_ITEMS: readonly AccountItem[] = [
   {
     fact: 'explanation:iran-air-flights-for-weapons',
-    anchor: 'the head of IranAir, who revealed that Soleimani had personally requested the increased flights',
+    anchor:
+      'the head of IranAir, who revealed that Soleimani had personally requested the increased flights',
     stem: "According to Mohammad Javad Zarif's leaked account, as IranWire reports it, Iran Air flights to Damascus increased and carried weapons aboard passenger planes. Who, in that account, had personally requested the increased flights?",
     key: { id: 'who-qassem-soleimani', label: 'Qassem Soleimani, the Quds Force commander' },
     keySays:
-      'In Zarif\'s account, as IranWire reports it, the head of Iran Air revealed that Soleimani had personally requested the increased flights; when Zarif protested, Soleimani reportedly said Iran Air was the safest option for moving weapons to Syria.',
+      "In Zarif's account, as IranWire reports it, the head of Iran Air revealed that Soleimani had personally requested the increased flights; when Zarif protested, Soleimani reportedly said Iran Air was the safest option for moving weapons to Syria.",
     rivals: [
       {
         id: 'who-minister-of-roads',
         label: "Iran's Minister of Roads and Urban Development",
         fact: 'explanation:iran-air-flights-for-weapons',
         citations: ['iranwire-minister-denied'],
-        says: 'Not the Minister of Roads and Urban Development: in Zarif\'s account, as IranWire reports it, Zarif queried him and he denied knowledge of the flights.',
+        says: "Not the Minister of Roads and Urban Development: in Zarif's account, as IranWire reports it, Zarif queried him and he denied knowledge of the flights.",
       },
       {
         id: 'who-head-of-iran-air',
         label: 'The head of Iran Air',
         fact: 'explanation:iran-air-flights-for-weapons',
         citations: ['iranwire-soleimani-requested'],
-        says: 'Not the head of Iran Air: in Zarif\'s account, as IranWire reports it, he is the one who revealed to Zarif that Soleimani had personally requested the flights.',
+        says: "Not the head of Iran Air: in Zarif's account, as IranWire reports it, he is the one who revealed to Zarif that Soleimani had personally requested the flights.",
       },
       {
         id: 'who-john-kerry',
         label: 'John Kerry, the US Secretary of State',
         fact: 'explanation:kerry-confronted-zarif-over-weapons-flights',
-        says: 'Not John Kerry: in Zarif\'s account, as IranWire reports it, Kerry confronted Zarif about the surge in Iran Air flights carrying weapons to Damascus.',
+        says: "Not John Kerry: in Zarif's account, as IranWire reports it, Kerry confronted Zarif about the surge in Iran Air flights carrying weapons to Damascus.",
       },
     ],
   },
   {
     fact: 'relation:nasrallah-mediated-syria-iran-disputes',
-    anchor: 'Hezbollah Secretary-General Hassan Nasrallah has utilised his influence with Syrian President Bashar Al Assad to mediate',
+    anchor:
+      'Hezbollah Secretary-General Hassan Nasrallah has utilised his influence with Syrian President Bashar Al Assad to mediate',
     stem: "A senior Syrian official, cited in Mohammad Alrumaihi's 2024 article, says one figure used his influence with Bashar al-Assad to mediate and resolve disputes, particularly when tension ran high in Syrian–Iranian relations. Who, according to that official?",
     key: { id: 'hassan-nasrallah', label: 'Hassan Nasrallah' },
     keySays:
-      'A senior Syrian official, cited by a source close to the Syrian government in Alrumaihi\'s article, said Hezbollah Secretary-General Hassan Nasrallah used his influence with Bashar al-Assad to mediate and resolve disputes, particularly when Syrian–Iranian relations were tense.',
+      "A senior Syrian official, cited by a source close to the Syrian government in Alrumaihi's article, said Hezbollah Secretary-General Hassan Nasrallah used his influence with Bashar al-Assad to mediate and resolve disputes, particularly when Syrian–Iranian relations were tense.",
     rivals: [
       {
         id: 'vladimir-putin',
@@ -393,7 +395,7 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
   {
     fact: 'explanation:velayati-golden-counterweight-to-israel',
     anchor: 'golden counterweight [to Israel]',
-    stem: "According to Wikipedia, Ali Akbar Velayati, Iran's senior foreign-policy adviser, declared that Iran was unprepared to lose Syria, its “golden counterweight”. As Wikipedia's bracket in his words says, a counterweight to whom?",
+    stem: "According to Wikipedia's article on Iran–Syria relations, Ali Akbar Velayati, Iran's senior foreign-policy adviser, declared that Iran was unprepared to lose “this golden counterweight”. A counterweight to whom, as Wikipedia's bracketed insertion in his words says?",
     key: { id: 'israel', label: 'Israel' },
     keySays:
       'Wikipedia quotes Velayati: "Iran is not prepared to lose this golden counterweight [to Israel]"; the bracketed words, naming Israel, are Wikipedia\'s.',
@@ -420,18 +422,19 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
   },
   {
     fact: 'explanation:falahatpisheh-turkey-trade-no-permanent-friends',
-    anchor: 'To illustrate the saying that nations have no permanent friends, only permanent interests',
+    anchor:
+      'To illustrate the saying that nations have no permanent friends, only permanent interests',
     stem: "As the MENA Research Center reports, Heshmatollah Falahatpisheh pointed out that Turkey, which supported Assad's opponents, still traded more than $2 billion with Syria in 2023, 20 times Iran's exchanges with its supposed ally. What did he mean this to illustrate?",
     key: {
       id: 'what-no-permanent-friends',
       label: 'The saying that nations have no permanent friends, only permanent interests',
     },
     keySays:
-      'MENA reports that, to illustrate the saying that nations have no permanent friends, only permanent interests, Falahatpisheh pointed out that Turkey, which supported Assad\'s opponents, still traded more than $2 billion with Syria in 2023, 20 times more than Iran.',
+      "MENA reports that, to illustrate the saying that nations have no permanent friends, only permanent interests, Falahatpisheh pointed out that Turkey, which supported Assad's opponents, still traded more than $2 billion with Syria in 2023, 20 times more than Iran.",
     rivals: [
       {
         id: 'what-merchants-distrust-iranian-goods',
-        label: "That Syrian merchants feared Iran would flood their markets with low-quality goods",
+        label: 'That Syrian merchants feared Iran would flood their markets with low-quality goods',
         fact: 'explanation:why-iran-syria-trade-stayed-low',
         says: "Not this: it is Mohammad Al-Abdullah's account, as MENA cites him, of why most of Syria's chambers of commerce would not deal with the Iranian side; Falahatpisheh's comparison illustrated a saying about friends and interests.",
       },
@@ -443,7 +446,8 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
       },
       {
         id: 'what-no-unwanted-changes',
-        label: 'That Tehran, unlike Western and Arab initiatives, imposed no unwanted political changes on Damascus',
+        label:
+          'That Tehran, unlike Western and Arab initiatives, imposed no unwanted political changes on Damascus',
         fact: 'explanation:why-assad-would-not-break-with-iran',
         says: "Not this: it is the MENA Research Center's own reason why Bashar al-Assad kept his alliance with Iran, whose Western and Arab alternatives required concessions on sovereignty; Falahatpisheh's comparison illustrated a saying about friends and interests.",
       },
