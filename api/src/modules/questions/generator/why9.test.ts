@@ -28,7 +28,7 @@ const CASES: { stem: RegExp; key: string; wrong: string[] }[] = [
     wrong: ['Vladimir Putin', 'Musa al-Sadr'],
   },
   {
-    stem: /Velayati.*“this golden counterweight”\. A counterweight to whom, as Wikipedia's bracketed insertion in his words says\?$/,
+    stem: /Velayati.*“this golden counterweight”\. A counterweight to whom, as Wikipedia's bracketed insertion in the quotation says\?$/,
     key: 'Israel',
     wrong: ['Iraq', 'United States', 'Turkey'],
   },

@@ -395,7 +395,7 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
   {
     fact: 'explanation:velayati-golden-counterweight-to-israel',
     anchor: 'golden counterweight [to Israel]',
-    stem: "According to Wikipedia's article on Iran–Syria relations, Ali Akbar Velayati, Iran's senior foreign-policy adviser, declared that Iran was unprepared to lose “this golden counterweight”. A counterweight to whom, as Wikipedia's bracketed insertion in his words says?",
+    stem: "According to Wikipedia's article on Iran–Syria relations, Ali Akbar Velayati, Iran's senior foreign-policy adviser, declared that Iran was unprepared to lose “this golden counterweight”. A counterweight to whom, as Wikipedia's bracketed insertion in the quotation says?",
     key: { id: 'israel', label: 'Israel' },
     keySays:
       'Wikipedia quotes Velayati: "Iran is not prepared to lose this golden counterweight [to Israel]"; the bracketed words, naming Israel, are Wikipedia\'s.',
