@@ -290,6 +290,8 @@ const UNDERSTANDING = new Set([
   'why-rival-multi',
   // Whose reason or account it is (why8): who claims what, inside one paper.
   'claim-who',
+  // In whose account who did it, or what a remark was for (why9).
+  'in-account',
   // Why as a matching (every reason true of its own development): not a drill, and trimmed after recall.
   'match-reasons',
   'figure-meaning',

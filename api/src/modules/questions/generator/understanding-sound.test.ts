@@ -14,7 +14,12 @@ import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
 import { TEMPLATES } from './templates';
-import { CLAIM_ITEMS, claimWhoTemplate } from './templates/claimant-templates';
+import {
+  ACCOUNT_ITEMS,
+  CLAIM_ITEMS,
+  claimWhoTemplate,
+  inAccountTemplate,
+} from './templates/claimant-templates';
 import {
   contrastFault,
   deciderOf,
@@ -618,6 +623,127 @@ describe('claim-who items: the wrong claimants never give the asked reason', () 
         expect(r.citationIds.length).toBeGreaterThan(0);
         expect(r.text).toMatch(/^Not /);
       }
+    }
+  });
+});
+
+/**
+ * in-account (why9): "According to X's account, who did it / what was it for?" Each item's answer
+ * is read off the full source texts by the passage's own construction ("revealed that X had
+ * personally requested", "Secretary-General X has utilised his influence … to mediate", "golden
+ * counterweight [to X]", "To illustrate X, Falahatpisheh"): the key must be what that passage
+ * names, and no wrong option may be; nor may any other paragraph of the five texts name a wrong
+ * option for the asked act.
+ */
+describe('in-account items: the passage names the key and no wrong option', () => {
+  const SEEDS =
+    process.env.SEEDS_DIR ||
+    path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'seeds');
+  const corpus = existsSync(SEEDS)
+    ? readdirSync(SEEDS)
+        .sort()
+        .flatMap((f) => readFileSync(path.join(SEEDS, f), 'utf8').split('\n'))
+        .filter((l) => l.trim())
+    : [];
+  /** Per item (by key record): the act's paragraphs, and what the passage's construction names. */
+  const READ: Record<string, { act: RegExp; names: RegExp }> = {
+    'explanation:iran-air-flights-for-weapons': {
+      act: /requested the increased flights/,
+      names: /revealed that (\w+) had personally requested/,
+    },
+    'relation:nasrallah-mediated-syria-iran-disputes': {
+      act: /mediat/,
+      names:
+        /Secretary-General ([\w ]+?) has utilised his influence with Syrian President Bashar Al Assad to mediate/,
+    },
+    'explanation:velayati-golden-counterweight-to-israel': {
+      act: /golden counterweight/,
+      names: /golden counterweight \[to (\w+)\]/,
+    },
+    'explanation:falahatpisheh-turkey-trade-no-permanent-friends': {
+      act: /20 times more than the exchanges/,
+      names: /To illustrate (the saying that [^,]+, [^,]+), Falahatpisheh/,
+    },
+  };
+  const lower = (t: string): string => t.toLowerCase().replace(/^that /, '');
+  /** The words of an option a passage would use: its label before any description. */
+  const head = (label: string): string =>
+    lower((label.split(/, (?:the|a|an) /)[0] ?? label).replace(/^(?:the|iran's) /i, ''));
+  const irng = seededRng(1);
+  const items = inAccountTemplate.generate(idx).flatMap((g) => g.map((d) => finalise(d, irng)));
+
+  it('needs the source documents', () => {
+    expect(corpus.length).toBeGreaterThan(100);
+  });
+
+  it('asks every table entry, and every item passes the gate', () => {
+    expect(items).toHaveLength(ACCOUNT_ITEMS.length);
+    for (const q of items) {
+      expect([q.stem, checkQuestion(q, idx).filter((f) => f.severity === 'BLOCK')]).toEqual([
+        q.stem,
+        [],
+      ]);
+    }
+  });
+
+  it('keys what the passage names, and no wrong option is named by it or by any paragraph on the act', () => {
+    const bad: string[] = [];
+    for (const q of items) {
+      const read = READ[q.factIds[0] ?? ''];
+      expect([q.factIds[0], read !== undefined]).toEqual([q.factIds[0], true]);
+      const act = corpus.filter((l) => read?.act.test(l));
+      const named = act.map((l) => l.match(read?.names ?? /$^/)?.[1]).filter((n) => n);
+      expect([q.stem, named.length]).toEqual([q.stem, 1]);
+      const answer = (named[0] ?? '').toLowerCase();
+      for (const o of q.prompt.options ?? []) {
+        const isKey = q.key.optionIds?.includes(o.id) ?? false;
+        const h = head(o.label);
+        if (isKey !== (answer.includes(h) || h.includes(answer))) {
+          bad.push(`${o.label}: ${isKey ? 'key not named' : 'wrong option named'} ("${answer}")`);
+        }
+        // A wrong party named in a paragraph on the act: only as what the feedback says it did.
+        const hit = act.find((l) => l.toLowerCase().includes(h));
+        if (!isKey && hit && !read?.names.test(hit)) {
+          bad.push(`${o.label}: in "${hit.slice(0, 80)}"`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('catches a wrong key (the check can fail)', () => {
+    const answer = 'israel';
+    expect(head('Iraq').includes(answer)).toBe(false);
+    expect(head('Qassem Soleimani, the Quds Force commander')).toBe('qassem soleimani');
+    expect('soleimani'.includes(head('The head of Iran Air'))).toBe(false);
+  });
+
+  it('re-derives each key from the passage and drops it when the passage no longer carries it', () => {
+    for (const q of items) {
+      expect(inAccountTemplate.requery(q, idx)).toEqual({ ok: true, key: q.key.optionIds });
+      for (const r of q.key.rationales.filter((x) => !x.isCorrect)) {
+        expect(r.citationIds.length).toBeGreaterThan(0);
+        expect(r.text).toMatch(/^Not /);
+      }
+    }
+    const q = items[0];
+    const cid = idx.facts.get(q?.factIds[0] ?? '')?.citations ?? [];
+    const saved = cid.map((c) => idx.citations.get(c));
+    try {
+      for (const c of cid) {
+        const x = idx.citations.get(c);
+        if (x) {
+          idx.citations.set(c, { ...x, quote: 'nothing of the kind' });
+        }
+      }
+      expect(q && inAccountTemplate.requery(q, idx)).toEqual({ ok: true, key: [] });
+    } finally {
+      cid.forEach((c, i) => {
+        const x = saved[i];
+        if (x) {
+          idx.citations.set(c, x);
+        }
+      });
     }
   });
 });

@@ -27,7 +27,7 @@ describe('why8: records no item asked', () => {
     );
   });
 
-  it('asks whose reason or account seven of them are (claim-who, seed 1)', () => {
+  it('asks whose reason or account seven of them are, and since why9 the signs (claim-who, seed 1)', () => {
     expect(keyed('claim-who').sort()).toEqual(
       [
         'explanation:israeli-warning-kept-syria-out',
@@ -37,6 +37,8 @@ describe('why8: records no item asked', () => {
         'explanation:leak-puts-iran-war-cost-at-50bn',
         'explanation:calls-in-iran-to-scale-back-support',
         'explanation:why-assad-would-not-break-with-iran',
+        // why9: Alrumaihi's signs of the downturn.
+        'explanation:omitted-greetings-and-quds-day-absence',
       ].sort(),
     );
   });

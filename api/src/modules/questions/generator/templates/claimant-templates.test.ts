@@ -79,6 +79,11 @@ const EXPECTED: ReadonlyArray<[string, string, readonly string[]]> = [
     ['Mohammad Alrumaihi (2024)', 'IranWire', "Wikipedia's article on Iran–Syria relations"],
   ],
   [
+    'omitted-greetings-and-quds-day-absence',
+    'Mohammad Alrumaihi (2024)',
+    ['The MENA Research Center (2024)', 'IranWire', 'The Atlantic (December 2025)'],
+  ],
+  [
     'calls-in-iran-to-scale-back-support',
     'The MENA Research Center (2024)',
     [

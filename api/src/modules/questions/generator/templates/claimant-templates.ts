@@ -21,6 +21,7 @@
  *  - Vladimir Putin or Russia for the rewards ("a stance encouraged by Russia");
  *  - IranWire for the calls to scale back the support (it reports Ahmadinejad opposing the IRGC's
  *    role in Syria);
+ *  - Alrumaihi's own reasons for the cooling (Gaza neutrality, advisers) beside his signs of it;
  *  - Amer al-Sabaileh for why Assad would not break with Iran (the KB record joins his words to
  *    the MENA paper's): that item asks the MENA paper's own reasons against other papers.
  * Not asked: records whose development names the claimant ("An Iranian official urged …").
@@ -29,7 +30,7 @@ import type { Explanation } from '@quiz/prisma/knowledge';
 import { explanationFactId, type KbIndex } from '../kb-index';
 import { contentTokens, normalise } from '../text';
 import type { Template } from '../types';
-import { baseDraft, optionIds, rationale } from './common';
+import { baseDraft, citeFacts, optionIds, rationale } from './common';
 import { explanationKeyed, keyLine, rememberEras } from './understanding-templates';
 
 /** A wrong claimant: who, and what the sources have them say instead. */
@@ -185,6 +186,30 @@ export const CLAIM_ITEMS: readonly ClaimItem[] = [
     ],
   },
   {
+    // why9: the signs Alrumaihi reads, against the signs and verdicts the other papers give of
+    // the same years. No other source mentions the greetings or the Quds Day event.
+    key: 'omitted-greetings-and-quds-day-absence',
+    stem: 'Who gives this account of the signs of a downturn in Syrian–Iranian relations: Syrian and Iranian official media omitted news of the greetings between Bashar al-Assad and Ebrahim Raisi for Ramadan and Eid al-Fitr, and Iran was absent from the Quds Day event in the Yarmouk camp?',
+    label: 'Mohammad Alrumaihi (2024)',
+    rivals: [
+      {
+        label: 'The MENA Research Center (2024)',
+        fact: 'explanation:late-condolences-sign-of-rift',
+        says: 'Not the MENA Research Center: the sign it reads is another one: when the Iranian president died, Assad, Iran\'s "most prominent ally", was among the last to offer condolences.',
+      },
+      {
+        label: 'IranWire',
+        fact: 'explanation:iran-left-without-means-to-save-assad-again',
+        says: "Not IranWire: it writes that Soleimani's so-called successes in securing Syrian cities were quickly collapsing, and that Iran no longer had the economic capacity, robust proxy forces or seasoned commanders like Soleimani to deploy to Syria.",
+      },
+      {
+        label: 'The Atlantic (December 2025)',
+        fact: 'explanation:fall-of-assad-a-blow-to-khamenei',
+        says: "Not The Atlantic: it counts the fall of the Assad regime among Khamenei's losses of the past two years, beside Israel's battering of Hamas and Hezbollah.",
+      },
+    ],
+  },
+  {
     key: 'calls-in-iran-to-scale-back-support',
     stem: 'Who gives this account of what the cost of supporting Syria led to within Iran: a growing number of Iranian politicians called for scaling back the support?',
     label: 'The MENA Research Center (2024)',
@@ -282,5 +307,214 @@ export const claimWhoTemplate: Template = {
       return contentTokens(head).length > 0 && ` ${who} `.includes(` ${head} `);
     });
     return { ok: true, key };
+  },
+};
+
+/**
+ * In whose account, who or what (why9, audits 30–31: readers asked for more items that test
+ * understanding). One passage names several parties, or says what a remark was for; the item asks
+ * which party did the asked thing, or what the remark meant, in that account. Each wrong option is
+ * a party or point of the same or a neighbouring passage, refuted by its own cited record, and its
+ * feedback says what that party did or whose point it is. A curated table like claim-who's: only
+ * a reader of the passage can tell which parties are wrong for the stem and not for another.
+ * Left out on purpose: Iranian officials as the mediator between Syria and Iran (a party, which the
+ * stem would rule out by itself); Falahatpisheh's own $30 billion complaint and Iran's exclusion
+ * from Syria's business as what his trade comparison illustrated (same paragraph, a reader could
+ * read the comparison as part of that complaint), and the unnamed official's fear of competitors
+ * (Turkey is one); the United States beside Israel is offered for Velayati's counterweight only
+ * because the question asks Wikipedia's bracket, which names Israel alone.
+ */
+export interface AccountItem {
+  /** The record whose passage names the key (its citations must carry `anchor`). */
+  fact: string;
+  /** Words of the key record's cited passage that make the key true; requery checks them. */
+  anchor: string;
+  stem: string;
+  /** The key option: its id (an actor slug, or `who-…`/`what-…`) and label. */
+  key: { id: string; label: string };
+  /** Feedback for the key. */
+  keySays: string;
+  rivals: readonly (Claimant & { id: string; citations?: readonly string[] })[];
+}
+
+export const ACCOUNT_ITEMS: readonly AccountItem[] = [
+  {
+    fact: 'explanation:iran-air-flights-for-weapons',
+    anchor:
+      'the head of IranAir, who revealed that Soleimani had personally requested the increased flights',
+    stem: "According to Mohammad Javad Zarif's leaked account, as IranWire reports it, Iran Air flights to Damascus increased and carried weapons aboard passenger planes. Who, in that account, had personally requested the increased flights?",
+    key: { id: 'who-qassem-soleimani', label: 'Qassem Soleimani, the Quds Force commander' },
+    keySays:
+      "In Zarif's account, as IranWire reports it, the head of Iran Air revealed that Soleimani had personally requested the increased flights; when Zarif protested, Soleimani reportedly said Iran Air was the safest option for moving weapons to Syria.",
+    rivals: [
+      {
+        id: 'who-minister-of-roads',
+        label: "Iran's Minister of Roads and Urban Development",
+        fact: 'explanation:iran-air-flights-for-weapons',
+        citations: ['iranwire-minister-denied'],
+        says: "Not the Minister of Roads and Urban Development: in Zarif's account, as IranWire reports it, Zarif queried him and he denied knowledge of the flights.",
+      },
+      {
+        id: 'who-head-of-iran-air',
+        label: 'The head of Iran Air',
+        fact: 'explanation:iran-air-flights-for-weapons',
+        citations: ['iranwire-soleimani-requested'],
+        says: "Not the head of Iran Air: in Zarif's account, as IranWire reports it, he is the one who revealed to Zarif that Soleimani had personally requested the flights.",
+      },
+      {
+        id: 'who-john-kerry',
+        label: 'John Kerry, the US Secretary of State',
+        fact: 'explanation:kerry-confronted-zarif-over-weapons-flights',
+        says: "Not John Kerry: in Zarif's account, as IranWire reports it, Kerry confronted Zarif about the surge in Iran Air flights carrying weapons to Damascus.",
+      },
+    ],
+  },
+  {
+    fact: 'relation:nasrallah-mediated-syria-iran-disputes',
+    anchor:
+      'Hezbollah Secretary-General Hassan Nasrallah has utilised his influence with Syrian President Bashar Al Assad to mediate',
+    stem: "A senior Syrian official, cited in Mohammad Alrumaihi's 2024 article, says one figure used his influence with Bashar al-Assad to mediate and resolve disputes, particularly when tension ran high in Syrian–Iranian relations. Who, according to that official?",
+    key: { id: 'hassan-nasrallah', label: 'Hassan Nasrallah' },
+    keySays:
+      "A senior Syrian official, cited by a source close to the Syrian government in Alrumaihi's article, said Hezbollah Secretary-General Hassan Nasrallah used his influence with Bashar al-Assad to mediate and resolve disputes, particularly when Syrian–Iranian relations were tense.",
+    rivals: [
+      {
+        id: 'vladimir-putin',
+        label: 'Vladimir Putin',
+        fact: 'stance:putin-works-to-keep-syria-neutral',
+        says: 'Not Vladimir Putin: Alrumaihi says the Russian president played a direct role in keeping the Syrian regime neutral in the Gaza conflict, through contacts with key Arab nations and Israel.',
+      },
+      {
+        id: 'musa-al-sadr',
+        label: 'Musa al-Sadr',
+        fact: 'stance:musa-al-sadr-recognises-alawites-as-shia',
+        says: "Not Musa al-Sadr: the Lebanese Shiite cleric is remembered for acknowledging Syria's Alawite leadership as Shia (in the 1970s, according to the IDF site).",
+      },
+    ],
+  },
+  {
+    fact: 'explanation:velayati-golden-counterweight-to-israel',
+    anchor: 'golden counterweight [to Israel]',
+    stem: "According to Wikipedia's article on Iran–Syria relations, Ali Akbar Velayati, Iran's senior foreign-policy adviser, declared that Iran was unprepared to lose “this golden counterweight”. A counterweight to whom, as Wikipedia's bracketed insertion in the quotation says?",
+    key: { id: 'israel', label: 'Israel' },
+    keySays:
+      'Wikipedia quotes Velayati: "Iran is not prepared to lose this golden counterweight [to Israel]"; the bracketed words, naming Israel, are Wikipedia\'s.',
+    rivals: [
+      {
+        id: 'iraq',
+        label: 'Iraq',
+        fact: 'explanation:hafez-sought-counterweight-to-israel-and-iraq',
+        says: "Not Iraq: the bracket names Israel alone. Iraq belongs to another counterweight in Wikipedia: after Iran's revolution, Hafez al-Assad found in Iran a new counterweight to Israel and Iraq.",
+      },
+      {
+        id: 'united-states',
+        label: 'United States',
+        fact: 'explanation:military-pact-against-common-threats',
+        says: 'Not the United States: the bracket names Israel alone. Wikipedia does say the two countries\' June 2006 military cooperation agreement was against what they called the "common threats" of Israel and the United States.',
+      },
+      {
+        id: 'turkey',
+        label: 'Turkey',
+        fact: 'stance:turkey-backs-assads-opponents',
+        says: "Not Turkey: the bracket names Israel alone. Turkey appears in the MENA Research Center's paper, where Falahatpisheh describes it as having supported Assad's opponents.",
+      },
+    ],
+  },
+  {
+    fact: 'explanation:falahatpisheh-turkey-trade-no-permanent-friends',
+    anchor:
+      'To illustrate the saying that nations have no permanent friends, only permanent interests',
+    stem: "As the MENA Research Center reports, Heshmatollah Falahatpisheh pointed out that Turkey, which supported Assad's opponents, still traded more than $2 billion with Syria in 2023, 20 times Iran's exchanges with its supposed ally. What did he mean this to illustrate?",
+    key: {
+      id: 'what-no-permanent-friends',
+      label: 'The saying that nations have no permanent friends, only permanent interests',
+    },
+    keySays:
+      "MENA reports that, to illustrate the saying that nations have no permanent friends, only permanent interests, Falahatpisheh pointed out that Turkey, which supported Assad's opponents, still traded more than $2 billion with Syria in 2023, 20 times more than Iran.",
+    rivals: [
+      {
+        id: 'what-merchants-distrust-iranian-goods',
+        label: 'That Syrian merchants feared Iran would flood their markets with low-quality goods',
+        fact: 'explanation:why-iran-syria-trade-stayed-low',
+        says: "Not this: it is Mohammad Al-Abdullah's account, as MENA cites him, of why most of Syria's chambers of commerce would not deal with the Iranian side; Falahatpisheh's comparison illustrated a saying about friends and interests.",
+      },
+      {
+        id: 'what-war-spending-a-debt',
+        label: 'That the $50 billion Iran spent on the war in Syria was a debt for Syria to repay',
+        fact: 'explanation:leak-puts-iran-war-cost-at-50bn',
+        says: "Not this: it is the account of a leaked Iranian presidency document, as Mohammad Alrumaihi reports it; Falahatpisheh's comparison illustrated a saying about friends and interests.",
+      },
+      {
+        id: 'what-no-unwanted-changes',
+        label:
+          'That Tehran, unlike Western and Arab initiatives, imposed no unwanted political changes on Damascus',
+        fact: 'explanation:why-assad-would-not-break-with-iran',
+        says: "Not this: it is the MENA Research Center's own reason why Bashar al-Assad kept his alliance with Iran, whose Western and Arab alternatives required concessions on sovereignty; Falahatpisheh's comparison illustrated a saying about friends and interests.",
+      },
+    ],
+  },
+];
+
+const passageOf = (idx: KbIndex, factId: string): string =>
+  normalise(
+    (idx.facts.get(factId)?.citations ?? [])
+      .map((c) => idx.citations.get(c)?.quote ?? '')
+      .join(' '),
+  );
+
+export const inAccountTemplate: Template = {
+  id: 'in-account',
+  version: 1,
+  type: 'SINGLE_CHOICE',
+  timeVarying: false,
+  generate: (idx) => {
+    rememberEras(idx);
+    return ACCOUNT_ITEMS.filter(
+      (it) =>
+        passageOf(idx, it.fact).includes(normalise(it.anchor)) &&
+        it.rivals.every((r) => idx.facts.has(r.fact)),
+    ).map((it) => {
+      const f = idx.facts.get(it.fact);
+      const factIds = [it.fact];
+      return [
+        baseDraft({
+          type: 'SINGLE_CHOICE',
+          template: 'in-account',
+          version: 1,
+          stem: it.stem,
+          prompt: {
+            options: [it.key, ...it.rivals].map((o) => ({ id: o.id, label: o.label })),
+          },
+          key: {
+            optionIds: [it.key.id],
+            rationales: [
+              rationale(idx, it.key.id, true, it.keySays, factIds),
+              ...it.rivals.map((r) => {
+                const base = rationale(idx, r.id, false, r.says, [r.fact]);
+                return r.citations ? { ...base, citationIds: [...r.citations] } : base;
+              }),
+            ],
+          },
+          explanation: it.keySays,
+          citationIds: citeFacts(idx, factIds),
+          factIds,
+          eraSlug: f?.era ?? null,
+          themes: f?.themes ?? [],
+          actorSlugs: f?.actors ?? [],
+          features: { similarity: 0.6, joins: 2, salience: 0.5, optionCount: it.rivals.length + 1 },
+        }),
+      ];
+    });
+  },
+  requery: (q, idx) => {
+    // The key stands while the key record's cited passage still carries the words that make it true.
+    const it = ACCOUNT_ITEMS.find((a) => a.fact === q.factIds[0] && a.stem === q.stem);
+    if (!it) {
+      return { ok: false, reason: 'no curated item' };
+    }
+    return {
+      ok: true,
+      key: passageOf(idx, it.fact).includes(normalise(it.anchor)) ? [it.key.id] : [],
+    };
   },
 };

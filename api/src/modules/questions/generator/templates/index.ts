@@ -7,7 +7,7 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
-import { claimWhoTemplate } from './claimant-templates';
+import { claimWhoTemplate, inAccountTemplate } from './claimant-templates';
 import { figurePeriodTemplate } from './context-templates';
 import { eventRoleTemplate } from './event-role-templates';
 import {
@@ -55,6 +55,7 @@ export const TEMPLATES: readonly Template[] = [
   whyRivalTemplate,
   whyRivalMultiTemplate,
   claimWhoTemplate,
+  inAccountTemplate,
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,

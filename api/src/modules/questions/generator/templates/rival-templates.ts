@@ -72,7 +72,8 @@ export interface RivalItem {
  * flights. Its rivals (Chizari's training mission, the 2019 economic aim) read as jokes beside a
  * flight, and the sources give no other reason for a comparable logistics step; who asked for the
  * flights (Zarif's account names the minister who denied knowledge, the airline's head who told
- * him, and Soleimani) would make a sound "who, in whose account" item instead.
+ * him, and Soleimani) would make a sound "who, in whose account" item instead: `in-account`
+ * (claimant-templates.ts) asks it since why9.
  * Not asked here: Iran's early support (arms, aid, advisers) to halt the loss of Damascus (audit 18,
  * item 84): every rival the sources give is either defensible for it (the corridor, the foothold,
  * Chizari's training mission) or ruled out by the stem (recouping costs "early", retaliating for a
