@@ -41,35 +41,4 @@ describe('the proxy (security headers)', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
-
-  // Round 8: a router state header Next.js cannot parse answered 500 and logged an error line
-  // per request, for anyone.
-  it.each([
-    'x',
-    '%E0%A4%A',
-    '[]',
-    encodeURIComponent('["",{"children":["teacher",{"children":["classes",{}]}]},null,null,true]'),
-  ])('refuses the unreadable router state %s with 400', (tree) => {
-    const response = proxy(
-      new NextRequest('http://localhost/teacher?_rsc=abc', {
-        headers: { rsc: '1', 'next-router-state-tree': tree },
-      }),
-    );
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
-    expect(response.headers.get('cache-control')).toBe('private, no-store');
-  });
-
-  it('passes a router state Next.js reads', () => {
-    const tree = encodeURIComponent(
-      JSON.stringify(['', { children: ['__PAGE__', {}] }, null, null]),
-    );
-    const response = proxy(
-      new NextRequest('http://localhost/?_rsc=abc', {
-        headers: { rsc: '1', 'next-router-state-tree': tree },
-      }),
-    );
-    expect(response.status).toBe(200);
-    expect(response.headers.get('x-middleware-next')).toBe('1');
-  });
 });

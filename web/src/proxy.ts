@@ -1,25 +1,5 @@
-import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/parse-and-validate-flight-router-state';
 import { type NextRequest, NextResponse } from 'next/server';
 import { isDevelopment } from '@/env';
-
-/**
- * Whether the client's `Next-Router-State-Tree` (sent with `RSC: 1` on client navigations) is
- * one Next.js can read, by Next's own parser. A header it cannot read made the page answer 500
- * and log "⨯ Error: The router state header was sent but could not be parsed." (probe round 8:
- * one anonymous request per error line, `curl -H 'RSC: 1' -H 'Next-Router-State-Tree: x'`).
- */
-const readableRouterState = (request: NextRequest): boolean => {
-  const header = request.headers.get('next-router-state-tree');
-  if (header === null) {
-    return true;
-  }
-  try {
-    parseAndValidateFlightRouterState(header);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * A fresh nonce per page request for a strict Content-Security-Policy (Next.js applies it to its
@@ -41,17 +21,6 @@ export const proxy = (request: NextRequest) => {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-  if (!readableRouterState(request)) {
-    // The client's own malformed request: a 400 with the same headers, not a 500.
-    const refused = new NextResponse('Bad request: unreadable Next-Router-State-Tree header', {
-      status: 400,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
-    refused.headers.set('content-security-policy', csp);
-    refused.headers.set('x-content-type-options', 'nosniff');
-    refused.headers.set('cache-control', 'private, no-store');
-    return refused;
-  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
