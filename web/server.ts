@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import { readEnv } from './src/env';
 import { stampForwardedFor } from './src/server/forwarded-for';
+import { refuseUnreadableRouterState } from './src/server/router-state';
 import { proxyWebSocket } from './src/server/ws-proxy';
 
 const dev = process.argv.includes('--dev');
@@ -23,6 +24,9 @@ const main = async () => {
     { requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 5_000 },
     (req, res) => {
       stampForwardedFor(req);
+      if (refuseUnreadableRouterState(req, res)) {
+        return;
+      }
       void handle(req, res);
     },
   );

@@ -7,6 +7,8 @@ import {
   findTeacherClasses,
   getVisibleClass,
   joinClass,
+  removeClassMember,
+  renewClassJoinCode,
 } from './service';
 
 export const resolvers: Resolvers = {
@@ -23,6 +25,10 @@ export const resolvers: Resolvers = {
       joinClass({ db: ctx.db, user: requireViewer(ctx), code, now: ctx.now(), ip: ctx.ip }),
     archiveClass: (_parent, { id }, ctx) =>
       archiveClass({ db: ctx.db, teacherId: requireTeacher(ctx).id, id, now: ctx.now() }),
+    removeClassMember: (_parent, { classId, userId }, ctx) =>
+      removeClassMember({ db: ctx.db, teacherId: requireTeacher(ctx).id, classId, userId }),
+    renewClassJoinCode: (_parent, { id }, ctx) =>
+      renewClassJoinCode({ db: ctx.db, teacherId: requireTeacher(ctx).id, id }),
   },
   Class: {
     // The code and the roster are the teacher's; members see the class, not each other.

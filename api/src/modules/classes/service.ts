@@ -106,6 +106,62 @@ export const archiveClass = async ({
   return { class: archived, errors: [] };
 };
 
+const ownClass = async (db: DbClient, teacherId: string, id: string): Promise<Class> => {
+  const found = isUuid(id) ? await db.class.findFirst({ where: { id, teacherId } }) : null;
+  if (!found) {
+    throw notFound('Class');
+  }
+  return found;
+};
+
+/**
+ * The teacher takes a student out of their class. Before (probe round 8) a class, once joined,
+ * could not be left or cleaned: anyone given the code (a student posts it; an account costs one
+ * sign-up, 60 an hour per address) stayed on the class board and in the class's item statistics
+ * for good, and the teacher's only remedy was archiving the class with its board. Attempts and
+ * scores stay; the board and analytics filter by current membership.
+ */
+export const removeClassMember = async ({
+  db,
+  teacherId,
+  classId,
+  userId,
+}: {
+  db: DbClient;
+  teacherId: string;
+  classId: string;
+  userId: string;
+}): Promise<ClassPayload> => {
+  const found = await ownClass(db, teacherId, classId);
+  const { count } = isUuid(userId)
+    ? await db.classMember.deleteMany({ where: { classId: found.id, userId } })
+    : { count: 0 };
+  if (count === 0) {
+    throw notFound('Class member');
+  }
+  return { class: found, errors: [] };
+};
+
+/** A new join code for an own class: a leaked code stops letting anyone in (members stay). */
+export const renewClassJoinCode = async ({
+  db,
+  teacherId,
+  id,
+}: {
+  db: DbClient;
+  teacherId: string;
+  id: string;
+}): Promise<ClassPayload> => {
+  const found = await ownClass(db, teacherId, id);
+  if (found.archivedAt) {
+    throw new AppError('CONFLICT', 'This class is archived: nobody can join it');
+  }
+  const renewed = await withUniqueCode((joinCode) =>
+    db.class.update({ where: { id: found.id }, data: { joinCode } }),
+  );
+  return { class: renewed, errors: [] };
+};
+
 /** The teacher's active classes, newest first. */
 export const findTeacherClasses = ({
   db,

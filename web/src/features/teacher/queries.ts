@@ -116,6 +116,27 @@ export const ClassDocument = graphql(`
   }
 `);
 
+export const RemoveClassMemberDocument = graphql(`
+  mutation RemoveClassMember($classId: ID!, $userId: ID!) {
+    removeClassMember(classId: $classId, userId: $userId) {
+      class {
+        id
+      }
+    }
+  }
+`);
+
+export const RenewClassJoinCodeDocument = graphql(`
+  mutation RenewClassJoinCode($id: ID!) {
+    renewClassJoinCode(id: $id) {
+      class {
+        id
+        joinCode
+      }
+    }
+  }
+`);
+
 export const QuestionSetFieldsDoc = graphql(`
   fragment QuestionSetFields on QuestionSet {
     id

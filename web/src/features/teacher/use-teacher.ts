@@ -27,6 +27,8 @@ import {
   GenerateQuestionsDocument,
   PublishQuestionSetDocument,
   QuestionSetDocument,
+  RemoveClassMemberDocument,
+  RenewClassJoinCodeDocument,
   ReplaceRetiredQuestionDocument,
   RevokeTeacherInvitationDocument,
   SetAnalyticsDocument,
@@ -93,6 +95,23 @@ export const useClass = (id: string) =>
     queryKey: teacherKeys.klass(id),
     queryFn: ({ signal }) => gqlRequest(ClassDocument, { id }, { signal }),
   });
+
+/** The class's teacher removes a member or renews the join code; the class is read again. */
+export const useRemoveClassMember = (classId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => gqlRequest(RemoveClassMemberDocument, { classId, userId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teacherKeys.klass(classId) }),
+  });
+};
+
+export const useRenewClassJoinCode = (classId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => gqlRequest(RenewClassJoinCodeDocument, { id: classId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teacherKeys.klass(classId) }),
+  });
+};
 
 export const useQuestionSet = (id: string) =>
   useQuery({

@@ -157,6 +157,14 @@ export const findMyAttempts = async ({
 };
 
 /** How many of the player's review cards are due now. */
+/**
+ * A card's question may still be reviewed: not retired (round 5), and not deleted: an edit
+ * supersedes an own question by marking the old row deleted, so review served the version the
+ * teacher had just fixed (its old key scored, its old explanation shown), and a deleted
+ * question too (probe round 8). `countReviewDue` uses the same rule.
+ */
+export const reviewableSql = Prisma.sql`q."retiredAt" IS NULL AND q."deletedAt" IS NULL`;
+
 export const countReviewDue = async ({
   db,
   userId,
@@ -167,7 +175,8 @@ export const countReviewDue = async ({
   now: Date;
 }): Promise<number> => {
   const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "ReviewCard"
-    WHERE "userId" = ${userId}::uuid AND "due" <= ${pgTimestamp(now)}::timestamp(3)`;
+    SELECT count(*)::int AS n FROM "ReviewCard" rc
+    JOIN "Question" q ON q.id = rc."questionId" AND ${reviewableSql}
+    WHERE rc."userId" = ${userId}::uuid AND rc."due" <= ${pgTimestamp(now)}::timestamp(3)`;
   return rows[0]?.n ?? 0;
 };

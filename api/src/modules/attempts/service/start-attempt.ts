@@ -28,6 +28,7 @@ import {
   getOwnAttempt,
   itemFromJson,
   type Json,
+  reviewableSql,
   setFromJson,
 } from './find-attempts';
 
@@ -302,6 +303,7 @@ export const startPractice = async ({
 };
 
 export const REVIEW_MAX = 30;
+
 /** How many due cards a review looks at per card it serves. */
 const REVIEW_LOOKAHEAD = 4;
 
@@ -332,7 +334,7 @@ export const startReview = async ({
     { questionId: string; factIds: string[]; citationIds: string[]; clueKeys: string[] }[]
   >`
     SELECT rc."questionId", q."factIds", q."citationIds", q."clueKeys" FROM "ReviewCard" rc
-    JOIN "Question" q ON q.id = rc."questionId" AND q."retiredAt" IS NULL
+    JOIN "Question" q ON q.id = rc."questionId" AND ${reviewableSql}
     WHERE rc."userId" = ${user.id}::uuid AND rc."due" <= ${pgTimestamp(now)}::timestamp(3)
     ORDER BY rc."due" ASC, rc."questionId" ASC
     LIMIT ${count * REVIEW_LOOKAHEAD}`;
