@@ -25,7 +25,7 @@ const CASES: { stem: RegExp; key: string; wrong: string[] }[] = [
   {
     stem: /used his influence with Bashar al-Assad to mediate and resolve disputes.*Who, according to that official\?$/,
     key: 'Hassan Nasrallah',
-    wrong: ['Vladimir Putin', 'Musa al-Sadr'],
+    wrong: ['Vladimir Putin', 'Ismail Haniyeh'],
   },
   {
     stem: /Velayati.*“this golden counterweight”\. A counterweight to whom, as Wikipedia's bracketed insertion in the quotation says\?$/,

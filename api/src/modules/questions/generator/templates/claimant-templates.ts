@@ -211,7 +211,9 @@ export const CLAIM_ITEMS: readonly ClaimItem[] = [
   },
   {
     key: 'calls-in-iran-to-scale-back-support',
-    stem: 'Who gives this account of what the cost of supporting Syria led to within Iran: a growing number of Iranian politicians called for scaling back the support?',
+    // Audit 32, item N3: "what the cost of supporting Syria led to" was our link; MENA only
+    // reports the calls (and gives suspected intelligence leaks beside them).
+    stem: 'Who reports this of Iranian politics over the support for Syria: a growing number of Iranian politicians were calling for scaling back the support?',
     label: 'The MENA Research Center (2024)',
     rivals: [
       {
@@ -384,11 +386,13 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
         fact: 'stance:putin-works-to-keep-syria-neutral',
         says: 'Not Vladimir Putin: Alrumaihi says the Russian president played a direct role in keeping the Syrian regime neutral in the Gaza conflict, through contacts with key Arab nations and Israel.',
       },
+      // Not Musa al-Sadr (audit 32, item N2, both readers): a 1970s figure the stem's Bashar
+      // al-Assad rules out. No Iranian or Syrian either: a party to the disputes.
       {
-        id: 'musa-al-sadr',
-        label: 'Musa al-Sadr',
-        fact: 'stance:musa-al-sadr-recognises-alawites-as-shia',
-        says: "Not Musa al-Sadr: the Lebanese Shiite cleric is remembered for acknowledging Syria's Alawite leadership as Shia (in the 1970s, according to the IDF site).",
+        id: 'ismail-haniyeh',
+        label: 'Ismail Haniyeh',
+        fact: 'event:haniyeh-assassinated-in-iran',
+        says: "Not Ismail Haniyeh: the sources mention him only for his assassination inside Iran in 2024, which prompted Iranian threats against Israel.",
       },
     ],
   },

@@ -297,6 +297,12 @@ export const reasonSentence = (topic: string, answer: string): string => {
   if (/^by\s/i.test(a)) {
     return `${t} ${a}`;
   }
+  // "welcomed the deal partly because he said that …" made his words the cause (audit 32, item 7):
+  // the source gives them beside the act ("welcomed the deal, saying that …").
+  const saying = /^(?:he|she|they) said (?:that )?/i.exec(a);
+  if (saying) {
+    return `${t}, saying that ${a.slice(saying[0].length)}`;
+  }
   return CLAUSE.test(raw) ? `${t} partly because ${a}` : `${t} partly because of ${a}`;
 };
 
