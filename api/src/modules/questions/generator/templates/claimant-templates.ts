@@ -392,7 +392,7 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
         id: 'ismail-haniyeh',
         label: 'Ismail Haniyeh',
         fact: 'event:haniyeh-assassinated-in-iran',
-        says: "Not Ismail Haniyeh: the sources mention him only for his assassination inside Iran in 2024, which prompted Iranian threats against Israel.",
+        says: 'Not Ismail Haniyeh: the sources mention him only for his assassination inside Iran in 2024, which prompted Iranian threats against Israel.',
       },
     ],
   },
