@@ -56,3 +56,29 @@ describe('screens per seat', () => {
     expect(hub.screenCount('game-2')).toEqual({ hosts: 0, players: 0 });
   });
 });
+
+// An announcement still on its way when the process stops failed after the pool closed and
+// logged after shutdown (the API suite's "Cannot log after tests are done").
+describe('stop', () => {
+  it('waits for an announcement in flight before it returns', async () => {
+    let release: () => void = () => {};
+    const db = {
+      $executeRaw: () =>
+        new Promise<number>((resolve) => {
+          release = () => resolve(1);
+        }),
+    } as unknown as DbClient;
+    const hub = new LiveHub({ db, databaseUrl: 'postgres://unused', log: () => {} });
+    const sent = hub.announceThrottled('game-9', 'count');
+    let stopped = false;
+    const stopping = hub.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    release();
+    await sent;
+    await stopping;
+    expect(stopped).toBe(true);
+  });
+});

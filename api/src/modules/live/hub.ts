@@ -115,6 +115,8 @@ export class LiveHub {
   private readonly games = new Map<string, GameScreens>();
   private readonly throttled = new Map<string, NodeJS.Timeout>();
   private readonly lastSent = new Map<string, number>();
+  /** Announcements sent and not yet answered: stop() waits for them (not for the pool's close). */
+  private readonly inFlight = new Set<Promise<void>>();
   /** The players' frame of each game, kept up to date from its changes (frame-cache.ts). */
   readonly frames: FrameCache;
   /** Tells this process's own NOTIFYs apart: it has applied those changes already. */
@@ -155,6 +157,9 @@ export class LiveHub {
       clearTimeout(timer);
     }
     this.throttled.clear();
+    // A NOTIFY still on its way would otherwise fail once the pool is closed and log after
+    // shutdown ("live: NOTIFY failed … timeout", seen after tests end).
+    await Promise.allSettled([...this.inFlight]);
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => {});
@@ -317,9 +322,12 @@ export class LiveHub {
       this.refresh(gameId, kind);
       return Promise.resolve();
     }
-    return this.announce(this.options.db, gameId, kind).catch((error) =>
+    const sent = this.announce(this.options.db, gameId, kind).catch((error) =>
       this.log('live: NOTIFY failed', error),
     );
+    this.inFlight.add(sent);
+    void sent.finally(() => this.inFlight.delete(sent));
+    return sent;
   }
 
   private screens(gameId: string): GameScreens {
