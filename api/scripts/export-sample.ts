@@ -4,11 +4,12 @@
  * (source name and quoted passage). No internal ids beyond an item number.
  *
  *   pnpm --filter @quiz/api export:sample -- --n 90 --seed 7 --out /tmp/sample.md [--template a,b]
+ *     [--exclude /tmp/other-sample.md]
  *
  * Strata: every template gets at least one item; the rest is drawn with weights favouring disputed
  * or attributed facts, wars, leaders and money, spread over eras.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { buildBank, buildKbIndex } from '../src/modules/questions/generator';
 import { loadKbFiles } from '../src/modules/questions/generator/load-kb-files';
 import { seededRng } from '../src/modules/questions/generator/rng';
@@ -26,8 +27,17 @@ const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
 // --template a,b: only those templates (to review one family as the reviewer will see it).
 const only = arg('template', '').split(',').filter(Boolean);
+// --exclude file: leave out items whose stem a sample already shows, so a reader never judges one twice.
+const excludeFile = arg('exclude', '');
+const excluded = new Set(
+  excludeFile
+    ? readFileSync(excludeFile, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+    : [],
+);
 const questions = buildBank({ kb, seed }).questions.filter(
-  (q) => only.length === 0 || only.includes(q.template),
+  (q) => (only.length === 0 || only.includes(q.template)) && !excluded.has(q.stem.trim()),
 );
 const rng = seededRng(seed);
 
