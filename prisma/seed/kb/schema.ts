@@ -258,7 +258,11 @@ export const Participant = z
     part: z.string().min(1).optional(),
     /** Participants whose part could also be said of this one (Syria helped the IRGC found Hezbollah). */
     overlapsWith: z.array(slug).optional(),
-    /** The setting alone tells who played this part ("the Israeli invasion" says who invaded). */
+    /**
+     * The setting tells who played this part ("the Israeli invasion" says who invaded), or every
+     * student knows it from the event's name: the United States led the 1990 coalition, so "led the
+     * intervention" offered for Iran is filler (audit 32, item 5), not a live wrong option.
+     */
     statedBySetting: z.boolean().optional(),
   })
   .strict();

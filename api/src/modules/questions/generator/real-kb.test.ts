@@ -172,7 +172,9 @@ describe('the real KB', () => {
       for (const t of texts) {
         expect([
           q.id,
-          /Hassan Haniyeh|image caption|no headline in the copy|paragraph at line/.test(t),
+          // The source's "Hassan Haniyeh" may be shown only as what the source calls him.
+          /image caption|no headline in the copy|paragraph at line/.test(t) ||
+            /Hassan Haniyeh/.test(t.replace(/the source calls him "Hassan Haniyeh"/g, '')),
         ]).toEqual([q.id, false]);
       }
       if (q.type === 'EVENT_YEAR' || q.type === 'NUMERIC_YEAR') {

@@ -28,7 +28,7 @@ const CASES: { stem: RegExp; key: string; wrong: string[] }[] = [
     wrong: ['Vladimir Putin', 'Ismail Haniyeh'],
   },
   {
-    stem: /Velayati.*“this golden counterweight”\. A counterweight to whom, as Wikipedia's bracketed insertion in the quotation says\?$/,
+    stem: /Velayati.*“this golden counterweight”\. According to Wikipedia, a counterweight to which state\?$/,
     key: 'Israel',
     wrong: ['Iraq', 'United States', 'Turkey'],
   },

@@ -392,14 +392,19 @@ export const ACCOUNT_ITEMS: readonly AccountItem[] = [
         id: 'ismail-haniyeh',
         label: 'Ismail Haniyeh',
         fact: 'event:haniyeh-assassinated-in-iran',
-        says: 'Not Ismail Haniyeh: the sources mention him only for his assassination inside Iran in 2024, which prompted Iranian threats against Israel.',
+        // Audit 33 (N12, both readers): MENA, the only source to name him, writes "Hassan Haniyeh"
+        // and gives no year for the killing.
+        says: 'Not Ismail Haniyeh: the one source to name him, the MENA Research Center, mentions only his assassination within Iranian territory, after which Iran threatened war or retaliatory strikes against Israel (the source calls him "Hassan Haniyeh").',
       },
     ],
   },
   {
     fact: 'explanation:velayati-golden-counterweight-to-israel',
     anchor: 'golden counterweight [to Israel]',
-    stem: "According to Wikipedia's article on Iran–Syria relations, Ali Akbar Velayati, Iran's senior foreign-policy adviser, declared that Iran was unprepared to lose “this golden counterweight”. A counterweight to whom, as Wikipedia's bracketed insertion in the quotation says?",
+    // Audit 33 (N3, reader A): "as Wikipedia's bracketed insertion says" asked about the text, not
+    // the history; the stem now says the words stand in the article on Syria's ties (Wikipedia's
+    // sentence itself does not name Syria, so neither do we) and the feedback keeps the bracket.
+    stem: "Wikipedia's article on Iran–Syria relations quotes Ali Akbar Velayati, Iran's senior foreign-policy adviser: Iran was unprepared to lose “this golden counterweight”. According to Wikipedia, a counterweight to which state?",
     key: { id: 'israel', label: 'Israel' },
     keySays:
       'Wikipedia quotes Velayati: "Iran is not prepared to lose this golden counterweight [to Israel]"; the bracketed words, naming Israel, are Wikipedia\'s.',

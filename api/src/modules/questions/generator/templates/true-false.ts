@@ -108,9 +108,20 @@ export const yearsApart = (o: OfficeFact, when: { lo: number; hi: number }): num
   return gaps.length > 0 ? Math.min(...gaps) : Number.POSITIVE_INFINITY;
 };
 
+/**
+ * Whether an office is the quiz's business: Iran's, Syria's or one of their organisations'. "In 2024,
+ * Olaf Scholz was Chancellor of Germany" taught nothing about the two states (audit 33, item 28,
+ * and readers in rounds 30–32); a third state's officials are asked through what they said or did.
+ */
+const OWN_STATES = new Set(['iran', 'syria']);
+export const officeOnTopic = (idx: KbIndex, o: OfficeFact): boolean =>
+  OWN_STATES.has(o.office.of) || idx.actors.get(o.office.of)?.kind !== 'STATE';
+
 const officeStatements = (idx: KbIndex): Draft[][] => {
   const out: Draft[][] = [];
-  for (const o of idx.offices.filter((x) => SINGLE_HOLDER_ROLES.has(x.office.role))) {
+  for (const o of idx.offices.filter(
+    (x) => SINGLE_HOLDER_ROLES.has(x.office.role) && officeOnTopic(idx, x),
+  )) {
     for (const d of o.office.attested.filter(isStatable).map(plain).slice(0, 2)) {
       const when = toInterval(d);
       // True: the person is attested then. False swaps need the strict proof that excludes others.
