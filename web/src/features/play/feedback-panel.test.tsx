@@ -99,6 +99,37 @@ describe('FeedbackPanel', () => {
     ).toBeInTheDocument();
   });
 
+  it('says each right option’s line once when the explanation strings them together', () => {
+    const lines = [
+      'Wikipedia says Syria became increasingly dependent on Iran for political and military support.',
+      'Wikipedia says the disagreements over Kuwait never threatened to derail the relationship.',
+    ];
+    const base = result();
+    const strung = result({
+      explanation: lines.join(' '),
+      key: {
+        ...base.key,
+        rationales: base.key.rationales.map((rationale) =>
+          rationale.ref === 'o1'
+            ? { ...rationale, text: lines[0] as string }
+            : rationale.ref === 'o3'
+              ? { ...rationale, isCorrect: true, text: lines[1] as string }
+              : rationale,
+        ),
+      },
+    });
+    const { container } = render(
+      <FeedbackPanel citations={citationTable} question={questions.single} result={strung} />,
+    );
+    for (const line of lines) {
+      expect(container.textContent?.split(line)).toHaveLength(2);
+    }
+    // A wrong option's own line is still shown under it.
+    expect(
+      screen.getByText('Iraq was the enemy of both Iran and Syria’s Ba’athist rival.'),
+    ).toBeInTheDocument();
+  });
+
   it('says a true/false reason once, not again under True and False behind a verdict word', () => {
     const reason =
       'According to IranWire, the Boeing agreement was worth $16 billion, not $24 billion.';

@@ -112,7 +112,13 @@ export const FeedbackPanel = ({
   // a fact that only repeats the explanation is left out.
   // True/false rationales restate the explanation under both options behind a "Correct:" or
   // "Incorrect:" (the explanation behind "True."/"False."): the same reason three times.
-  const repeats = (text: string) => sayingOf(text) === sayingOf(result.explanation);
+  // Several right options' lines strung together as the explanation (a select-all or a matching
+  // item) are repeats too: each is said once, above.
+  const explained = sayingOf(result.explanation);
+  const repeats = (text: string) => {
+    const saying = sayingOf(text);
+    return saying === explained || (saying.length >= 40 && explained.includes(saying));
+  };
   const shownRationales = isChoice
     ? result.key.rationales
     : result.key.rationales.filter((rationale) => !repeats(rationale.text));

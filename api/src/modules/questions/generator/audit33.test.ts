@@ -38,4 +38,17 @@ describe('audit 33', () => {
       );
     }
   });
+
+  it('seen on a phone: the exceptions item explains once, naming every exception, not each key line again', () => {
+    const items = drafts('stance-multi').filter((d) => /as exceptions\?/.test(d.stem));
+    expect(items.length).toBeGreaterThan(0);
+    for (const d of items) {
+      expect(d.explanation).toMatch(
+        /^Wikipedia names Algeria, Lebanon, Libya, Oman and Sudan as the exceptions when Saudi Arabia/,
+      );
+      for (const r of d.key.rationales.filter((x) => x.isCorrect)) {
+        expect(d.explanation).not.toContain(r.text);
+      }
+    }
+  });
 });

@@ -152,6 +152,10 @@ export const yearsIn = (text: string): number[] => {
   return out;
 };
 
+/** "A", "A and B", "A, B and C". */
+export const listAnd = (xs: readonly string[]): string =>
+  xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1) as string}` : (xs[0] ?? '');
+
 export const capitalise = (text: string): string =>
   text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -33,6 +33,7 @@ import {
 import {
   contextPhrase,
   exceptionLead,
+  exceptionSummary,
   exclusiveAmongArabs,
   groupAttribution,
   isArab,
@@ -271,7 +272,9 @@ export const stanceMultiTemplate: Template = {
                 options: [...ks, ...ws].map((s) => ({ id: s, label: actorLabel(idx, s) })),
               },
               key: { optionIds: ks, rationales },
-              explanation: ks.map((k) => keyText(idx, g, k)).join(' '),
+              explanation: isExceptionGroup(idx, g)
+                ? exceptionSummary(idx, g)
+                : ks.map((k) => keyText(idx, g, k)).join(' '),
               citationIds: citeFacts(idx, factIds),
               factIds,
               eraSlug: g.context.era,

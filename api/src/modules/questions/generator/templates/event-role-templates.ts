@@ -17,7 +17,7 @@ import type { Event } from '@quiz/prisma/knowledge';
 import { citationPublisher, nameInText, uniq } from '../describe';
 import { eventFactId, type KbIndex, maxSalience, salienceOf } from '../kb-index';
 import { contentRng } from '../rng';
-import { capitalise, contentTokens } from '../text';
+import { capitalise, contentTokens, listAnd } from '../text';
 import type { Draft, Template } from '../types';
 import { attributionFor, baseDraft, citeFacts, claimant, rationale } from './common';
 
@@ -102,9 +102,7 @@ const accordingTo = (idx: KbIndex, e: Event, citationIds: readonly string[]): st
     return claimant(idx, fact.claimedBy);
   }
   const pubs = uniq(citationIds.map((c) => citationPublisher(idx, c)));
-  return pubs.length <= 1
-    ? (pubs[0] ?? null)
-    : `${pubs.slice(0, -1).join(', ')} and ${pubs.at(-1) as string}`;
+  return pubs.length === 0 ? null : listAnd(pubs);
 };
 
 /** Whether the event is a party's claim or report (its feedback then says whose). */

@@ -12,7 +12,7 @@
 import type { Explanation } from '@quiz/prisma/knowledge';
 import { explanationFactId, type KbIndex } from '../kb-index';
 import { contentRng } from '../rng';
-import { capitalise, lowerFirst, normalise, stripFinalPeriod } from '../text';
+import { capitalise, listAnd, lowerFirst, normalise, stripFinalPeriod } from '../text';
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, eraGap, rationale } from './common';
 import { stepEras } from './contrast-templates';
@@ -225,8 +225,7 @@ export const matchStem = (
   // Each development's own years, earliest first ("1946–1978, 1979–1988 and 2011–2019"): sets of
   // the same overall span still read differently, and the student sees how far apart they lie.
   const spans = [...new Set([...xs].map((x) => yearsOf(idx, [x])))].sort();
-  const span =
-    spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}` : (spans[0] ?? '');
+  const span = listAnd(spans);
   const forms =
     kind === 'why'
       ? [

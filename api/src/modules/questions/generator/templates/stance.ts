@@ -11,7 +11,7 @@
 import type { Actor, Event, Relation, RelationType } from '@quiz/prisma/knowledge';
 import { citationPublisher, duringEvent, firstSentence, nameInText, uniq } from '../describe';
 import { type KbIndex, relationFactId } from '../kb-index';
-import { capitalise, containsPhrase } from '../text';
+import { capitalise, containsPhrase, listAnd } from '../text';
 import { attributionFor } from './common';
 
 export const STANCE_TYPES: readonly RelationType[] = [
@@ -176,6 +176,27 @@ export const isExceptionGroup = (idx: KbIndex, g: StanceGroup): boolean =>
 export const exceptionLead = (idx: KbIndex, g: StanceGroup): string => {
   const cit = [...g.subjects.values()].flat()[0]?.citations[0] ?? '';
   return `According to ${citationPublisher(idx, cit).replace(/ \(English\)$/, '')}, some Arab states isolated ${objectLabel(idx, g)} ${contextPhrase(idx, g)}.`;
+};
+
+/**
+ * The one explanation of an exceptions item: every exception the source names, not only the options
+ * shown, and who led the isolation ("Wikipedia names Algeria, Lebanon, Libya, Oman and Sudan as the
+ * exceptions when Saudi Arabia and some of the Arab states isolated Syria …"). The per-option lines
+ * say the rest; before, the explanation strung the keys' lines together, so a student read each
+ * twice (seen on a phone, 7 Dec).
+ */
+export const exceptionSummary = (idx: KbIndex, g: StanceGroup): string => {
+  const cit = [...g.subjects.values()].flat()[0]?.citations[0] ?? '';
+  const source = citationPublisher(idx, cit).replace(/ \(English\)$/, '');
+  const isolators = idx.kb.relations
+    .filter((r) => r.type === 'ISOLATED' && r.object === g.object && r.context === g.context.slug)
+    .map((r) => nameInText(idx, r.subject));
+  const who =
+    isolators.length > 0
+      ? `${listAnd(uniq(isolators))} and some other Arab states`
+      : 'some Arab states';
+  const names = [...g.subjects.keys()].map((s) => nameInText(idx, s)).sort();
+  return `${source} names ${listAnd(names)} as the exceptions when ${who} isolated ${objectLabel(idx, g)} ${contextPhrase(idx, g)}: they did not isolate it.`;
 };
 
 /** The noun for the key's kind: "Arab state", "state", "person", "organisation". */
