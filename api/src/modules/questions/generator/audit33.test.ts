@@ -51,4 +51,14 @@ describe('audit 33', () => {
       }
     }
   });
+
+  it('item 48 (reader B, borderline): the leak suspicion is Alrumaihi’s; MENA reports only speculation', () => {
+    const leaks = drafts('explain-true-false').filter((d) =>
+      d.factIds.includes('explanation:suspected-syrian-leaks-eroded-trust'),
+    );
+    expect(leaks.length).toBeGreaterThan(0);
+    for (const d of leaks) {
+      expect(d.stem).toMatch(/^True or false: According to Mohammad Alrumaihi \(2024\), /);
+    }
+  });
 });
