@@ -7,6 +7,7 @@ import {
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
+import { causeMatchTemplate, causeMultiTemplate } from './cause-templates';
 import { claimWhoTemplate, inAccountTemplate } from './claimant-templates';
 import { figurePeriodTemplate } from './context-templates';
 import { eventRoleTemplate } from './event-role-templates';
@@ -56,6 +57,9 @@ export const TEMPLATES: readonly Template[] = [
   whyRivalMultiTemplate,
   claimWhoTemplate,
   inAccountTemplate,
+  // Causes, motives and costs as multi-select and matching (grow11): curated, each wrong option refuted.
+  causeMultiTemplate,
+  causeMatchTemplate,
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,
