@@ -314,7 +314,7 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
     pairs: [
       {
         record: 'khamenei-reminded-assad-americans-reneged',
-        item: 'Ali Khamenei spoke to Bashar al-Assad of Iran\'s own experience of negotiating',
+        item: 'Ali Khamenei told Bashar al-Assad of Iran\'s own experience of negotiating',
         target: 'To remind him, after he had spoken of engaging with the United States, that the Americans quickly reneged on agreements',
       },
       {
