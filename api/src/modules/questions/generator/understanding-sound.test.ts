@@ -805,8 +805,13 @@ describe('cause items: keys and refutations in the texts, no wrong option stated
     for (const m of CAUSE_MULTIS) {
       for (const o of m.wrong) {
         const s = stems(o.label);
-        // The refuting record's own passage may carry the words: it says whose they are.
-        const own = quotes(o.record).map(flat);
+        // The refuting record's own passages may carry the words: they say whose they are.
+        const own = [
+          ...quotes(o.record),
+          ...(idx.facts.get(o.alsoOf ?? '')?.citations ?? []).map(
+            (c) => idx.citations.get(c)?.quote ?? '',
+          ),
+        ].map(flat);
         const hit = sentences.find(
           (x) => s.length > 1 && s.every((w) => x.includes(w)) && !own.some((q) => x.includes(q)),
         );

@@ -48,7 +48,7 @@ const MULTI: Record<string, [readonly string[], readonly string[]]> = {
   'iran-iraq-war-stand-consequences': [
     [
       'Iran repaid it by supplying it with oil',
-      'It laid the groundwork for a lasting strategic partnership with Iran',
+      'It laid the groundwork for a strategic partnership with Iran',
       'Saudi Arabia and some other Arab states isolated it',
     ],
     ['A break with Iran when Syria joined the coalition against Iraq over Kuwait'],
@@ -60,18 +60,31 @@ const MULTI: Record<string, [readonly string[], readonly string[]]> = {
   'iranwire-alliance-basis': [
     [
       'Practical geopolitical reasons that defied regional expectations',
-      'Religious and ideological ties, with Shia pilgrimage sites in Damascus',
+      'Religious ties, among them the Shia pilgrimage sites in Damascus',
     ],
-    ["A shared Ba'athist ideology", 'Oil that Syria supplied to Iran during the Iran–Iraq War'],
+    [
+      "A kinship between Ba'athism and Iran's revolutionary Islamic system",
+      'Oil that Syria supplied to Iran during the Iran–Iraq War',
+    ],
   ],
   'iranwire-iran-sought': [
     [
-      "A corridor for supplying Hezbollah and a presence on Israel's borders",
       'To halt the loss of Damascus and strategic northern cities to the rebels',
+      "To keep a corridor for supplying Hezbollah and a presence on Israel's borders",
     ],
     [
-      'Monitoring of the ceasefire between Israeli forces and the Syrian army in the Golan',
-      'Syria staying out of the Gaza war',
+      'To keep Syria out of the Gaza war',
+      'To monitor the ceasefire between Israeli forces and the Syrian army in the Golan',
+    ],
+  ],
+  'mena-assad-kept-iran': [
+    [
+      'Tehran imposed no unwanted political changes on him',
+      'Western and Arab offers came with hefty costs, often concessions on sovereignty',
+    ],
+    [
+      'Iran had written off what Syria owed it',
+      "Tehran welcomed Syria's opening to the Arab states and the West",
     ],
   ],
 };

@@ -51,6 +51,11 @@ export interface CauseOption {
   refuted?: string;
   /** Keys only: the feedback, when the record's own detail carries an editor's note (gate S7). */
   said?: string;
+  /**
+   * Wrong options only: another KB fact the feedback also relies on ("stance:…"), when a source
+   * states the option of another party (Putin's efforts to keep Syria neutral).
+   */
+  alsoOf?: string;
 }
 
 export interface CauseMulti {
@@ -123,12 +128,13 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       },
       {
         record: 'stance-in-iran-iraq-war-laid-groundwork',
-        label: 'It laid the groundwork for a lasting strategic partnership with Iran',
+        label: 'It laid the groundwork for a strategic partnership with Iran',
+        said: 'IranWire says Syria stood alone among Arab states in refusing to support Saddam Hussein\'s attack on Iran during the Iran–Iraq War, a decision that laid the groundwork for a strategic partnership that would reshape Middle Eastern politics.',
       },
       {
         record: 'iran-repaid-syria-with-oil',
         label: 'Iran repaid it by supplying it with oil',
-        said: "IranWire says Iran repaid Syria's favour, its stand in the Iran–Iraq War, by supplying Syria with oil.",
+        said: "IranWire says, after its account of Syria's stand in the Iran–Iraq War, that Iran repaid Hafez al-Assad's favour by supplying Syria with oil.",
       },
     ],
     wrong: [
@@ -173,7 +179,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
   },
   {
     name: 'iranwire-alliance-basis',
-    stem: "According to IranWire, which of these underlay the alliance between Ba'athist Syria and the Islamic Republic of Iran? Select all that apply.",
+    stem: 'According to IranWire, which of these underlay the alliance between Syria and Iran? Select all that apply.',
     topics: [
       "Ba'athist Syria allied with revolutionary Iran",
       'the alliance between secular-claiming Syria and Iran held',
@@ -186,14 +192,14 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       },
       {
         record: 'religious-affinity-reinforced-alliance',
-        label: 'Religious and ideological ties, with Shia pilgrimage sites in Damascus',
+        label: 'Religious ties, among them the Shia pilgrimage sites in Damascus',
       },
     ],
     wrong: [
       {
         record: 'practical-geopolitics-not-ideology-behind-alliance',
         part: 2,
-        label: 'A shared Ba\'athist ideology',
+        label: "A kinship between Ba'athism and Iran's revolutionary Islamic system",
         refuted:
           "Not so: IranWire calls the alignment remarkable because Ba'athism, the ideology of the regimes in both Syria and Iraq, was technically opposed to Iran's revolutionary Islamic system.",
       },
@@ -209,7 +215,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
   },
   {
     name: 'iranwire-iran-sought',
-    stem: 'According to IranWire, which of these did Iran seek in Syria during the civil war? Select all that apply.',
+    stem: 'According to IranWire, which of these did Iran want in Syria during the civil war? Select all that apply.',
     topics: [
       'Iran sent arms, economic aid and military advisers to Syria early in the civil war',
       'Iran deepened its presence in Syria during the civil war',
@@ -223,25 +229,61 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       },
       {
         record: 'syria-a-corridor-to-hezbollah-and-israels-borders',
-        label: "A corridor for supplying Hezbollah and a presence on Israel's borders",
+        label: "To keep a corridor for supplying Hezbollah and a presence on Israel's borders",
       },
     ],
     wrong: [
       {
         record: 'gaza-neutrality-drove-decline',
-        label: 'Syria staying out of the Gaza war',
+        label: 'To keep Syria out of the Gaza war',
         refuted:
-          "Not so: Mohammad Alrumaihi writes that the Iranians were unwilling to accept Syria's decision to stay neutral in the Gaza war, and that its refusal to open the Golan front irked and disappointed Iran.",
+          "Not Iran's aim: Mohammad Alrumaihi writes that Russia's President Vladimir Putin worked to keep the Syrian regime neutral in the Gaza conflict, while the Iranians were unwilling to accept Syria's decision to stay neutral, and its refusal to open the Golan front irked and disappointed Iran.",
+        alsoOf: 'stance:putin-works-to-keep-syria-neutral',
       },
       {
         record: 'russian-golan-centre-purpose',
-        label: 'Monitoring of the ceasefire between Israeli forces and the Syrian army in the Golan',
+        label: 'To monitor the ceasefire between Israeli forces and the Syrian army in the Golan',
         refuted:
-          "Not Iran's aim: the MENA Research Center reports that Russia's Ministry of Defence announced a new monitoring centre in the Syrian Golan in June 2024 to observe ceasefire agreements and provocations between Israeli forces and the Syrian army.",
+          "Not Iran's aim: the MENA Research Center reports that Russia's Ministry of Defence announced a new monitoring centre in the Syrian Golan in June 2024 to observe ceasefire agreements and provocations between Israeli forces and the Syrian army. Iran, by Mohammad Alrumaihi's account, wanted Damascus to open the Golan front.",
       },
     ],
     explanation:
       "IranWire says Iran initially sought to prevent Bashar al-Assad's fall by halting the loss of Damascus and strategic northern cities to rebels; that its deepened presence served to support an ally and to secure a long-term foothold; and that Syria became a crucial corridor for supporting Hezbollah and keeping a presence on Israel's borders.",
+  },
+  {
+    name: 'mena-assad-kept-iran',
+    stem: "Relations between Iran and Syria cooled in Bashar al-Assad's last years in power, yet he kept his alliance with Iran. Which of these reasons does the MENA Research Center give? Select all that apply.",
+    topics: ['Assad did not break with Iran despite the cooling'],
+    sources: ['MENA Research Center'],
+    keys: [
+      {
+        record: 'why-assad-would-not-break-with-iran',
+        part: 1,
+        label: 'Tehran imposed no unwanted political changes on him',
+      },
+      {
+        record: 'why-assad-would-not-break-with-iran',
+        part: 2,
+        label: 'Western and Arab offers came with hefty costs, often concessions on sovereignty',
+      },
+    ],
+    // Reasons a reader might expect, each recorded the other way in the same paper.
+    wrong: [
+      {
+        record: 'exclusion-and-unpaid-debt-frustrated-iran',
+        label: 'Iran had written off what Syria owed it',
+        refuted:
+          'Not so: the MENA Research Center reports Heshmatollah Falahatpisheh\'s complaint that Syria had done nothing to repay the $30 billion it owed Iran.',
+      },
+      {
+        record: 'arab-rapprochement-worried-tehran',
+        label: "Tehran welcomed Syria's opening to the Arab states and the West",
+        refuted:
+          "Not so: Mohammad Alrumaihi writes that Tehran was concerned about Syria's response to signs of Arab rapprochement and its wish to normalise relations with the West, and the MENA Research Center that Iran feared normalisation could lead Syria to change its alliances.",
+      },
+    ],
+    explanation:
+      'The MENA Research Center says it was difficult for Bashar al-Assad to sever ties with Iran: Tehran does not impose unwanted political changes or transformations, Western and Arab initiatives come with hefty costs, often requiring concessions on sovereignty, and the alliance is rooted in shared history, mutual threats and common interests.',
   },
 ];
 
@@ -356,7 +398,28 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
       {
         record: 'hezbollah-needs-syria-for-depth-and-arms',
         item: 'Hezbollah valued its alliance with Syria',
-        target: 'Strategic depth, an arms corridor and a fallback in any major Israeli conflict in southern Lebanon',
+        target: 'Strategic depth, an arms corridor, and help in weathering any major Israeli conflict in southern Lebanon',
+      },
+    ],
+  },
+  {
+    name: 'meant-for-iran',
+    stem: 'According to the source named with each, what did each of these mean for Iran? Match each development to its consequence.',
+    pairs: [
+      {
+        record: 'fall-of-assad-a-blow-to-khamenei',
+        item: 'The fall of the Assad regime (according to The Atlantic, December 2025)',
+        target: 'One of the harsh setbacks of two years for Khamenei, alongside Israel\'s battering of Hamas and Hezbollah',
+      },
+      {
+        record: 'russian-intervention-brought-rivalry-with-iran',
+        item: "Russia's military intervention in Syria from September 2015 (according to Mohammad Alrumaihi)",
+        target: 'Heightened competition with Tehran over influence, economics, culture and language',
+      },
+      {
+        record: 'syria-a-battleground-against-israel',
+        item: "Syria's civil war (according to IranWire)",
+        target: "Syria became a primary battleground for Iran's regional ambitions, above all its confrontation with Israel",
       },
     ],
   },
@@ -437,7 +500,10 @@ export const causeMultiTemplate: Template = {
                 rationale(idx, optionId(o), true, o.said ?? keyLine(x), [explanationFactId(x.id)]),
               ),
               ...m.wrong.map((o) =>
-                rationale(idx, optionId(o), false, o.refuted ?? '', [explanationFactId(o.record)]),
+                rationale(idx, optionId(o), false, o.refuted ?? '', [
+                  explanationFactId(o.record),
+                  ...(o.alsoOf ? [o.alsoOf] : []),
+                ]),
               ),
             ],
           },
