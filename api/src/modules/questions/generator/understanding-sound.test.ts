@@ -761,11 +761,7 @@ describe('cause items: keys and refutations in the texts, no wrong option stated
     process.env.SEEDS_DIR ||
     path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'seeds');
   const flat = (t: string) =>
-    t
-      .replace(/[’‘]/g, "'")
-      .replace(/[“”]/g, '"')
-      .replace(/\s+/g, ' ')
-      .toLowerCase();
+    t.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
   const texts = existsSync(SEEDS)
     ? readdirSync(SEEDS).map((f) => flat(readFileSync(path.join(SEEDS, f), 'utf8')))
     : [];
@@ -773,7 +769,10 @@ describe('cause items: keys and refutations in the texts, no wrong option stated
   const stems = (t: string): string[] => [
     ...new Set(
       (flat(t).match(/[a-z']{4,}/g) ?? [])
-        .filter((w) => !/^(syria|iran|which|their|there|about|among|other|these|with|that|from|into)/.test(w))
+        .filter(
+          (w) =>
+            !/^(syria|iran|which|their|there|about|among|other|these|with|that|from|into)/.test(w),
+        )
         .map((w) => w.slice(0, 5)),
     ),
   ];
@@ -831,7 +830,8 @@ describe('cause items: keys and refutations in the texts, no wrong option stated
   it('words each matching target from its own record more than from any other pair of the item', () => {
     const swappable: string[] = [];
     for (const m of CAUSE_MATCHES) {
-      const passage = (r: string) => flat(`${quotes(r).join(' ')} ${idx.explanations.get(r)?.detail ?? ''}`);
+      const passage = (r: string) =>
+        flat(`${quotes(r).join(' ')} ${idx.explanations.get(r)?.detail ?? ''}`);
       for (const p of m.pairs) {
         const s = stems(p.target);
         const score = (r: string) => s.filter((w) => passage(r).includes(w)).length;

@@ -20,12 +20,8 @@ import {
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
 const rng = seededRng(5);
-const multis = causeMultiTemplate
-  .generate(idx)
-  .flatMap((g) => g.map((d) => finalise(d, rng)));
-const matches = causeMatchTemplate
-  .generate(idx)
-  .flatMap((g) => g.map((d) => finalise(d, rng)));
+const multis = causeMultiTemplate.generate(idx).flatMap((g) => g.map((d) => finalise(d, rng)));
+const matches = causeMatchTemplate.generate(idx).flatMap((g) => g.map((d) => finalise(d, rng)));
 const blocks = (q: BankQuestion) =>
   checkQuestion(q, idx)
     .filter((f) => f.severity === 'BLOCK')
@@ -43,7 +39,10 @@ const MULTI: Record<string, [readonly string[], readonly string[]]> = {
       'It prevented the collapse of the government in Damascus',
       'Territorial gains against the opposition, among them the capture of Aleppo',
     ],
-    ["A leading share for Iran in Syria's reconstruction and business", 'A boom in trade between Iran and Syria'],
+    [
+      "A leading share for Iran in Syria's reconstruction and business",
+      'A boom in trade between Iran and Syria',
+    ],
   ],
   'iran-iraq-war-stand-consequences': [
     [
@@ -97,7 +96,9 @@ describe('cause-multi', () => {
       const [keys, wrong] = MULTI[m.name] ?? [[], []];
       expect(q && blocks(q)).toEqual([]);
       const keyIds = q?.key.optionIds ?? [];
-      const wrongIds = (q?.prompt.options ?? []).map((o) => o.id).filter((id) => !keyIds.includes(id));
+      const wrongIds = (q?.prompt.options ?? [])
+        .map((o) => o.id)
+        .filter((id) => !keyIds.includes(id));
       expect([m.name, q && labels(q, keyIds)]).toEqual([m.name, [...keys].sort()]);
       expect([m.name, q && labels(q, wrongIds)]).toEqual([m.name, [...wrong].sort()]);
     }
@@ -118,7 +119,9 @@ describe('cause-multi', () => {
   });
 
   it('drops a key whose record no longer gives the asked development', () => {
-    const q = multis.find((x) => x.stem.startsWith('According to IranWire, which of these did Iran'));
+    const q = multis.find((x) =>
+      x.stem.startsWith('According to IranWire, which of these did Iran'),
+    );
     const x = idx.explanations.get('shia-fighters-led-gains-including-aleppo');
     expect(q && x).toBeTruthy();
     if (!q || !x) {

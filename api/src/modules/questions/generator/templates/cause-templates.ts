@@ -30,7 +30,10 @@
  *    Syria did *not* lead to (IranWire lists Iran Air's designation among the costs of backing
  *    Assad, and the Boeing deal fell with the nuclear deal the IRGC's role helped end);
  *  - New Lines' "shared hostility toward Iraq and Israel" as a wrong reason why Assad kept the
- *    alliance (the MENA paper's "shared threats").
+ *    alliance (the MENA paper's "shared threats");
+ *  - a matching of the civil-war steps Wikipedia explains (Chizari's visit, the June 2017 missiles,
+ *    the January 2019 agreements): sound, but why-rival already asks them against one another
+ *    (audit 28: "each item's key is another's wrong option"), and a third item on them adds repetition.
  * `understanding-sound.test.ts` re-reads every key and wrong option against the five source texts.
  */
 import type { Explanation } from '@quiz/prisma/knowledge';
@@ -116,7 +119,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
     name: 'iran-iraq-war-stand-consequences',
     stem: "During the Iran–Iraq War, Syria refused to back Saddam Hussein's attack on Iran. According to Wikipedia and IranWire, which of these followed for Syria? Select all that apply.",
     topics: [
-      "what siding with Iran in the Iran–Iraq War cost Syria among Arab states",
+      'what siding with Iran in the Iran–Iraq War cost Syria among Arab states',
       "what Syria's refusal to back Saddam Hussein's attack on Iran led to",
       'how Iran repaid Syria for its stand in the Iran–Iraq War',
     ],
@@ -129,7 +132,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       {
         record: 'stance-in-iran-iraq-war-laid-groundwork',
         label: 'It laid the groundwork for a strategic partnership with Iran',
-        said: 'IranWire says Syria stood alone among Arab states in refusing to support Saddam Hussein\'s attack on Iran during the Iran–Iraq War, a decision that laid the groundwork for a strategic partnership that would reshape Middle Eastern politics.',
+        said: "IranWire says Syria stood alone among Arab states in refusing to support Saddam Hussein's attack on Iran during the Iran–Iraq War, a decision that laid the groundwork for a strategic partnership that would reshape Middle Eastern politics.",
       },
       {
         record: 'iran-repaid-syria-with-oil',
@@ -205,7 +208,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       },
       {
         record: 'iran-repaid-syria-with-oil',
-        label: "Oil that Syria supplied to Iran during the Iran–Iraq War",
+        label: 'Oil that Syria supplied to Iran during the Iran–Iraq War',
         refuted:
           "Not so: IranWire has it the other way round: Iran repaid Syria's stand in the Iran–Iraq War by supplying Syria with oil.",
       },
@@ -248,7 +251,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       },
     ],
     explanation:
-      "IranWire says Iran initially sought to prevent Bashar al-Assad's fall by halting the loss of Damascus and strategic northern cities to rebels; that its deepened presence served to support an ally and to secure a long-term foothold; and that Syria became a crucial corridor for supporting Hezbollah and keeping a presence on Israel's borders.",
+      "IranWire says Iran initially sought to prevent Bashar al-Assad's fall by halting the loss of Damascus and strategic northern cities to rebels; and that Syria became a crucial corridor for supporting Hezbollah and keeping a presence on Israel's borders.",
   },
   {
     name: 'mena-assad-kept-iran',
@@ -273,7 +276,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
         record: 'exclusion-and-unpaid-debt-frustrated-iran',
         label: 'Iran had written off what Syria owed it',
         refuted:
-          'Not so: the MENA Research Center reports Heshmatollah Falahatpisheh\'s complaint that Syria had done nothing to repay the $30 billion it owed Iran.',
+          "Not so: the MENA Research Center reports Heshmatollah Falahatpisheh's complaint that Syria had done nothing to repay the $30 billion it owed Iran.",
       },
       {
         record: 'arab-rapprochement-worried-tehran',
@@ -294,6 +297,8 @@ export interface CausePair {
   item: string;
   /** The reason, aim or effect as shown. */
   target: string;
+  /** The feedback, when the record's own detail would confuse here (The Atlantic's "the war"). */
+  said?: string;
 }
 
 export interface CauseMatch {
@@ -325,7 +330,8 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
       {
         record: 'assad-survival-a-strategic-imperative',
         item: 'Iran stepped up its intervention about four years into the war',
-        target: "Rebel gains raised doubts about Bashar al-Assad's ability to survive, and Iran saw his survival as a strategic imperative",
+        target:
+          "Rebel gains raised doubts about Bashar al-Assad's ability to survive, and Iran saw his survival as a strategic imperative",
       },
     ],
   },
@@ -341,7 +347,8 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
       {
         record: 'axis-militias-gave-deniability',
         item: "The IRGC's complete control of seemingly independent militias",
-        target: 'Iran could direct attacks against the US and Israel without bearing direct responsibility',
+        target:
+          'Iran could direct attacks against the US and Israel without bearing direct responsibility',
       },
       {
         record: 'quds-force-paved-way-for-russia',
@@ -356,23 +363,27 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
     pairs: [
       {
         record: 'khamenei-reminded-assad-americans-reneged',
-        item: 'Ali Khamenei told Bashar al-Assad of Iran\'s own experience of negotiating',
-        target: 'To remind him, after he had spoken of engaging with the United States, that the Americans quickly reneged on agreements',
+        item: "Ali Khamenei told Bashar al-Assad of Iran's own experience of negotiating",
+        target:
+          'To remind him, after he had spoken of engaging with the United States, that the Americans quickly reneged on agreements',
       },
       {
         record: 'russian-golan-centre-purpose',
         item: 'Russia announced an additional monitoring centre in the Syrian Golan on 4 June 2024',
-        target: 'To observe ceasefire agreements, de-escalation and possible provocations between Israeli forces and the Syrian army',
+        target:
+          'To observe ceasefire agreements, de-escalation and possible provocations between Israeli forces and the Syrian army',
       },
       {
         record: 'umayyad-restrictions-an-arab-message',
         item: 'Syria restricted foreign Shia visitors to the Umayyad Mosque (analysts cited by the MENA Research Center)',
-        target: 'A message with an Arab dimension, as Syria distanced itself from Iranian guardianship',
+        target:
+          'A message with an Arab dimension, as Syria distanced itself from Iranian guardianship',
       },
       {
         record: 'iran-seeks-to-recover-war-costs',
         item: "Iran pushed into Syria's economy",
-        target: 'To recover part of what it had spent in Syria, for example by controlling the housing sector',
+        target:
+          'To recover part of what it had spent in Syria, for example by controlling the housing sector',
       },
     ],
   },
@@ -383,12 +394,14 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
       {
         record: 'israeli-strikes-forced-irgc-pullback',
         item: 'Iran planned to evacuate IRGC members and move its headquarters from rural Damascus toward Lebanon (according to militia sources)',
-        target: 'Israeli air strikes that killed numerous senior commanders after the Gaza war began',
+        target:
+          'Israeli air strikes that killed numerous senior commanders after the Gaza war began',
       },
       {
         record: 'golan-front-quiet-as-syria-kept-out',
         item: 'The Golan Heights front between Syria and Israel stayed relatively quiet',
-        target: "Syria's authorities were careful not to be dragged into the war, unlike Iran's allies in Lebanon, Iraq and Yemen",
+        target:
+          "Syria's authorities were careful not to be dragged into the war, unlike Iran's allies in Lebanon, Iraq and Yemen",
       },
       {
         record: 'russia-feared-us-iran-deal-so-bolstered-presence',
@@ -398,7 +411,8 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
       {
         record: 'hezbollah-needs-syria-for-depth-and-arms',
         item: 'Hezbollah valued its alliance with Syria',
-        target: 'Strategic depth, an arms corridor, and help in weathering any major Israeli conflict in southern Lebanon',
+        target:
+          'Strategic depth, an arms corridor, and help in weathering any major Israeli conflict in southern Lebanon',
       },
     ],
   },
@@ -408,39 +422,23 @@ export const CAUSE_MATCHES: readonly CauseMatch[] = [
     pairs: [
       {
         record: 'fall-of-assad-a-blow-to-khamenei',
-        item: 'The fall of the Assad regime (according to The Atlantic, December 2025)',
-        target: 'One of the harsh setbacks of two years for Khamenei, alongside Israel\'s battering of Hamas and Hezbollah',
+        item: "The fall of Bashar al-Assad's regime (according to The Atlantic, December 2025)",
+        // The Atlantic's "harsh blow" is the 2025 war's; the fall is one of the losses of two years.
+        target:
+          'The loss of an ally, in two years that also saw Israel batter two others, Hamas and Hezbollah',
+        said: "The Atlantic (December 2025) counts it among Khamenei's setbacks: the past two years had seen the fall of one Iranian ally in the region, Bashar al-Assad's regime in Syria, and Israel's battering of two others, Hamas and Hezbollah.",
       },
       {
         record: 'russian-intervention-brought-rivalry-with-iran',
         item: "Russia's military intervention in Syria from September 2015 (according to Mohammad Alrumaihi)",
-        target: 'Heightened competition with Tehran over influence, economics, culture and language',
+        target:
+          'Heightened competition with Tehran over influence, economics, culture and language',
       },
       {
         record: 'syria-a-battleground-against-israel',
         item: "Syria's civil war (according to IranWire)",
-        target: "Syria became a primary battleground for Iran's regional ambitions, above all its confrontation with Israel",
-      },
-    ],
-  },
-  {
-    name: 'wikipedia-civil-war-aims',
-    stem: "According to Wikipedia and those it quotes, why did each of these happen during Syria's civil war? Match each development to its reason or aim.",
-    pairs: [
-      {
-        record: 'chizari-sent-to-train-security-services',
-        item: "Mohsen Chizari, the Quds Force's third-in-command, visited Syria (according to the U.S. government)",
-        target: "To train Syria's security services to fight against the protesters",
-      },
-      {
-        record: 'iran-missiles-retaliated-for-tehran-attacks',
-        item: 'Iran fired missiles into Syria at Islamic State fighters in June 2017',
-        target: 'Retaliation for terror attacks in Tehran that killed 18 people',
-      },
-      {
-        record: 'agreements-2019-for-economic-cooperation',
-        item: 'Iran and Syria signed 11 agreements and memoranda of understanding in January 2019',
-        target: 'To bolster a long-term strategic economic cooperation',
+        target:
+          "Syria became a primary battleground for Iran's regional ambitions, above all its confrontation with Israel",
       },
     ],
   },
@@ -475,7 +473,10 @@ export const causeMultiTemplate: Template = {
   generate: (idx) => {
     rememberEras(idx);
     return CAUSE_MULTIS.filter((m) =>
-      allRecords([...m.keys, ...m.wrong].map((o) => o.record), idx),
+      allRecords(
+        [...m.keys, ...m.wrong].map((o) => o.record),
+        idx,
+      ),
     ).map((m) => {
       const keys = m.keys.map((o) => ({ o, x: record(idx, o.record) }));
       const factIds = factOrder([...m.keys, ...m.wrong].map((o) => o.record));
@@ -534,12 +535,7 @@ export const causeMultiTemplate: Template = {
     const key = optionIds(q).filter((id) => {
       const o = byId.get(id);
       const x = o ? idx.explanations.get(o.record) : undefined;
-      return (
-        o !== undefined &&
-        o.refuted === undefined &&
-        x !== undefined &&
-        isKeyRecord(m, x)
-      );
+      return o !== undefined && o.refuted === undefined && x !== undefined && isKeyRecord(m, x);
     });
     return { ok: true, key };
   },
@@ -554,7 +550,12 @@ export const causeMatchTemplate: Template = {
     rememberEras(idx);
     const groups: Draft[][] = [];
     for (const m of CAUSE_MATCHES) {
-      if (!allRecords(m.pairs.map((p) => p.record), idx)) {
+      if (
+        !allRecords(
+          m.pairs.map((p) => p.record),
+          idx,
+        )
+      ) {
         continue;
       }
       const xs = m.pairs.map((p) => ({ p, x: record(idx, p.record) }));
@@ -574,12 +575,15 @@ export const causeMatchTemplate: Template = {
           },
           key: {
             pairs: xs.map(({ x }) => ({ itemId: x.id, targetId: targetId(x.id) })),
-            rationales: xs.map(({ x }) =>
-              rationale(idx, x.id, true, keyLine(x), [explanationFactId(x.id)]),
+            rationales: xs.map(({ p, x }) =>
+              rationale(idx, x.id, true, p.said ?? keyLine(x), [explanationFactId(x.id)]),
             ),
           },
           explanation: xs
-            .map(({ p, x }) => `${stripFinalPeriod(fixAssad(p.item, erasOf(x)))}: ${keyLine(x)}`)
+            .map(
+              ({ p, x }) =>
+                `${stripFinalPeriod(fixAssad(p.item, erasOf(x)))}: ${p.said ?? keyLine(x)}`,
+            )
             .join(' '),
           citationIds: citeFacts(idx, factIds),
           factIds,
