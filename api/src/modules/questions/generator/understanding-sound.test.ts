@@ -14,6 +14,7 @@ import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
 import { TEMPLATES } from './templates';
+import { CAUSE_MATCHES, CAUSE_MULTIS } from './templates/cause-templates';
 import {
   ACCOUNT_ITEMS,
   CLAIM_ITEMS,
@@ -34,7 +35,6 @@ import {
   whyRivalMultiTemplate,
   whyRivalTemplate,
 } from './templates/rival-templates';
-import { CAUSE_MATCHES, CAUSE_MULTIS } from './templates/cause-templates';
 import { rememberEras, targetOf } from './templates/understanding-templates';
 
 const kb = loadKbFiles();

@@ -1,13 +1,13 @@
 /** The template registry: every question type's templates, looked up by id by the pipeline and the gate. */
 import type { Template } from '../types';
 import { actorRoleTemplate, actorWhoTemplate } from './actor-templates';
+import { causeMatchTemplate, causeMultiTemplate } from './cause-templates';
 import {
   arabStatesTemplate,
   figureAmountTemplate,
   stanceMultiTemplate,
   stanceSingleTemplate,
 } from './choice-templates';
-import { causeMatchTemplate, causeMultiTemplate } from './cause-templates';
 import { claimWhoTemplate, inAccountTemplate } from './claimant-templates';
 import { figurePeriodTemplate } from './context-templates';
 import { eventRoleTemplate } from './event-role-templates';
