@@ -294,6 +294,9 @@ const UNDERSTANDING = new Set([
   'in-account',
   // Why as a matching (every reason true of its own development): not a drill, and trimmed after recall.
   'match-reasons',
+  // Causes, motives and costs as multi-select and matching (grow11).
+  'cause-multi',
+  'cause-match',
   'figure-meaning',
   'quote-topic',
   'quote-context',

@@ -14,6 +14,7 @@ import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
 import { TEMPLATES } from './templates';
+import { CAUSE_MATCHES, CAUSE_MULTIS } from './templates/cause-templates';
 import {
   ACCOUNT_ITEMS,
   CLAIM_ITEMS,
@@ -745,5 +746,102 @@ describe('in-account items: the passage names the key and no wrong option', () =
         }
       });
     }
+  });
+});
+
+/**
+ * cause-multi and cause-match (grow11): every key's and every refuting record's passages are in
+ * the five texts word for word; no sentence of the texts states a wrong multi-select option (all
+ * its distinctive words together); and each matching target is worded from its own record's
+ * passages more than from any other pair's (a target another pair's passages carry as well could
+ * be swapped).
+ */
+describe('cause items: keys and refutations in the texts, no wrong option stated, no swappable target', () => {
+  const SEEDS =
+    process.env.SEEDS_DIR ||
+    path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'seeds');
+  const flat = (t: string) =>
+    t.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').toLowerCase();
+  const texts = existsSync(SEEDS)
+    ? readdirSync(SEEDS).map((f) => flat(readFileSync(path.join(SEEDS, f), 'utf8')))
+    : [];
+  const sentences = texts.flatMap((t) => t.split(/(?<=[.!?])\s+/));
+  const stems = (t: string): string[] => [
+    ...new Set(
+      (flat(t).match(/[a-z']{4,}/g) ?? [])
+        .filter(
+          (w) =>
+            !/^(syria|iran|which|their|there|about|among|other|these|with|that|from|into)/.test(w),
+        )
+        .map((w) => w.slice(0, 5)),
+    ),
+  ];
+  const quotes = (recordId: string): string[] =>
+    (idx.explanations.get(recordId)?.citations ?? []).map((c) => idx.citations.get(c)?.quote ?? '');
+
+  it('needs the source documents', () => {
+    expect(texts.length).toBe(5);
+  });
+
+  it('finds every cited passage of every key and refuting record in the texts', () => {
+    const missing: string[] = [];
+    const records = [
+      ...CAUSE_MULTIS.flatMap((m) => [...m.keys, ...m.wrong].map((o) => o.record)),
+      ...CAUSE_MATCHES.flatMap((m) => m.pairs.map((p) => p.record)),
+    ];
+    for (const r of new Set(records)) {
+      for (const q of quotes(r)) {
+        if (!texts.some((t) => t.includes(flat(q)))) {
+          missing.push(`${r}: ${q}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('no sentence of the five texts states a wrong multi-select option', () => {
+    const stated: string[] = [];
+    for (const m of CAUSE_MULTIS) {
+      for (const o of m.wrong) {
+        const s = stems(o.label);
+        // The refuting record's own passages may carry the words: they say whose they are.
+        const own = [
+          ...quotes(o.record),
+          ...(idx.facts.get(o.alsoOf ?? '')?.citations ?? []).map(
+            (c) => idx.citations.get(c)?.quote ?? '',
+          ),
+        ].map(flat);
+        const hit = sentences.find(
+          (x) => s.length > 1 && s.every((w) => x.includes(w)) && !own.some((q) => x.includes(q)),
+        );
+        if (hit) {
+          stated.push(`${m.name}: ${o.label} <- ${hit}`);
+        }
+      }
+    }
+    expect(stated).toEqual([]);
+  });
+
+  it('the check can fail: a key worded as a wrong option is found stated', () => {
+    const s = stems('Territorial gains against opposition forces, including the capture of Aleppo');
+    expect(sentences.some((x) => s.every((w) => x.includes(w)))).toBe(true);
+  });
+
+  it('words each matching target from its own record more than from any other pair of the item', () => {
+    const swappable: string[] = [];
+    for (const m of CAUSE_MATCHES) {
+      const passage = (r: string) =>
+        flat(`${quotes(r).join(' ')} ${idx.explanations.get(r)?.detail ?? ''}`);
+      for (const p of m.pairs) {
+        const s = stems(p.target);
+        const score = (r: string) => s.filter((w) => passage(r).includes(w)).length;
+        const own = score(p.record);
+        const rival = Math.max(...m.pairs.filter((o) => o !== p).map((o) => score(o.record)));
+        if (own <= rival || own * 2 < s.length) {
+          swappable.push(`${m.name}/${p.record}: own ${own} of ${s.length}, other ${rival}`);
+        }
+      }
+    }
+    expect(swappable).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** The template registry: every question type's templates, looked up by id by the pipeline and the gate. */
 import type { Template } from '../types';
 import { actorRoleTemplate, actorWhoTemplate } from './actor-templates';
+import { causeMatchTemplate, causeMultiTemplate } from './cause-templates';
 import {
   arabStatesTemplate,
   figureAmountTemplate,
@@ -56,6 +57,9 @@ export const TEMPLATES: readonly Template[] = [
   whyRivalMultiTemplate,
   claimWhoTemplate,
   inAccountTemplate,
+  // Causes, motives and costs as multi-select and matching (grow11): curated, each wrong option refuted.
+  causeMultiTemplate,
+  causeMatchTemplate,
   explainMultiTemplate,
   explainWhatTemplate,
   explainTrueFalseTemplate,
