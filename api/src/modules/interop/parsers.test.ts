@@ -392,7 +392,7 @@ describe('hostile files', () => {
       );
       const start = performance.now();
       const check = await checkImport('XLSX', upload);
-      expect(performance.now() - start).toBeLessThan(1_000);
+      expect(performance.now() - start).toBeLessThan(3_000);
       expect(check.problems[0]?.message).toBe(
         'The workbook merges or validates 2,000,000 cells; at most 100,000 (unmerge the cells, remove the data validation)',
       );
@@ -456,8 +456,39 @@ describe('hostile files', () => {
       const start = performance.now();
       const check = await checkImport('XLSX', upload);
       expect(check.problems).toEqual([{ line: null, field: null, message }]);
-      expect(performance.now() - start).toBeLessThan(2_000);
+      // Generous for a loaded machine: before, the first case alone took 4.7 s.
+      expect(performance.now() - start).toBeLessThan(4_000);
     }
+  });
+
+  it('lists at most 100 problems and notes, and validates no question of a file over the cap (round 9)', async () => {
+    // 30,000 rows of "x" (a 60 kB CSV) answered 30,000 problems, 5 MB in 2.4 s; 8,900 one-line
+    // GIFT questions were each validated (1.2 s) before the file was refused for its count;
+    // 3,300 Moodle categories gave 3,300 notes.
+    const rows = await checkImport('CSV', `type,stem,correct\n${'x\n'.repeat(30_000)}`);
+    expect(rows.problems).toHaveLength(101);
+    expect(rows.problems[0]).toMatchObject({ line: 2, field: 'type' });
+    expect(rows.problems[100]).toEqual({
+      line: null,
+      field: null,
+      message: '29,900 more problems are not listed: fix these and check the file again',
+    });
+    const many = await checkImport('GIFT', 'q{=a ~b}\n\n'.repeat(8_900));
+    expect(many.problems).toEqual([
+      {
+        line: null,
+        field: null,
+        message: 'The file holds 8900 questions; import at most 200 at a time',
+      },
+    ]);
+    expect(many.questions).toEqual([]);
+    const categories = await checkImport(
+      'MOODLE_XML',
+      `<quiz>${'<question type="category"><category><text>c</text></category></question>\n'.repeat(3_300)}</quiz>`,
+    );
+    expect(categories.notes).toHaveLength(101);
+    expect(categories.notes[99]?.line).toBe(100);
+    expect(categories.notes[100]?.message).toBe('3,200 more notes are not listed');
   });
 
   it('strips tags as before, leaving an unclosed tail as text; finds the first blockquote', () => {

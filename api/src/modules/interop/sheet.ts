@@ -446,7 +446,8 @@ const scanXml = (xml: Uint8Array, shape: WorkbookShape) => {
       end += 1;
     }
     if (closing) {
-      depth -= 1;
+      // Never below the root: closings first cannot bank depth for deeper openings later.
+      depth = Math.max(0, depth - 1);
     } else {
       shape.nodes += 1 + attributes;
       if (xml[end - 1] !== SLASH) {
