@@ -419,6 +419,24 @@ describe('hostile files', () => {
       'The header row has no "type" column',
     );
     const files = unzipSync(full);
+    // An embedded image (60 kB of incompressible bytes) is not XML: its bytes are not read as
+    // tags (they "nested" 37–48 deep, and the workbook was refused).
+    const { createHash } = await import('node:crypto');
+    const image = new Uint8Array(60_000);
+    for (let at = 0; at < image.length; at += 32) {
+      image.set(
+        createHash('sha256')
+          .update(String(at))
+          .digest()
+          .subarray(0, image.length - at),
+        at,
+      );
+    }
+    const pictured = zipSync({ ...files, 'xl/media/image1.png': image }, { level: 0 });
+    expect(workbookShape(pictured)).toEqual(workbookShape(full));
+    expect((await checkImport('XLSX', pictured)).problems[0]?.message).toBe(
+      'The header row has no "type" column',
+    );
     const name = 'xl/worksheets/sheet1.xml';
     const edited = (edit: (xml: string) => string) =>
       zipSync(

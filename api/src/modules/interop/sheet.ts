@@ -459,6 +459,15 @@ const scanXml = (xml: Uint8Array, shape: WorkbookShape) => {
   }
 };
 
+/** Whether a part starts as XML does: `<` after an optional UTF-8 BOM and whitespace. */
+const startsLikeXml = (data: Uint8Array): boolean => {
+  let i = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  while (data[i] === 0x20 || data[i] === 0x09 || data[i] === 0x0a || data[i] === 0x0d) {
+    i += 1;
+  }
+  return data[i] === LT;
+};
+
 /**
  * What exceljs would build from the workbook, read from its XML before exceljs reads it:
  * - the cells that merged ranges and data validations cover: exceljs makes an object for every
@@ -482,6 +491,11 @@ export const workbookShape = (bytes: Uint8Array): WorkbookShape => {
     return shape;
   }
   for (const data of Object.values(entries)) {
+    if (!startsLikeXml(data)) {
+      // An image or other binary part: exceljs cannot parse it as XML either, and its random
+      // bytes read as tags (a 60 kB image "nested" 37–48 deep).
+      continue;
+    }
     scanXml(data, shape);
     const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     if (raw.includes('mergeCell') || raw.includes('dataValidation')) {
