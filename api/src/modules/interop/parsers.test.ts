@@ -451,13 +451,13 @@ describe('hostile files', () => {
             `<sheetData>${'<x>'.repeat(500_000)}${'</x>'.repeat(500_000)}`,
           ),
         ),
-        "The workbook's XML nests 500,002 elements deep; at most 32",
+        "The workbook's XML nests 500,002 elements deep; at most 32 (save it as CSV, or paste its values into a new workbook)",
       ],
       [
         edited((xml) =>
           xml.replace('</sheetData>', `${'<row><c><v>1</v></c></row>'.repeat(50_000)}</sheetData>`),
         ),
-        "The workbook's XML holds 191,335 elements, attributes and entities; at most 100,000",
+        "The workbook's XML holds 191,335 elements, attributes and entities; at most 100,000 (save it as CSV, or paste its values into a new workbook)",
       ],
       [
         edited((xml) =>
@@ -466,7 +466,7 @@ describe('hostile files', () => {
             `<row><c t="inlineStr"><is><t>${'a&amp;'.repeat(100_000)}</t></is></c></row></sheetData>`,
           ),
         ),
-        "The workbook's XML holds 141,340 elements, attributes and entities; at most 100,000",
+        "The workbook's XML holds 141,340 elements, attributes and entities; at most 100,000 (save it as CSV, or paste its values into a new workbook)",
       ],
     ];
     for (const [upload, message] of cases) {

@@ -408,6 +408,9 @@ export const XLSX_MAX_DEPTH = 32;
  */
 export const XLSX_MAX_NODES = 100_000;
 
+/** What a teacher can do about a workbook refused for its XML's shape. */
+const PLAIN_COPY = 'save it as CSV, or paste its values into a new workbook';
+
 type WorkbookShape = { rangeCells: number; depth: number; nodes: number };
 
 const RANGE =
@@ -539,8 +542,8 @@ export const parseXlsx = async (bytes: Uint8Array): Promise<ParseResult> => {
         problem(
           null,
           shape.depth > XLSX_MAX_DEPTH
-            ? `The workbook's XML nests ${shape.depth.toLocaleString('en-US')} elements deep; at most ${XLSX_MAX_DEPTH}`
-            : `The workbook's XML holds ${shape.nodes.toLocaleString('en-US')} elements, attributes and entities; at most ${XLSX_MAX_NODES.toLocaleString('en-US')}`,
+            ? `The workbook's XML nests ${shape.depth.toLocaleString('en-US')} elements deep; at most ${XLSX_MAX_DEPTH} (${PLAIN_COPY})`
+            : `The workbook's XML holds ${shape.nodes.toLocaleString('en-US')} elements, attributes and entities; at most ${XLSX_MAX_NODES.toLocaleString('en-US')} (${PLAIN_COPY})`,
         ),
       ],
       notes: [],
