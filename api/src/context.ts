@@ -4,7 +4,15 @@ import { serializeCookie } from './lib/cookies';
 import { RequestGuard } from './limits/guard';
 import type { LimitError } from './limits/limits';
 import { createLoaders, type Loaders } from './loaders';
-import { findUserBySessionToken, sessionCookieName } from './modules/accounts/session';
+import {
+  deviceCookieName,
+  findUserBySessionToken,
+  isDeviceToken,
+  sessionCookieName,
+} from './modules/accounts/session';
+
+/** How long a browser keeps its device cookie (browsers cap a cookie's life at 400 days). */
+const DEVICE_COOKIE_DAYS = 365;
 
 /**
  * The per-request context: the database, the viewer, request-scoped DataLoaders, the clock, and
@@ -22,6 +30,8 @@ export type Context = {
   now: () => Date;
   /** Client address, for rate limits. */
   ip: string;
+  /** The browser's sign-in device id (its cookie), when it carries a well-formed one. */
+  deviceToken: string | null;
   /** Set-Cookie values to send with the response. */
   setCookies: string[];
   /** This request's time and response budget (limits/guard.ts). */
@@ -39,12 +49,19 @@ export type Context = {
   newSession: { pending: PendingSession | null };
 };
 
-export type PendingSession = { token: string; sessionId: string; field: string };
+export type PendingSession = {
+  token: string;
+  sessionId: string;
+  field: string;
+  /** A device id for a browser that had none (a sign-in), sent with the session cookie. */
+  device?: string;
+};
 
 export type CreateContextOptions = {
   db: PrismaClient;
   env: ApiEnv;
   sessionToken?: string;
+  deviceToken?: string;
   ip?: string;
   now?: () => Date;
   /** The HTTP layer passes the guard its timer can stop; otherwise one from env's limits. */
@@ -59,6 +76,7 @@ export const createContext = async ({
   db,
   env,
   sessionToken,
+  deviceToken,
   ip = 'unknown',
   now = () => new Date(),
   guard = new RequestGuard({
@@ -83,6 +101,7 @@ export const createContext = async ({
     },
     now,
     ip,
+    deviceToken: isDeviceToken(deviceToken) ? deviceToken : null,
     guard,
     charge,
     setCookies,
@@ -122,6 +141,14 @@ export const settleSessionCookie = async (
   const failed = body?.errors?.some((error) => error.path?.[0] === pending.field) ?? false;
   if (payload?.viewer && !failed) {
     context.setCookies.push(sessionCookie(context.env, pending.token));
+    if (pending.device) {
+      context.setCookies.push(
+        serializeCookie(deviceCookieName(context.env), pending.device, {
+          secure: context.env.COOKIE_SECURE,
+          maxAgeSec: DEVICE_COOKIE_DAYS * 86_400,
+        }),
+      );
+    }
   } else {
     await context.db.session.updateMany({
       where: { id: pending.sessionId, revokedAt: null },

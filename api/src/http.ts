@@ -10,7 +10,7 @@ import { DatabaseHealth } from './lib/db-health';
 import { type Admission, admissionKey, createAdmission } from './limits/admission';
 import { RequestGuard } from './limits/guard';
 import { type LimitError, limitErrors } from './limits/limits';
-import { sessionCookieName } from './modules/accounts/session';
+import { deviceCookieName, sessionCookieName } from './modules/accounts/session';
 
 class PayloadTooLargeError extends Error {}
 
@@ -254,10 +254,12 @@ export const createHttpServer = ({
           const running = apollo.executeHTTPGraphQLRequest({
             httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
             context: async () => {
+              const cookies = parseCookies(req.headers.cookie);
               context = await createContext({
                 db,
                 env,
-                sessionToken: parseCookies(req.headers.cookie).get(sessionCookieName(env)),
+                sessionToken: cookies.get(sessionCookieName(env)),
+                deviceToken: cookies.get(deviceCookieName(env)),
                 ip,
                 guard,
                 charge: (cost) => admission.charge(ticket, cost),

@@ -44,6 +44,17 @@ export const MESSAGES_PER_SECOND = 20;
 /** graphql-ws's "too many" close code: its client does not reconnect after it. */
 const TOO_MANY_MESSAGES = 4429;
 
+/**
+ * A frame the peer got wrong: over `maxPayload`, invalid UTF-8, unmasked, a reserved bit or
+ * opcode, too many fragments. `ws` has already closed the socket with the matching code (1009,
+ * 1007, 1002); logged as an internal error, each such frame from anyone put a stack trace in the
+ * API's log (probe, round 9: one 17 kB message, one stack).
+ */
+const isPeerFrameError = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('WS_ERR_');
+};
+
 export const serveGraphqlWs = <P extends Record<string, unknown>>(
   options: ServerOptions<P, SocketExtra>,
   wss: WebSocketServer,
@@ -79,7 +90,12 @@ export const serveGraphqlWs = <P extends Record<string, unknown>>(
     }
   });
   wss.on('connection', (socket, request) => {
-    socket.once('error', internal(socket));
+    socket.once('error', (error) => {
+      if (isPeerFrameError(error)) {
+        return;
+      }
+      internal(socket)(error);
+    });
     socket.on('pong', () => unanswered.delete(socket));
     const budget = { tokens: MESSAGE_BURST, at: clock() };
     const closed = server.opened(

@@ -17,6 +17,8 @@ export type ExecuteOptions = {
   variables?: Record<string, unknown>;
   /** The raw session token (as the cookie would carry it). */
   sessionToken?: string;
+  /** The sign-in device id (as its cookie would carry it). */
+  deviceToken?: string;
   now?: () => Date;
   ip?: string;
 };
@@ -58,6 +60,7 @@ export const createTestApi = async (overrides: Record<string, string> = {}): Pro
         db: database.db,
         env,
         sessionToken: options.sessionToken,
+        deviceToken: options.deviceToken,
         now: options.now,
         ip: options.ip,
       });

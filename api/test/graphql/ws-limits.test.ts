@@ -286,6 +286,26 @@ describe('limits over graphql-ws', () => {
     expect(logged).toEqual([]);
   });
 
+  it('closes a socket on a frame it got wrong (too long, bad UTF-8) without logging it (round 9)', async () => {
+    // Each logged "live: internal error on a WebSocket" with a stack: anyone could fill the log.
+    const frames: [string | Buffer, number][] = [
+      ['x'.repeat(17 * 1024), 1009],
+      [Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 1007],
+    ];
+    for (const [frame, expected] of frames) {
+      const socket = new WebSocket(url, 'graphql-transport-ws');
+      await new Promise((resolve) => socket.once('open', resolve));
+      const closed = new Promise<number>((resolve) =>
+        socket.once('close', (code) => resolve(code)),
+      );
+      socket.on('error', () => {});
+      socket.send(frame, { binary: false });
+      expect(await closed).toBe(expected);
+    }
+    expect((await once(connect(), '{ __typename }')).data).toEqual({ __typename: 'Query' });
+    expect(logged).toEqual([]);
+  });
+
   it('answers a document with two operations and no name without logging', async () => {
     const result = await once(connect(), 'query A { __typename } query B { __typename }');
     expect(extensionsOf(result)).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });

@@ -51,8 +51,19 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     signUp: (_parent, { input }, ctx) => signUp({ db: ctx.db, now: ctx.now(), input, ip: ctx.ip }),
-    signIn: async (_parent, { input }, ctx, info) =>
-      toPayload(ctx, info, await signIn({ ...sessionOptions(ctx), input, ip: ctx.ip })),
+    signIn: async (_parent, { input }, ctx, info) => {
+      const result = await signIn({
+        ...sessionOptions(ctx),
+        input,
+        ip: ctx.ip,
+        device: ctx.deviceToken,
+      });
+      const payload = toPayload(ctx, info, result);
+      if (result.device && ctx.newSession.pending) {
+        ctx.newSession.pending.device = result.device;
+      }
+      return payload;
+    },
     joinAsGuest: async (_parent, { nickname }, ctx, info) =>
       toPayload(ctx, info, await joinAsGuest({ ...sessionOptions(ctx), nickname, ip: ctx.ip })),
     signOut: async (_parent, _args, ctx) => {

@@ -14,7 +14,7 @@ import {
   withoutHonorific,
 } from './nickname';
 import { hashPassword, verifyPassword } from './passwords';
-import { newSessionToken } from './session';
+import { newDeviceToken, newSessionToken } from './session';
 import { admitSignIn, settleSignIn } from './throttle';
 
 /** A successful sign-in: the user and the raw token for the cookie (only its hash is stored). */
@@ -228,6 +228,8 @@ export const signUp = async ({ db, now, input, ip }: SignUpOptions): Promise<Sig
 export type SignInOptions = SessionOptions & {
   input: { email: string; password: string };
   ip: string;
+  /** The browser's device id from its cookie, if any (throttle.ts trusts it by email). */
+  device?: string | null;
 };
 
 const INVALID = [fieldError('password', 'INVALID_CREDENTIALS', 'Wrong email or password')];
@@ -237,23 +239,40 @@ const INVALID = [fieldError('password', 'INVALID_CREDENTIALS', 'Wrong email or p
  * attempt is refused before any hashing; an unknown email costs one argon2 verification like a
  * known one and is throttled by the same keys.
  */
-export const signIn = async ({ input, ip, ...session }: SignInOptions): Promise<AuthResult> => {
+export const signIn = async ({
+  input,
+  ip,
+  device,
+  ...session
+}: SignInOptions): Promise<AuthResult & { device?: string }> => {
   const { db, now } = session;
   const email = input.email.trim().toLowerCase().slice(0, 254);
   // An account whose sign-ins are used up is refused before any hashing, whatever the password
   // (only its password's holder can use them up, so this tells a guesser nothing).
   const successes = { db, rule: RATE_LIMITS.signInPerAccount, subject: email, now };
   await refuseIfLimited(successes);
-  const admission = await admitSignIn({ db, email, address: ip, now });
+  const admission = await admitSignIn({ db, email, address: ip, device, now });
   const password = input.password.slice(0, PASSWORD_MAX + 1);
   const user = await db.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.isGuest ? null : user?.passwordHash, password);
-  await settleSignIn({ db, admission, success: !!user && ok, now });
+  // A browser without a device id gets one with its first success, trusted from then on.
+  const trustedDevice = device ?? newDeviceToken();
+  await settleSignIn({
+    db,
+    admission,
+    success: !!user && ok,
+    device: { email, token: trustedDevice },
+    now,
+  });
   if (!user || !ok) {
     return { errors: INVALID };
   }
   await consumeRateLimit(successes);
-  return { user, ...(await startSession({ ...session, userId: user.id })) };
+  return {
+    user,
+    ...(await startSession({ ...session, userId: user.id })),
+    ...(device ? {} : { device: trustedDevice }),
+  };
 };
 
 export type JoinAsGuestOptions = SessionOptions & { nickname: string; ip: string };

@@ -15,6 +15,25 @@ export const SESSION_COOKIE = 'quiz_session';
 export const sessionCookieName = (env: { COOKIE_SECURE: boolean }): string =>
   env.COOKIE_SECURE ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 
+/**
+ * The browser's sign-in device cookie: a random id given at a successful sign-in, so that the
+ * browser's owner is trusted by (email, browser) and not only by (email, address). A classmate
+ * behind the school's one address could otherwise fail sign-ins with a student's email and keep
+ * her (trusted by that same address) out for 15 minutes at a time (probe, round 9). `__Host-`
+ * behind HTTPS, for the session cookie's reason: a planted id would let the planter's failures
+ * count against the student's browser.
+ */
+export const DEVICE_COOKIE = 'quiz_device';
+
+export const deviceCookieName = (env: { COOKIE_SECURE: boolean }): string =>
+  env.COOKIE_SECURE ? `__Host-${DEVICE_COOKIE}` : DEVICE_COOKIE;
+
+/** A device id as a cookie may carry it (anything else is ignored, as a malformed session is). */
+export const isDeviceToken = (value: string | undefined | null): value is string =>
+  !!value && /^[A-Za-z0-9_-]{20,100}$/.test(value);
+
+export const newDeviceToken = (): string => randomBytes(24).toString('base64url');
+
 /** A new random session token (sent to the browser) and its hash (the only thing stored). */
 export const newSessionToken = (): { token: string; id: string } => {
   const token = randomBytes(32).toString('base64url');

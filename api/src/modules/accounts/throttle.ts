@@ -17,6 +17,11 @@ export const SIGN_IN_THROTTLES = {
   /** One email from one address: the owner's own typos, or a guesser at one account. */
   pair: { free: 5, baseSec: 2, maxSec: 15 * 60, forgetSec: 24 * 3600 },
   /**
+   * One email from one browser that signed in to it before (its device cookie): only that
+   * browser's typos count here, so failures by others at the same address do not keep it out.
+   */
+  device: { free: 5, baseSec: 2, maxSec: 15 * 60, forgetSec: 24 * 3600 },
+  /**
    * One address over every email: password spraying. After 10 failures an address gets about
    * two guesses a minute. Pairs that signed in before from here are exempt (a classroom NAT).
    */
@@ -39,11 +44,13 @@ type Kind = keyof typeof SIGN_IN_THROTTLES;
 /** Emails are stored hashed: the table holds what people typed, including typos of others. */
 const emailId = (email: string) => createHash('sha256').update(email).digest('hex').slice(0, 32);
 
-const keyOf = (kind: Kind, email: string, address: string): string => {
+const keyOf = (kind: Kind, email: string, address: string, device = ''): string => {
   const where = address.slice(0, 64);
   switch (kind) {
     case 'pair':
       return `p:${emailId(email)}|${where}`;
+    case 'device':
+      return `d:${emailId(email)}|${createHash('sha256').update(device).digest('hex').slice(0, 32)}`;
     case 'address':
       return `a:${where}`;
     case 'account':
@@ -72,15 +79,21 @@ export const admitSignIn = async ({
   db,
   email,
   address,
+  device,
   now,
 }: {
   db: DbClient;
   email: string;
   address: string;
+  /** The browser's device id (its cookie): trusted for this email, it is the only key charged. */
+  device?: string | null;
   now: Date;
 }): Promise<Admission> => {
   const at = pgTimestamp(now);
   const pairKey = { kind: 'pair' as Kind, key: keyOf('pair', email, address) };
+  const deviceKey = device
+    ? { kind: 'device' as Kind, key: keyOf('device', email, '', device) }
+    : null;
   const keys = [
     pairKey,
     { kind: 'address' as Kind, key: keyOf('address', email, address) },
@@ -98,14 +111,20 @@ export const admitSignIn = async ({
     Prisma.sql`
       SELECT k.key, t."blockedUntil", t."trustedUntil", b.count AS "globalFailures",
              b."resetAt" AS "globalResetAt"
-      FROM unnest(${keys.map((k) => k.key)}::text[]) AS k(key)
+      FROM unnest(${[...keys, ...(deviceKey ? [deviceKey] : [])].map((k) => k.key)}::text[]) AS k(key)
       LEFT JOIN "SignInThrottle" t ON t.key = k.key
       LEFT JOIN "RateLimitBucket" b ON b.key = ${globalKey} AND b."resetAt" > ${at}::timestamp(3)`,
   );
   const byKey = new Map(rows.map((row) => [row.key, row]));
-  const pair = byKey.get(pairKey.key);
-  const trusted = !!pair?.trustedUntil && pair.trustedUntil > now;
-  const charged = trusted ? [pairKey] : keys;
+  const isTrusted = (key: string) => {
+    const until = byKey.get(key)?.trustedUntil;
+    return !!until && until > now;
+  };
+  // A trusted browser is charged alone: a classmate at the same address (a school's one NAT)
+  // fails against the pair, the address and the email, never against this browser's key.
+  const trustedDevice = !!deviceKey && isTrusted(deviceKey.key);
+  const trusted = trustedDevice || isTrusted(pairKey.key);
+  const charged = trustedDevice && deviceKey ? [deviceKey] : trusted ? [pairKey] : keys;
   let until: Date | null = null;
   for (const { key } of charged) {
     const blocked = byKey.get(key)?.blockedUntil;
@@ -162,11 +181,14 @@ export const settleSignIn = async ({
   db,
   admission,
   success,
+  device,
   now,
 }: {
   db: DbClient;
   admission: Admission;
   success: boolean;
+  /** The browser's device id, to trust for this email from now on (a success only). */
+  device?: { email: string; token: string } | null;
   now: Date;
 }): Promise<void> => {
   if (!success) {
@@ -174,6 +196,14 @@ export const settleSignIn = async ({
     return;
   }
   const trustedUntil = pgTimestamp(new Date(now.getTime() + TRUST_DAYS * 86_400_000));
+  if (device) {
+    await db.$executeRaw`
+      INSERT INTO "SignInThrottle" (key, "trustedUntil")
+      VALUES (${keyOf('device', device.email, '', device.token)}, ${trustedUntil}::timestamp(3))
+      ON CONFLICT (key) DO UPDATE SET
+        failures = 0, "blockedUntil" = NULL, "lastFailureAt" = NULL,
+        "trustedUntil" = EXCLUDED."trustedUntil"`;
+  }
   const pair = admission.charged.find((k) => k.kind === 'pair')?.key ?? '';
   const others = admission.charged.filter((k) => k.kind !== 'pair').map((k) => k.key);
   await db.$executeRaw`

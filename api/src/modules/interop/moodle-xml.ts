@@ -19,7 +19,14 @@ import {
   SINGLE_CHOICE_TYPES,
   toPortable,
 } from './portable';
-import { escapeHtml, firstBlockquote, htmlToText, lineAt, normaliseNewlines } from './text';
+import {
+  escapeHtml,
+  firstBlockquote,
+  htmlToText,
+  lineAt,
+  linesAt,
+  normaliseNewlines,
+} from './text';
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -436,9 +443,9 @@ export const parseMoodleXml = (input: string): ParseResult => {
     result.problems.push(problem(1, 'The file has no <quiz> element'));
     return result;
   }
-  const offsets = questionOffsets(text);
+  const lines = linesAt(text, questionOffsets(text));
   ((quiz.question as Node[] | undefined) ?? []).forEach((node, index) => {
-    const line = lineAt(text, offsets[index] ?? 0);
+    const line = lines[index] ?? 1;
     if (str(node['@_type']) === 'category') {
       result.notes.push({
         line,

@@ -2,7 +2,7 @@ import { parseAiken } from './aiken';
 import { parseGift } from './gift';
 import { checkImport } from './import';
 import { parseMoodleXml, xmlText } from './moodle-xml';
-import { parseCsv, rangeArea } from './sheet';
+import { parseCsv, rangeArea, workbookShape, XLSX_MAX_NODES } from './sheet';
 import { firstBlockquote, htmlToText } from './text';
 
 describe('GIFT (hand-written, after Moodle’s own test cases)', () => {
@@ -363,6 +363,150 @@ describe('hostile files', () => {
       9,
       Number.POSITIVE_INFINITY,
     ]);
+  });
+
+  it('finds the merge bomb under any entry name exceljs reads as a worksheet (round 9)', async () => {
+    // exceljs parses as a worksheet every entry whose name contains xl/worksheets/sheetN.xml; the
+    // round-4 check read only entries named exactly so: each of these (9 kB) held the event loop
+    // for 7–10 s before.
+    const ExcelJS = (await import('exceljs')).default;
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Questions').getCell(1, 1).value = 'type';
+    const files = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array).replace(
+      '</sheetData>',
+      '</sheetData><mergeCells count="1"><mergeCell ref="A1:CV20000"/></mergeCells>',
+    );
+    for (const name of [
+      '/xl/worksheets/sheet1.xml',
+      'zz/xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet2.xml.bak',
+      'xl/media/xl/worksheets/sheet3.xml',
+    ]) {
+      const { 'xl/worksheets/sheet1.xml': _plain, ...rest } = files;
+      const upload = zipSync(
+        name.startsWith('/')
+          ? { ...rest, [name]: strToU8(sheet) }
+          : { ...files, [name]: strToU8(sheet) },
+      );
+      const start = performance.now();
+      const check = await checkImport('XLSX', upload);
+      expect(performance.now() - start).toBeLessThan(3_000);
+      expect(check.problems[0]?.message).toBe(
+        'The workbook merges or validates 2,000,000 cells; at most 100,000 (unmerge the cells, remove the data validation)',
+      );
+    }
+  });
+
+  it('refuses XML nested too deep or too many nodes before exceljs builds them (round 9)', async () => {
+    // Inside the 5 MB unpacked: 700,000 nested elements (a 15 kB upload) held the event loop for
+    // 4.7 s and took 258 MB; 180,000 rows 3.4 s; 700,000 `&amp;` in one cell 2 s.
+    const ExcelJS = (await import('exceljs')).default;
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const workbook = new ExcelJS.Workbook();
+    const questions = workbook.addWorksheet('Questions');
+    // A full sheet of ours (201 rows × 33 columns of text) is read, as before.
+    for (let row = 0; row < 201; row += 1) {
+      questions.addRow(
+        Array.from({ length: 33 }, (_cell, column) => `row ${row} column ${column} text`),
+      );
+    }
+    const full = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(workbookShape(full)).toMatchObject({ depth: 8 });
+    expect(workbookShape(full).nodes).toBeLessThan(XLSX_MAX_NODES / 2);
+    expect((await checkImport('XLSX', full)).problems[0]?.message).toBe(
+      'The header row has no "type" column',
+    );
+    const files = unzipSync(full);
+    // An embedded image (60 kB of incompressible bytes) is not XML: its bytes are not read as
+    // tags (they "nested" 37–48 deep, and the workbook was refused).
+    const { createHash } = await import('node:crypto');
+    const image = new Uint8Array(60_000);
+    for (let at = 0; at < image.length; at += 32) {
+      image.set(
+        createHash('sha256')
+          .update(String(at))
+          .digest()
+          .subarray(0, image.length - at),
+        at,
+      );
+    }
+    const pictured = zipSync({ ...files, 'xl/media/image1.png': image }, { level: 0 });
+    expect(workbookShape(pictured)).toEqual(workbookShape(full));
+    expect((await checkImport('XLSX', pictured)).problems[0]?.message).toBe(
+      'The header row has no "type" column',
+    );
+    const name = 'xl/worksheets/sheet1.xml';
+    const edited = (edit: (xml: string) => string) =>
+      zipSync(
+        { ...files, [name]: strToU8(edit(strFromU8(files[name] as Uint8Array))) },
+        { level: 9 },
+      );
+    const cases: [Uint8Array, string][] = [
+      [
+        edited((xml) =>
+          xml.replace(
+            '<sheetData>',
+            `<sheetData>${'<x>'.repeat(500_000)}${'</x>'.repeat(500_000)}`,
+          ),
+        ),
+        "The workbook's XML nests 500,002 elements deep; at most 32 (save it as CSV, or paste its values into a new workbook)",
+      ],
+      [
+        edited((xml) =>
+          xml.replace('</sheetData>', `${'<row><c><v>1</v></c></row>'.repeat(50_000)}</sheetData>`),
+        ),
+        "The workbook's XML holds 191,335 elements, attributes and entities; at most 100,000 (save it as CSV, or paste its values into a new workbook)",
+      ],
+      [
+        edited((xml) =>
+          xml.replace(
+            '</sheetData>',
+            `<row><c t="inlineStr"><is><t>${'a&amp;'.repeat(100_000)}</t></is></c></row></sheetData>`,
+          ),
+        ),
+        "The workbook's XML holds 141,340 elements, attributes and entities; at most 100,000 (save it as CSV, or paste its values into a new workbook)",
+      ],
+    ];
+    for (const [upload, message] of cases) {
+      expect(Buffer.from(upload).toString('base64').length).toBeLessThan(90_000);
+      const start = performance.now();
+      const check = await checkImport('XLSX', upload);
+      expect(check.problems).toEqual([{ line: null, field: null, message }]);
+      // Generous for a loaded machine: before, the first case alone took 4.7 s.
+      expect(performance.now() - start).toBeLessThan(4_000);
+    }
+  });
+
+  it('lists at most 100 problems and notes, and validates no question of a file over the cap (round 9)', async () => {
+    // 30,000 rows of "x" (a 60 kB CSV) answered 30,000 problems, 5 MB in 2.4 s; 8,900 one-line
+    // GIFT questions were each validated (1.2 s) before the file was refused for its count;
+    // 3,300 Moodle categories gave 3,300 notes.
+    const rows = await checkImport('CSV', `type,stem,correct\n${'x\n'.repeat(30_000)}`);
+    expect(rows.problems).toHaveLength(101);
+    expect(rows.problems[0]).toMatchObject({ line: 2, field: 'type' });
+    expect(rows.problems[100]).toEqual({
+      line: null,
+      field: null,
+      message: '29,900 more problems are not listed: fix these and check the file again',
+    });
+    const many = await checkImport('GIFT', 'q{=a ~b}\n\n'.repeat(8_900));
+    expect(many.problems).toEqual([
+      {
+        line: null,
+        field: null,
+        message: 'The file holds 8900 questions; import at most 200 at a time',
+      },
+    ]);
+    expect(many.questions).toEqual([]);
+    const categories = await checkImport(
+      'MOODLE_XML',
+      `<quiz>${'<question type="category"><category><text>c</text></category></question>\n'.repeat(3_300)}</quiz>`,
+    );
+    expect(categories.notes).toHaveLength(101);
+    expect(categories.notes[99]?.line).toBe(100);
+    expect(categories.notes[100]?.message).toBe('3,200 more notes are not listed');
   });
 
   it('strips tags as before, leaving an unclosed tail as text; finds the first blockquote', () => {

@@ -400,33 +400,116 @@ export const rangeArea = (ref: string): number => {
   return width * height;
 };
 
+/** Deepest element nesting in a workbook part: Excel's own files nest about 10 deep. */
+export const XLSX_MAX_DEPTH = 32;
 /**
- * The cells that the worksheets' merged ranges and data validations cover, read from the XML
- * before exceljs is: exceljs makes an object for every cell of a merged range and a key for every
- * cell of a validated one, so one `<mergeCell ref="A1:CV20000"/>` in a 6.5 kB upload took 4.4 s
- * and 387 MB, and `A1:XFD1048576` (17 billion cells) would take the process down (probe, round 4).
+ * Elements, attributes and entity references in all of a workbook's parts: a full sheet of
+ * ours (201 rows × 33 columns of text, shared strings and all) has about 41,000.
  */
-const rangeCells = (bytes: Uint8Array): number => {
+export const XLSX_MAX_NODES = 100_000;
+
+/** What a teacher can do about a workbook refused for its XML's shape. */
+const PLAIN_COPY = 'save it as CSV, or paste its values into a new workbook';
+
+type WorkbookShape = { rangeCells: number; depth: number; nodes: number };
+
+const RANGE =
+  /<(?:[\w.-]+:)?(?:mergeCell|dataValidation)\b[^>]*?\s(?:ref|sqref)\s*=\s*["']([^"']*)["']/g;
+const [LT, GT, SLASH, EQUALS, AMPERSAND] = ['<', '>', '/', '=', '&'].map((c) => c.charCodeAt(0));
+
+/**
+ * Nesting and nodes of one XML part, on its bytes (no decoding): a tag opens (`<a`), closes
+ * (`</a`) or is empty (`<a …/>`); each `=` in a tag counts as an attribute and each `&` as an
+ * entity reference (700,000 `&amp;` in one cell took exceljs 2 s). Comments, CDATA and
+ * declarations count as nothing; a `>` inside an attribute value only ends the tag early, which
+ * can miscount a hostile file, never a real one.
+ */
+const scanXml = (xml: Uint8Array, shape: WorkbookShape) => {
+  let depth = 0;
+  for (let i = 0; i < xml.length; i += 1) {
+    const c = xml[i];
+    if (c === AMPERSAND) {
+      shape.nodes += 1;
+      continue;
+    }
+    if (c !== LT) {
+      continue;
+    }
+    const next = xml[i + 1] as number;
+    const closing = next === SLASH;
+    if (!closing && !/[A-Za-z_]/.test(String.fromCharCode(next))) {
+      continue; // <!-- -->, <![CDATA[, <!DOCTYPE, <?xml
+    }
+    let end = i + 1;
+    let attributes = 0;
+    while (end < xml.length && xml[end] !== GT) {
+      if (xml[end] === EQUALS) {
+        attributes += 1;
+      }
+      end += 1;
+    }
+    if (closing) {
+      // Never below the root: closings first cannot bank depth for deeper openings later.
+      depth = Math.max(0, depth - 1);
+    } else {
+      shape.nodes += 1 + attributes;
+      if (xml[end - 1] !== SLASH) {
+        depth += 1;
+        shape.depth = Math.max(shape.depth, depth);
+      }
+    }
+    i = end;
+  }
+};
+
+/** Whether a part starts as XML does: `<` after an optional UTF-8 BOM and whitespace. */
+const startsLikeXml = (data: Uint8Array): boolean => {
+  let i = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  while (data[i] === 0x20 || data[i] === 0x09 || data[i] === 0x0a || data[i] === 0x0d) {
+    i += 1;
+  }
+  return data[i] === LT;
+};
+
+/**
+ * What exceljs would build from the workbook, read from its XML before exceljs reads it:
+ * - the cells that merged ranges and data validations cover: exceljs makes an object for every
+ *   cell of a merged range and a key for every cell of a validated one, so one
+ *   `<mergeCell ref="A1:CV20000"/>` in a 6.5 kB upload took 4.4 s and 387 MB, and
+ *   `A1:XFD1048576` (17 billion cells) would take the process down (probe, round 4);
+ * - the deepest nesting and the elements, attributes and entity references: inside the 5 MB
+ *   unpacked, 700,000 nested elements (a 15 kB upload) held the event loop for 4.7 s and took
+ *   258 MB, 180,000 empty rows 3.4 s (probe, round 9).
+ * Every entry is read, whatever its name: exceljs parses as a worksheet any entry whose name
+ * contains `xl/worksheets/sheetN.xml` (`/xl/…`, `x/xl/…`, `….xml.bak`, even under `xl/media/`),
+ * so a check of the entries named exactly `xl/worksheets/*.xml` let the merge bomb through under
+ * another name (7–10 s for a 9 kB upload; probe, round 9).
+ */
+export const workbookShape = (bytes: Uint8Array): WorkbookShape => {
+  const shape: WorkbookShape = { rangeCells: 0, depth: 0, nodes: 0 };
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, {
-      filter: (entry) => /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name),
-    });
+    entries = unzipSync(bytes);
   } catch {
-    return 0;
+    return shape;
   }
-  let total = 0;
   for (const data of Object.values(entries)) {
-    const xml = strFromU8(data);
-    for (const match of xml.matchAll(
-      /<(?:[\w.-]+:)?(?:mergeCell|dataValidation)\b[^>]*?\s(?:ref|sqref)\s*=\s*["']([^"']*)["']/g,
-    )) {
-      for (const ref of (match[1] as string).split(/\s+/).filter(Boolean)) {
-        total += rangeArea(ref);
+    if (!startsLikeXml(data)) {
+      // An image or other binary part: exceljs cannot parse it as XML either, and its random
+      // bytes read as tags (a 60 kB image "nested" 37–48 deep).
+      continue;
+    }
+    scanXml(data, shape);
+    const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (raw.includes('mergeCell') || raw.includes('dataValidation')) {
+      for (const match of strFromU8(data).matchAll(RANGE)) {
+        for (const ref of (match[1] as string).split(/\s+/).filter(Boolean)) {
+          shape.rangeCells += rangeArea(ref);
+        }
       }
     }
   }
-  return total;
+  return shape;
 };
 
 /** The first worksheet of an XLSX file, read with our column layout (row numbers as lines). */
@@ -438,7 +521,8 @@ export const parseXlsx = async (bytes: Uint8Array): Promise<ParseResult> => {
       notes: [],
     };
   }
-  const covered = rangeCells(bytes);
+  const shape = workbookShape(bytes);
+  const covered = shape.rangeCells;
   if (covered > XLSX_MAX_RANGE_CELLS) {
     return {
       questions: [],
@@ -446,6 +530,20 @@ export const parseXlsx = async (bytes: Uint8Array): Promise<ParseResult> => {
         problem(
           null,
           `The workbook merges or validates ${Number.isFinite(covered) ? covered.toLocaleString('en-US') : 'too many'} cells; at most ${XLSX_MAX_RANGE_CELLS.toLocaleString('en-US')} (unmerge the cells, remove the data validation)`,
+        ),
+      ],
+      notes: [],
+    };
+  }
+  if (shape.depth > XLSX_MAX_DEPTH || shape.nodes > XLSX_MAX_NODES) {
+    return {
+      questions: [],
+      problems: [
+        problem(
+          null,
+          shape.depth > XLSX_MAX_DEPTH
+            ? `The workbook's XML nests ${shape.depth.toLocaleString('en-US')} elements deep; at most ${XLSX_MAX_DEPTH} (${PLAIN_COPY})`
+            : `The workbook's XML holds ${shape.nodes.toLocaleString('en-US')} elements, attributes and entities; at most ${XLSX_MAX_NODES.toLocaleString('en-US')} (${PLAIN_COPY})`,
         ),
       ],
       notes: [],

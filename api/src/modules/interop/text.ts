@@ -124,6 +124,26 @@ export const lineAt = (text: string, offset: number): number => {
   return line;
 };
 
+/**
+ * 1-based lines of ascending character offsets in one pass: `lineAt` per question counted from
+ * the start each time, so 3,300 questions in a 90,000-character Moodle XML file took 0.7 s of
+ * the event loop (probe, round 9).
+ */
+export const linesAt = (text: string, offsets: readonly number[]): number[] => {
+  const lines: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (const offset of offsets) {
+    for (; at < offset && at < text.length; at += 1) {
+      if (text.charCodeAt(at) === 10) {
+        line += 1;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+};
+
 /** Text without a UTF-8 BOM and with CRLF / bare CR line ends as LF (Moodle reads all three). */
 export const normaliseNewlines = (text: string): string =>
   text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

@@ -20,12 +20,18 @@ export const useViewer = () =>
     select: (data) => data.viewer,
   });
 
-/** After a session change every cached query may be wrong: drop them and re-render the server. */
+/**
+ * After a session change every cached query belongs to the person before: drop their data and
+ * re-render the server. Invalidating kept it in the tab's cache, shown until the refetch came
+ * back: on a shared computer, after one student signed out, the next person who pressed Back (or
+ * signed in and opened My attempts) saw the first student's attempts table for 50–200 ms, as long
+ * as the request took (probe, round 9). Reset queries hold no data; the active ones refetch.
+ */
 const useSessionChanged = () => {
   const queryClient = useQueryClient();
   const router = useRouter();
   return async () => {
-    await queryClient.invalidateQueries();
+    await queryClient.resetQueries();
     router.refresh();
   };
 };
