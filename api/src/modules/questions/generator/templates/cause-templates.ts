@@ -137,7 +137,9 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       {
         record: 'iran-repaid-syria-with-oil',
         label: 'Iran repaid it by supplying it with oil',
-        said: "IranWire says, after its account of Syria's stand in the Iran–Iraq War, that Iran repaid Hafez al-Assad's favour by supplying Syria with oil.",
+        // Audit 34 (N3, reader B): IranWire's sentence names neither Hafez nor the war; the link
+        // is where it stands, so the feedback quotes it and says so.
+        said: 'IranWire writes "Iran repaid Assad\'s favor by supplying Syria with oil", in its passage on Syria\'s stand in the Iran–Iraq War.',
       },
     ],
     wrong: [
@@ -149,7 +151,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
       },
     ],
     explanation:
-      'Wikipedia says that when Syria sided with Iran against Iraq it was isolated by Saudi Arabia and some of the Arab countries; IranWire says the decision laid the groundwork for a strategic partnership, and that Iran repaid the favour by supplying Syria with oil.',
+      'Wikipedia says that when Syria sided with Iran against Iraq it was isolated by Saudi Arabia and some of the Arab countries; IranWire says the decision laid the groundwork for a strategic partnership and, in the same passage, that "Iran repaid Assad\'s favor by supplying Syria with oil".',
   },
   {
     name: 'wikipedia-closer-after-2000',
@@ -255,7 +257,8 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
   },
   {
     name: 'mena-assad-kept-iran',
-    stem: "Relations between Iran and Syria cooled in Bashar al-Assad's last years in power, yet he kept his alliance with Iran. Which of these reasons does the MENA Research Center give? Select all that apply.",
+    // Audit 34 (N8, reader B): "which of these reasons" read as reasons for the cooling.
+    stem: "Relations between Iran and Syria cooled in Bashar al-Assad's last years in power, yet he kept his alliance with Iran. According to the MENA Research Center, why did he keep it? Select all that apply.",
     topics: ['Assad did not break with Iran despite the cooling'],
     sources: ['MENA Research Center'],
     keys: [

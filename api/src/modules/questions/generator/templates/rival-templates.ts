@@ -364,7 +364,7 @@ export const RIVAL_MULTIS: readonly RivalMulti[] = [
     labels: {
       'intervention-cost-vast-resources': 'Vast financial and military resources',
       'support-for-assad-brought-sanctions':
-        'More sanctions, and terrorist designations of the IRGC and of Iran Air',
+        'More sanctions, the IRGC designated a terrorist organisation by the US, and Iran Air a terrorist-supporting entity',
       'support-for-assad-crippled-economy':
         'Lost opportunities for economic growth and a crippled economy',
       'strikes-killed-senior-commanders':
