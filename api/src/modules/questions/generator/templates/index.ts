@@ -28,6 +28,11 @@ import {
   stancePositionTemplate,
 } from './positions-templates';
 import { relationRoleTemplate } from './relation-role';
+import {
+  positionMatchTemplate,
+  positionMultiTemplate,
+  positionWhoTemplate,
+} from './stance-table-templates';
 import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
   sourceMatchTemplate,
@@ -81,6 +86,9 @@ export const TEMPLATES: readonly Template[] = [
   stancePositionTemplate,
   stanceChangeTemplate,
   stanceMatchTemplate,
+  positionMatchTemplate,
+  positionMultiTemplate,
+  positionWhoTemplate,
   oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
