@@ -99,10 +99,18 @@ const MATCH_CASES: { stem: RegExp; pairs: string[] }[] = [
       'Russia => That Syria was rebuilding the relationship, with no finalised agreement yet on basing rights',
     ],
   },
+  {
+    stem: /stand on Syria's ties with Arab and Western states at the time/,
+    pairs: [
+      'Ali Khamenei => Said the West and its regional allies aimed to pull Syria out of regional dynamics with promises they would never fulfil',
+      'Syria => Hoped Arab and Western states would reward its restraint in the Gaza war, and sought Gulf funding for reconstruction',
+      "Germany => Its chancellor's remarks implied it might talk with the Syrian government, a prospect it had rejected for years",
+    ],
+  },
 ];
 
 describe('position-match', () => {
-  it('proposes the five curated matchings, each passing the gate', () => {
+  it('proposes the six curated matchings, each passing the gate', () => {
     expect(matches).toHaveLength(MATCH_CASES.length);
     for (const q of matches) {
       expect(blocks(q)).toEqual([]);

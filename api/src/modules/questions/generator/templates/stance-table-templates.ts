@@ -239,6 +239,34 @@ export const POSITION_MATCHES: readonly MatchItem[] = [
       },
     ],
   },
+  {
+    stem: "According to the MENA Research Center's paper of 2024 and the sources it cites, where did each of these stand on Syria's ties with Arab and Western states at the time? Match each to its stance.",
+    by: 'actor',
+    eraSlug: 'strain-and-gaza',
+    pairs: [
+      {
+        fact: 'khamenei-warns-syria-against-western-promises',
+        actor: 'ali-khamenei',
+        target:
+          'Said the West and its regional allies aimed to pull Syria out of regional dynamics with promises they would never fulfil',
+        says: 'The MENA Research Center reports that Ali Khamenei, in posts on his official X account, accused the West and its regional allies of trying to remove Syria from regional dynamics "using other methods, including promises they will never fulfill", and said Syria\'s "resistance identity" must be preserved.',
+      },
+      {
+        fact: 'assad-seeks-arab-and-western-normalisation',
+        actor: 'syria',
+        target:
+          'Hoped Arab and Western states would reward its restraint in the Gaza war, and sought Gulf funding for reconstruction',
+        says: 'Diplomatic sources cited by the MENA Research Center say Bashar al-Assad hoped to secure rewards from Arab and Western nations for his restraint and Gulf funding for reconstruction; Mohammad Alrumaihi says Damascus saw a chance to normalise relations with Western countries.',
+      },
+      {
+        fact: 'germany-signals-openness-to-damascus-2024',
+        actor: 'germany',
+        target:
+          "Its chancellor's remarks implied it might talk with the Syrian government, a prospect it had rejected for years",
+        says: "The MENA Research Center reads Chancellor Olaf Scholz's remarks of May 2024 on returning asylum seekers who commit crimes to Syria as implying that Germany may engage in discussions with the Syrian government, which Germany and the European Union had rejected for years.",
+      },
+    ],
+  },
 ];
 
 const pairActor = (s: Stance, by: MatchItem['by']): string | undefined =>
@@ -421,12 +449,12 @@ export const POSITION_MULTIS: readonly MultiItem[] = [
       {
         fact: 'russia-urges-assad-to-stay-out-of-gaza-war',
         label: 'Urged Damascus to stay out of the conflict between Hamas and Israel',
-        says: 'Yes, according to Andrew Tabler, a Washington Institute analyst the MENA Research Center cites: he noted that Russia and the UAE urged Bashar al-Assad to stay out of the conflict between Hamas and Israel.',
+        says: 'Yes: Andrew Tabler, a Washington Institute analyst the MENA Research Center cites, noted that Russia and the UAE urged Bashar al-Assad to stay out of the conflict between Hamas and Israel.',
       },
       {
         fact: 'iran-irked-by-syrian-dissociation',
         label: 'Was irked that Damascus refused to open the Golan front against Israel',
-        says: 'No, that was Iran, which Mohammad Alrumaihi says Damascus\'s refusal to open the Golan front "irked and disappointed". Russia, by Andrew Tabler\'s account, urged Bashar al-Assad to stay out of the conflict.',
+        says: 'No, that was Iran: Mohammad Alrumaihi says Damascus\'s refusal to open the Golan front "irked and disappointed Iran". Russia, by Andrew Tabler\'s account, urged Bashar al-Assad to stay out of the conflict.',
         refutedBy: 'russia-urges-assad-to-stay-out-of-gaza-war',
       },
       {
@@ -452,7 +480,7 @@ export const POSITION_MULTIS: readonly MultiItem[] = [
       {
         fact: 'iran-irked-by-syrian-dissociation',
         label: 'Was irked that Damascus refused to open the Golan front against Israel',
-        says: 'Yes, as Mohammad Alrumaihi reports: Damascus\'s refusal to open the Golan front during the Gaza war "irked and disappointed Iran", and sources in Damascus said the Iranians would not accept Syria\'s neutrality.',
+        says: 'Yes: Mohammad Alrumaihi reports that Damascus\'s refusal to open the Golan front during the Gaza war "irked and disappointed Iran", and that sources in Damascus said the Iranians would not accept Syria\'s neutrality.',
       },
       {
         fact: 'russia-urges-assad-to-stay-out-of-gaza-war',
@@ -525,7 +553,7 @@ export const positionMultiTemplate: Template = {
               ),
             ),
           },
-          explanation: keys.map((o) => o.says.replace(/^Yes[:,] /, '')).join(' '),
+          explanation: keys.map((o) => o.says.replace(/^Yes: /, '')).join(' '),
           citationIds: citeFacts(idx, factIds),
           factIds,
           eraSlug: it.eraSlug,
