@@ -200,7 +200,7 @@ export const POSITION_MATCHES: readonly MatchItem[] = [
         actor: 'ali-khamenei',
         target:
           'Declared after the deal that Iran would keep supporting its allied groups financially',
-        says: 'IranWire says that after the agreement was finalised, Ali Khamenei declared that Iran would not stop supporting these groups financially.',
+        says: 'IranWire says that after the agreement was finalised, Ali Khamenei declared that Iran would not stop supporting the groups it backed financially, the groups the US senators feared the released funds would strengthen.',
       },
       {
         fact: 'us-senators-warned-deal-funds-would-strengthen-militias',
