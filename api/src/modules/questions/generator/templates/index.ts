@@ -28,11 +28,6 @@ import {
   stancePositionTemplate,
 } from './positions-templates';
 import { relationRoleTemplate } from './relation-role';
-import {
-  positionMatchTemplate,
-  positionMultiTemplate,
-  positionWhoTemplate,
-} from './stance-table-templates';
 import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
   sourceMatchTemplate,
@@ -40,6 +35,11 @@ import {
   sourceTrueFalseTemplate,
   sourceWhichTemplate,
 } from './source-templates';
+import {
+  positionMatchTemplate,
+  positionMultiTemplate,
+  positionWhoTemplate,
+} from './stance-table-templates';
 import { trueFalseTemplate } from './true-false';
 import {
   explainMultiTemplate,
