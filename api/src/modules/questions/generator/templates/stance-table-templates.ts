@@ -263,7 +263,7 @@ export const POSITION_MATCHES: readonly MatchItem[] = [
         actor: 'germany',
         target:
           "Its chancellor's remarks implied it might talk with the Syrian government, a prospect it had rejected for years",
-        says: "The MENA Research Center reads Chancellor Olaf Scholz's remarks of May 2024 on returning asylum seekers who commit crimes to Syria as implying that Germany may engage in discussions with the Syrian government, which Germany and the European Union had rejected for years.",
+        says: "The MENA Research Center reads Chancellor Olaf Scholz's 2024 remarks on returning asylum seekers who commit crimes to Syria as implying that Germany may engage in discussions with the Syrian government, which Germany and the European Union had rejected for years.",
       },
     ],
   },
