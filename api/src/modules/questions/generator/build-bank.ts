@@ -310,6 +310,10 @@ const UNDERSTANDING = new Set([
   // recall items of the same type once quote-context and figure-period raised that type's share.
   'stance-position',
   'stance-change',
+  // Who stood where, from a reviewed table (grow10): matching, select-all and typed stance items.
+  'position-match',
+  'position-multi',
+  'position-who',
   // Who claims what (issue 11's "claims as claims": "Which source reported …"), and an actor's part
   // in one event: readers of audits 24–26 counted these as understanding, yet the single-choice trim
   // took a source-which item before an "Who was John Kerry?" identification.

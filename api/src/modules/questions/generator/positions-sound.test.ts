@@ -22,6 +22,13 @@ import {
   stanceMatchTemplate,
   stancePositionTemplate,
 } from './templates/positions-templates';
+import {
+  POSITION_MATCHES,
+  POSITION_MULTIS,
+  POSITION_WHOS,
+  positionMatchTemplate,
+  positionMultiTemplate,
+} from './templates/stance-table-templates';
 
 const SEEDS_DIR =
   process.env.SEEDS_DIR ||
@@ -36,6 +43,8 @@ const drafts = (t: typeof stancePositionTemplate): BankQuestion[] => {
   return t.generate(idx).flatMap((g) => g.map((d) => finalise(d, rng)));
 };
 const positions = drafts(stancePositionTemplate);
+const tableMatches = drafts(positionMatchTemplate);
+const tableMultis = drafts(positionMultiTemplate);
 const changes = drafts(stanceChangeTemplate);
 const matches = drafts(stanceMatchTemplate);
 
@@ -212,6 +221,106 @@ describe('wrong positions against the source documents', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  // grow10's table items (stance-table-templates.ts): the same reading, per party shown.
+  const DEMONYM: Record<string, string[]> = {
+    iran: ['iranian', 'iranians'],
+    // Alrumaihi's and MENA's "the regime" is Bashar al-Assad's.
+    syria: ['syrian', 'the regime'],
+    russia: ['russian', 'russians'],
+    'united-states': ['american', 'u.s.'],
+    israel: ['israeli'],
+    libya: ['libyan'],
+    'saudi-arabia': ['saudi'],
+  };
+  const esc = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const namesOf = (slug: string): string[] =>
+    [...(idx.names.get(slug) ?? []), ...(DEMONYM[slug] ?? [])].filter((n) => n.length > 2);
+  const names = (sentence: string, slug: string): boolean =>
+    namesOf(slug).some((n) => new RegExp(`\\b${esc(n)}\\b`, 'i').test(sentence));
+  // Names say who, not what: a target's words are its content words less every KB name.
+  const nameStems = new Set(kb.actors.flatMap((a) => namesOf(a.slug).flatMap((n) => stems(n))));
+  const what = (label: string, stem: string): string[] => {
+    const skip = new Set(stems(stem));
+    return stems(label).filter((w) => !skip.has(w) && !nameStems.has(w));
+  };
+  // A sentence says what a label says when it has the label's verb (its first word: "resumed",
+  // "urged") and most of its content words, or nearly all of them whatever the verb.
+  const says = (label: string, words: string[], sentence: string): boolean => {
+    const have = new Set(stems(sentence));
+    const verb = (label.toLowerCase().match(/[a-z]+/)?.[0] ?? '').slice(0, 5);
+    const hasVerb = new RegExp(`\\b${verb}`, 'i').test(sentence);
+    const hit = words.filter((w) => have.has(w)).length;
+    return (
+      (hasVerb && hit >= 2 && hit >= Math.ceil(words.length * 0.6)) ||
+      (hit >= 3 && hit >= Math.ceil(words.length * 0.8))
+    );
+  };
+
+  it("position-match: no sentence about one party (and not the target's own) says another party's target", () => {
+    const violations: string[] = [];
+    expect(tableMatches.length).toBe(POSITION_MATCHES.length);
+    for (const it of POSITION_MATCHES) {
+      for (const p of it.pairs) {
+        for (const other of it.pairs.filter((o) => o !== p)) {
+          const owner = it.by === 'actor' ? other.actor : 'syria';
+          const words = what(other.target, it.stem);
+          for (const s of sentences.filter((x) => names(x, p.actor) && !names(x, owner))) {
+            if (says(other.target, words, s)) {
+              violations.push(`${p.actor} ~ ${other.target} ~ ${s}`);
+            }
+          }
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it("position-multi: no sentence about the asked actor says a wrong option, unless the wrong act is the actor's own outside the period", () => {
+    const violations: string[] = [];
+    expect(tableMultis.length).toBe(POSITION_MULTIS.length);
+    for (const it of POSITION_MULTIS) {
+      for (const o of it.options.filter((x) => x.refutedBy)) {
+        const own = idx.stances.get(o.fact);
+        if (own?.actor === it.actor) {
+          // Refuted by its date: every cited passage that dates it gives a year outside the period.
+          const years = (own.citations ?? [])
+            .flatMap((c) => idx.citations.get(c)?.quote.match(/\b(19|20)\d\d\b/g) ?? [])
+            .map(Number);
+          expect(years.length).toBeGreaterThan(0);
+          expect(years.every((y) => y < it.from || y > it.to)).toBe(true);
+          continue;
+        }
+        const words = what(o.label, it.stem);
+        const owner = own?.actor ?? '';
+        for (const s of sentences.filter((x) => names(x, it.actor) && !names(x, owner))) {
+          if (says(o.label, words, s)) {
+            violations.push(`${it.actor} ~ ${o.label} ~ ${s}`);
+          }
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('position-who: the source text names the answer in the asked role, beside no state the stem leaves open', () => {
+    const states = kb.actors.filter((a) => a.kind === 'STATE').map((a) => a.slug);
+    const flat = text.replace(/[“”]/g, '"');
+    for (const w of POSITION_WHOS) {
+      const anchor = w.anchor.replace(/[’]/g, "'").replace(/[“”]/g, '"');
+      const sentence = sentences.find((x) => x.replace(/[“”]/g, '"').includes(anchor));
+      expect({ item: w.answer, found: flat.includes(anchor) && sentence !== undefined }).toEqual({
+        item: w.answer,
+        found: true,
+      });
+      // States the passage names in the asked role (the anchor's own words), besides the answer,
+      // must be ones the stem names itself ("joined Russia"): else the answer is not unique.
+      const named = states.filter((slug) => names(anchor, slug));
+      const extra = named.filter((slug) => slug !== w.answer && !names(w.stem, slug));
+      expect({ item: w.answer, extra }).toEqual({ item: w.answer, extra: [] });
+      expect(named).toContain(w.answer);
+    }
   });
 });
 

@@ -36,6 +36,11 @@ import {
   sourceTrueFalseTemplate,
   sourceWhichTemplate,
 } from './source-templates';
+import {
+  positionMatchTemplate,
+  positionMultiTemplate,
+  positionWhoTemplate,
+} from './stance-table-templates';
 import { trueFalseTemplate } from './true-false';
 import {
   explainMultiTemplate,
@@ -85,6 +90,9 @@ export const TEMPLATES: readonly Template[] = [
   stancePositionTemplate,
   stanceChangeTemplate,
   stanceMatchTemplate,
+  positionMatchTemplate,
+  positionMultiTemplate,
+  positionWhoTemplate,
   oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
