@@ -26,6 +26,7 @@ describe('/graphql proxy', () => {
   const refusal = async (response: Response) => {
     expect(response.status).toBe(413);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   };
@@ -210,6 +211,7 @@ describe('/graphql proxy', () => {
       'other=1; Path=/',
     ]);
     expect(response.headers.get('x-internal')).toBeNull();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toBe('{"data":{"viewer":null}}');
   });
 
@@ -219,6 +221,7 @@ describe('/graphql proxy', () => {
       new NextRequest('http://localhost:3000/graphql', { method: 'POST', body: '{}' }),
     );
     expect(response.status).toBe(502);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await response.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
   });
 });

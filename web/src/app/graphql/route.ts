@@ -15,12 +15,14 @@ const REQUEST_HEADERS = ['content-type', 'cookie', 'apollo-require-preflight', '
 const socketAddress = (request: NextRequest): string | null =>
   request.headers.get('x-forwarded-for')?.split(',').pop()?.trim() || null;
 const RESPONSE_HEADERS = ['content-type', 'retry-after'];
+/** On every answer of this route, ours or the API's: never cached, never sniffed as another type (probe, round 9). */
+const OWN_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 const TIMEOUT_MS = 30_000;
 
 const unavailable = (message: string) =>
   Response.json(
     { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
-    { status: 502, headers: { 'cache-control': 'no-store' } },
+    { status: 502, headers: OWN_HEADERS },
   );
 
 const tooLarge = (limit: number) =>
@@ -33,7 +35,7 @@ const tooLarge = (limit: number) =>
         },
       ],
     },
-    { status: 413, headers: { 'cache-control': 'no-store' } },
+    { status: 413, headers: OWN_HEADERS },
   );
 
 /**
@@ -113,7 +115,7 @@ const forward = async (request: NextRequest): Promise<Response> => {
   } catch {
     return unavailable('The quiz server cannot be reached right now.');
   }
-  const out = new Headers({ 'cache-control': 'no-store' });
+  const out = new Headers(OWN_HEADERS);
   for (const name of RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
     if (value !== null) {
