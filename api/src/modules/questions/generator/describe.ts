@@ -7,6 +7,7 @@ import type { Actor, Event, Office, Relation } from '@quiz/prisma/knowledge';
 import { formatYearRange, type Interval, singleYear, span, statedPhrase, yearOfDay } from './dates';
 import { parseTitle } from './headline';
 import { actorLabel, holdsOfficeAt, type KbIndex, mayHoldOfficeAt } from './kb-index';
+import { contentTokens } from './text';
 
 /** "1980–88" for an event's span, "1953" for a single year, the date label otherwise. */
 export const eventYears = (e: Event): string => {
@@ -173,6 +174,37 @@ export const eventClause = (idx: KbIndex, e: Event): EventClause => {
 /** "Iran and Syria established diplomatic relations on 12 November 1946." */
 export const eventSentence = (idx: KbIndex, e: Event): string =>
   `${eventClause(idx, e).past}${statedPhrase(e.start)}.`;
+
+/** Where a summary's own account of the event ends and what it adds begins. */
+const ADDITION =
+  /, (?:when|which|while|where|whereupon|after which|and|but|so|as|after|(?!according)\w+ing) /;
+
+/**
+ * The dated sentence and what the summary adds to it. A summary sentence that only restates the
+ * event leaves nothing to add (audit 20, item 89); one that restates it and goes on ("… opened
+ * diplomatic relations on 12 November 1946, when Rahnema was accredited …") read as the same
+ * sentence twice (audit 35, item 16), so what it adds is joined to the dated sentence instead.
+ */
+export const eventExplanation = (idx: KbIndex, e: Event): string => {
+  const dated = eventSentence(idx, e);
+  const head = dated.split(/ (?:in|on) (?=\S*\s?\d)| \(/)[0] ?? dated;
+  const said = new Set(contentTokens(dated).map((t) => t.slice(0, 4)));
+  const fresh = (text: string): number =>
+    contentTokens(text).filter((t) => !said.has(t.slice(0, 4))).length;
+  // Two new content words at least: a new verb alone ("underwent") says nothing new. Four
+  // letters, so "Syrian" repeats "Syria" and "Iranian" "Iran".
+  const sentences = withoutPlumbing(e.summary).split(/(?<=[.!?])\s+(?=[A-Z])/);
+  const first =
+    sentences.find((x) => !x.startsWith(head) && fresh(x) >= 2) ?? firstSentence(e.summary);
+  if (first.startsWith(head) || fresh(first) < 2) {
+    return dated;
+  }
+  const cut = ADDITION.exec(first);
+  if (cut && fresh(first.slice(0, cut.index)) <= 4 && fresh(first.slice(cut.index)) >= 2) {
+    return `${dated.slice(0, -1)}${first.slice(cut.index)}`;
+  }
+  return `${dated} ${first}`;
+};
 
 /** "during the Iran–Iraq War (1980–88)" for noun-phrase events, "when Syria joined … (1990)" otherwise. */
 export const duringEvent = (idx: KbIndex, e: Event): string => {

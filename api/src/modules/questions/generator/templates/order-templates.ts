@@ -8,9 +8,9 @@ import {
   displayEraName,
   displayTitle,
   eventClause,
+  eventExplanation,
   eventSentence,
   eventYears,
-  firstSentence,
 } from '../describe';
 import { eventFactId, type KbIndex } from '../kb-index';
 import { contentRng, shuffle } from '../rng';
@@ -344,7 +344,7 @@ export const timelinePlacementTemplate: Template = {
                     ),
               ),
             },
-            explanation: `${eventSentence(idx, e)} ${firstSentence(e.summary)}`,
+            explanation: eventExplanation(idx, e),
             citationIds: citeFacts(idx, factIds),
             factIds,
             eraSlug: e.era,

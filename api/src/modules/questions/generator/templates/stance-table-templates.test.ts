@@ -99,14 +99,6 @@ const MATCH_CASES: { stem: RegExp; pairs: string[] }[] = [
       'Russia => That Syria was rebuilding the relationship, with no finalised agreement yet on basing rights',
     ],
   },
-  {
-    stem: /stand on Syria's ties with Arab and Western states at the time/,
-    pairs: [
-      'Ali Khamenei => Said the West and its regional allies aimed to pull Syria out of regional dynamics with promises they would never fulfil',
-      'Syria => Hoped Arab and Western states would reward its restraint in the Gaza war, and sought Gulf funding for reconstruction',
-      "Germany => Its chancellor's remarks implied it might talk with the Syrian government, a prospect it had rejected for years",
-    ],
-  },
 ];
 
 describe('position-match', () => {
@@ -159,7 +151,7 @@ const MULTI_CASES: { stem: RegExp; keys: string[]; wrong: string[] }[] = [
   {
     stem: /^Which of these did Syria do during the Iran–Iraq War \(1980–88\)/,
     keys: [
-      "Helped Iran's Revolutionary Guards set up and train Hezbollah in Lebanon",
+      "Helped Iran's Revolutionary Guards set up and train Hezbollah to repel the 1982 Israeli invasion of Lebanon",
       "Refused, alone among Arab states, to support Saddam Hussein's attack on Iran",
     ],
     wrong: [
@@ -167,43 +159,10 @@ const MULTI_CASES: { stem: RegExp; keys: string[]; wrong: string[] }[] = [
       'Voted alongside Iraq in Arab League sessions while selling weapons to Iran',
     ],
   },
-  {
-    stem: /^Which of these did the United States do or say about Bashar al-Assad's government/,
-    keys: [
-      "Asserted that the Syrian president's days were numbered",
-      'Said in spring 2022 it would consider normalising relations if a political resolution progressed',
-    ],
-    wrong: [
-      "Intervened militarily from late September 2015 in the Syrian government's favour",
-      'Resumed diplomatic relations with Damascus in 2018',
-    ],
-  },
-  {
-    stem: /^Which of these did Russia do in Syria from its military intervention of September 2015/,
-    keys: [
-      "Shifted the tide in the Syrian government's favour, enabling territorial gains against armed opposition",
-      'Urged Damascus to stay out of the conflict between Hamas and Israel',
-    ],
-    wrong: [
-      "Asserted that the Syrian president's days were numbered",
-      'Was irked that Damascus refused to open the Golan front against Israel',
-    ],
-  },
-  {
-    stem: /^Which of these did Iran do from the Syrian uprising of 2011/,
-    keys: [
-      'Backed the Syrian government politically, militarily and economically',
-      'Was irked that Damascus refused to open the Golan front against Israel',
-    ],
-    wrong: [
-      "Asserted that the Syrian president's days were numbered",
-      'Urged Damascus to stay out of the conflict between Hamas and Israel',
-    ],
-  },
 ];
 
 describe('position-multi', () => {
-  it('proposes the four curated select-all items, each passing the gate', () => {
+  it('proposes the curated select-all items, each passing the gate', () => {
     expect(multis).toHaveLength(MULTI_CASES.length);
     for (const q of multis) {
       expect(blocks(q)).toEqual([]);
@@ -265,11 +224,11 @@ describe('position-multi', () => {
     const kb: KnowledgeBase = {
       ...real,
       stances: real.stances.map((s) =>
-        s.id === 'iran-irked-by-syrian-dissociation' ? { ...s, actor: 'hezbollah' } : s,
+        s.id === 'syria-helps-found-hezbollah' ? { ...s, actor: 'irgc' } : s,
       ),
     };
     const qs = draftsOf(positionMultiTemplate, kb);
-    expect(qs.some((q) => /did Iran do/.test(q.stem))).toBe(false);
+    expect(qs.some((q) => /did Syria do/.test(q.stem))).toBe(false);
     expect(qs).toHaveLength(MULTI_CASES.length - 1);
   });
 });

@@ -32,7 +32,7 @@
 import { createHash } from 'node:crypto';
 import type { Stance } from '@quiz/prisma/knowledge';
 import { actorLabel, type KbIndex, stanceFactId } from '../kb-index';
-import { normalise } from '../text';
+import { capitalise, normalise } from '../text';
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, rationale } from './common';
 import { acceptedNames, confusable, HINT } from './understanding-templates';
@@ -239,34 +239,9 @@ export const POSITION_MATCHES: readonly MatchItem[] = [
       },
     ],
   },
-  {
-    stem: "According to the MENA Research Center's paper of 2024 and the sources it cites, where did each of these stand on Syria's ties with Arab and Western states at the time? Match each to its stance.",
-    by: 'actor',
-    eraSlug: 'strain-and-gaza',
-    pairs: [
-      {
-        fact: 'khamenei-warns-syria-against-western-promises',
-        actor: 'ali-khamenei',
-        target:
-          'Said the West and its regional allies aimed to pull Syria out of regional dynamics with promises they would never fulfil',
-        says: 'The MENA Research Center reports that Ali Khamenei, in posts on his official X account, accused the West and its regional allies of trying to remove Syria from regional dynamics "using other methods, including promises they will never fulfill", and said Syria\'s "resistance identity" must be preserved.',
-      },
-      {
-        fact: 'assad-seeks-arab-and-western-normalisation',
-        actor: 'syria',
-        target:
-          'Hoped Arab and Western states would reward its restraint in the Gaza war, and sought Gulf funding for reconstruction',
-        says: 'Diplomatic sources cited by the MENA Research Center say Bashar al-Assad hoped to secure rewards from Arab and Western nations for his restraint and Gulf funding for reconstruction; Mohammad Alrumaihi says Damascus saw a chance to normalise relations with Western countries.',
-      },
-      {
-        fact: 'germany-signals-openness-to-damascus-2024',
-        actor: 'germany',
-        target:
-          "Its chancellor's remarks implied it might talk with the Syrian government, a prospect it had rejected for years",
-        says: "The MENA Research Center reads Chancellor Olaf Scholz's 2024 remarks on returning asylum seekers who commit crimes to Syria as implying that Germany may engage in discussions with the Syrian government, which Germany and the European Union had rejected for years.",
-      },
-    ],
-  },
+  // Audit 35 (N11, reader A): Khamenei, Syria and Germany on Syria's Arab and Western ties was
+  // dropped: "chancellor" and "Gulf funding for reconstruction" named two rows' parties, which left
+  // the third by elimination.
 ];
 
 const pairActor = (s: Stance, by: MatchItem['by']): string | undefined =>
@@ -384,7 +359,10 @@ export const POSITION_MULTIS: readonly MultiItem[] = [
       },
       {
         fact: 'syria-helps-found-hezbollah',
-        label: "Helped Iran's Revolutionary Guards set up and train Hezbollah in Lebanon",
+        // Audit 35 (N10, reader B): the sources date the founding only by its aim, the 1982
+        // invasion; the label says so, so the 1980–88 window is the source's, not our inference.
+        label:
+          "Helped Iran's Revolutionary Guards set up and train Hezbollah to repel the 1982 Israeli invasion of Lebanon",
         says: "Yes: Syria assisted Iran's Islamic Revolutionary Guard Corps in establishing and training Hezbollah, set up to repel the 1982 Israeli invasion of southern Lebanon.",
       },
       {
@@ -401,101 +379,11 @@ export const POSITION_MULTIS: readonly MultiItem[] = [
       },
     ],
   },
-  {
-    stem: "Which of these did the United States do or say about Bashar al-Assad's government during the Syrian civil war (2011–2024), according to the MENA Research Center? Select all that apply.",
-    actor: 'united-states',
-    from: 2011,
-    to: 2024,
-    eraSlug: null,
-    options: [
-      {
-        fact: 'us-says-assads-days-numbered',
-        label: "Asserted that the Syrian president's days were numbered",
-        says: "Yes: the MENA Research Center says the United States had asserted that Bashar al-Assad's days were numbered.",
-      },
-      {
-        fact: 'us-conditional-normalisation-with-assad-2022',
-        label:
-          'Said in spring 2022 it would consider normalising relations if a political resolution progressed',
-        says: 'Yes: in spring 2022 State Department spokesman Ned Price said the United States would consider normalising relations with Bashar al-Assad if there was tangible progress toward a political resolution in Syria.',
-      },
-      {
-        fact: 'uae-resumes-relations-with-damascus-2018',
-        label: 'Resumed diplomatic relations with Damascus in 2018',
-        says: 'No, that was the UAE, which the MENA Research Center says resumed diplomatic relations with Damascus in 2018. In spring 2022 the United States was still only considering normalising relations, on a condition.',
-        refutedBy: 'us-conditional-normalisation-with-assad-2022',
-      },
-      {
-        fact: 'russia-backs-assad-from-2015',
-        label: "Intervened militarily from late September 2015 in the Syrian government's favour",
-        says: "No, that was Russia, whose intervention in late September 2015 Mohammad Alrumaihi says shifted the tide in the Syrian government's favour. The United States had asserted that Bashar al-Assad's days were numbered.",
-        refutedBy: 'us-says-assads-days-numbered',
-      },
-    ],
-  },
-  {
-    stem: 'Which of these did Russia do in Syria from its military intervention of September 2015 until the fall of Bashar al-Assad in December 2024, according to the sources? Select all that apply.',
-    actor: 'russia',
-    from: 2015,
-    to: 2024,
-    eraSlug: null,
-    options: [
-      {
-        fact: 'russia-backs-assad-from-2015',
-        label:
-          "Shifted the tide in the Syrian government's favour, enabling territorial gains against armed opposition",
-        says: "Yes: Mohammad Alrumaihi says Russia's military intervention shifted the tide in favour of the Syrian government, enabling significant territorial gains against armed opposition factions.",
-      },
-      {
-        fact: 'russia-urges-assad-to-stay-out-of-gaza-war',
-        label: 'Urged Damascus to stay out of the conflict between Hamas and Israel',
-        says: 'Yes: Andrew Tabler, a Washington Institute analyst the MENA Research Center cites, noted that Russia and the UAE urged Bashar al-Assad to stay out of the conflict between Hamas and Israel.',
-      },
-      {
-        fact: 'iran-irked-by-syrian-dissociation',
-        label: 'Was irked that Damascus refused to open the Golan front against Israel',
-        says: 'No, that was Iran: Mohammad Alrumaihi says Damascus\'s refusal to open the Golan front "irked and disappointed Iran". Russia, by Andrew Tabler\'s account, urged Bashar al-Assad to stay out of the conflict.',
-        refutedBy: 'russia-urges-assad-to-stay-out-of-gaza-war',
-      },
-      {
-        fact: 'us-says-assads-days-numbered',
-        label: "Asserted that the Syrian president's days were numbered",
-        says: "No, that was the United States, the MENA Research Center says. Russia, Damascus's close ally, intervened militarily in the Syrian government's favour (Mohammad Alrumaihi).",
-        refutedBy: 'russia-backs-assad-from-2015',
-      },
-    ],
-  },
-  {
-    stem: 'Which of these did Iran do from the Syrian uprising of 2011 until the fall of Bashar al-Assad in December 2024, according to the sources? Select all that apply.',
-    actor: 'iran',
-    from: 2011,
-    to: 2024,
-    eraSlug: null,
-    options: [
-      {
-        fact: 'iran-backs-assad-government-through-the-war',
-        label: 'Backed the Syrian government politically, militarily and economically',
-        says: 'Yes: Mohammad Alrumaihi calls Iran a significant political, military and economic supporter of the Syrian regime since the beginning of the conflict, and the Wilson Center dates that support from March 2011.',
-      },
-      {
-        fact: 'iran-irked-by-syrian-dissociation',
-        label: 'Was irked that Damascus refused to open the Golan front against Israel',
-        says: 'Yes: Mohammad Alrumaihi reports that Damascus\'s refusal to open the Golan front during the Gaza war "irked and disappointed Iran", and that sources in Damascus said the Iranians would not accept Syria\'s neutrality.',
-      },
-      {
-        fact: 'russia-urges-assad-to-stay-out-of-gaza-war',
-        label: 'Urged Damascus to stay out of the conflict between Hamas and Israel',
-        says: "No, that was Russia, by Andrew Tabler's account, which the MENA Research Center cites. Iran, Mohammad Alrumaihi says, was irked that Damascus kept out and refused to open the Golan front.",
-        refutedBy: 'iran-irked-by-syrian-dissociation',
-      },
-      {
-        fact: 'us-says-assads-days-numbered',
-        label: "Asserted that the Syrian president's days were numbered",
-        says: "No, that was the United States, the MENA Research Center says. Iran backed Bashar al-Assad's government from March 2011 until it fell in December 2024.",
-        refutedBy: 'iran-backs-assad-government-through-the-war',
-      },
-    ],
-  },
+  // Audit 35 (N2, N12, N13, reader A): the United States, Russia and Iran in 2011–2024 were
+  // dropped. Their wrong options were the other side's acts ("asserted that the Syrian president's
+  // days were numbered" offered for Iran beside "backed the Syrian government"), which a student
+  // rules out from the key alone; a same-side act that a record proves false was not to be had
+  // (the sources do not say what Iran or Russia did not do).
 ];
 
 /**
@@ -553,7 +441,8 @@ export const positionMultiTemplate: Template = {
               ),
             ),
           },
-          explanation: keys.map((o) => o.says.replace(/^Yes: /, '')).join(' '),
+          // Audit 35 (N13, reader B): "Yes: the MENA …" lost its verdict word and kept a lower case.
+          explanation: keys.map((o) => capitalise(o.says.replace(/^Yes: /, ''))).join(' '),
           citationIds: citeFacts(idx, factIds),
           factIds,
           eraSlug: it.eraSlug,
@@ -621,7 +510,7 @@ export const POSITION_WHOS: readonly WhoItem[] = [
     eraSlug: 'strain-and-gaza',
   },
   {
-    stem: 'According to Wikipedia, Iran was deeply ambivalent about the intervention to remove Saddam Hussein from Kuwait, whose coalition Syria joined in 1990. Which state led that intervention? Type the name.',
+    stem: 'Syria joined the coalition against Saddam Hussein in 1990, Mohammad Alrumaihi writes, while according to Wikipedia Iran was deeply ambivalent about the intervention to remove him from Kuwait. Which state led that intervention? Type the name.',
     fact: 'iran-ambivalent-about-kuwait-intervention',
     answer: 'united-states',
     anchor: 'American-led intervention to remove Saddam Hussein from Kuwait',

@@ -4,11 +4,10 @@
  */
 import type { Event } from '@quiz/prisma/knowledge';
 import { singleYear, span, yearInterval, yearOfDay } from '../dates';
-import { displayTitle, eventClause, eventSentence, firstSentence } from '../describe';
+import { displayTitle, eventClause, eventExplanation, eventSentence } from '../describe';
 import { yearDistractors } from '../distractors';
 import { eventFactId, type KbIndex } from '../kb-index';
 import { contentRng } from '../rng';
-import { contentTokens } from '../text';
 import type { Draft, Template } from '../types';
 import {
   baseDraft,
@@ -26,22 +25,6 @@ import {
   stemYear,
   yearOptionId,
 } from './common';
-
-/** The dated sentence, then the summary's first sentence unless it only says the same again (item 89). */
-const explain = (idx: KbIndex, e: Event): string => {
-  const dated = eventSentence(idx, e);
-  const head = dated.split(/ (?:in|on) (?=\S*\s?\d)| \(/)[0] ?? dated;
-  // The summary's first sentence that adds something: "Iran underwent its Islamic Revolution"
-  // after "The Islamic Revolution transformed Iran in 1979" only repeated it (audit 20, item 9);
-  // the next sentence says what the revolution meant for Syria.
-  const said = new Set(contentTokens(dated).map((t) => t.slice(0, 5)));
-  // Two new content words at least: a new verb alone ("underwent") says nothing new.
-  const adds = (sentence: string): boolean =>
-    contentTokens(sentence).filter((t) => !said.has(t.slice(0, 5))).length >= 2;
-  const sentences = e.summary.split(/(?<=[.!?])\s+(?=[A-Z])/);
-  const first = sentences.find((x) => !x.startsWith(head) && adds(x)) ?? firstSentence(e.summary);
-  return first.startsWith(head) || !adds(first) ? dated : `${dated} ${first}`;
-};
 
 /** "in 1953, Mossadegh and Selou signed …" for a rationale's aside. */
 const inYear = (idx: KbIndex, e: Event, y: number): string =>
@@ -104,7 +87,9 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
       (byYear.get(y) ?? []).slice(0, 1).map((e) => eventFactId(e.slug));
     const rationales = years.map((y) => {
       if (y === year) {
-        return rationale(idx, yearOptionId(y), true, explain(idx, event), [eventFact(event)]);
+        return rationale(idx, yearOptionId(y), true, eventExplanation(idx, event), [
+          eventFact(event),
+        ]);
       }
       const other = byYear.get(y)?.[0];
       // What is true of the wrong year, not the key sentence again.
@@ -128,7 +113,7 @@ const eventYearDrafts = (idx: KbIndex, event: Event, year: number): Draft[] => {
         stem: `${c.ask('In what year')}?`,
         prompt: { options: years.map((y) => ({ id: yearOptionId(y), label: String(y) })) },
         key: { optionIds: [yearOptionId(year)], rationales },
-        explanation: explain(idx, event),
+        explanation: eventExplanation(idx, event),
         citationIds: citeFacts(idx, factIds),
         factIds,
         ...eventFacets(event),
@@ -178,8 +163,11 @@ export const numericYearTemplate: Template = {
           prompt: {
             numeric: { min: idx.window.fromYear, max: idx.window.toYear, tolerance: 0 },
           },
-          key: { year, rationales: [rationale(idx, 'year', true, explain(idx, event), factIds)] },
-          explanation: explain(idx, event),
+          key: {
+            year,
+            rationales: [rationale(idx, 'year', true, eventExplanation(idx, event), factIds)],
+          },
+          explanation: eventExplanation(idx, event),
           citationIds: citeFacts(idx, factIds),
           factIds,
           ...eventFacets(event),
@@ -263,7 +251,7 @@ export const yearEventTemplate: Template = {
             const factIds = options.map(eventFact);
             const rationales = options.map((e) =>
               e === event
-                ? rationale(idx, e.slug, true, explain(idx, e), [eventFact(e)])
+                ? rationale(idx, e.slug, true, eventExplanation(idx, e), [eventFact(e)])
                 : rationale(idx, e.slug, false, `${eventSentence(idx, e)} That is not ${year}.`, [
                     eventFact(e),
                   ]),
@@ -279,7 +267,7 @@ export const yearEventTemplate: Template = {
                   options: options.map((e) => ({ id: e.slug, label: displayTitle(idx, e) })),
                 },
                 key: { optionIds: [event.slug], rationales },
-                explanation: explain(idx, event),
+                explanation: eventExplanation(idx, event),
                 citationIds: citeFacts(idx, factIds),
                 factIds,
                 ...eventFacets(event),
