@@ -1,4 +1,4 @@
-import { clientAddress } from './client-address';
+import { addressUnit, clientAddress } from './client-address';
 
 const SECRET = 'a-proxy-secret-of-some-length';
 
@@ -51,5 +51,42 @@ describe('clientAddress', () => {
         expectedSecret: undefined,
       }),
     ).toBe('127.0.0.1');
+  });
+
+  // Round 10: every address of one IPv6 /64 was a client of its own to every per-address limit.
+  it.each([
+    ['a privacy address', '2001:db8:1:2:a1b2:c3d4:e5f6:789', '2001:db8:1:2::/64'],
+    ['another address of the same /64', '2001:db8:1:2::1', '2001:db8:1:2::/64'],
+    ['upper case and leading zeros', '2001:0DB8:0001:0002:FFFF::1', '2001:db8:1:2::/64'],
+    ['brackets and a zone', '[fe80::1%eth0]', 'fe80:0:0:0::/64'],
+    ['the next /64', '2001:db8:1:3::1', '2001:db8:1:3::/64'],
+    ['loopback', '::1', '0:0:0:0::/64'],
+    ['IPv4 reached over IPv6', '::ffff:203.0.113.9', '203.0.113.9'],
+    ['IPv4-mapped in hex', '::ffff:cb00:7109', '203.0.113.9'],
+    ['IPv4', '203.0.113.9', '203.0.113.9'],
+    ['not an address', 'proxy-name_1', 'proxy-name_1'],
+  ])('counts %s by its unit', (_name, address, unit) => {
+    expect(addressUnit(address)).toBe(unit);
+  });
+
+  it('counts the /64 through our proxy and directly', () => {
+    const via = (forwardedFor: string) =>
+      clientAddress({
+        remoteAddress: '127.0.0.1',
+        forwardedFor,
+        proxySecret: SECRET,
+        trustedHops: 1,
+        expectedSecret: SECRET,
+      });
+    expect(via('2001:db8:5:6::a')).toBe(via('2001:db8:5:6:ffff:1:2:3'));
+    expect(
+      clientAddress({
+        remoteAddress: '::ffff:198.51.100.4',
+        forwardedFor: undefined,
+        proxySecret: undefined,
+        trustedHops: 1,
+        expectedSecret: SECRET,
+      }),
+    ).toBe('198.51.100.4');
   });
 });

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 
 /** The header by which the web app's proxy proves it is the proxy (the secret both are given). */
 export const PROXY_SECRET_HEADER = 'x-quiz-proxy-secret';
@@ -27,6 +28,44 @@ const addressToken = (value: string | undefined): string | null => {
   return token && token.length <= 64 && /^[\w.:[\]%-]+$/.test(token) ? token : null;
 };
 
+/** The eight 16-bit groups of a valid IPv6 address (`::` filled, a dotted IPv4 tail split). */
+const ipv6Groups = (address: string): number[] => {
+  let text = address;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right].map((group) => Number.parseInt(group, 16));
+};
+
+/**
+ * The unit a client is counted by. An IPv6 client holds a whole /64 at least (one home, school
+ * or phone network; RFC 6177), and may use any of its 2^64 addresses (privacy extensions pick a
+ * new one every day; a script binds a new one per request), so each was a fresh client to every
+ * per-address limit (probe, round 10): it is counted by its /64 prefix. An IPv4 address reached
+ * over IPv6 (`::ffff:203.0.113.9`) is its IPv4 address; anything else is returned as it is.
+ */
+export const addressUnit = (address: string): string => {
+  const bare = address.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  if (!isIPv6(bare)) {
+    return address;
+  }
+  const groups = ipv6Groups(bare);
+  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
+    const [high = 0, low = 0] = groups.slice(6);
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`;
+};
+
 /**
  * The client's address for rate limits and sign-in throttles. Proxies append the address they
  * saw to X-Forwarded-For, so the entries nearest the end are the trustworthy ones: with
@@ -42,7 +81,7 @@ export const clientAddress = ({
   trustedHops,
   expectedSecret,
 }: ClientAddressOptions): string => {
-  const peer = remoteAddress ?? 'unknown';
+  const peer = addressUnit(remoteAddress ?? 'unknown');
   if (trustedHops < 1 || !expectedSecret || !sameSecret(proxySecret, expectedSecret)) {
     return peer;
   }
@@ -50,5 +89,6 @@ export const clientAddress = ({
   const chain = header.split(',').map((entry) => entry.trim());
   // chain[length - 1] is what the nearest proxy saw; each further trusted hop steps one back.
   const index = Math.max(0, chain.length - trustedHops);
-  return addressToken(chain[index]) ?? peer;
+  const token = addressToken(chain[index]);
+  return token ? addressUnit(token) : peer;
 };

@@ -81,4 +81,34 @@ describe('client address over HTTP', () => {
     }
     expect(limited).toBe(10);
   });
+
+  // Round 10: an IPv6 client holds a /64 and may use any address in it, so 130 joins from 130 of
+  // its addresses all passed (0 refused); they are one client now.
+  it('counts one IPv6 /64 as one client, through the proxy', async () => {
+    await api.database.db.rateLimitBucket.deleteMany();
+    let limited = 0;
+    for (let i = 0; i < RATE_LIMITS.guestPerIp.limit + 10; i += 1) {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': `2001:db8:77:1:${(i + 1).toString(16)}::${i + 7}`,
+          'x-quiz-proxy-secret': SECRET,
+        },
+        body: JSON.stringify({
+          query: 'mutation ($n: String!) { joinAsGuest(nickname: $n) { errors { code } } }',
+          variables: { n: `Prefix ${i}` },
+        }),
+      });
+      const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+      if (body.errors?.[0]?.extensions.code === 'RATE_LIMITED') {
+        limited += 1;
+      }
+    }
+    expect(limited).toBe(10);
+    const buckets = await api.database.db.rateLimitBucket.findMany();
+    expect(buckets.map((bucket) => bucket.key)).toEqual([
+      `${RATE_LIMITS.guestPerIp.name}:2001:db8:77:1::/64`,
+    ]);
+  });
 });

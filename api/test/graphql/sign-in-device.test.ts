@@ -1,4 +1,5 @@
 import { DEVICE_COOKIE, SESSION_COOKIE } from '../../src/modules/accounts/session';
+import { GLOBAL_FAILURES } from '../../src/modules/accounts/throttle';
 import { createUser, DEFAULT_PASSWORD } from '../factories/users';
 import { createTestApi, type TestApi } from '../harness';
 
@@ -21,10 +22,10 @@ describe('a classmate at the same address cannot keep a student out', () => {
   });
   afterAll(() => api.close());
 
-  const signIn = async (email: string, password: string, deviceToken?: string) => {
+  const signIn = async (email: string, password: string, deviceToken?: string, ip = SCHOOL) => {
     const result = await api.execute(SIGN_IN, {
       variables: { input: { email, password } },
-      ip: SCHOOL,
+      ip,
       ...(deviceToken ? { deviceToken } : {}),
     });
     const code = result.errors?.[0]?.extensions?.code;
@@ -84,5 +85,89 @@ describe('a classmate at the same address cannot keep a student out', () => {
     expect((await signIn(omid.email, DEFAULT_PASSWORD, device)).outcome).toBe('limited');
     // A made-up id is no one's trusted browser: Kamran's blocked pair still holds it.
     expect((await signIn(kamran.email, DEFAULT_PASSWORD, 'x'.repeat(32))).outcome).toBe('limited');
+  });
+
+  // Round 10. The id a browser brings was trusted as it came: whoever chose it (set by hand in a
+  // shared school computer's devtools before the class, or planted by a sibling site over plain
+  // HTTP, where the cookie has no `__Host-` prefix) then held a trusted browser of every student
+  // who signed in there, from any address: guesses charged to that key alone (exempt from the
+  // email's count), and failures that kept her own browser out.
+  it('trusts a new id at a success, never one the browser brought', async () => {
+    const nasrin = { email: 'nasrin.device@example.com' };
+    await createUser(api.database.db, nasrin);
+    const planted = 'planted-by-a-classmate-0123456789';
+    const first = await signIn(nasrin.email, DEFAULT_PASSWORD, planted, '198.51.100.31');
+    expect(first.outcome).toBe('ok');
+    const own = deviceOf(first.cookies) as string;
+    expect(own).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(own).not.toBe(planted);
+    // The planter, at home, with the id it chose: counted like any unknown browser (before: its
+    // failures were charged to Nasrin's trusted browser alone, which they then blocked).
+    for (let i = 0; i < 6; i += 1) {
+      expect((await signIn(nasrin.email, `guess ${i}`, planted, '198.51.100.32')).outcome).toBe(
+        'wrong',
+      );
+    }
+    expect((await signIn(nasrin.email, 'guess 7', planted, '198.51.100.32')).outcome).toBe(
+      'limited',
+    );
+    // Her browser, with the id it was given, is not held by them.
+    const again = await signIn(nasrin.email, DEFAULT_PASSWORD, own, '198.51.100.31');
+    expect(again.outcome).toBe('ok');
+    expect(deviceOf(again.cookies)).toBeUndefined();
+  });
+
+  it('moves a browser trusted for another email to a new id', async () => {
+    const a = { email: 'shared-a.device@example.com' };
+    const b = { email: 'shared-b.device@example.com' };
+    await createUser(api.database.db, a);
+    await createUser(api.database.db, b);
+    const ip = '198.51.100.41';
+    const deviceA = deviceOf((await signIn(a.email, DEFAULT_PASSWORD, undefined, ip)).cookies);
+    const deviceB = deviceOf((await signIn(b.email, DEFAULT_PASSWORD, deviceA, ip)).cookies);
+    expect(deviceB).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(deviceB).not.toBe(deviceA);
+  });
+
+  // Round 10. Failures from trusted keys filled the site-wide bucket (300 a minute), above which
+  // every untrusted sign-in on the site waits. Trust is cheap for one's own account: each success
+  // without a device cookie trusts a new browser (60 per account per 10 minutes), each with 5
+  // free failures and no address count, so one address with a few accounts of its own could
+  // fill the bucket every minute and keep every student on a new computer out.
+  it('does not let failures of trusted browsers fill the site-wide bucket', async () => {
+    const mallory = { email: 'mallory.device@example.com' };
+    const student = { email: 'student-new-computer.device@example.com' };
+    await createUser(api.database.db, mallory);
+    await createUser(api.database.db, student);
+    const ip = '198.51.100.51';
+    const key = `${GLOBAL_FAILURES.name}:all`;
+    const devices: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      devices.push(
+        deviceOf((await signIn(mallory.email, DEFAULT_PASSWORD, undefined, ip)).cookies) as string,
+      );
+    }
+    const near = GLOBAL_FAILURES.limit - 10;
+    const resetAt = new Date(Date.now() + 30_000);
+    await api.database.db.rateLimitBucket.upsert({
+      where: { key },
+      create: { key, count: near, resetAt },
+      update: { count: near, resetAt },
+    });
+    try {
+      for (const device of devices) {
+        for (let i = 0; i < 5; i += 1) {
+          expect((await signIn(mallory.email, `own typo ${i}`, device, ip)).outcome).toBe('wrong');
+        }
+      }
+      const bucket = await api.database.db.rateLimitBucket.findUnique({ where: { key } });
+      expect(bucket?.count).toBe(near);
+      // A student on a new computer elsewhere still gets in (before: RATE_LIMITED to the minute).
+      expect(
+        (await signIn(student.email, DEFAULT_PASSWORD, undefined, '198.51.100.52')).outcome,
+      ).toBe('ok');
+    } finally {
+      await api.database.db.rateLimitBucket.delete({ where: { key } });
+    }
   });
 });

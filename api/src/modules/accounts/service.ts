@@ -255,8 +255,11 @@ export const signIn = async ({
   const password = input.password.slice(0, PASSWORD_MAX + 1);
   const user = await db.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.isGuest ? null : user?.passwordHash, password);
-  // A browser without a device id gets one with its first success, trusted from then on.
-  const trustedDevice = device ?? newDeviceToken();
+  // A browser keeps its device id only if that id is already trusted for this email; any other
+  // success gets a new random one. Trusting the id the browser brought let whoever chose it (a
+  // made-up id planted beforehand: on a shared school computer, or by a sibling site over plain
+  // HTTP) hold a trusted browser of every student who then signed in there (probe, round 10).
+  const trustedDevice = device && admission.trustedDevice ? device : newDeviceToken();
   await settleSignIn({
     db,
     admission,
@@ -271,7 +274,7 @@ export const signIn = async ({
   return {
     user,
     ...(await startSession({ ...session, userId: user.id })),
-    ...(device ? {} : { device: trustedDevice }),
+    ...(trustedDevice === device ? {} : { device: trustedDevice }),
   };
 };
 

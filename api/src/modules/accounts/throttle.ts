@@ -67,7 +67,12 @@ const secondsUntil = (at: Date, now: Date) =>
   Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 
 /** An admitted attempt: which keys it was charged to, to settle once the password is checked. */
-export type Admission = { trusted: boolean; charged: { kind: Kind; key: string }[] };
+export type Admission = {
+  trusted: boolean;
+  /** The browser's device id was already trusted for this email (it is the key charged). */
+  trustedDevice: boolean;
+  charged: { kind: Kind; key: string }[];
+};
 
 /**
  * Admits one sign-in attempt or throws RATE_LIMITED (with `retryAfter`) before any password is
@@ -169,13 +174,13 @@ export const admitSignIn = async ({
       throw tooMany(1);
     }
   }
-  return { trusted, charged };
+  return { trusted, trustedDevice, charged };
 };
 
 /**
  * After the password check: a success clears its pair and marks it trusted, and refunds what it
- * was charged to the address and email; a failure stays charged and counts toward the global
- * limit.
+ * was charged to the address and email; a failure stays charged and, unless it came from a
+ * trusted pair or browser, counts toward the global limit.
  */
 export const settleSignIn = async ({
   db,
@@ -192,7 +197,14 @@ export const settleSignIn = async ({
   now: Date;
 }): Promise<void> => {
   if (!success) {
-    await db.$queryRaw(rateLimitSql({ rule: GLOBAL_FAILURES, subject: 'all', now }));
+    // Only untrusted failures fill the site-wide bucket. A trusted key has its own backoff and is
+    // exempt from the bucket anyway, and trust is cheap to make for one's own account: every
+    // success without a device cookie trusts a new browser (60 per account per 10 minutes), each
+    // with 5 free failures. Counted, one address with a few accounts of its own filled the 300 a
+    // minute and held every new browser on the site out (probe, round 10).
+    if (!admission.trusted) {
+      await db.$queryRaw(rateLimitSql({ rule: GLOBAL_FAILURES, subject: 'all', now }));
+    }
     return;
   }
   const trustedUntil = pgTimestamp(new Date(now.getTime() + TRUST_DAYS * 86_400_000));
