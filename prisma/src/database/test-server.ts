@@ -18,8 +18,10 @@ import { withDatabase } from './url';
 const SERVER_URL = 'QUIZ_TEST_SERVER_URL';
 const TEMPLATE = 'QUIZ_TEST_TEMPLATE';
 const RUN_ID = 'QUIZ_TEST_RUN_ID';
+/** A folder for the run's test files to share work in (api/test/factories/bank.ts); removed after. */
+const CACHE_DIR = 'QUIZ_TEST_CACHE_DIR';
 
-type GlobalState = { stop?: () => Promise<void>; dataDir?: string };
+type GlobalState = { stop?: () => Promise<void>; dataDir?: string; cacheDir?: string };
 const state = globalThis as unknown as { __quizTestDatabase?: GlobalState };
 
 const PRISMA_DIR = path.resolve(__dirname, '..', '..');
@@ -69,6 +71,9 @@ export const setUpTestServer = async (): Promise<void> => {
   process.env[SERVER_URL] = serverUrl;
   process.env[TEMPLATE] = template;
   process.env[RUN_ID] = runId;
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'quiz-test-cache-'));
+  state.__quizTestDatabase = { ...state.__quizTestDatabase, cacheDir };
+  process.env[CACHE_DIR] = cacheDir;
 };
 
 /** jest globalTeardown: drops this run's databases and stops the throwaway server. */
@@ -76,6 +81,9 @@ export const tearDownTestServer = async (): Promise<void> => {
   const serverUrl = process.env[SERVER_URL];
   const runId = process.env[RUN_ID];
   const current = state.__quizTestDatabase;
+  if (current?.cacheDir) {
+    rmSync(current.cacheDir, { recursive: true, force: true });
+  }
   if (current?.stop) {
     await current.stop();
     if (current.dataDir) {

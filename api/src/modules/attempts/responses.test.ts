@@ -1,5 +1,5 @@
+import { sharedBank } from '../../../test/factories/bank';
 import { rightResponse, wrongResponse } from '../../seed/responses';
-import { buildBank } from '../questions/generator';
 import { loadKbFiles } from '../questions/generator/load-kb-files';
 import { scoreResponse } from '../questions/scoring';
 import { responseProblem } from './responses';
@@ -9,7 +9,7 @@ import { responseProblem } from './responses';
  * to every question the real generator produces, and agree with the scorer on right and wrong.
  */
 describe('response checks against the real question bank', () => {
-  const { questions } = buildBank({ kb: loadKbFiles(), seed: 20_251_125 });
+  const { questions } = sharedBank({ kb: loadKbFiles(), seed: 20_251_125 });
 
   it('has questions of every type (typed short answers included since issue 11)', () => {
     expect(new Set(questions.map((q) => q.type)).size).toBe(13);

@@ -3,7 +3,7 @@
  * columns. Every text cell is neutralised against formula injection; CSV has a UTF-8 BOM and CRLF.
  * Pure apart from exceljs's async (in-memory) workbook.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { QuestionType } from '../questions/types';
 import { type ImportProblem, type ParsedQuestion, type ParseResult, problem } from './import-types';
@@ -117,6 +117,12 @@ const csvField = (value: Cell): string =>
 export const toCsv = (rows: readonly (readonly Cell[])[]): string =>
   `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 
+/**
+ * exceljs on first use: loading it costs about 0.8 s of CPU, which every process that starts the
+ * API (and every API test file) paid up front although only XLSX exports and imports need it.
+ */
+const loadExcelJs = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
+
 export const writeCsv = (set: ExportSet) => {
   const { rows, notes } = sheetRows(set);
   return { text: toCsv(rows), notes };
@@ -125,7 +131,7 @@ export const writeCsv = (set: ExportSet) => {
 export const toXlsx = async (
   sheets: { name: string; rows: readonly (readonly Cell[])[] }[],
 ): Promise<Uint8Array> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Iran–Syria relations quiz';
   // A fixed date keeps the file the same for the same content.
   workbook.created = new Date(0);
@@ -549,7 +555,7 @@ export const parseXlsx = async (bytes: Uint8Array): Promise<ParseResult> => {
       notes: [],
     };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

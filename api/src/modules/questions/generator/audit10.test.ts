@@ -2,14 +2,16 @@
  * What the tenth round found (blind audit 10, sample-10, seed 181 plus every item of the new
  * families): 16 of 90 defective, 0 factual. Each assertion fails on the bank that round sampled.
  */
-import { buildBank, buildKbIndex } from '.';
+
+import { sharedBank } from '../../../../test/factories/bank';
+import { buildKbIndex } from '.';
 import { loadKbFiles } from './load-kb-files';
 import { TEMPLATES } from './templates';
 import { reasonSentence } from './templates/understanding-templates';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const banks = [1, 181].map((seed) => buildBank({ kb, seed }).questions);
+const banks = [1, 181].map((seed) => sharedBank({ kb, seed }).questions);
 const all = banks.flat();
 const feedback = (q: (typeof all)[number]): string[] => (q.key.rationales ?? []).map((r) => r.text);
 

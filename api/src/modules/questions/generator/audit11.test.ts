@@ -4,12 +4,13 @@
  * a title the source states (Kash Patel), which the brief excludes. Each assertion fails on the bank
  * that round sampled.
  */
-import { buildBank } from '.';
+
+import { sharedBank } from '../../../../test/factories/bank';
 import { loadKbFiles } from './load-kb-files';
 import { purposeSentence } from './templates/understanding-templates';
 
 const kb = loadKbFiles();
-const all = [1, 199].flatMap((seed) => buildBank({ kb, seed }).questions);
+const all = [1, 199].flatMap((seed) => sharedBank({ kb, seed }).questions);
 const texts = all.flatMap((q) => [
   q.stem,
   q.explanation ?? '',

@@ -3,7 +3,9 @@
  * 10 and 10 of 90 defective, 0 factual, nearly all in the two families added that day). Each
  * assertion fails on the code and KB that round saw.
  */
-import { buildBank, buildKbIndex } from '.';
+
+import { sharedBank } from '../../../../test/factories/bank';
+import { buildKbIndex } from '.';
 import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
 import { TEMPLATES } from './templates';
@@ -15,7 +17,7 @@ const draftsOf = draftsFrom(idx);
 describe('audit 19', () => {
   it('items 11, 33, 71, 80, 83, 87: quote-context is withheld from the bank', () => {
     expect(TEMPLATES.map((t) => t.id)).not.toContain('quote-context');
-    const bank = buildBank({ kb, seed: 1 }).questions;
+    const bank = sharedBank({ kb, seed: 1 }).questions;
     expect(bank.filter((q) => q.template === 'quote-context')).toEqual([]);
   });
 

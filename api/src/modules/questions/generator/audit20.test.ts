@@ -3,7 +3,9 @@
  * 3 and 5 of 90 defective, 0 factual, all wording but one), and the twenty-first (sample-21, seed
  * 347: 2 and 2 of 90, one a true distractor). Each assertion fails on the code that round saw.
  */
-import { buildBank, buildKbIndex } from '.';
+
+import { sharedBank } from '../../../../test/factories/bank';
+import { buildKbIndex } from '.';
 import { draftsFrom } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
 
@@ -13,7 +15,7 @@ const draftsOf = draftsFrom(idx);
 
 describe('audit 20', () => {
   it('item 82: no option keeps a curly apostrophe or quote the others lack', () => {
-    const bank = buildBank({ kb, seed: 1 }).questions;
+    const bank = sharedBank({ kb, seed: 1 }).questions;
     const labels = bank.flatMap((q) =>
       [...(q.prompt.options ?? []), ...(q.prompt.items ?? []), ...(q.prompt.targets ?? [])].map(
         (o) => o.label,
@@ -24,7 +26,7 @@ describe('audit 20', () => {
   });
 
   it('items 7, 35, 52, 64 …: at most six office matchings in the bank', () => {
-    const bank = buildBank({ kb, seed: 1 }).questions;
+    const bank = sharedBank({ kb, seed: 1 }).questions;
     expect(bank.filter((q) => q.template === 'match-offices').length).toBeLessThanOrEqual(6);
   });
 

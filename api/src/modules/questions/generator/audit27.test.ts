@@ -2,7 +2,9 @@
  * What the twenty-seventh round found (blind audit 27, sample-27, seed 433, two readers: 3 and 0 of
  * 90 defective, 1 factual). Each assertion fails on the code that round saw.
  */
-import { buildBank, buildKbIndex } from '.';
+
+import { sharedBank } from '../../../../test/factories/bank';
+import { buildKbIndex } from '.';
 import { draftsFrom, draftText as textOf } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
 import { isAnalyst } from './templates/people-templates';
@@ -68,7 +70,7 @@ describe('audit 27', () => {
   });
 
   it('the single-choice trim keeps "which source says" items before identifications', () => {
-    const bank = buildBank({ kb, seed: 1 }).questions;
+    const bank = sharedBank({ kb, seed: 1 }).questions;
     const sourceWhich = draftsOf('source-which').length;
     const kept = bank.filter((q) => q.template === 'source-which').length;
     // Of the source-which drafts, only the gate and the per-fact caps may remove one, never the 25% trim.

@@ -3,7 +3,9 @@
  * items and their statements, two readers: 1 and 4 of 94 defective). Each assertion fails on the
  * code that round saw.
  */
-import { buildBank, buildKbIndex } from '.';
+
+import { sharedBank } from '../../../../test/factories/bank';
+import { buildKbIndex } from '.';
 import { draftsFrom, draftText as textOf } from './drafts.test-utils';
 import { loadKbFiles } from './load-kb-files';
 import type { Draft } from './types';
@@ -20,7 +22,7 @@ describe('audit 28', () => {
     expect(patel?.description).toMatch(
       /MENA calls him the then-White House National Security Council Chief of Staff/,
     );
-    const text = buildBank({ kb, seed: 1 })
+    const text = sharedBank({ kb, seed: 1 })
       .questions.map((q) => textOf(q as unknown as Draft))
       .join('\n');
     expect(text).not.toMatch(

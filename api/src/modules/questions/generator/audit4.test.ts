@@ -2,6 +2,8 @@
  * What the fourth round found on the real KB (genfix4 brief and blind audit 4, sample4, seed 61,
  * on main at 8f38c0a): each assertion fails on that bank or on its templates' drafts.
  */
+
+import { sharedBank } from '../../../../test/factories/bank';
 import { PLUMBING, studentTexts } from '../gate/item-checks';
 import { buildBank } from '.';
 import { MAX_TF_KEY_SHARE } from './build-bank';
@@ -13,7 +15,7 @@ import { comparable } from './templates/understanding-templates';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const bank1 = buildBank({ kb, seed: 1 }).questions;
+const bank1 = sharedBank({ kb, seed: 1 }).questions;
 const bank61 = buildBank({ kb, seed: 61 }).questions;
 const drafts = (id: string) => (TEMPLATES.find((t) => t.id === id)?.generate(idx) ?? []).flat();
 const text = [...bank1, ...bank61].map((q) => JSON.stringify(q)).join('\n');

@@ -2,10 +2,11 @@
  * What the sixth round found on the real KB (blind audit 6, sample-6, seed 89, on main at f3635cf):
  * each assertion fails on that bank, on its templates' drafts or on its gate.
  */
+
+import { sharedBank } from '../../../../test/factories/bank';
 import { checkQuestion } from '../gate';
 import { studentTexts } from '../gate/item-checks';
 import type { BankQuestion } from '../types';
-import { buildBank } from '.';
 import { finalise } from './build-bank';
 import { toInterval } from './dates';
 import { buildKbIndex, firstSeen } from './kb-index';
@@ -17,7 +18,7 @@ const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
 const drafts = (id: string) => (TEMPLATES.find((t) => t.id === id)?.generate(idx) ?? []).flat();
 const allDrafts = TEMPLATES.flatMap((t) => t.generate(idx).flat());
-const banks = [1, 89].map((seed) => buildBank({ kb, seed }).questions);
+const banks = [1, 89].map((seed) => sharedBank({ kb, seed }).questions);
 const items = [...banks.flat(), ...allDrafts.map((d) => finalise(d, seededRng(6)))];
 const texts = items.flatMap((q) => studentTexts(q as BankQuestion));
 const blocks = (q: BankQuestion): string[] =>

@@ -3,13 +3,13 @@
  * 0 factual. Each assertion fails on the bank or code that round sampled.
  */
 import type { Event } from '@quiz/prisma/knowledge';
+import { sharedBank } from '../../../../test/factories/bank';
 import { gradeShortAnswer, isAccepted } from '../short-answer';
-import { buildBank } from '.';
 import { loadKbFiles } from './load-kb-files';
 import { orderGivenAway } from './templates/order-templates';
 
 const kb = loadKbFiles();
-const banks = [1, 157].map((seed) => buildBank({ kb, seed }).questions);
+const banks = [1, 157].map((seed) => sharedBank({ kb, seed }).questions);
 const event = (title: string): Event => ({ title }) as Event;
 
 describe('audit 9', () => {

@@ -8,9 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { windowsOverlap } from '@quiz/prisma/knowledge';
+import { sharedBank } from '../../../../test/factories/bank';
 import { checkQuestion } from '../gate';
 import type { BankQuestion } from '../types';
-import { buildBank, buildKbIndex } from '.';
+import { buildKbIndex } from '.';
 import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
@@ -326,7 +327,7 @@ describe('wrong positions against the source documents', () => {
 
 describe('the bank keeps the positions items', () => {
   it('ships every sound stance-position and stance-change item', () => {
-    const { questions } = buildBank({ kb, seed: 1 });
+    const { questions } = sharedBank({ kb, seed: 1 });
     const shipped = questions.filter((q) =>
       ['stance-position', 'stance-change'].includes(q.template),
     );

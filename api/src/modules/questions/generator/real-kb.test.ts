@@ -2,11 +2,13 @@
  * The generator against the real KB in prisma/seed/data/kb. Nothing here is skipped: if a KB
  * file is missing or invalid the suite fails naming it.
  */
+
+import { sharedBank } from '../../../../test/factories/bank';
 import { LIST_SIZES } from '../../../limits/cost';
 import { checkQuestion } from '../gate';
 import type { BankQuestion } from '../types';
 import { QUESTION_TYPES } from '../types';
-import { buildBank, buildKbIndex } from '.';
+import { buildKbIndex } from '.';
 import { loadKbFiles } from './load-kb-files';
 
 // Every type is generated (typed short answers from relations and stances since issue 11).
@@ -14,7 +16,7 @@ const GENERATED_TYPES = QUESTION_TYPES;
 
 const load = () => {
   const kb = loadKbFiles();
-  return { kb, idx: buildKbIndex(kb), ...buildBank({ kb, seed: 20251125 }) };
+  return { kb, idx: buildKbIndex(kb), ...sharedBank({ kb, seed: 20251125 }) };
 };
 
 describe('the real KB', () => {
@@ -208,7 +210,7 @@ describe('the real KB', () => {
 
   it('keeps the same question ids under another seed', () => {
     const { kb, questions } = get();
-    const other = buildBank({ kb, seed: 7 }).questions;
+    const other = sharedBank({ kb, seed: 7 }).questions;
     expect(other.map((q) => q.id).sort()).toEqual(questions.map((q) => q.id).sort());
   });
 

@@ -6,9 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeBase } from '@quiz/prisma/knowledge';
+import { sharedBank } from '../../../../test/factories/bank';
 import { checkQuestion } from '../gate';
 import type { BankQuestion } from '../types';
-import { buildBank, buildKbIndex } from '.';
+import { buildKbIndex } from '.';
 import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
@@ -121,7 +122,7 @@ describe('relation-role against the five source texts', () => {
     .map((s) => s.replace(/[’‘]/g, "'"))
     .filter(Boolean);
   const idx = buildKbIndex(realKb);
-  const { questions } = buildBank({ kb: realKb, seed: 1 });
+  const { questions } = sharedBank({ kb: realKb, seed: 1 });
   const items = [...draftsOf(realKb), ...questions.filter((q) => q.template === 'relation-role')];
 
   it('cites, for every option, passages that are verbatim in the documents', () => {

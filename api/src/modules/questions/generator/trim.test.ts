@@ -3,8 +3,10 @@
  * understanding families: once quote-context and figure-period raised the single-choice share,
  * stance-change fell from 3 items to 1 while "which source gives it" items stayed.
  */
+
+import { sharedBank } from '../../../../test/factories/bank';
 import { checkQuestion } from '../gate';
-import { buildBank, finalise } from './build-bank';
+import { finalise } from './build-bank';
 import { buildKbIndex } from './kb-index';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
@@ -12,7 +14,7 @@ import { templateById } from './templates';
 
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
-const { questions } = buildBank({ kb, seed: 1 });
+const { questions } = sharedBank({ kb, seed: 1 });
 
 /** Knowledge components of a template with a draft that passes the gate. */
 const passingGroups = (id: string): number => {

@@ -7,9 +7,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Explanation } from '@quiz/prisma/knowledge';
+import { sharedBank } from '../../../../test/factories/bank';
 import { checkQuestion } from '../gate';
 import type { BankQuestion } from '../types';
-import { buildBank, buildKbIndex } from '.';
+import { buildKbIndex } from '.';
 import { finalise } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { seededRng } from './rng';
@@ -40,7 +41,7 @@ import { rememberEras, targetOf } from './templates/understanding-templates';
 const kb = loadKbFiles();
 const idx = buildKbIndex(kb);
 rememberEras(idx);
-const { questions } = buildBank({ kb, seed: 1 });
+const { questions } = sharedBank({ kb, seed: 1 });
 
 const WHY_TEMPLATES = new Set(['explain-step', 'why-contrast', 'explain-why', 'explain-what']);
 /**

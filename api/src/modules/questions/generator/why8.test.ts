@@ -5,14 +5,16 @@
  * advisers ("amid the tensions") were stated as a cause of the cooling; no family asked whose
  * reason the Gaza restraint, the cooling, the $50bn leak or the calls to scale back were.
  */
+
+import { sharedBank } from '../../../../test/factories/bank';
 import type { BankQuestion } from '../types';
-import { buildBank, buildKbIndex } from '.';
+import { buildKbIndex } from '.';
 import { alternateKeys } from './build-bank';
 import { loadKbFiles } from './load-kb-files';
 import { explainTrueFalseTemplate } from './templates/understanding-templates';
 
 const kb = loadKbFiles();
-const { questions } = buildBank({ kb, seed: 1 });
+const { questions } = sharedBank({ kb, seed: 1 });
 const keyed = (template: string): string[] =>
   questions.filter((q) => q.template === template).map((q) => q.factIds[0] ?? '');
 

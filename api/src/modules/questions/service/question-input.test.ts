@@ -1,4 +1,4 @@
-import { buildBank } from '../generator';
+import { sharedBank } from '../../../../test/factories/bank';
 import { loadKbFiles } from '../generator/load-kb-files';
 import type { BankQuestion } from '../types';
 import { parseQuestionInput, type QuestionInputValue } from './question-input';
@@ -31,7 +31,7 @@ const asEditorInput = (question: BankQuestion): QuestionInputValue => ({
   themes: question.themes,
 });
 
-const { questions } = buildBank({ kb: loadKbFiles(), seed: 7 });
+const { questions } = sharedBank({ kb: loadKbFiles(), seed: 7 });
 
 describe('editing a generated question unchanged', () => {
   it.each([...new Set(questions.map((question) => question.type))])(
