@@ -7,7 +7,7 @@ import type { Actor, Event, Office, Relation } from '@quiz/prisma/knowledge';
 import { formatYearRange, type Interval, singleYear, span, statedPhrase, yearOfDay } from './dates';
 import { parseTitle } from './headline';
 import { actorLabel, holdsOfficeAt, type KbIndex, mayHoldOfficeAt } from './kb-index';
-import { contentTokens } from './text';
+import { capitalise, contentTokens } from './text';
 
 /** "1980–88" for an event's span, "1953" for a single year, the date label otherwise. */
 export const eventYears = (e: Event): string => {
@@ -82,7 +82,8 @@ export const uniq = <T>(items: readonly T[]): T[] => [...new Set(items)];
 /** Where a passage sits in its source is for the editor, not the student (issue 11, S7). */
 export const withoutPlumbing = (text: string): string =>
   text
-    .replace(/,?\s*as recorded in an image caption( in [^.,;]+)?/gi, '')
+    .replace(/,?\s*as (recorded|shown) in an? (dated )?image caption( in [^.,;]+)?/gi, '')
+    .replace(/\s*\(the caption [^)]*\)/gi, '')
     .replace(/\s*\((no headline in the copy|[^)]*\bline \d+[^)]*)\)/gi, '')
     .replace(/\s+([.,;])/g, '$1');
 
@@ -198,6 +199,32 @@ export const eventExplanation = (idx: KbIndex, e: Event): string => {
     sentences.find((x) => !x.startsWith(head) && fresh(x) >= 2) ?? firstSentence(e.summary);
   if (first.startsWith(head) || fresh(first) < 2) {
     return dated;
+  }
+  // A summary sentence that retells the event (half its words or more) is the better sentence:
+  // it is said once, with the date in front ("In 2000, Bashar al-Assad took over from his father
+  // Hafez …", audit 36, items 8, 16, 32, 55, 80), or alone when it gives the date itself.
+  const phrase = statedPhrase(e.start).trim();
+  const eventWords = contentTokens(dated).filter((t) => !/^\d/.test(t));
+  const retold = new Set(contentTokens(first).map((t) => t.slice(0, 4)));
+  const shared = eventWords.filter((t) => retold.has(t.slice(0, 4))).length;
+  // Not a sentence about a source ("Wikipedia lists the 2006 Lebanon War among …"): a date in
+  // front would date the writing.
+  const aboutSource = /^[^,;]{0,40}\b(says|lists|writes|reports|notes|calls|counts)\b/.test(first);
+  // A named event ("The Iran–Iraq War began in 1980") keeps its sentence: the retelling may not
+  // name it.
+  const named = parseTitle(idx, displayTitle(idx, e), Boolean(e.end))?.kind === 'noun';
+  // A headline the sentence could only quote ("“Air strike in Mezzeh kills …” happened") is
+  // always better retold.
+  const quoted = dated.startsWith('“');
+  if (
+    !named &&
+    !aboutSource &&
+    (quoted || (eventWords.length > 0 && shared * 2 >= eventWords.length))
+  ) {
+    const year = /\d{4}/.exec(phrase)?.[0];
+    return !phrase || (year && first.includes(year))
+      ? first
+      : `${capitalise(phrase)}, ${first.replace(/^The /, 'the ')}`;
   }
   const cut = ADDITION.exec(first);
   if (cut && fresh(first.slice(0, cut.index)) <= 4 && fresh(first.slice(cut.index)) >= 2) {

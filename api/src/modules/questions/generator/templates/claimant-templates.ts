@@ -24,7 +24,9 @@
  *  - Alrumaihi's own reasons for the cooling (Gaza neutrality, advisers) beside his signs of it;
  *  - Amer al-Sabaileh for why Assad would not break with Iran (the KB record joins his words to
  *    the MENA paper's): that item asks the MENA paper's own reasons against other papers.
- * Not asked: records whose development names the claimant ("An Iranian official urged …").
+ * Not asked: records whose development names the claimant ("An Iranian official urged …"), and
+ * so the Israeli warning itself (audit 36, #82: "a warning from Tel Aviv" beside "an Israeli
+ * report" answered itself); the report stays a wrong option of its neighbours.
  */
 import type { Explanation } from '@quiz/prisma/knowledge';
 import { explanationFactId, type KbIndex } from '../kb-index';
@@ -118,12 +120,6 @@ const rival = (label: string): Claimant => {
  */
 export const CLAIM_ITEMS: readonly ClaimItem[] = [
   {
-    key: 'israeli-warning-kept-syria-out',
-    stem: "Damascus avoided involvement in the Gaza war. Who gives this reason for it: a warning from Tel Aviv that Israel would destroy Bashar al-Assad's regime if Syria were used against it?",
-    label: ISRAELI_REPORT,
-    rivals: [DIPLOMATS, TABLER, NASRALLAH].map(rival),
-  },
-  {
     key: 'assad-restraint-for-rewards',
     stem: 'Bashar al-Assad stayed out of the confrontation between Iran and Israel during the Gaza war. Who gives this reason for it: he hoped Arab and Western states would reward his restraint?',
     label: DIPLOMATS,
@@ -213,7 +209,7 @@ export const CLAIM_ITEMS: readonly ClaimItem[] = [
     key: 'calls-in-iran-to-scale-back-support',
     // Audit 32, item N3: "what the cost of supporting Syria led to" was our link; MENA only
     // reports the calls (and gives suspected intelligence leaks beside them).
-    stem: 'Who reports this of Iranian politics over the support for Syria: a growing number of Iranian politicians were calling for scaling back the support?',
+    stem: 'Which source reports that a growing number of politicians in Iran were calling for scaling back its extensive support for Syria?',
     label: 'The MENA Research Center (2024)',
     rivals: [
       {
