@@ -105,7 +105,7 @@ describe('replays and early keys (issue 12)', () => {
     expect(right.answerQuestion).toEqual({
       isCorrect: true,
       points: 1000,
-      key: { optionIds: ['o2'] },
+      key: { optionIds: fixture.questions[0]?.right.optionIds },
     });
   });
 

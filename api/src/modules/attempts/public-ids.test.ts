@@ -177,3 +177,50 @@ describe('the shown order of ordering and matching questions tells nothing', () 
     expect(matching(4, 'same')).toEqual(matching(4, 'same'));
   });
 });
+
+// A teacher's choice options were shown as written, so one who always wrote the answer first gave it
+// away: answering the first option shown was right every time (security.md, "What is left").
+describe('the shown order of choice options tells nothing', () => {
+  const choice = (labels: string[], id: string, type = 'SINGLE_CHOICE') =>
+    (
+      playerPrompt({
+        id,
+        type,
+        prompt: { options: labels.map((label, k) => ({ id: `o${k}`, label })) },
+        key: { optionIds: ['o0'], rationales: [] },
+      } as unknown as Question).options as { id: string; label: string }[]
+    ).map((option) => option.label);
+  const QUESTIONS = Array.from({ length: 3_000 }, (_, k) => `question-${k}`);
+  const written = ['Syria', 'Libya', 'Oman', 'Sudan'];
+
+  it.each(['SINGLE_CHOICE', 'MULTI_SELECT'])(
+    'puts the written-first key first only by chance (%s)',
+    (type) => {
+      const first = QUESTIONS.filter((id) => choice(written, id, type)[0] === 'Syria').length;
+      expect(Math.abs(first / QUESTIONS.length - 1 / written.length)).toBeLessThan(0.03);
+    },
+  );
+
+  it('keeps one order per question, and every option', () => {
+    expect(choice(written, 'same')).toEqual(choice(written, 'same'));
+    expect([...choice(written, 'same')].sort()).toEqual([...written].sort());
+  });
+
+  it('keeps numbers in order and "all of the above" last', () => {
+    const years = ['1979', '1980', '1982', '1988'];
+    for (const id of QUESTIONS.slice(0, 50)) {
+      expect(choice(years, id)).toEqual(years);
+      expect(choice(['$30bn', '$50 billion', '$244m'], id)).toEqual([
+        '$30bn',
+        '$50 billion',
+        '$244m',
+      ]);
+      expect(choice(['Iran', 'Iraq', 'Syria', 'All of the above'], id)[3]).toBe('All of the above');
+      expect(choice(['Iran', 'Iraq', 'None of these', 'Syria'], id)[3]).toBe('None of these');
+    }
+  });
+
+  it('leaves true/false as written', () => {
+    expect(choice(['True', 'False'], 'tf', 'TRUE_FALSE')).toEqual(['True', 'False']);
+  });
+});

@@ -23,9 +23,8 @@ export type IdMaps = {
 };
 
 /**
- * The prompt in the order a player sees it. Options keep the stored order (year options are
- * sorted; generated ones were shuffled when the bank was built). Ordering and matching lists are
- * the exception: the editor stores a teacher's CHRONOLOGY items in the answer's order (the order
+ * The prompt in the order a player sees it. Choice options are shuffled by the question's seed
+ * (`presentedOptions`). Ordering and matching lists too: the editor stores a teacher's CHRONOLOGY items in the answer's order (the order
  * typed is the key) and a teacher writes MATCHING targets beside their items, and imports do the
  * same, so shown as stored (with ids by place) they came solved. Items (CHRONOLOGY) and targets
  * (MATCHING) are shuffled by a seed from the question's id (hidden from players until they have
@@ -48,7 +47,35 @@ export const playerPrompt = (question: Pick<Question, 'id' | 'type' | 'prompt' |
     const rng = seededRng(hashSeed(`present:${question.id}`));
     return { ...prompt, targets: shuffle(prompt.targets, rng) };
   }
+  if ((question.type === 'SINGLE_CHOICE' || question.type === 'MULTI_SELECT') && prompt.options) {
+    return { ...prompt, options: presentedOptions(prompt.options, question.id) };
+  }
   return prompt;
+};
+
+/** "All of the above", "None of these", "Both": read against the rest, so they stay last. */
+const AGAINST_THE_REST =
+  /^(all|none|both|neither)\b.*\b(above|these|of them|options)\b|^(both|neither)\b/i;
+
+/**
+ * Options as a player sees them. The editor and the imports store a teacher's options as written,
+ * so a teacher who always wrote the answer first gave it away (security.md, "What is left"): they
+ * are shuffled by the question's seed like ordering items. Generated ones too: they were shuffled
+ * at build, and a second shuffle tells a player nothing. Options that are all numbers
+ * (years, amounts) keep their order, sorted is how a reader scans them; options read against the
+ * rest ("All of the above") stay last, in their order.
+ */
+const presentedOptions = <T extends { label: string }>(options: T[], questionId: string): T[] => {
+  if (
+    options.every((option) =>
+      /^[\s\d$€£%.,–-]+(bn|m|k| ?(billion|million|thousand))?$/i.test(option.label.trim()),
+    )
+  ) {
+    return options;
+  }
+  const last = options.filter((option) => AGAINST_THE_REST.test(option.label.trim()));
+  const rest = options.filter((option) => !last.includes(option));
+  return [...shuffle(rest, seededRng(hashSeed(`present:${questionId}`))), ...last];
 };
 
 /** Ids by place in the prompt as given: pass playerPrompt(question) for anything players see. */
