@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { randomCode } from '../../src/lib/codes';
 import { stopLiveRuntime } from '../../src/modules/live/service';
 import { as, ok } from '../factories/graphql';
@@ -105,6 +106,21 @@ describe("a teacher's question on the projector cannot be answered in her other 
     });
     const seatedAnswer = await as(api, seated.token)(ANSWER, { a: early.startAttempt.id, p: 1 });
     expect(seatedAnswer.errors?.[0]?.extensions?.reason).toBe('LIVE_GAME');
+
+    // The same file imported into both sets: two rows of one question, held alike.
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      ...row
+    } = await db.question.findUniqueOrThrow({
+      where: { id: shared.id },
+    });
+    const copy = await db.question.create({ data: { ...row, id: randomUUID() } as never });
+    const imported = await publishedSet('Unit 3 homework, imported again', [copy.id]);
+    const second = await ok<Started>(guest(START, { s: imported.id }));
+    const copyAnswer = await guest(ANSWER, { a: second.startAttempt.id, p: 0 });
+    expect(copyAnswer.errors?.[0]?.extensions?.reason).toBe('LIVE_GAME');
 
     // Once the game has ended, the homework's question is answered as usual.
     await ok(host(COMMAND, { g: createLiveGame.game.id, c: 'END' }));

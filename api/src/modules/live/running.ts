@@ -32,20 +32,26 @@ export const runningGamesSql = (setId: Prisma.Sql, now: Date) => Prisma.sql`
   WHERE g."setId" = ${setId} AND ${isRunningSql(now)}`;
 
 /**
- * The running games of `hostId` that play the question `questionId` (SQL expressions), from any
- * of her sets. A teacher's own question is usually in more than one of them (a unit's homework
- * and its live review), and matching the set alone let a guest answer it in the published
- * homework, reading its key while the review had it on the projector (probe round 11). Only its
- * author's games can play an authored question (sets hold their owner's questions), so the
- * (hostId, createdAt) index finds them; the game's snapshot says what it plays, whatever its set
- * holds now. A bank question (no author) is in any teacher's sets and in practice: studying it is
- * not held here (docs/security.md).
+ * The running games of `hostId` that play the question `questionId`, or one with its `stem` (SQL
+ * expressions), from any of her sets. A teacher's own question is usually in more than one of
+ * them (a unit's homework and its live review), and matching the set alone let a guest answer it
+ * in the published homework, reading its key while the review had it on the projector (probe
+ * round 11); the same file imported into both sets makes two rows of one question, hence the
+ * stem. Only its author's games can play an authored question (sets hold their owner's
+ * questions), so the (hostId, createdAt) index finds them; the game's snapshot says what it
+ * plays, whatever its set holds now. A bank question (no author) is in any teacher's sets and in
+ * practice: studying it is not held here (docs/security.md).
  */
-export const runningGamesOfQuestionSql = (hostId: Prisma.Sql, questionId: Prisma.Sql, now: Date) =>
-  Prisma.sql`
+export const runningGamesOfQuestionSql = (
+  hostId: Prisma.Sql,
+  questionId: Prisma.Sql,
+  stem: Prisma.Sql,
+  now: Date,
+) => Prisma.sql`
   SELECT g.id, g."createdAt" FROM "LiveGame" g
   WHERE g."hostId" = ${hostId} AND ${isRunningSql(now)}
-    AND g."questions" @> jsonb_build_array(jsonb_build_object('id', ${questionId}))`;
+    AND (g."questions" @> jsonb_build_array(jsonb_build_object('id', ${questionId}))
+      OR g."questions" @> jsonb_build_array(jsonb_build_object('stem', ${stem})))`;
 
 export const setPlayedLive = () =>
   new AppError(

@@ -63,7 +63,7 @@ const itemSql = (userId: string, attemptId: string, position: number, now: Date)
         OR EXISTS (SELECT 1 FROM "LiveGamePlayer" p
           WHERE p."gameId" = g.id AND p."userId" = a."userId"))) AS "startedBesideLiveGame",
     (a."userId" <> s."ownerId" AND EXISTS (
-      SELECT 1 FROM (${runningGamesOfQuestionSql(Prisma.sql`q."authorId"`, Prisma.sql`i."questionId"`, now)}) g
+      SELECT 1 FROM (${runningGamesOfQuestionSql(Prisma.sql`q."authorId"`, Prisma.sql`i."questionId"`, Prisma.sql`q."stem"`, now)}) g
       WHERE g."createdAt" <= a."startedAt"
         OR EXISTS (SELECT 1 FROM "LiveGamePlayer" p
           WHERE p."gameId" = g.id AND p."userId" = a."userId"))) AS "questionBesideLiveGame"
