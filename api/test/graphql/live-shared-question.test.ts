@@ -21,6 +21,8 @@ const START = `mutation ($s: ID!) {
 const ANSWER = `mutation ($a: ID!, $p: Int!) {
   answerQuestion(attemptId: $a, position: $p, response: { optionIds: ["o1"] }) {
     key { optionIds } explanation } }`;
+const OPEN = `mutation ($a: ID!, $p: Int!) {
+  openQuestion(attemptId: $a, position: $p) { position presentedAt } }`;
 const CREATE = 'mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id } } }';
 const COMMAND = `mutation ($g: ID!, $c: LiveCommand!) {
   liveCommand(gameId: $g, command: $c) { game { phase } } }`;
@@ -107,6 +109,17 @@ describe("a teacher's question on the projector cannot be answered in her other 
     const seatedAnswer = await as(api, seated.token)(ANSWER, { a: early.startAttempt.id, p: 1 });
     expect(seatedAnswer.errors?.[0]?.extensions?.reason).toBe('LIVE_GAME');
 
+    // A timed homework question is not opened while it is held: its clock would run out while
+    // the answer waits for the game's end.
+    const timed = await publishedSet('Unit 3 timed homework', [shared.id]);
+    await db.questionSetItem.updateMany({ where: { setId: timed.id }, data: { timeLimitSec: 30 } });
+    const timedAttempt = await ok<Started>(guest(START, { s: timed.id }));
+    const opened = await guest(OPEN, { a: timedAttempt.startAttempt.id, p: 0 });
+    expect(opened.errors?.map((error) => error.extensions?.reason)).toEqual(['LIVE_GAME']);
+    expect(
+      await db.attemptItem.findFirstOrThrow({ where: { attemptId: timedAttempt.startAttempt.id } }),
+    ).toMatchObject({ presentedAt: null });
+
     // The same file imported into both sets: two rows of one question, held alike.
     const {
       id: _id,
@@ -122,8 +135,10 @@ describe("a teacher's question on the projector cannot be answered in her other 
     const copyAnswer = await guest(ANSWER, { a: second.startAttempt.id, p: 0 });
     expect(copyAnswer.errors?.[0]?.extensions?.reason).toBe('LIVE_GAME');
 
-    // Once the game has ended, the homework's question is answered as usual.
+    // Once the game has ended, the homework's question is answered as usual, and the timed one
+    // opens.
     await ok(host(COMMAND, { g: createLiveGame.game.id, c: 'END' }));
+    expect((await guest(OPEN, { a: timedAttempt.startAttempt.id, p: 0 })).errors).toBeUndefined();
     expect((await guest(ANSWER, { a: attemptId, p: 1 })).errors).toBeUndefined();
   });
 });

@@ -262,6 +262,11 @@ export const openQuestion = async ({
   if (item.presentedAt || item.status !== 'IN_PROGRESS') {
     return view(item, question);
   }
+  // A held answer (a live game plays it) must not start a timed question's clock: it would run
+  // out while the answer waits for the game's end, and an honest student would score nothing.
+  if (isTimed(item) && (item.startedBesideLiveGame || item.questionBesideLiveGame)) {
+    throw item.startedBesideLiveGame ? setPlayedLive() : questionPlayedLive();
+  }
   const stamped = await db.$queryRaw<{ presentedAt: Date }[]>`
     UPDATE "AttemptItem" SET "presentedAt" = ${pgTimestamp(now)}::timestamp(3)
     WHERE "attemptId" = ${attemptId}::uuid AND "position" = ${position}
