@@ -7,7 +7,7 @@ import { limitErrors } from './limits';
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const textProblem = (value: string): string | null => {
+export const textProblem = (value: string): string | null => {
   if (value.includes('\u0000')) {
     return 'contains a NUL character (U+0000)';
   }

@@ -227,6 +227,54 @@ describe('names that impersonate, and text that hides', () => {
     expect(data.signUp.errors).toEqual([{ field: 'displayName', code: 'NOT_ALLOWED' }]);
   });
 
+  // Guests' and live nicknames kept staff words out (round 6), but a student's account is named
+  // on sign-up by checkDisplayName alone: "Admin", "Teacher", "Quiz Host" stood on set and class
+  // boards, the class roster and the teacher's results (probe round 11). A real name is whole
+  // words, so only words (and two written as one) count: "Stafford" and "Downer" hold "staff"
+  // and "owner" and stay names.
+  const studentSignUp = (displayName: string) =>
+    ok<{ signUp: { accepted: boolean; errors: { field: string; code: string }[] } }>(
+      api.execute(SIGN_UP, {
+        variables: {
+          input: {
+            email: `s${Math.random()}@example.org`.replace('0.', ''),
+            password: PASSWORD,
+            displayName,
+          },
+        },
+      }),
+    );
+  it.each([
+    'Admin',
+    'Teacher',
+    'Quiz Host',
+    'Quiz Master',
+    'Quizmaster',
+    'Support Team',
+    '4dm1n',
+    'The Moderator',
+  ])(
+    "refuses a student's display name %j that passes for staff, writing nothing",
+    async (displayName) => {
+      const before = await snapshotDatabase(api);
+      expect((await studentSignUp(displayName)).signUp).toEqual({
+        accepted: false,
+        errors: [{ field: 'displayName', code: 'NOT_ALLOWED' }],
+      });
+      expect(await snapshotDatabase(api)).toEqual(before);
+    },
+  );
+  it.each([
+    'Emma Stafford',
+    'Alex Downer',
+    'Ghost Rider',
+    'Rooth Ahmadi',
+    'Joe Root',
+    'Modesty Blaise',
+  ])("accepts the student's display name %j", async (displayName) => {
+    expect((await studentSignUp(displayName)).signUp).toEqual({ accepted: true, errors: [] });
+  });
+
   // Bidi controls and zero-width characters in everything a user writes that others read.
   const HIDDEN =
     '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u3164\u115f\u1160\uffa0\u034f\ufe0f\u{e0041}';

@@ -126,6 +126,22 @@ const impersonatesStaff = (name: string): boolean => {
   );
 };
 
+/** "Root" is a surname ("Joe Root") and reads as staff to nobody at school. */
+const STAFF_IN_NAMES = RESERVED.filter((word) => word !== 'root');
+
+/**
+ * A student's display name that passes for staff ("Admin", "Teacher", "Quiz Host", "Quiz
+ * Master"): a reserved word as one of its words, or two neighbouring words written together. A
+ * display name is a real name, so not anywhere inside a word as for a nickname: "Emma Stafford"
+ * and "Alex Downer" hold "staff" and "owner" (probe round 11; before, display names had no such
+ * rule at all, and "Admin" stood on boards, rosters and the teacher's results).
+ */
+export const displayNamePassesForStaff = (name: string): boolean => {
+  const words = nameKey(name.toLowerCase().replace(/[013457]/g, (c) => LEET[c] ?? c)).split(' ');
+  const joined = words.slice(1).map((word, i) => `${words[i]}${word}`);
+  return [...words, ...joined].some((word) => STAFF_IN_NAMES.includes(word));
+};
+
 /** Punctuation people put between letters to slip past a filter ("f.u.c.k", "sh_it"). */
 const JOINERS = /[._\-*+~|/\\:;,!?'`"^]+/g;
 

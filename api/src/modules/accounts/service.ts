@@ -9,6 +9,7 @@ import { normalizeInvitationCode, recordInvitationUse, redeemInvitation } from '
 import {
   checkDisplayName,
   checkNickname,
+  displayNamePassesForStaff,
   type NicknameCheck,
   nameKey,
   withoutHonorific,
@@ -182,6 +183,11 @@ export const signUp = async ({ db, now, input, ip }: SignUpOptions): Promise<Sig
   const code = wantsInvitation ? normalizeInvitationCode(input.invitationCode ?? '') : null;
   if (wantsInvitation && !code) {
     errors.push(INVALID_INVITATION);
+  }
+  // Without a code the account is a student's, whose name must not pass for staff on boards and
+  // rosters (a teacher's invitation is the staff's way in; an invalid code creates nothing).
+  if (name.ok && !wantsInvitation && displayNamePassesForStaff(name.nickname)) {
+    errors.push(fieldError('displayName', 'NOT_ALLOWED', 'This name is reserved'));
   }
   if (errors.length > 0 || !email.success || !name.ok) {
     return { accepted: false, errors };

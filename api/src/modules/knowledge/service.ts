@@ -12,7 +12,7 @@ import type {
   Theme,
 } from '@quiz/prisma';
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, pageSize } from '../../lib/cursor';
+import { cursorDay, cursorText, decodeCursor, encodeCursor, pageSize } from '../../lib/cursor';
 import { parseDateArg } from './dates';
 
 export type EventFilter = {
@@ -30,7 +30,7 @@ export type EventPage = {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 };
 
-const EventCursor = z.object({ d: z.iso.date(), s: z.string().max(200) });
+const EventCursor = z.object({ d: cursorDay, s: cursorText(200) });
 
 const dayString = (date: Date): string => date.toISOString().slice(0, 10);
 

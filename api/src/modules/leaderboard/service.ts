@@ -1,7 +1,7 @@
 import { type Class, type DbClient, Prisma, type QuestionSet, type User } from '@quiz/prisma';
 import { z } from 'zod';
 import { AppError, notFound } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../lib/cursor';
+import { cursorInstant, decodeCursor, encodeCursor, pageSize } from '../../lib/cursor';
 import { isUuid } from '../../lib/ids';
 import { pgTimestamp } from '../../lib/pg-time';
 import { queryRows } from '../../lib/sql';
@@ -202,7 +202,8 @@ const entryFromJson = (row: Json): EntryRow => ({
   attemptCount: row.attemptCount as number,
 });
 
-const Cursor = z.object({ s: z.number().int(), t: z.iso.datetime(), u: z.uuid() });
+// `s` is an int4 score: a safe integer past it reached SQL and failed there.
+const Cursor = z.object({ s: z.int32(), t: cursorInstant, u: z.uuid() });
 
 export type LeaderboardInput = {
   setId?: string | null;

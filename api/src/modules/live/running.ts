@@ -16,21 +16,53 @@ import { HOST_ABANDON_MS } from './machine';
 export const LIVE_GAME_HOLD_MS = 6 * 60 * 60_000;
 
 /**
- * The running games of the set `setId` (an SQL expression) at `now`: not over, and neither left
- * behind (HOLD) nor abandoned (host away, or never there, for HOST_ABANDON_MS). Nothing ends such
- * games on its own, so without these bounds a forgotten lobby would hold its set for ever.
+ * A game at `now` that is still running: not over, and neither left behind (HOLD) nor abandoned
+ * (host away, or never there, for HOST_ABANDON_MS). Nothing ends such games on its own, so
+ * without these bounds a forgotten lobby would hold its set for ever.
  */
-export const runningGamesSql = (setId: Prisma.Sql, now: Date) => Prisma.sql`
-  SELECT g.id, g."createdAt" FROM "LiveGame" g
-  WHERE g."setId" = ${setId} AND g."phase" NOT IN ('PODIUM', 'CANCELLED')
+const isRunningSql = (now: Date) => Prisma.sql`g."phase" NOT IN ('PODIUM', 'CANCELLED')
     AND g."createdAt" > ${pgTimestamp(new Date(now.getTime() - LIVE_GAME_HOLD_MS))}::timestamp(3)
     AND (g."hostConnected"
       OR COALESCE(g."hostAwaySince", g."createdAt")
         > ${pgTimestamp(new Date(now.getTime() - HOST_ABANDON_MS))}::timestamp(3))`;
 
+/** The running games of the set `setId` (an SQL expression) at `now`. */
+export const runningGamesSql = (setId: Prisma.Sql, now: Date) => Prisma.sql`
+  SELECT g.id, g."createdAt" FROM "LiveGame" g
+  WHERE g."setId" = ${setId} AND ${isRunningSql(now)}`;
+
+/**
+ * The running games of `hostId` that play the question `questionId`, or one with its `stem` (SQL
+ * expressions), from any of her sets. A teacher's own question is usually in more than one of
+ * them (a unit's homework and its live review), and matching the set alone let a guest answer it
+ * in the published homework, reading its key while the review had it on the projector (probe
+ * round 11); the same file imported into both sets makes two rows of one question, hence the
+ * stem. Only its author's games can play an authored question (sets hold their owner's
+ * questions), so the (hostId, createdAt) index finds them; the game's snapshot says what it
+ * plays, whatever its set holds now. A bank question (no author) is in any teacher's sets and in
+ * practice: studying it is not held here (docs/security.md).
+ */
+export const runningGamesOfQuestionSql = (
+  hostId: Prisma.Sql,
+  questionId: Prisma.Sql,
+  stem: Prisma.Sql,
+  now: Date,
+) => Prisma.sql`
+  SELECT g.id, g."createdAt" FROM "LiveGame" g
+  WHERE g."hostId" = ${hostId} AND ${isRunningSql(now)}
+    AND (g."questions" @> jsonb_build_array(jsonb_build_object('id', ${questionId}))
+      OR g."questions" @> jsonb_build_array(jsonb_build_object('stem', ${stem})))`;
+
 export const setPlayedLive = () =>
   new AppError(
     'CONFLICT',
     'This set is being played live right now; you can play it once the game has ended',
+    { reason: 'LIVE_GAME' },
+  );
+
+export const questionPlayedLive = () =>
+  new AppError(
+    'CONFLICT',
+    'This question is being played in a live game right now; you can answer it once the game has ended',
     { reason: 'LIVE_GAME' },
   );

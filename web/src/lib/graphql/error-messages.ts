@@ -32,11 +32,12 @@ export const JOIN_CODE_MESSAGES: Record<string, string> = {
 };
 
 /**
- * startAttempt and answerQuestion while the set is being played live (CONFLICT, reason
- * LIVE_GAME): an attempt's feedback would show the game's keys during the game.
+ * startAttempt and answerQuestion while the set, or one of its questions in another of the
+ * teacher's sets, is being played live (CONFLICT, reason LIVE_GAME): an attempt's feedback would
+ * show the game's keys during the game.
  */
 export const LIVE_GAME_MESSAGE =
-  'This quiz is being played live in class right now. You can play it once the game has ended.';
+  'This quiz, or this question, is being played live in class right now. You can play it once the game has ended.';
 
 export const errorCode = (error: unknown): string =>
   error instanceof GraphQLRequestError ? error.code : 'INTERNAL_SERVER_ERROR';

@@ -17,7 +17,12 @@ import {
 } from '../../../lib/rate-limit';
 import { queryRows } from '../../../lib/sql';
 import { type RatingWrite, ratingCtes, ratingWrite } from '../../analytics/ratings';
-import { runningGamesSql, setPlayedLive } from '../../live/running';
+import {
+  questionPlayedLive,
+  runningGamesOfQuestionSql,
+  runningGamesSql,
+  setPlayedLive,
+} from '../../live/running';
 import { keyOf, promptOf } from '../../questions/bank';
 import { loadQuestionsById } from '../../questions/bank-cache';
 import {
@@ -46,6 +51,8 @@ type ItemContext = AttemptItem & {
    * seated in that game (live/running.ts).
    */
   startedBesideLiveGame: boolean;
+  /** The same, for a running game of another of the teacher's sets that plays this question. */
+  questionBesideLiveGame: boolean;
 };
 
 const itemSql = (userId: string, attemptId: string, position: number, now: Date) => Prisma.sql`
@@ -54,10 +61,16 @@ const itemSql = (userId: string, attemptId: string, position: number, now: Date)
       SELECT 1 FROM (${runningGamesSql(Prisma.sql`a."setId"`, now)}) g
       WHERE g."createdAt" <= a."startedAt"
         OR EXISTS (SELECT 1 FROM "LiveGamePlayer" p
-          WHERE p."gameId" = g.id AND p."userId" = a."userId"))) AS "startedBesideLiveGame"
+          WHERE p."gameId" = g.id AND p."userId" = a."userId"))) AS "startedBesideLiveGame",
+    (a."userId" <> s."ownerId" AND EXISTS (
+      SELECT 1 FROM (${runningGamesOfQuestionSql(Prisma.sql`q."authorId"`, Prisma.sql`i."questionId"`, Prisma.sql`q."stem"`, now)}) g
+      WHERE g."createdAt" <= a."startedAt"
+        OR EXISTS (SELECT 1 FROM "LiveGamePlayer" p
+          WHERE p."gameId" = g.id AND p."userId" = a."userId"))) AS "questionBesideLiveGame"
   FROM "AttemptItem" i
   JOIN "Attempt" a ON a.id = i."attemptId"
   JOIN "QuestionSet" s ON s.id = a."setId"
+  LEFT JOIN "Question" q ON q.id = i."questionId"
   LEFT JOIN "ReviewCard" rc ON rc."userId" = a."userId" AND rc."questionId" = i."questionId"
   WHERE i."attemptId" = ${attemptId}::uuid AND i."position" = ${position}
     AND a."userId" = ${userId}::uuid`;
@@ -249,6 +262,11 @@ export const openQuestion = async ({
   if (item.presentedAt || item.status !== 'IN_PROGRESS') {
     return view(item, question);
   }
+  // A held answer (a live game plays it) must not start a timed question's clock: it would run
+  // out while the answer waits for the game's end, and an honest student would score nothing.
+  if (isTimed(item) && (item.startedBesideLiveGame || item.questionBesideLiveGame)) {
+    throw item.startedBesideLiveGame ? setPlayedLive() : questionPlayedLive();
+  }
   const stamped = await db.$queryRaw<{ presentedAt: Date }[]>`
     UPDATE "AttemptItem" SET "presentedAt" = ${pgTimestamp(now)}::timestamp(3)
     WHERE "attemptId" = ${attemptId}::uuid AND "position" = ${position}
@@ -318,6 +336,9 @@ export const answerQuestion = async ({
   }
   if (item.startedBesideLiveGame) {
     throw setPlayedLive();
+  }
+  if (item.questionBesideLiveGame) {
+    throw questionPlayedLive();
   }
   // Before the response is held against the prompt: those refusals would describe a concealed
   // prompt (its option count, a year's bounds, the type's shape) to a player who has not opened it.

@@ -8,7 +8,7 @@ import {
 } from '@quiz/prisma';
 import { z } from 'zod';
 import { AppError } from '../../../errors';
-import { decodeCursor, encodeCursor, pageSize } from '../../../lib/cursor';
+import { cursorReal, cursorText, decodeCursor, encodeCursor, pageSize } from '../../../lib/cursor';
 import { loadQuestionsById } from '../bank-cache';
 
 /** What a teacher may use: the generated bank and their own questions (never deleted or retired ones). */
@@ -254,7 +254,7 @@ const toFacets = (rows: FacetRow[], typeOrder: readonly string[]) => {
 };
 
 // Without a search: easiest first, then id. With one: best match first (rank `r`), then the same.
-const Cursor = z.object({ r: z.number().optional(), d: z.number(), id: z.string().max(100) });
+const Cursor = z.object({ r: cursorReal.optional(), d: z.number(), id: cursorText(100) });
 
 export type BankQuestionPage = {
   nodes: Question[];
