@@ -8,6 +8,7 @@
  */
 import type { KnowledgeBase } from '@quiz/prisma/knowledge';
 import { checkQuestion } from '../../gate';
+import { collidingRejects } from '../../short-answer';
 import type { BankQuestion } from '../../types';
 import { buildBank, finalise } from '../build-bank';
 import { buildKbIndex } from '../kb-index';
@@ -67,15 +68,15 @@ const MATCH_CASES: { stem: RegExp; pairs: string[] }[] = [
   {
     stem: /what did each of these remarks refer to or answer/,
     pairs: [
-      'Bashar al-Assad: “no tangible results” => His engagement with the United States',
       "A Syrian official: “We aligned ourselves with the Iranians, but many of their promises went unfulfilled, and now we are seeking a way out of this impasse.” => An earlier statement by Iran's ambassador in Damascus that Washington was ready for a major settlement",
+      'Bashar al-Assad: “no tangible results” => His engagement with the United States',
       'Iran: “advisory mission” => Its first deployment of the Quds Force and regular army commanders to Syria',
     ],
   },
   {
     stem: /what did each of these say about Iran's forces in Syria as Israeli strikes mounted/,
     pairs: [
-      "Hossein Akbari, Iran's ambassador, as the Syrian daily Al Watan quoted him => Iran meant to keep its forces in the country, and its advisers remained as before",
+      "Iran's ambassador in Damascus, as the Syrian daily Al Watan quoted him => Iran meant to keep its forces in the country, and its advisers remained as before",
       'Sources from non-Syrian militias affiliated with Iran in the Damascus countryside => Iran was drawing up plans to evacuate the IRGC under escalating Israeli pressure',
       'Local people accompanying an Iranian adviser in Syria => They feared for their own safety after repeated Israeli air strikes',
     ],
@@ -163,7 +164,7 @@ describe('quote-match', () => {
 
 const MULTI_CASES: { stem: RegExp; keys: string[]; wrong: string[] }[] = [
   {
-    stem: /Mohammad Javad Zarif, Iran's foreign minister, say or do concerning Qassem Soleimani/,
+    stem: /Mohammad Javad Zarif say or do concerning Qassem Soleimani/,
     keys: [
       'Called him a “commander in the fight against terrorism” whom the US and Europe owed gratitude',
       'Protested to him, in the account of a leaked audio file, over Iran Air flights',
@@ -193,6 +194,17 @@ const MULTI_CASES: { stem: RegExp; keys: string[]; wrong: string[] }[] = [
     wrong: [
       'Hezbollah pulled its fighters out of the shrine area',
       "Iran's ambassador announced that Iran's military advisers were leaving Syria",
+    ],
+  },
+  {
+    stem: /Supreme Leader Ali Khamenei say in posts on his X account/,
+    keys: [
+      "That the West and its regional allies had failed in the past to topple Syria's political system by war",
+      'That the resistance identity Syria embodies must be preserved',
+    ],
+    wrong: [
+      'That Syria had done nothing to repay the $30 billion it owed Iran',
+      "That the Iranian–Syrian relationship was strategic and progressed under Khamenei's guidance",
     ],
   },
 ];
@@ -256,8 +268,8 @@ describe('quote-who', () => {
   const CASES: { stem: RegExp; answers: string[] }[] = [
     { stem: /golden ring of the resistance chain/, answers: ['Khomeini'] },
     {
-      stem: /soldiers without borders/,
-      answers: ['Ali Khamenei', 'Ayatollah Ali Khamenei', 'Ayatollah Khamenei', 'Khamenei'],
+      stem: /commander in the fight against terrorism/,
+      answers: ['Mohammad Javad Zarif', 'Zarif', 'Javad Zarif'],
     },
     { stem: /Who was that ambassador\?/, answers: ['Hossein Akbari', 'Akbari'] },
   ];
@@ -271,6 +283,15 @@ describe('quote-who', () => {
 
   it.each(CASES)('grades against the person’s KB names: $stem', ({ stem, answers }) => {
     expect(find(whos, stem).key.answers).toEqual(answers);
+  });
+
+  it('types no answer whose near miss the grader could not tell apart (Khamenei, Khomeini)', () => {
+    for (const q of whos) {
+      expect([q.stem, collidingRejects(q.key.answers ?? [], q.key.rejects ?? [])]).toEqual([
+        q.stem,
+        [],
+      ]);
+    }
   });
 
   it('keeps the speaker’s name out of the stem', () => {
@@ -307,7 +328,7 @@ describe('quote-who', () => {
 });
 
 describe('the bank', () => {
-  it('ships all eight grow12 items', () => {
+  it('ships all nine grow12 items', () => {
     const { questions } = buildBank({ kb: real, seed: 1 });
     const ours = questions.filter((q) =>
       ['quote-match', 'story-multi', 'quote-who'].includes(q.template),
@@ -318,6 +339,7 @@ describe('the bank', () => {
       'quote-who',
       'quote-who',
       'quote-who',
+      'story-multi',
       'story-multi',
       'story-multi',
       'story-multi',

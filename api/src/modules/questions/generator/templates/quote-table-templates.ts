@@ -40,6 +40,7 @@ import { actorLabel, type KbIndex } from '../kb-index';
 import { capitalise, normalise } from '../text';
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, rationale } from './common';
+import { collidingRejects } from '../../short-answer';
 import { acceptedNames, confusable, HINT } from './understanding-templates';
 
 const hid = (prefix: string, id: string): string =>
@@ -99,23 +100,11 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
     // Each remark is placed by its passage; none of the targets repeats a word of its remark.
     // "advisory mission" comes nearest (a mission, a deployment); the other two need the sources:
     // Assad's fragment could be about anything, and the official's complaint answered Iran's own
-    // envoy, not Syria's talks with Washington.
+    // envoy, not Syria's talks with Washington. The official's remark comes first: its record is
+    // the item's key fact, shared with the typed Akbari item, so a quiz never draws both.
     stem: 'According to the MENA Research Center (2024), Mohammad Alrumaihi (2024) and IranWire, what did each of these remarks refer to or answer? Match each remark to it.',
     eraSlug: null,
     pairs: [
-      {
-        fact: 'quote:assad-no-tangible-results',
-        item: 'Bashar al-Assad: “no tangible results”',
-        target: 'His engagement with the United States',
-        says: 'The MENA Research Center says Bashar al-Assad had described his engagement with the United States as yielding “no tangible results”; Khamenei\'s posts after their meeting seemed aimed directly at him.',
-        anchors: [
-          {
-            fact: 'quote:assad-no-tangible-results',
-            citation: 'mena-assad-no-tangible-results',
-            words: 'his earlier statements about engaging with the United States, which he described as yielding',
-          },
-        ],
-      },
       {
         fact: 'quote:syrian-official-promises-unfulfilled',
         also: ['relation:us-settlement-message-to-iran'],
@@ -133,6 +122,19 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
             fact: 'relation:us-settlement-message-to-iran',
             citation: 'alrumaihi-akbari-biden',
             words: 'prepared for a major settlement',
+          },
+        ],
+      },
+      {
+        fact: 'quote:assad-no-tangible-results',
+        item: 'Bashar al-Assad: “no tangible results”',
+        target: 'His engagement with the United States',
+        says: 'The MENA Research Center says Bashar al-Assad had described his engagement with the United States as yielding “no tangible results”; Khamenei\'s posts after their meeting seemed aimed directly at him.',
+        anchors: [
+          {
+            fact: 'quote:assad-no-tangible-results',
+            citation: 'mena-assad-no-tangible-results',
+            words: 'his earlier statements about engaging with the United States, which he described as yielding',
           },
         ],
       },
@@ -165,7 +167,8 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
     pairs: [
       {
         fact: 'stance:akbari-rules-out-iranian-withdrawal',
-        item: "Hossein Akbari, Iran's ambassador, as the Syrian daily Al Watan quoted him",
+        // Unnamed: his name here would answer the typed items that ask who the ambassador was.
+        item: "Iran's ambassador in Damascus, as the Syrian daily Al Watan quoted him",
         target:
           'Iran meant to keep its forces in the country, and its advisers remained as before',
         says: "Alrumaihi says Iranian Ambassador Hossein Akbari affirmed after Razi Mousavi's death that Iran had no intention of withdrawing militarily from Syria; Al Watan quoted him on the continued and unchanged presence of Iranian military advisers.",
@@ -309,7 +312,8 @@ export interface StoryMulti {
 
 export const STORY_MULTIS: readonly StoryMulti[] = [
   {
-    stem: 'According to IranWire, which of these did Mohammad Javad Zarif, Iran\'s foreign minister, say or do concerning Qassem Soleimani? Select all that apply.',
+    // "Iran's foreign minister" beside his name would answer actor-who's typed Zarif item.
+    stem: 'According to IranWire, which of these did Mohammad Javad Zarif say or do concerning Qassem Soleimani? Select all that apply.',
     eraSlug: 'civil-war',
     options: [
       {
@@ -501,6 +505,79 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
       },
     ],
   },
+  {
+    // Khamenei's posts after meeting Assad (MENA), against Assad's own words of the same months. The
+    // overthrow sentence comes first: it is who-said's key fact, so a quiz never draws both.
+    stem: "According to the MENA Research Center (2024), which of these did Supreme Leader Ali Khamenei say in posts on his X account after meeting Bashar al-Assad? Select all that apply.",
+    eraSlug: 'strain-and-gaza',
+    options: [
+      {
+        label:
+          "That the West and its regional allies had failed in the past to topple Syria's political system by war",
+        key: true,
+        facts: [
+          'quote:khamenei-overthrow-syria-political-system',
+          'quote:khamenei-failed-in-the-past',
+        ],
+        anchors: [
+          {
+            fact: 'quote:khamenei-overthrow-syria-political-system',
+            citation: 'mena-khamenei-overthrow',
+            words: 'Khamenei accused the West and its regional allies of',
+          },
+          {
+            fact: 'quote:khamenei-failed-in-the-past',
+            citation: 'mena-khamenei-failed',
+            words: 'failed in the past',
+          },
+        ],
+        says: 'Yes: the MENA Research Center says that in one post Khamenei accused the West and its regional allies of “seeking to overthrow Syria’s political system and remove it from regional dynamics by igniting war”, adding that they “failed in the past”.',
+      },
+      {
+        label: 'That the resistance identity Syria embodies must be preserved',
+        key: true,
+        facts: ['quote:khamenei-resistance-identity'],
+        anchors: [
+          {
+            fact: 'quote:khamenei-resistance-identity',
+            citation: 'mena-khamenei-resistance-identity',
+            words: 'he emphasized in later posts the',
+          },
+        ],
+        says: 'Yes: the MENA Research Center says Khamenei emphasized in later posts the “resistance identity that Syria embodies” and that it “must be preserved”.',
+      },
+      {
+        label: "That the Iranian–Syrian relationship was strategic and progressed under Khamenei's guidance",
+        key: false,
+        facts: ['quote:assad-relationship-strategic'],
+        anchors: [
+          {
+            fact: 'quote:assad-relationship-strategic',
+            citation: 'mena-assad-strategic-quote',
+            words: 'The Iranian-Syrian relationship is strategic and progresses under your guidance and leadership',
+          },
+        ],
+        says: "No. Those were Bashar al-Assad's words to Khamenei in their meeting, as Khamenei's official website reported them and the MENA Research Center cites it; Syrian state media did not mention them.",
+      },
+      {
+        // Not Assad's "no tangible results" on talks with Washington: Khamenei's reminder that the
+        // Americans "quickly reneged on agreements" comes near enough for a reader to defend it. Not
+        // the unnamed Iranian official's "move in now": unnamed, he could be anyone. Falahatpisheh's
+        // complaint is an Iranian grievance of the same months, in a named mouth.
+        label: 'That Syria had done nothing to repay the $30 billion it owed Iran',
+        key: false,
+        facts: ['explanation:exclusion-and-unpaid-debt-frustrated-iran'],
+        anchors: [
+          {
+            fact: 'explanation:exclusion-and-unpaid-debt-frustrated-iran',
+            citation: 'mena-falahatpisheh-30bn',
+            words: 'Heshmatollah Falahatpisheh stated that Syria has done nothing to repay the $30 billion',
+          },
+        ],
+        says: 'No. That was Heshmatollah Falahatpisheh, a former head of the Iranian parliament\'s national security committee, as the MENA Research Center reports: he said Syria had done nothing to repay the $30 billion owed to Iran, while it steadily settled its debts with Russia.',
+      },
+    ],
+  },
 ];
 
 export const storyOptionId = (o: StoryOption): string => hid('role-', `story:${o.label}`);
@@ -585,6 +662,8 @@ export interface QuoteWho {
   stem: string;
   /** The record: a quote (its speaker is the answer) or the record of the answer's own statement. */
   fact: string;
+  /** The key fact, when not `fact`: a record another item keys, so a quiz never draws both. */
+  keyFact?: string;
   answer: string;
   anchors: readonly Anchor[];
   says: string;
@@ -606,23 +685,27 @@ export const QUOTE_WHOS: readonly QuoteWho[] = [
     says: 'Khomeini: Wikipedia says that posters of Iran\'s leaders, such as Ayatollah Khamenei and Khomeini, "who called Syria: “the golden ring of the resistance chain in the region”", were torn down in the ransacked embassy.',
     eraSlug: null,
   },
+  // Not Khamenei for "soldiers without borders": Khomeini lies within the grader's typo budget of
+  // his name, so a slip and the wrong leader would read alike (the editor refuses such a key).
   {
-    stem: "According to IranWire, which Iranian leader described the Quds Force, the IRGC's extraterritorial branch, as “soldiers without borders”? Type the name.",
-    fact: 'quote:khamenei-soldiers-without-borders',
-    answer: 'ali-khamenei',
+    // Its key fact is the select-all's (Zarif's words), so a quiz never draws both: that stem names him.
+    stem: 'According to IranWire, which Iranian foreign minister called Qassem Soleimani a “commander in the fight against terrorism”, claiming that the United States and Europe owed him gratitude for his efforts in Iraq and Syria? Type the name.',
+    fact: 'quote:zarif-soleimani-commander-against-terrorism',
+    answer: 'mohammad-javad-zarif',
     anchors: [
       {
-        fact: 'quote:khamenei-soldiers-without-borders',
-        citation: 'iranwire-soldiers-without-borders',
-        words: 'Khamenei described the Quds Force as',
+        fact: 'quote:zarif-soleimani-commander-against-terrorism',
+        citation: 'iranwire-zarif-on-soleimani',
+        words: 'Foreign Minister Mohammad Javad Zarif called Soleimani a',
       },
     ],
-    says: 'Ali Khamenei: IranWire says Khamenei described the Quds Force, the extraterritorial branch of the IRGC, as “soldiers without borders”.',
-    eraSlug: null,
+    says: 'Mohammad Javad Zarif: IranWire says Iran\'s then-Foreign Minister Mohammad Javad Zarif called Soleimani a “commander in the fight against terrorism”, claiming that the U.S. and Europe owed him gratitude for his efforts in Iraq and Syria.',
+    eraSlug: 'civil-war',
   },
   {
     stem: "According to Mohammad Alrumaihi (2024), a Syrian official said Damascus had aligned itself with the Iranians, many of whose promises went unfulfilled, and was now seeking a way out. His comment referred to an earlier statement by Iran's ambassador in Damascus: Iran had received a message from the US that President Joe Biden's administration was prepared for a major settlement. Who was that ambassador? Type the name.",
     fact: 'relation:us-settlement-message-to-iran',
+    keyFact: 'quote:syrian-official-promises-unfulfilled',
     answer: 'hossein-akbari',
     anchors: [
       {
@@ -668,10 +751,14 @@ export const quoteWhoTemplate: Template = {
     ).map((it): Draft[] => {
       const answers = acceptedNames(idx, it.answer);
       const rejects = confusable(idx, it.answer, answers);
+      // A near miss inside the typo budget cannot be graded fairly (actor-who's rule).
+      if (collidingRejects(answers, rejects).length > 0) {
+        return [];
+      }
       const kind = idx.actors.get(it.answer)?.kind ?? 'PERSON';
       const f = idx.facts.get(it.fact);
       const extra = it.anchors.filter((a) => a.fact && a.fact !== it.fact).map((a) => a.fact ?? '');
-      const facts = [it.fact, ...new Set(extra)];
+      const facts = [...new Set([...(it.keyFact ? [it.keyFact] : []), it.fact, ...extra])];
       return [
         baseDraft({
           type: 'SHORT_ANSWER',
