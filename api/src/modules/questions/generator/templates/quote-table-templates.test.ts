@@ -57,7 +57,9 @@ const find = (qs: BankQuestion[], stem: RegExp): BankQuestion => {
 /** The KB with one citation's words replaced. */
 const reworded = (id: string, from: string, to: string): KnowledgeBase => ({
   ...real,
-  citations: real.citations.map((c) => (c.id === id ? { ...c, quote: c.quote.replace(from, to) } : c)),
+  citations: real.citations.map((c) =>
+    c.id === id ? { ...c, quote: c.quote.replace(from, to) } : c,
+  ),
 });
 
 const matches = draftsOf(quoteMatchTemplate);
@@ -91,9 +93,12 @@ describe('quote-match', () => {
     }
   });
 
-  it.each(MATCH_CASES)('pairs each remark with what its passage places: $stem', ({ stem, pairs }) => {
-    expect(pairsOf(find(matches, stem))).toEqual(shown(pairs));
-  });
+  it.each(MATCH_CASES)(
+    'pairs each remark with what its passage places: $stem',
+    ({ stem, pairs }) => {
+      expect(pairsOf(find(matches, stem))).toEqual(shown(pairs));
+    },
+  );
 
   it('never lets a target repeat a distinctive word of its own remark', () => {
     const words = (s: string) =>
@@ -217,11 +222,14 @@ describe('story-multi', () => {
     }
   });
 
-  it.each(MULTI_CASES)('keys what the source reports, nothing else: $stem', ({ stem, keys, wrong }) => {
-    const q = find(multis, stem);
-    expect(keysOf(q)).toEqual(shown(keys));
-    expect(wrongOf(q)).toEqual(shown(wrong));
-  });
+  it.each(MULTI_CASES)(
+    'keys what the source reports, nothing else: $stem',
+    ({ stem, keys, wrong }) => {
+      const q = find(multis, stem);
+      expect(keysOf(q)).toEqual(shown(keys));
+      expect(wrongOf(q)).toEqual(shown(wrong));
+    },
+  );
 
   it('gives every wrong option a cited refutation and feedback that says what is true', () => {
     for (const q of multis) {

@@ -36,11 +36,11 @@
  *  - a select-all wrong option "the leak put the sum at $30 billion": the stem gives $50 billion.
  */
 import { createHash } from 'node:crypto';
+import { collidingRejects } from '../../short-answer';
 import { actorLabel, type KbIndex } from '../kb-index';
 import { capitalise, normalise } from '../text';
 import type { Draft, Template } from '../types';
 import { baseDraft, citeFacts, rationale } from './common';
-import { collidingRejects } from '../../short-answer';
 import { acceptedNames, confusable, HINT } from './understanding-templates';
 
 const hid = (prefix: string, id: string): string =>
@@ -111,7 +111,7 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
         item: 'A Syrian official: “We aligned ourselves with the Iranians, but many of their promises went unfulfilled, and now we are seeking a way out of this impasse.”',
         target:
           "An earlier statement by Iran's ambassador in Damascus that Washington was ready for a major settlement",
-        says: 'Mohammad Alrumaihi says the Syrian official\'s comment was in reference to an earlier statement by Hossein Akbari, the Iranian ambassador in Damascus, that Iran had received a message from the US indicating that President Joe Biden\'s administration was prepared for a major settlement.',
+        says: "Mohammad Alrumaihi says the Syrian official's comment was in reference to an earlier statement by Hossein Akbari, the Iranian ambassador in Damascus, that Iran had received a message from the US indicating that President Joe Biden's administration was prepared for a major settlement.",
         anchors: [
           {
             citation: 'alrumaihi-comment-reference',
@@ -129,12 +129,13 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
         fact: 'quote:assad-no-tangible-results',
         item: 'Bashar al-Assad: “no tangible results”',
         target: 'His engagement with the United States',
-        says: 'The MENA Research Center says Bashar al-Assad had described his engagement with the United States as yielding “no tangible results”; Khamenei\'s posts after their meeting seemed aimed directly at him.',
+        says: "The MENA Research Center says Bashar al-Assad had described his engagement with the United States as yielding “no tangible results”; Khamenei's posts after their meeting seemed aimed directly at him.",
         anchors: [
           {
             fact: 'quote:assad-no-tangible-results',
             citation: 'mena-assad-no-tangible-results',
-            words: 'his earlier statements about engaging with the United States, which he described as yielding',
+            words:
+              'his earlier statements about engaging with the United States, which he described as yielding',
           },
         ],
       },
@@ -169,8 +170,7 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
         fact: 'stance:akbari-rules-out-iranian-withdrawal',
         // Unnamed: his name here would answer the typed items that ask who the ambassador was.
         item: "Iran's ambassador in Damascus, as the Syrian daily Al Watan quoted him",
-        target:
-          'Iran meant to keep its forces in the country, and its advisers remained as before',
+        target: 'Iran meant to keep its forces in the country, and its advisers remained as before',
         says: "Alrumaihi says Iranian Ambassador Hossein Akbari affirmed after Razi Mousavi's death that Iran had no intention of withdrawing militarily from Syria; Al Watan quoted him on the continued and unchanged presence of Iranian military advisers.",
         anchors: [
           {
@@ -325,7 +325,8 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
           {
             fact: 'quote:zarif-soleimani-commander-against-terrorism',
             citation: 'iranwire-zarif-on-soleimani',
-            words: 'Mohammad Javad Zarif called Soleimani a “commander in the fight against terrorism',
+            words:
+              'Mohammad Javad Zarif called Soleimani a “commander in the fight against terrorism',
           },
         ],
         says: 'Yes: IranWire says Zarif called Soleimani a “commander in the fight against terrorism”, claiming that the US and Europe owed him gratitude for his efforts in Iraq and Syria.',
@@ -338,7 +339,8 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
           {
             fact: 'explanation:iran-air-flights-for-weapons',
             citation: 'iranwire-safest-option',
-            words: 'the Quds Force commander reportedly responded that IranAir was the safest option',
+            words:
+              'the Quds Force commander reportedly responded that IranAir was the safest option',
           },
           {
             fact: 'explanation:iran-air-flights-for-weapons',
@@ -372,7 +374,7 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
             words: 'Khamenei described the Quds Force as “soldiers without borders',
           },
         ],
-        says: 'No. Those were Ali Khamenei\'s words: IranWire says Khamenei described the Quds Force as “soldiers without borders”, in the same sentence in which it gives Zarif\'s words on Soleimani.',
+        says: "No. Those were Ali Khamenei's words: IranWire says Khamenei described the Quds Force as “soldiers without borders”, in the same sentence in which it gives Zarif's words on Soleimani.",
       },
     ],
   },
@@ -391,20 +393,23 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
           {
             fact: 'explanation:leak-puts-iran-war-cost-at-50bn',
             citation: 'alrumaihi-debt-phosphate',
-            words: 'considering it a “debt” to be repaid through investments and the transfer of phosphate, oil',
+            words:
+              'considering it a “debt” to be repaid through investments and the transfer of phosphate, oil',
           },
         ],
         says: 'Yes: Alrumaihi says the document considered the $50 billion a “debt” to be repaid through investments and the transfer of phosphate, oil and other resources to Iran.',
       },
       {
-        label: 'Syrian officials called it baseless when their Iranian counterparts confronted them with it',
+        label:
+          'Syrian officials called it baseless when their Iranian counterparts confronted them with it',
         key: true,
         facts: ['stance:syrian-officials-call-leaked-document-baseless'],
         anchors: [
           {
             fact: 'stance:syrian-officials-call-leaked-document-baseless',
             citation: 'alrumaihi-baseless',
-            words: 'Syrian officials described the document as baseless when confronted by their Iranian counterparts',
+            words:
+              'Syrian officials described the document as baseless when confronted by their Iranian counterparts',
           },
         ],
         says: 'Yes: Alrumaihi says Syrian officials described the document as baseless when confronted by their Iranian counterparts.',
@@ -417,7 +422,8 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
           {
             fact: 'explanation:leak-puts-iran-war-cost-at-50bn',
             citation: 'alrumaihi-50bn',
-            words: 'a classified government document from the Iranian presidency, leaked to the media',
+            words:
+              'a classified government document from the Iranian presidency, leaked to the media',
           },
         ],
         says: 'No. Alrumaihi says it was a classified government document from the Iranian presidency that was leaked to the media, not a published report.',
@@ -467,7 +473,8 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
           {
             fact: 'relation:hezbollah-held-sayyida-zeinab',
             citation: 'alrumaihi-asharq-hezbollah',
-            words: 'the military deployment in Sayyida Zeinab is now primarily limited to Hezbollah',
+            words:
+              'the military deployment in Sayyida Zeinab is now primarily limited to Hezbollah',
           },
         ],
         says: 'Yes: according to Asharq Al Awsat, as Alrumaihi reports, the military deployment in Sayyida Zeinab became primarily limited to Hezbollah, particularly around the shrine area.',
@@ -508,7 +515,7 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
   {
     // Khamenei's posts after meeting Assad (MENA), against Assad's own words of the same months. The
     // overthrow sentence comes first: it is who-said's key fact, so a quiz never draws both.
-    stem: "According to the MENA Research Center (2024), which of these did Supreme Leader Ali Khamenei say in posts on his X account after meeting Bashar al-Assad? Select all that apply.",
+    stem: 'According to the MENA Research Center (2024), which of these did Supreme Leader Ali Khamenei say in posts on his X account after meeting Bashar al-Assad? Select all that apply.',
     eraSlug: 'strain-and-gaza',
     options: [
       {
@@ -547,14 +554,16 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
         says: 'Yes: the MENA Research Center says Khamenei emphasized in later posts the “resistance identity that Syria embodies” and that it “must be preserved”.',
       },
       {
-        label: "That the Iranian–Syrian relationship was strategic and progressed under Khamenei's guidance",
+        label:
+          "That the Iranian–Syrian relationship was strategic and progressed under Khamenei's guidance",
         key: false,
         facts: ['quote:assad-relationship-strategic'],
         anchors: [
           {
             fact: 'quote:assad-relationship-strategic',
             citation: 'mena-assad-strategic-quote',
-            words: 'The Iranian-Syrian relationship is strategic and progresses under your guidance and leadership',
+            words:
+              'The Iranian-Syrian relationship is strategic and progresses under your guidance and leadership',
           },
         ],
         says: "No. Those were Bashar al-Assad's words to Khamenei in their meeting, as Khamenei's official website reported them and the MENA Research Center cites it; Syrian state media did not mention them.",
@@ -571,10 +580,11 @@ export const STORY_MULTIS: readonly StoryMulti[] = [
           {
             fact: 'explanation:exclusion-and-unpaid-debt-frustrated-iran',
             citation: 'mena-falahatpisheh-30bn',
-            words: 'Heshmatollah Falahatpisheh stated that Syria has done nothing to repay the $30 billion',
+            words:
+              'Heshmatollah Falahatpisheh stated that Syria has done nothing to repay the $30 billion',
           },
         ],
-        says: 'No. That was Heshmatollah Falahatpisheh, a former head of the Iranian parliament\'s national security committee, as the MENA Research Center reports: he said Syria had done nothing to repay the $30 billion owed to Iran, while it steadily settled its debts with Russia.',
+        says: "No. That was Heshmatollah Falahatpisheh, a former head of the Iranian parliament's national security committee, as the MENA Research Center reports: he said Syria had done nothing to repay the $30 billion owed to Iran, while it steadily settled its debts with Russia.",
       },
     ],
   },
@@ -699,7 +709,7 @@ export const QUOTE_WHOS: readonly QuoteWho[] = [
         words: 'Foreign Minister Mohammad Javad Zarif called Soleimani a',
       },
     ],
-    says: 'Mohammad Javad Zarif: IranWire says Iran\'s then-Foreign Minister Mohammad Javad Zarif called Soleimani a “commander in the fight against terrorism”, claiming that the U.S. and Europe owed him gratitude for his efforts in Iraq and Syria.',
+    says: "Mohammad Javad Zarif: IranWire says Iran's then-Foreign Minister Mohammad Javad Zarif called Soleimani a “commander in the fight against terrorism”, claiming that the U.S. and Europe owed him gratitude for his efforts in Iraq and Syria.",
     eraSlug: 'civil-war',
   },
   {
@@ -715,7 +725,8 @@ export const QUOTE_WHOS: readonly QuoteWho[] = [
       },
       {
         citation: 'alrumaihi-comment-reference',
-        words: 'This comment was in reference to an earlier statement by the Iranian ambassador in Damascus, Hossein Akbari',
+        words:
+          'This comment was in reference to an earlier statement by the Iranian ambassador in Damascus, Hossein Akbari',
       },
       {
         fact: 'quote:syrian-official-promises-unfulfilled',
@@ -723,7 +734,7 @@ export const QUOTE_WHOS: readonly QuoteWho[] = [
         words: 'many of their promises went unfulfilled, and now we are seeking a way out',
       },
     ],
-    says: 'Hossein Akbari: Alrumaihi says the Syrian official\'s comment was in reference to an earlier statement by the Iranian ambassador in Damascus, Hossein Akbari, who noted that Iran had received a message from the US indicating that President Joe Biden\'s administration was prepared for a major settlement.',
+    says: "Hossein Akbari: Alrumaihi says the Syrian official's comment was in reference to an earlier statement by the Iranian ambassador in Damascus, Hossein Akbari, who noted that Iran had received a message from the US indicating that President Joe Biden's administration was prepared for a major settlement.",
     eraSlug: 'strain-and-gaza',
   },
 ];
