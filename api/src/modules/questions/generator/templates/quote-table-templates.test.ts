@@ -72,7 +72,7 @@ const MATCH_CASES: { stem: RegExp; pairs: string[] }[] = [
     pairs: [
       "A Syrian official: “We aligned ourselves with the Iranians, but many of their promises went unfulfilled, and now we are seeking a way out of this impasse.” => An earlier statement by Iran's ambassador in Damascus that Washington was ready for a major settlement",
       'Bashar al-Assad: “no tangible results” => His engagement with the United States',
-      'Iran: “advisory mission” => Its first deployment of the Quds Force and regular army commanders to Syria',
+      'Iran: “advisory mission” => Its deployment of the Quds Force and even regular army commanders to Syria',
     ],
   },
   {

@@ -29,8 +29,10 @@
  *    the ransacked embassy, which is not when he said them (the typed item says so instead);
  *  - Velayati's "golden counterweight": no passage gives an occasion, an addressee or a purpose, and
  *    in-account asks its bracket;
- *  - al-Shaibani's "no finalized agreement" and Khamenei's "failed in the past": position-match,
- *    position-who and who-said already show the words or their sentence;
+ *  - al-Shaibani's "no finalized agreement" and Khamenei's "failed in the past" in a matching:
+ *    position-match, position-who and who-said already show the words or their sentence (the
+ *    select-all on Khamenei's posts asks "failed in the past" with who-said's key fact, so a quiz
+ *    never draws both);
  *  - Asharq Al Awsat beside the militia sources in the pull-back matching: Alrumaihi's article draws
  *    on the newspaper, so a reader could credit it with the evacuation plans;
  *  - a select-all wrong option "the leak put the sum at $30 billion": the stem gives $50 billion.
@@ -143,7 +145,7 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
         fact: 'quote:iran-advisory-mission',
         also: ['relation:quds-force-deployed-to-syria'],
         item: 'Iran: “advisory mission”',
-        target: 'Its first deployment of the Quds Force and regular army commanders to Syria',
+        target: 'Its deployment of the Quds Force and even regular army commanders to Syria',
         says: 'IranWire says that, for the first time, the Iranian government deployed the Quds Force, the extraterritorial branch of the IRGC, and even regular army commanders to Syria, under the guise of an “advisory mission”.',
         anchors: [
           {
