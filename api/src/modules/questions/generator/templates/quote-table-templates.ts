@@ -712,7 +712,7 @@ export const QUOTE_WHOS: readonly QuoteWho[] = [
         words: 'Khomeini (who called Syria',
       },
     ],
-    says: 'Khomeini: Wikipedia says that posters of Iran\'s leaders, such as Ayatollah Khamenei and Khomeini, "who called Syria: “the golden ring of the resistance chain in the region”", were torn down in the ransacked embassy.',
+    says: "Khomeini: Wikipedia says that posters of Iran's leaders, such as Ayatollah Khamenei and Khomeini, who called Syria “the golden ring of the resistance chain in the region”, were torn down in the ransacked embassy.",
     eraSlug: null,
   },
   // Not Khamenei for "soldiers without borders": Khomeini lies within the grader's typo budget of
