@@ -314,6 +314,10 @@ const UNDERSTANDING = new Set([
   'position-match',
   'position-multi',
   'position-who',
+  // Quotes in context and three under-asked stories, from a reviewed table (grow12).
+  'quote-match',
+  'story-multi',
+  'quote-who',
   // Who claims what (issue 11's "claims as claims": "Which source reported …"), and an actor's part
   // in one event: readers of audits 24–26 counted these as understanding, yet the single-choice trim
   // took a source-which item before an "Who was John Kerry?" identification.

@@ -31,6 +31,12 @@ import {
   whyContrastTemplate,
 } from './templates/contrast-templates';
 import {
+  type Anchor,
+  QUOTE_MATCHES,
+  QUOTE_WHOS,
+  STORY_MULTIS,
+} from './templates/quote-table-templates';
+import {
   RIVAL_ITEMS,
   RIVAL_MULTIS,
   whyRivalMultiTemplate,
@@ -839,5 +845,114 @@ describe('cause items: keys and refutations in the texts, no wrong option stated
       }
     }
     expect(swappable).toEqual([]);
+  });
+});
+
+/**
+ * Quotes in context and three stories (grow12): every anchor, remark and cited passage is in the
+ * five texts word for word; a matching's remark sits in no sentence that places another pair; no
+ * sentence of the texts states a wrong select-all option outside its refuting passage; each typed
+ * answer is named in the sentence that places the remark.
+ */
+describe('grow12 quote items: anchors in the texts, no wrong option stated, no pair placed twice', () => {
+  const SEEDS =
+    process.env.SEEDS_DIR ||
+    path.resolve(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'seeds');
+  // Alrumaihi writes "“ IRGC operations room”": an opening quote's stray space is not a word gap.
+  const flat = (t: string) =>
+    t
+      .replace(/“\s+/g, '“')
+      .replace(/[’‘]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+  const texts = existsSync(SEEDS)
+    ? readdirSync(SEEDS).map((f) => flat(readFileSync(path.join(SEEDS, f), 'utf8')))
+    : [];
+  const sentences = texts.flatMap((t) => t.split(/(?<=[.!?])\s+/));
+  const stems = (t: string): string[] => [
+    ...new Set(
+      (flat(t).match(/[a-z']{4,}/g) ?? [])
+        .filter((w) => !/^(syria|iran|which|their|there|about|with|that|from|into|when)/.test(w))
+        .map((w) => w.slice(0, 5)),
+    ),
+  ];
+  const passage = (id: string) => flat(idx.citations.get(id)?.quote ?? '');
+  const inTexts = (q: string) => texts.some((t) => t.includes(q));
+  const anchors: Anchor[] = [
+    ...QUOTE_MATCHES.flatMap((m) => m.pairs.flatMap((p) => p.anchors)),
+    ...STORY_MULTIS.flatMap((m) => m.options.flatMap((o) => o.anchors)),
+    ...QUOTE_WHOS.flatMap((w) => w.anchors),
+  ];
+  /** The quoted words of a matching item ("Iran: “advisory mission”" -> advisory mission). */
+  const remark = (item: string) => flat(item.split('“')[1]?.split('”')[0] ?? '');
+
+  it('needs the source documents', () => {
+    expect(texts.length).toBe(5);
+  });
+
+  it('finds every anchor passage, and its words, in the texts', () => {
+    const missing = anchors.filter(
+      (a) => !inTexts(passage(a.citation)) || !passage(a.citation).includes(flat(a.words)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('finds every remark a matching shows in the texts, beside no other pair of its item', () => {
+    const bad: string[] = [];
+    for (const m of QUOTE_MATCHES) {
+      for (const p of m.pairs.filter((x) => x.item.includes('“'))) {
+        const words = remark(p.item);
+        const where = sentences.filter((x) => x.includes(words));
+        if (where.length === 0) {
+          bad.push(`${p.item}: not in the texts`);
+        }
+        for (const o of m.pairs.filter((x) => x !== p)) {
+          const other = o.anchors.map((a) => flat(a.words));
+          if (where.some((x) => other.some((w) => x.includes(w)))) {
+            bad.push(`${p.item}: in a sentence placing ${o.item}`);
+          }
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('no sentence of the texts states a wrong select-all option outside its refuting passage', () => {
+    const stated: string[] = [];
+    for (const m of STORY_MULTIS) {
+      for (const o of m.options.filter((x) => !x.key)) {
+        const s = stems(o.label);
+        const own = o.anchors.map((a) => passage(a.citation));
+        const hit = sentences.find(
+          (x) => s.length > 1 && s.every((w) => x.includes(w)) && !own.some((q) => x.includes(q)),
+        );
+        if (hit) {
+          stated.push(`${o.label} <- ${hit}`);
+        }
+      }
+    }
+    expect(stated).toEqual([]);
+  });
+
+  it('the check can fail: a wrong option worded as the passage has it is found stated', () => {
+    const s = stems('Soleimani had personally requested the increased flights');
+    expect(sentences.some((x) => s.every((w) => x.includes(w)))).toBe(true);
+  });
+
+  it('names each typed answer in the sentence that places the remark', () => {
+    const bad: string[] = [];
+    for (const w of QUOTE_WHOS) {
+      const a = idx.actors.get(w.answer);
+      const names = [a?.name, a?.shortName, ...(a?.aliases ?? [])]
+        .filter((n): n is string => Boolean(n))
+        .map(flat);
+      const first = w.anchors[0];
+      const where = sentences.filter((x) => first && x.includes(flat(first.words)));
+      if (!where.some((x) => names.some((n) => x.includes(n)))) {
+        bad.push(`${w.answer}: not named where "${first?.words}" stands`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ import {
   stanceMatchTemplate,
   stancePositionTemplate,
 } from './positions-templates';
+import { quoteMatchTemplate, quoteWhoTemplate, storyMultiTemplate } from './quote-table-templates';
 import { relationRoleTemplate } from './relation-role';
 import { whyRivalMultiTemplate, whyRivalTemplate } from './rival-templates';
 import {
@@ -93,6 +94,10 @@ export const TEMPLATES: readonly Template[] = [
   positionMatchTemplate,
   positionMultiTemplate,
   positionWhoTemplate,
+  // Quotes in context and three under-asked stories, from a reviewed table (grow12).
+  quoteMatchTemplate,
+  storyMultiTemplate,
+  quoteWhoTemplate,
   oddOneOutTemplate,
   stanceSingleTemplate,
   figureAmountTemplate,
