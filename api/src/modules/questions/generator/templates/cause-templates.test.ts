@@ -54,7 +54,7 @@ const MULTI: Record<string, [readonly string[], readonly string[]]> = {
   ],
   'wikipedia-closer-after-2000': [
     ['The 2006 Lebanon War', 'The Iraq War'],
-    ['The Gaza war that began in 2023', "Syria's rapprochement with the Arab states"],
+    ['The Gaza war that began on 7 October', "Syria's rapprochement with the Arab states"],
   ],
   'iranwire-alliance-basis': [
     [

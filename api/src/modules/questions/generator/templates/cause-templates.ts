@@ -168,7 +168,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
     wrong: [
       {
         record: 'gaza-neutrality-drove-decline',
-        label: 'The Gaza war that began in 2023',
+        label: 'The Gaza war that began on 7 October',
         refuted:
           'Not so: Mohammad Alrumaihi writes that the Gaza war strained relations: Damascus\'s "neutral" stance led to a noticeable decline in its ties with Iran.',
       },

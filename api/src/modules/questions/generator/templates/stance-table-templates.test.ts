@@ -75,7 +75,7 @@ const MATCH_CASES: { stem: RegExp; pairs: string[] }[] = [
     ],
   },
   {
-    stem: /stand on Syria's keeping out of the Gaza war that began in 2023/,
+    stem: /stand on Syria's keeping out of the Gaza war that began on 7 October/,
     pairs: [
       'Syria => Took a "neutral" stance of "dissociation" and did not open the Golan front',
       'Iran => Was irked and disappointed that Damascus would not open the Golan front',

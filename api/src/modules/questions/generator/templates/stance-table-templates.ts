@@ -154,7 +154,7 @@ export const POSITION_MATCHES: readonly MatchItem[] = [
     ],
   },
   {
-    stem: "According to the MENA Research Center and Mohammad Alrumaihi (2024), and the reports they cite, where did each of these parties stand on Syria's keeping out of the Gaza war that began in 2023? Match each party to its stance.",
+    stem: "According to the MENA Research Center and Mohammad Alrumaihi (2024), and the reports they cite, where did each of these parties stand on Syria's keeping out of the Gaza war that began on 7 October? Match each party to its stance.",
     by: 'actor',
     eraSlug: 'strain-and-gaza',
     pairs: [
