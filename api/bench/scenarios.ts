@@ -4,7 +4,9 @@
  * cells so every server meets the same state (unanswered items, unfinished attempts, an empty
  * rate-limit table).
  */
+import type { Question } from '@quiz/prisma';
 import type pg from 'pg';
+import { idMapsOf, playerPrompt } from '../src/modules/attempts/public-ids';
 import {
   ANSWER_PLAYERS,
   attemptIdOf,
@@ -64,11 +66,17 @@ export type BenchFixtures = {
 };
 
 export const loadFixtures = async (client: pg.Client): Promise<BenchFixtures> => {
-  const { rows } = await client.query<{ id: string; correct: string }>(
-    // Players name options by place (o1, o2, …; src/modules/attempts/public-ids.ts).
-    `SELECT id, (SELECT 'o' || e.ord FROM jsonb_array_elements(prompt -> 'options') WITH ORDINALITY e(o, ord)
-       WHERE e.o ->> 'id' = key -> 'optionIds' ->> 0) AS correct FROM "Question" WHERE id LIKE 'bench-q-%'`,
+  // Players name options by place in the order shown (o1, o2, …; src/modules/attempts/public-ids.ts).
+  const { rows: questions } = await client.query<Pick<Question, 'id' | 'type' | 'prompt' | 'key'>>(
+    `SELECT id, type, prompt, key FROM "Question" WHERE id LIKE 'bench-q-%'`,
   );
+  const rows = questions.map((question) => ({
+    id: question.id,
+    correct:
+      idMapsOf(playerPrompt(question)).toPublic.options.get(
+        (question.key as { optionIds: string[] }).optionIds[0] ?? '',
+      ) ?? '',
+  }));
   const viewers = Array.from({ length: BOARD_VIEWERS }, (_, i) => userIdOf('u', i + 1));
   const { rows: ranks } = await client.query<{ userId: string; rank: number }>(
     `SELECT "userId", r::int AS rank FROM (

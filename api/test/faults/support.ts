@@ -9,8 +9,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Question } from '@quiz/prisma';
 import pg from 'pg';
 import { type PoolSizes, seedBench } from '../../bench/seed';
+import { idMapsOf, playerPrompt } from '../../src/modules/attempts/public-ids';
 
 const API_DIR = path.resolve(__dirname, '..', '..');
 const PRISMA_DIR = path.resolve(API_DIR, '..', 'prisma');
@@ -297,35 +299,35 @@ export const FINISH = `mutation FinishAttempt($attemptId: ID!) {
   finishAttempt(attemptId: $attemptId) { id status score correctCount rank finishedAt }
 }`;
 
-/**
- * SQL for the id a player sees for a stored option id (`o1`, `o2`, … by place in the prompt; see
- * src/modules/attempts/public-ids.ts), given SQL for the question's prompt and the stored id.
- */
-export const publicOptionSql = (prompt: string, option: string): string =>
-  `(SELECT 'o' || e.ord FROM jsonb_array_elements(${prompt} -> 'options') WITH ORDINALITY e(o, ord)
-     WHERE e.o ->> 'id' = ${option})`;
+/** The id a player sees for each stored option id of every question (`o1`, … in the order shown). */
+export const publicOptionIds = async (db: Postgres): Promise<Map<string, Map<string, string>>> =>
+  new Map(
+    (
+      await db.query<Pick<Question, 'id' | 'type' | 'prompt' | 'key'>>(
+        'SELECT id, type, prompt, key FROM "Question"',
+      )
+    ).map((question) => [question.id, idMapsOf(playerPrompt(question)).toPublic.options]),
+  );
 
 /** The correct option of every bench question (as players name it), by question id. */
-export const correctOptions = async (db: Postgres): Promise<Map<string, string>> =>
-  new Map(
-    (
-      await db.query<{ id: string; correct: string }>(
-        `SELECT id, ${publicOptionSql('prompt', "key -> 'optionIds' ->> 0")} AS correct FROM "Question"`,
-      )
-    ).map((row) => [row.id, row.correct]),
+export const correctOptions = async (db: Postgres): Promise<Map<string, string>> => {
+  const keys = await db.query<{ id: string; correct: string }>(
+    `SELECT id, key -> 'optionIds' ->> 0 AS correct FROM "Question"`,
   );
+  const shown = await publicOptionIds(db);
+  return new Map(keys.map((row) => [row.id, shown.get(row.id)?.get(row.correct) ?? '']));
+};
 
 /** A wrong option of every bench question (as players name it), by question id. */
-export const wrongOptions = async (db: Postgres): Promise<Map<string, string>> =>
-  new Map(
-    (
-      await db.query<{ id: string; wrong: string }>(
-        `SELECT q.id, 'o' || x.ord AS wrong FROM "Question" q,
-           LATERAL (SELECT ord FROM jsonb_array_elements(q.prompt -> 'options') WITH ORDINALITY e(o, ord)
-                    WHERE o ->> 'id' <> q.key -> 'optionIds' ->> 0 ORDER BY ord LIMIT 1) x`,
-      )
-    ).map((row) => [row.id, row.wrong]),
+export const wrongOptions = async (db: Postgres): Promise<Map<string, string>> => {
+  const wrong = await db.query<{ id: string; wrong: string }>(
+    `SELECT q.id, x.id AS wrong FROM "Question" q,
+       LATERAL (SELECT o ->> 'id' AS id FROM jsonb_array_elements(q.prompt -> 'options') WITH ORDINALITY e(o, ord)
+                WHERE o ->> 'id' <> q.key -> 'optionIds' ->> 0 ORDER BY ord LIMIT 1) x`,
   );
+  const shown = await publicOptionIds(db);
+  return new Map(wrong.map((row) => [row.id, shown.get(row.id)?.get(row.wrong) ?? '']));
+};
 
 /**
  * Waits until `done()` holds (polled every 50 ms) or `timeoutMs` passes. Fault tests wait for an

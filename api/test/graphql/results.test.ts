@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@quiz/prisma';
+import { idMapsOf, playerPrompt } from '../../src/modules/attempts/public-ids';
 import { as, errorCode, ok } from '../factories/graphql';
 import { seedTinyKb } from '../factories/knowledge';
 import { createQuestions } from '../factories/questions';
@@ -372,7 +373,8 @@ describe('results: leaderboards, analytics, practice and review', () => {
       const fixtureQ = await questionAt(practice.startPractice.id, q.position);
       const key = fixtureQ.key as { optionIds: string[] };
       const options = (fixtureQ.prompt as { options: { id: string }[] }).options;
-      const wrong = `o${options.findIndex((o) => !key.optionIds.includes(o.id)) + 1}`;
+      const shown = idMapsOf(playerPrompt(fixtureQ)).toPublic.options;
+      const wrong = shown.get(options.find((o) => !key.optionIds.includes(o.id))?.id ?? '');
       await ok(
         run(t0)(ANSWER, { a: practice.startPractice.id, p: q.position, r: { optionIds: [wrong] } }),
       );
@@ -404,9 +406,8 @@ describe('results: leaderboards, analytics, practice and review', () => {
       where: { userId_questionId: { userId: karim.user.id, questionId: q.id } },
     });
     const keyIds = (q.key as { optionIds: string[] }).optionIds;
-    const optionIds = (q.prompt as { options: { id: string }[] }).options.flatMap((o, i) =>
-      keyIds.includes(o.id) ? [`o${i + 1}`] : [],
-    );
+    const shownIds = idMapsOf(playerPrompt(q)).toPublic.options;
+    const optionIds = keyIds.map((id) => shownIds.get(id));
     await ok(
       run(t0 + 86_400_000)(ANSWER, {
         a: review.startReview.id,

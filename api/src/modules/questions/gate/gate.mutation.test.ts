@@ -297,8 +297,8 @@ describe('gate mutation test', () => {
     const bank = buildBank({ kb, seed: 11 }).questions;
     // ~60 since audit 3 (at most 6 items touching a fact and 3 non-drill items asking it, one item
     // per stem, on a small KB); ~53 since audit 20 capped office matchings at six; still enough
-    // items to mutate.
-    expect(bank.length).toBeGreaterThanOrEqual(50);
+    // items to mutate; 47 since audit 37 dropped office statements no other holder makes hard.
+    expect(bank.length).toBeGreaterThanOrEqual(45);
     // The clean items really are clean, so a flag after mutation is the mutation's doing.
     expect(bank.filter((q) => checkQuestion(q, idx).some((f) => f.severity === 'BLOCK'))).toEqual(
       [],

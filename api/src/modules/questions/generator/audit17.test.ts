@@ -78,7 +78,7 @@ describe('audit 17', () => {
     expect(trueFalseKeyBalance(bank).every((c) => c.passed)).toBe(true);
     // The check fails a template keyed all one way.
     const allTrue = bank
-      .filter((q) => q.template === 'true-false')
+      .filter((q) => q.template === 'explain-true-false')
       .map((q) => ({ ...q, key: { ...q.key, optionIds: ['true'] } }));
     expect(trueFalseKeyBalance(allTrue).some((c) => !c.passed)).toBe(true);
   });

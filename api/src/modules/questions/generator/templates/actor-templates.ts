@@ -294,6 +294,21 @@ const rivalSets = (a: Actor, rivals: readonly Actor[]): Actor[][] => {
   return sets;
 };
 
+/** The nationality a role line opens with ("The German chancellor …"), if any. */
+const DEMONYM =
+  /^The (US|American|German|Israeli|Russian|Turkish|Jordanian|Iraqi|Lebanese|Saudi|Emirati|Qatari|British|French|Iranian|Syrian|Afghan|Pakistani)\b/;
+const demonymOf = (a: Actor): string | null => DEMONYM.exec(a.role?.text ?? '')?.[1] ?? null;
+
+/**
+ * A set of rivals in which the key alone is of its nationality is answered by knowing where the
+ * person is from: "Who was Olaf Scholz?" with the one German line among US and Israeli ones
+ * (audit 37, item 39). Such a set is dropped unless a rival shares the key's nationality.
+ */
+const sharesNationality = (a: Actor, others: readonly Actor[]): boolean => {
+  const own = demonymOf(a);
+  return own === null || others.some((o) => demonymOf(o) === own);
+};
+
 /** "Who was Mohsen Chizari, according to the sources?" with four role lines. */
 export const actorRoleTemplate: Template = {
   id: 'actor-role',
@@ -312,41 +327,43 @@ export const actorRoleTemplate: Template = {
           ? `Who was ${actorLabel(idx, a.slug)}, according to the sources?`
           : `What was ${actorInText(idx, a)}, according to the sources?`;
       const line = roleSentence(idx, a);
-      const drafts = rivalSets(a, roleRivals(idx, a, pool)).map((others) =>
-        baseDraft({
-          type: 'SINGLE_CHOICE',
-          template: 'actor-role',
-          version: 1,
-          stem: capitalise(stem),
-          prompt: {
-            options: [a, ...others].map((x) => ({
-              id: roleOptionId(x.slug),
-              label: roleLine(idx, x),
-            })),
-          },
-          key: {
-            optionIds: [roleOptionId(a.slug)],
-            rationales: [
-              roleRationale(idx, roleOptionId(a.slug), true, line, a),
-              ...others.map((o) =>
-                roleRationale(
-                  idx,
-                  roleOptionId(o.slug),
-                  false,
-                  `That was ${actorInText(idx, o)}: ${lowerFirst(roleLine(idx, o))}.`,
-                  o,
+      const drafts = rivalSets(a, roleRivals(idx, a, pool))
+        .filter((others) => sharesNationality(a, others))
+        .map((others) =>
+          baseDraft({
+            type: 'SINGLE_CHOICE',
+            template: 'actor-role',
+            version: 1,
+            stem: capitalise(stem),
+            prompt: {
+              options: [a, ...others].map((x) => ({
+                id: roleOptionId(x.slug),
+                label: roleLine(idx, x),
+              })),
+            },
+            key: {
+              optionIds: [roleOptionId(a.slug)],
+              rationales: [
+                roleRationale(idx, roleOptionId(a.slug), true, line, a),
+                ...others.map((o) =>
+                  roleRationale(
+                    idx,
+                    roleOptionId(o.slug),
+                    false,
+                    `That was ${actorInText(idx, o)}: ${lowerFirst(roleLine(idx, o))}.`,
+                    o,
+                  ),
                 ),
-              ),
-            ],
-          },
-          explanation: line,
-          citationIds: citeFacts(idx, [fid]),
-          factIds: [fid],
-          eraSlug: idx.facts.get(fid)?.era ?? null,
-          actorSlugs: [a.slug],
-          features: features(idx, a.slug, others.length + 1),
-        }),
-      );
+              ],
+            },
+            explanation: line,
+            citationIds: citeFacts(idx, [fid]),
+            factIds: [fid],
+            eraSlug: idx.facts.get(fid)?.era ?? null,
+            actorSlugs: [a.slug],
+            features: features(idx, a.slug, others.length + 1),
+          }),
+        );
       return drafts.length > 0 ? [drafts] : [];
     });
   },

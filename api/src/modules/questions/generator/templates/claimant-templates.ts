@@ -191,7 +191,7 @@ export const CLAIM_ITEMS: readonly ClaimItem[] = [
       {
         label: 'The MENA Research Center (2024)',
         fact: 'explanation:late-condolences-sign-of-rift',
-        says: 'Not the MENA Research Center: the sign it reads is another one: when the Iranian president died, Assad, Iran\'s "most prominent ally", was among the last to offer condolences.',
+        says: 'Not the MENA Research Center: it reads a different sign, that when the Iranian president died, Assad, Iran\'s "most prominent ally", was among the last to offer condolences.',
       },
       {
         label: 'IranWire',

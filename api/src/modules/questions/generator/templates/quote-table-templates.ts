@@ -122,7 +122,7 @@ export const QUOTE_MATCHES: readonly QuoteMatch[] = [
     // Assad's fragment could be about anything, and the official's complaint answered Iran's own
     // envoy, not Syria's talks with Washington. The official's remark comes first: its record is
     // the item's key fact, shared with the typed Akbari item, so a quiz never draws both.
-    stem: 'According to the MENA Research Center (2024), Mohammad Alrumaihi (2024) and IranWire, what did each of these remarks refer to or answer? Match each remark to it.',
+    stem: 'According to the MENA Research Center (2024), Mohammad Alrumaihi (2024) and IranWire, what did each of these remarks refer to or answer? Match each remark to what it referred to or answered.',
     eraSlug: null,
     pairs: [
       {

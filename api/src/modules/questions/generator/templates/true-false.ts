@@ -136,16 +136,6 @@ const officeStatements = (idx: KbIndex): Draft[][] => {
         themes: [],
         similarity: 0.6,
       };
-      out.push([
-        tfDraft(idx, {
-          ...base,
-          statement: `${phrase}, ${actorLabel(idx, o.person)} was ${o.office.title}.`,
-          truth: true,
-          reason: truthLine,
-          factIds: [o.id],
-          actorSlugs: [o.person, o.office.of],
-        }),
-      ]);
       const swaps = idx.offices
         .filter(
           (x: OfficeFact) =>
@@ -163,6 +153,21 @@ const officeStatements = (idx: KbIndex): Draft[][] => {
             (a.office.of === o.office.of ? -1 : 0) - (b.office.of === o.office.of ? -1 : 0) ||
             (a.id < b.id ? -1 : 1),
         );
+      // With no other holder within ten years of the date, "In June 2011, Ali Khamenei was Supreme
+      // Leader of Iran" is a free point: nobody else could be meant (audit 37, item 33).
+      if (swaps.length === 0) {
+        continue;
+      }
+      out.push([
+        tfDraft(idx, {
+          ...base,
+          statement: `${phrase}, ${actorLabel(idx, o.person)} was ${o.office.title}.`,
+          truth: true,
+          reason: truthLine,
+          factIds: [o.id],
+          actorSlugs: [o.person, o.office.of],
+        }),
+      ]);
       const swap =
         strict && swaps[contentRng(`tf-office:${o.id}:${d.value}`).int(Math.max(1, swaps.length))];
       if (swap) {

@@ -8,6 +8,7 @@ import { displayTitle, eventClause, eventExplanation, eventSentence } from '../d
 import { yearDistractors } from '../distractors';
 import { eventFactId, type KbIndex } from '../kb-index';
 import { contentRng } from '../rng';
+import { capitalise } from '../text';
 import type { Draft, Template } from '../types';
 import {
   baseDraft,
@@ -25,6 +26,20 @@ import {
   stemYear,
   yearOptionId,
 } from './common';
+
+/**
+ * Why an event is not the one of a year. "The Iran–Iraq War began in 1980. That is not 1990."
+ * left a war still going in 1990 open (audit 37, item 29); an event with an end says it ended.
+ */
+const notInYear = (idx: KbIndex, e: Event, year: number): string => {
+  const iv = span(e.start, e.end);
+  const [from, to] = [yearOfDay(iv.lo), yearOfDay(iv.hi)];
+  if (e.end && to > from) {
+    const { subject } = eventClause(idx, e);
+    return `${capitalise(subject)} lasted from ${from} to ${to}, so it was not under way in ${year}.`;
+  }
+  return `${eventSentence(idx, e)} That is not ${year}.`;
+};
 
 /** "in 1953, Mossadegh and Selou signed …" for a rationale's aside. */
 const inYear = (idx: KbIndex, e: Event, y: number): string =>
@@ -252,9 +267,7 @@ export const yearEventTemplate: Template = {
             const rationales = options.map((e) =>
               e === event
                 ? rationale(idx, e.slug, true, eventExplanation(idx, e), [eventFact(e)])
-                : rationale(idx, e.slug, false, `${eventSentence(idx, e)} That is not ${year}.`, [
-                    eventFact(e),
-                  ]),
+                : rationale(idx, e.slug, false, notInYear(idx, e, year), [eventFact(e)]),
             );
             const gaps = chosen.map((c) => Math.abs(c.y - year));
             drafts.push(
