@@ -184,7 +184,7 @@ export const CAUSE_MULTIS: readonly CauseMulti[] = [
   },
   {
     name: 'iranwire-alliance-basis',
-    stem: 'According to IranWire, which of these underlay the alliance between Syria and Iran? Select all that apply.',
+    stem: 'According to IranWire, which of these was the alliance between Syria and Iran based on or reinforced by? Select all that apply.',
     topics: [
       "Ba'athist Syria allied with revolutionary Iran",
       'the alliance between secular-claiming Syria and Iran held',
