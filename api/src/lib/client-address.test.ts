@@ -65,6 +65,22 @@ describe('clientAddress', () => {
     ['IPv4-mapped in hex', '::ffff:cb00:7109', '203.0.113.9'],
     ['IPv4', '203.0.113.9', '203.0.113.9'],
     ['not an address', 'proxy-name_1', 'proxy-name_1'],
+    // Round 12: a port a proxy appended made every connection a new client.
+    ['IPv4 with a port', '203.0.113.9:51234', '203.0.113.9'],
+    ['IPv6 in brackets with a port', '[2001:db8:1:2::7]:443', '2001:db8:1:2::/64'],
+    ['IPv4-mapped with a port', '[::ffff:203.0.113.9]:8080', '203.0.113.9'],
+    // Round 12: prefixes that carry one IPv4 client each (or one IPv4 site per 2^16 /64s).
+    ['NAT64 (a whole IPv4 Internet under one /64)', '64:ff9b::203.0.113.9', '203.0.113.9'],
+    ['NAT64 in hex, upper case', '64:FF9B::CB00:7109', '203.0.113.9'],
+    ['another client behind NAT64', '64:ff9b::198.51.100.7', '198.51.100.7'],
+    ['IPv4-compatible (deprecated)', '::203.0.113.9', '203.0.113.9'],
+    ['SIIT translated', '::ffff:0:203.0.113.9', '203.0.113.9'],
+    ['6to4, one /64 of the site', '2002:cb00:7109:1::1', '203.0.113.9'],
+    ['6to4, another /64 of the same site', '2002:cb00:7109:ffff::2', '203.0.113.9'],
+    ['Teredo (client 203.0.113.9, inverted)', '2001:0:4136:e378:8000:63bf:34ff:8ef6', '203.0.113.9'],
+    ['Teredo, another client of the same server', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '192.0.2.45'],
+    ['unspecified', '::', '0:0:0:0::/64'],
+    ['IPv4 with a zone-like junk suffix', '203.0.113.9%x', '203.0.113.9'],
   ])('counts %s by its unit', (_name, address, unit) => {
     expect(addressUnit(address)).toBe(unit);
   });
