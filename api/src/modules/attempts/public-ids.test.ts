@@ -206,14 +206,22 @@ describe('the shown order of choice options tells nothing', () => {
     expect([...choice(written, 'same')].sort()).toEqual([...written].sort());
   });
 
-  it('keeps numbers in order and "all of the above" last', () => {
+  it('sorts numbers by value and keeps "all of the above" last', () => {
     const years = ['1979', '1980', '1982', '1988'];
     for (const id of QUESTIONS.slice(0, 50)) {
       expect(choice(years, id)).toEqual(years);
+      // Round 12: numbers kept as written showed a teacher's written-first key first.
+      expect(choice(['1982', '1979', '1988', '1980'], id)).toEqual(years);
       expect(choice(['$30bn', '$50 billion', '$244m'], id)).toEqual([
+        '$244m',
         '$30bn',
         '$50 billion',
-        '$244m',
+      ]);
+      expect(choice(['1,200', '-5', '12.5%', '1980–1988'], id)).toEqual([
+        '-5',
+        '12.5%',
+        '1,200',
+        '1980–1988',
       ]);
       expect(choice(['Iran', 'Iraq', 'Syria', 'All of the above'], id)[3]).toBe('All of the above');
       expect(choice(['Iran', 'Iraq', 'None of these', 'Syria'], id)[3]).toBe('None of these');

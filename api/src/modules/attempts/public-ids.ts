@@ -53,6 +53,33 @@ export const playerPrompt = (question: Pick<Question, 'id' | 'type' | 'prompt' |
   return prompt;
 };
 
+const MULTIPLIERS: Record<string, number> = {
+  bn: 1e9,
+  billion: 1e9,
+  m: 1e6,
+  million: 1e6,
+  k: 1e3,
+  thousand: 1e3,
+};
+
+/**
+ * The value of an option that is a number ("1979", "$30bn", "$50 billion", "12%", "1980–1988"
+ * by its first year), or null. Thousands separators are commas; a range counts by its start.
+ */
+const numberOf = (label: string): number | null => {
+  const text = label.trim();
+  const match =
+    /^[$€£]?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(?:[–-]\s*[$€£]?\d[\d,]*(?:\.\d+)?)?\s*%?\s*(bn|m|k|billion|million|thousand)?$/i.exec(
+      text,
+    );
+  if (!match) {
+    return null;
+  }
+  const value = Number((match[1] ?? '').replaceAll(',', ''));
+  const unit = match[2]?.toLowerCase();
+  return Number.isFinite(value) ? value * (unit ? (MULTIPLIERS[unit] ?? 1) : 1) : null;
+};
+
 /** "All of the above", "None of these", "Both": read against the rest, so they stay last. */
 const AGAINST_THE_REST =
   /^(all|none|both|neither)\b.*\b(above|these|of them|options)\b|^(both|neither)\b/i;
@@ -62,16 +89,18 @@ const AGAINST_THE_REST =
  * so a teacher who always wrote the answer first gave it away (security.md, "What is left"): they
  * are shuffled by the question's seed like ordering items. Generated ones too: they were shuffled
  * at build, and a second shuffle tells a player nothing. Options that are all numbers
- * (years, amounts) keep their order, sorted is how a reader scans them; options read against the
- * rest ("All of the above") stay last, in their order.
+ * (years, amounts) are sorted by value, which is how a reader scans them; kept as written, a
+ * teacher's "1979, 1978, 1980, 1981" showed her answer first (probe round 12). Options read
+ * against the rest ("All of the above") stay last, in their order.
  */
-const presentedOptions = <T extends { label: string }>(options: T[], questionId: string): T[] => {
-  if (
-    options.every((option) =>
-      /^[\s\d$€£%.,–-]+(bn|m|k| ?(billion|million|thousand))?$/i.test(option.label.trim()),
-    )
-  ) {
-    return options;
+const presentedOptions = <T extends { label: string }>(
+  options: T[],
+  questionId: string,
+): T[] => {
+  const values = options.map((option) => numberOf(option.label));
+  if (values.every((value) => value !== null)) {
+    const order = options.map((option, index) => ({ option, value: values[index] ?? 0 }));
+    return order.sort((a, b) => a.value - b.value).map(({ option }) => option);
   }
   const last = options.filter((option) => AGAINST_THE_REST.test(option.label.trim()));
   const rest = options.filter((option) => !last.includes(option));
