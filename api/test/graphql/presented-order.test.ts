@@ -176,6 +176,41 @@ describe('ordering and matching questions are not shown in their answer', () => 
     expect(right.answerQuestion.isCorrect).toBe(true);
   });
 
+  // Round 12: the worksheet (/teacher/sets/[id]/print) printed `prompt`, the stored order: a
+  // teacher's chronology came out on paper in the answer's order, matching targets beside their
+  // items. It prints `presentedPrompt`, the order on screen, with the stored ids its key uses.
+  it('a worksheet prints the order players see, not the stored one', async () => {
+    type Listed = { prompt: Prompt; presentedPrompt: Prompt; key: { order: string[] } };
+    const read = await ok<{ questionSet: { items: { position: number; question: Listed }[] } }>(
+      teacher(
+        `query ($id: ID!) { questionSet(id: $id) { items { position question {
+          prompt { items { id label } targets { id label } }
+          presentedPrompt { items { id label } targets { id label } }
+          key { order }
+        } } } }`,
+        { id: setId },
+      ),
+    );
+    let asWritten = 0;
+    for (const { position, question } of read.questionSet.items) {
+      const original = written[position];
+      const isChronology = original?.type === 'CHRONOLOGY';
+      const printed = isChronology ? question.presentedPrompt.items : question.presentedPrompt.targets;
+      expect(labels(printed)).toEqual(await seededLabels(position));
+      // The stored ids stay, so the answer key printed beside them still names them.
+      const stored = isChronology ? question.prompt.items : question.prompt.targets;
+      expect([...printed].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        [...stored].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      asWritten +=
+        JSON.stringify(labels(printed)) ===
+        JSON.stringify(isChronology ? original?.items : original?.targets)
+          ? 1
+          : 0;
+    }
+    expect(asWritten).toBeLessThan(read.questionSet.items.length);
+  });
+
   it('a live game shows them shuffled too', async () => {
     const created = await ok<{ createLiveGame: { game: { id: string; pin: string } } }>(
       teacher('mutation ($s: ID!) { createLiveGame(input: { setId: $s }) { game { id pin } } }', {

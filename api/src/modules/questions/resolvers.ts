@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql';
 import { requireTeacher } from '../accounts/guards';
+import { playerPrompt } from '../attempts/public-ids';
 import { keyOf, promptOf } from './bank';
 import { findBankQuestions, findSimilarQuestions, getBankQuestion } from './service/find-questions';
 import { generateBankQuestions } from './service/generate-questions';
@@ -37,6 +38,8 @@ export const resolvers: Resolvers = {
   // Reachable only through teacher-authorised fields (bank queries, own sets, own analytics).
   BankQuestion: {
     prompt: (question) => promptOf(question),
+    // Probe round 12: the worksheet printed the stored order, a teacher's chronology solved.
+    presentedPrompt: (question) => playerPrompt(question),
     key: (question) => keyOf(question),
     citations: (question, _args, ctx) => ctx.loaders.citations.load(question.citationIds),
     era: (question, _args, ctx) =>

@@ -17,7 +17,8 @@ const rationaleOf = (question: Question, ref: string) =>
 
 /** What the student writes on: options to tick, items to number, a line to write on. */
 const Answers = ({ question, withKey }: { question: Question; withKey: boolean }) => {
-  const { prompt, key } = question;
+  // The order players see (probe round 12: the stored order printed a chronology solved).
+  const { presentedPrompt: prompt, key } = question;
   if (question.type === 'CHRONOLOGY') {
     const rank = new Map((key?.order ?? []).map((id, index) => [id, index + 1]));
     return (

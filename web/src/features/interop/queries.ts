@@ -68,7 +68,8 @@ export const PrintSetDocument = graphql(`
           type
           stem
           explanation @include(if: $withKey)
-          prompt {
+          # The order students see on screen, not the stored one (a chronology's is its key).
+          presentedPrompt {
             ...PromptFields
           }
           key @include(if: $withKey) {
