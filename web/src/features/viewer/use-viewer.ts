@@ -31,6 +31,10 @@ const useSessionChanged = () => {
   const queryClient = useQueryClient();
   const router = useRouter();
   return async () => {
+    // The browser's live seats belong to the person before too: signed in over a student who
+    // never signed out (a shared computer), the next one entered the PIN and sat in that
+    // student's seat, answering in their name (probe round 12); sign-out alone forgot them.
+    forgetSeats();
     await queryClient.resetQueries();
     router.refresh();
   };
@@ -71,8 +75,6 @@ export const useSignOut = () => {
   return useMutation({
     mutationFn: () => gqlRequest(SignOutDocument),
     onSuccess: async () => {
-      // The browser's live seats belong to the person signing out (a shared computer).
-      forgetSeats();
       await changed();
     },
   });
