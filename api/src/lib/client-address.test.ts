@@ -77,8 +77,16 @@ describe('clientAddress', () => {
     ['SIIT translated', '::ffff:0:203.0.113.9', '203.0.113.9'],
     ['6to4, one /64 of the site', '2002:cb00:7109:1::1', '203.0.113.9'],
     ['6to4, another /64 of the same site', '2002:cb00:7109:ffff::2', '203.0.113.9'],
-    ['Teredo (client 203.0.113.9, inverted)', '2001:0:4136:e378:8000:63bf:34ff:8ef6', '203.0.113.9'],
-    ['Teredo, another client of the same server', '2001:0:4136:e378:8000:63bf:3fff:fdd2', '192.0.2.45'],
+    [
+      'Teredo (client 203.0.113.9, inverted)',
+      '2001:0:4136:e378:8000:63bf:34ff:8ef6',
+      '203.0.113.9',
+    ],
+    [
+      'Teredo, another client of the same server',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      '192.0.2.45',
+    ],
     ['unspecified', '::', '0:0:0:0::/64'],
     ['IPv4 with a zone-like junk suffix', '203.0.113.9%x', '203.0.113.9'],
   ])('counts %s by its unit', (_name, address, unit) => {

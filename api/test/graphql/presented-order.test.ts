@@ -195,7 +195,9 @@ describe('ordering and matching questions are not shown in their answer', () => 
     for (const { position, question } of read.questionSet.items) {
       const original = written[position];
       const isChronology = original?.type === 'CHRONOLOGY';
-      const printed = isChronology ? question.presentedPrompt.items : question.presentedPrompt.targets;
+      const printed = isChronology
+        ? question.presentedPrompt.items
+        : question.presentedPrompt.targets;
       expect(labels(printed)).toEqual(await seededLabels(position));
       // The stored ids stay, so the answer key printed beside them still names them.
       const stored = isChronology ? question.prompt.items : question.prompt.targets;

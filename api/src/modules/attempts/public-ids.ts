@@ -93,10 +93,7 @@ const AGAINST_THE_REST =
  * teacher's "1979, 1978, 1980, 1981" showed her answer first (probe round 12). Options read
  * against the rest ("All of the above") stay last, in their order.
  */
-const presentedOptions = <T extends { label: string }>(
-  options: T[],
-  questionId: string,
-): T[] => {
+const presentedOptions = <T extends { label: string }>(options: T[], questionId: string): T[] => {
   const values = options.map((option) => numberOf(option.label));
   if (values.every((value) => value !== null)) {
     const order = options.map((option, index) => ({ option, value: values[index] ?? 0 }));

@@ -139,7 +139,9 @@ export const PrintView = ({ setId, withKey }: { setId: string; withKey: boolean 
           return (
             <li key={item.position} className="print-question">
               <p className="print-stem">{question.stem}</p>
-              {question.prompt.quote ? <blockquote>“{question.prompt.quote}”</blockquote> : null}
+              {question.presentedPrompt.quote ? (
+                <blockquote>“{question.presentedPrompt.quote}”</blockquote>
+              ) : null}
               <Answers question={question} withKey={withKey} />
               {withKey && question.explanation ? (
                 <div className="print-key">

@@ -58,21 +58,29 @@ it('forgets the previous person’s cached data when someone signs in', async ()
 // Round 12: sign-out forgot the browser's live seats, a sign-in over a session nobody ended did
 // not: the next student entered the PIN and sat in the first one's seat (join-form.tsx reuses a
 // kept token), answering in their name.
-it.each([
-  ['signs in', () => useSignIn(), { signIn: { viewer: { __typename: 'Viewer' }, errors: [] } }],
-  ['signs out', () => useSignOut(), { signOut: true }],
-])('forgets the live seats this browser holds when someone %s', async (_name, hook, answer) => {
-  const { wrapper } = setUp();
+const keepSeat = () => {
   window.localStorage.setItem('live-seat:game-1', 'game-1.darya-token');
   window.localStorage.setItem('theme', 'dark');
-  request.mockResolvedValue(answer);
-  const { result } = renderHook(hook, { wrapper });
-  await act(() =>
-    (result.current.mutateAsync as (input?: unknown) => Promise<unknown>)({
-      email: 'omid@demo.quiz',
-      password: 'x',
-    }),
-  );
+};
+const expectSeatForgotten = () => {
   expect(window.localStorage.getItem('live-seat:game-1')).toBeNull();
   expect(window.localStorage.getItem('theme')).toBe('dark');
+};
+
+it('forgets the live seats this browser holds when someone signs in', async () => {
+  const { wrapper } = setUp();
+  keepSeat();
+  request.mockResolvedValue({ signIn: { viewer: { __typename: 'Viewer' }, errors: [] } });
+  const { result } = renderHook(() => useSignIn(), { wrapper });
+  await act(() => result.current.mutateAsync({ email: 'omid@demo.quiz', password: 'x' }));
+  expectSeatForgotten();
+});
+
+it('forgets the live seats this browser holds when someone signs out', async () => {
+  const { wrapper } = setUp();
+  keepSeat();
+  request.mockResolvedValue({ signOut: true });
+  const { result } = renderHook(() => useSignOut(), { wrapper });
+  await act(() => result.current.mutateAsync());
+  expectSeatForgotten();
 });
