@@ -182,6 +182,16 @@ export const bankQuestion = (type: QuestionType = 'SINGLE_CHOICE'): BankQuestion
     selectMany: type === 'MULTI_SELECT',
     answerHint: null,
   },
+  // The order students see (the seeded shuffle), the same ids: here the stored order reversed.
+  presentedPrompt: {
+    options: choices('Iran', 'Iraq', 'Neither').reverse(),
+    items: [],
+    targets: [],
+    numeric: null,
+    quote: null,
+    selectMany: type === 'MULTI_SELECT',
+    answerHint: null,
+  },
   key: {
     ...result().key,
     rationales: result().key.rationales.map(({ citationIds, ...rationale }) => ({

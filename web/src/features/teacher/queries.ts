@@ -35,6 +35,10 @@ export const BankQuestionFieldsDoc = graphql(`
     prompt {
       ...PromptFields
     }
+    # The order students see, for the preview (the editor fills its form from prompt).
+    presentedPrompt {
+      ...PromptFields
+    }
     key {
       ...AnswerKeyFields
     }

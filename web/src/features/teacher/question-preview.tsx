@@ -10,12 +10,16 @@ import { citationsOf, gradeLocally } from './local-grade';
 
 /** The question exactly as a student sees it (same components), answered and checked locally. */
 export const QuestionPreview = ({
-  question,
+  question: stored,
   idPrefix,
 }: {
   question: BankQuestionFieldsFragment;
   idPrefix: string;
 }) => {
+  // In the order students see (probe round 12: the stored order showed a chronology in its key's
+  // order and options as written, not "what students see"). The ids are the stored ones, so the
+  // key still grades it.
+  const question = { ...stored, prompt: stored.presentedPrompt };
   const [draft, setDraft] = useState(() => emptyDraft(question));
   const [result, setResult] = useState<AnswerResultFieldsFragment | null>(null);
   return (
