@@ -135,6 +135,27 @@ describe("a teacher's question on the projector cannot be answered in her other 
     const copyAnswer = await guest(ANSWER, { a: second.startAttempt.id, p: 0 });
     expect(copyAnswer.errors?.[0]?.extensions?.reason).toBe('LIVE_GAME');
 
+    // Round 12: a copy she re-typed with another case and spacing (or full-width letters) is the
+    // same question: held too. Before, the stem had to match to the byte.
+    const retyped = await db.question.create({
+      data: {
+        ...row,
+        id: randomUUID(),
+        stem: `  ${row.stem.toUpperCase().replaceAll(' ', '   ')}\t`,
+      } as never,
+    });
+    const retypedSet = await publishedSet('Unit 3 homework, typed again', [retyped.id]);
+    const third = await ok<Started>(guest(START, { s: retypedSet.id }));
+    const retypedAnswer = await guest(ANSWER, { a: third.startAttempt.id, p: 0 });
+    expect(retypedAnswer.errors?.[0]?.extensions?.reason).toBe('LIVE_GAME');
+    // A different question of hers with another stem is not held.
+    const other = await db.question.create({
+      data: { ...row, id: randomUUID(), stem: `${row.stem} (part two)` } as never,
+    });
+    const otherSet = await publishedSet('Unit 3 extension', [other.id]);
+    const fourth = await ok<Started>(guest(START, { s: otherSet.id }));
+    expect((await guest(ANSWER, { a: fourth.startAttempt.id, p: 0 })).errors).toBeUndefined();
+
     // Once the game has ended, the homework's question is answered as usual, and the timed one
     // opens.
     await ok(host(COMMAND, { g: createLiveGame.game.id, c: 'END' }));

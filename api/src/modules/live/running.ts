@@ -32,14 +32,23 @@ export const runningGamesSql = (setId: Prisma.Sql, now: Date) => Prisma.sql`
   WHERE g."setId" = ${setId} AND ${isRunningSql(now)}`;
 
 /**
+ * A stem as the hold compares it: NFKC, lower case, runs of white space as one space, trimmed. A
+ * copy the teacher re-typed with another case or spacing ("Who led Iran in 1980?" and "who led
+ * Iran  in 1980?") was not held (probe round 12). Look-alike letters and reworded stems are not
+ * caught: the teacher's own text, not a player's.
+ */
+const stemKeySql = (stem: Prisma.Sql) =>
+  Prisma.sql`lower(btrim(regexp_replace(normalize(${stem}, NFKC), '[[:space:]]+', ' ', 'g')))`;
+
+/**
  * The running games of `hostId` that play the question `questionId`, or one with its `stem` (SQL
  * expressions), from any of her sets. A teacher's own question is usually in more than one of
  * them (a unit's homework and its live review), and matching the set alone let a guest answer it
  * in the published homework, reading its key while the review had it on the projector (probe
  * round 11); the same file imported into both sets makes two rows of one question, hence the
- * stem. Only its author's games can play an authored question (sets hold their owner's
- * questions), so the (hostId, createdAt) index finds them; the game's snapshot says what it
- * plays, whatever its set holds now. A bank question (no author) is in any teacher's sets and in
+ * stem (compared by `stemKeySql`). Only its author's games can play an authored question (sets
+ * hold their owner's questions), so the (hostId, createdAt) index finds them; the game's snapshot
+ * says what it plays, whatever its set holds now. A bank question (no author) is in any teacher's sets and in
  * practice: studying it is not held here (docs/security.md).
  */
 export const runningGamesOfQuestionSql = (
@@ -51,7 +60,8 @@ export const runningGamesOfQuestionSql = (
   SELECT g.id, g."createdAt" FROM "LiveGame" g
   WHERE g."hostId" = ${hostId} AND ${isRunningSql(now)}
     AND (g."questions" @> jsonb_build_array(jsonb_build_object('id', ${questionId}))
-      OR g."questions" @> jsonb_build_array(jsonb_build_object('stem', ${stem})))`;
+      OR EXISTS (SELECT 1 FROM jsonb_array_elements(g."questions") played
+        WHERE ${stemKeySql(Prisma.sql`played->>'stem'`)} = ${stemKeySql(stem)}))`;
 
 export const setPlayedLive = () =>
   new AppError(
