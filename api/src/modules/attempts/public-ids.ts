@@ -7,7 +7,7 @@
  * checking and scoring, and forward again for the stored response and the key.
  */
 import type { Question } from '@quiz/prisma';
-import { hashSeed, seededRng, shuffle } from '../../lib/rng';
+import { hashSeed, type Rng, seededRng, shuffle } from '../../lib/rng';
 import { promptOf } from '../questions/bank';
 import type { QuestionKey, QuestionPrompt, QuestionResponse } from '../questions/types';
 
@@ -23,9 +23,10 @@ export type IdMaps = {
 };
 
 /**
- * The prompt in the order a player sees it. Choice options are shuffled by the question's seed
- * (`presentedOptions`). Ordering and matching lists too: the editor stores a teacher's CHRONOLOGY items in the answer's order (the order
- * typed is the key) and a teacher writes MATCHING targets beside their items, and imports do the
+ * The prompt in the order a player sees it, all lists shuffled by one seed from the question's
+ * id: choice options (`presentedOptions`), and ordering and matching lists, which the editor
+ * stores in the answer's order (a teacher's CHRONOLOGY items are typed in order, the order typed
+ * is the key) and a teacher writes MATCHING targets beside their items, and imports do the
  * same, so shown as stored (with ids by place) they came solved. Items (CHRONOLOGY) and targets
  * (MATCHING) are shuffled by a seed from the question's id (hidden from players until they have
  * answered it); the same question always shows the same order, so resumed attempts, retakes and
@@ -39,16 +40,15 @@ export type IdMaps = {
  */
 export const playerPrompt = (question: Pick<Question, 'id' | 'type' | 'prompt' | 'key'>) => {
   const prompt = promptOf(question);
+  const rng = seededRng(hashSeed(`present:${question.id}`));
   if (question.type === 'CHRONOLOGY' && prompt.items) {
-    const rng = seededRng(hashSeed(`present:${question.id}`));
     return { ...prompt, items: shuffle(prompt.items, rng) };
   }
   if (question.type === 'MATCHING' && prompt.items && prompt.targets) {
-    const rng = seededRng(hashSeed(`present:${question.id}`));
     return { ...prompt, targets: shuffle(prompt.targets, rng) };
   }
   if ((question.type === 'SINGLE_CHOICE' || question.type === 'MULTI_SELECT') && prompt.options) {
-    return { ...prompt, options: presentedOptions(prompt.options, question.id) };
+    return { ...prompt, options: presentedOptions(prompt.options, rng) };
   }
   return prompt;
 };
@@ -93,7 +93,7 @@ const AGAINST_THE_REST =
  * teacher's "1979, 1978, 1980, 1981" showed her answer first (probe round 12). Options read
  * against the rest ("All of the above") stay last, in their order.
  */
-const presentedOptions = <T extends { label: string }>(options: T[], questionId: string): T[] => {
+const presentedOptions = <T extends { label: string }>(options: T[], rng: Rng): T[] => {
   const values = options.map((option) => numberOf(option.label));
   if (values.every((value) => value !== null)) {
     const order = options.map((option, index) => ({ option, value: values[index] ?? 0 }));
@@ -101,7 +101,7 @@ const presentedOptions = <T extends { label: string }>(options: T[], questionId:
   }
   const last = options.filter((option) => AGAINST_THE_REST.test(option.label.trim()));
   const rest = options.filter((option) => !last.includes(option));
-  return [...shuffle(rest, seededRng(hashSeed(`present:${questionId}`))), ...last];
+  return [...shuffle(rest, rng), ...last];
 };
 
 /** Ids by place in the prompt as given: pass playerPrompt(question) for anything players see. */

@@ -4,7 +4,7 @@ import type { BankQuestion } from '../../types';
 import { singleYear, span, yearOfDay } from '../dates';
 import { nameInText, uniq } from '../describe';
 import { citationsOf, eventFactId, type Fact, type KbIndex } from '../kb-index';
-import { article } from '../text';
+import { article, capitalise } from '../text';
 import type { Draft, Rationale } from '../types';
 
 /**
@@ -291,3 +291,10 @@ export const eraGap = (idx: KbIndex, a: readonly string[], b: readonly string[])
   }
   return Math.min(...ia.flatMap((i) => ib.map((j) => Math.abs(i - j))));
 };
+
+/**
+ * A reviewed table's select-all explanation: each key option's feedback, without its "Yes: "
+ * verdict and starting with a capital (audit 35, N13: "Yes: the MENA …" kept a lower case).
+ */
+export const keyedExplanation = (keys: readonly { says: string }[]): string =>
+  keys.map((o) => capitalise(o.says.replace(/^Yes: /, ''))).join(' ');

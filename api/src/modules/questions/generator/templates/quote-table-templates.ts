@@ -40,9 +40,9 @@
 import { createHash } from 'node:crypto';
 import { collidingRejects } from '../../short-answer';
 import { actorLabel, type KbIndex } from '../kb-index';
-import { capitalise, normalise } from '../text';
+import { normalise } from '../text';
 import type { Draft, Template } from '../types';
-import { baseDraft, citeFacts, rationale } from './common';
+import { baseDraft, citeFacts, keyedExplanation, rationale } from './common';
 import { acceptedNames, confusable, HINT } from './understanding-templates';
 
 /** Quotes the table does not ask, with the reviewed reason (printed in docs/kb-coverage.md). */
@@ -642,7 +642,7 @@ export const storyMultiTemplate: Template = {
               citationIds: citationsFor(idx, o.facts, o.anchors),
             })),
           },
-          explanation: keys.map((o) => capitalise(o.says.replace(/^Yes: /, ''))).join(' '),
+          explanation: keyedExplanation(keys),
           citationIds: citationsFor(
             idx,
             factIds,

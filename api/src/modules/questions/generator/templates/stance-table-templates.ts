@@ -32,9 +32,9 @@
 import { createHash } from 'node:crypto';
 import type { Stance } from '@quiz/prisma/knowledge';
 import { actorLabel, type KbIndex, stanceFactId } from '../kb-index';
-import { capitalise, normalise } from '../text';
+import { normalise } from '../text';
 import type { Draft, Template } from '../types';
-import { baseDraft, citeFacts, rationale } from './common';
+import { baseDraft, citeFacts, keyedExplanation, rationale } from './common';
 import { acceptedNames, confusable, HINT } from './understanding-templates';
 
 /** An id that does not spell out the stance behind it (an actor's name in an id gives the key away). */
@@ -441,8 +441,7 @@ export const positionMultiTemplate: Template = {
               ),
             ),
           },
-          // Audit 35 (N13, reader B): "Yes: the MENA …" lost its verdict word and kept a lower case.
-          explanation: keys.map((o) => capitalise(o.says.replace(/^Yes: /, ''))).join(' '),
+          explanation: keyedExplanation(keys),
           citationIds: citeFacts(idx, factIds),
           factIds,
           eraSlug: it.eraSlug,
