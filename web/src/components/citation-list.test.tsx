@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { citation } from '@/test/fixtures';
-import { Citation, shortDateLabel } from './citation-list';
+import { bareQuote, Citation, shortDateLabel } from './citation-list';
 
 // Two labels as the knowledge base writes them (prisma/seed/data/kb/sources.json).
 const MENA =
@@ -31,5 +31,26 @@ describe('Citation', () => {
   it('shows a teacher checking the source the whole note', () => {
     render(<Citation citation={withLabel(MENA)} showLocator />);
     expect(screen.getByText(MENA)).toBeTruthy();
+  });
+});
+
+describe('bareQuote', () => {
+  it('drops the outer marks of a passage that is one whole quotation', () => {
+    expect(bareQuote('“the regime is incapable of covering these high costs.”')).toBe(
+      'the regime is incapable of covering these high costs.',
+    );
+    expect(bareQuote('"control the housing sector and other areas,"')).toBe(
+      'control the housing sector and other areas',
+    );
+  });
+
+  it('keeps marks that quote only part of the passage', () => {
+    const inner = 'a longstanding member of the Iranian-led "Axis of Resistance,"';
+    expect(bareQuote(inner)).toBe(inner);
+    const two = '“Iran has had …,” he said, “who quickly reneged.”';
+    expect(bareQuote(two)).toBe(two);
+    expect(bareQuote('Both countries established diplomatic relations')).toBe(
+      'Both countries established diplomatic relations',
+    );
   });
 });

@@ -46,6 +46,16 @@ export const shortDateLabel = (label: string): string => {
   return date.charAt(0).toUpperCase() + date.slice(1);
 };
 
+/**
+ * A passage as it sits inside the blockquote's own quotation marks. A passage that is itself one
+ * whole quotation ("“the regime is incapable of covering these high costs.”") showed two pairs of
+ * marks; its own outer pair goes, and a comma left before the closing mark with it.
+ */
+export const bareQuote = (text: string): string => {
+  const m = /^["“](.*?)[,]?["”]$/s.exec(text.trim());
+  return m?.[1] && !/["“”]/.test(m[1]) ? m[1] : text;
+};
+
 export const Citation = ({
   citation,
   showLocator = false,
@@ -55,7 +65,7 @@ export const Citation = ({
 }) => (
   <figure className="citation">
     <blockquote>
-      <p>{citation.quote}</p>
+      <p>{bareQuote(citation.quote)}</p>
     </blockquote>
     <figcaption>
       <cite>{citation.source.title}</cite>
